@@ -1,0 +1,1 @@
+"""Compile one YAML spec per LLM provider into Dify and MaiBot plugins."""

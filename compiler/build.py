@@ -1,0 +1,37 @@
+"""The pipeline: spec file → rendered, formatted files in memory (nothing touches disk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compiler.errors import CompileError, Diagnostic
+from compiler.format import format_file
+from compiler.load import load_spec
+from compiler.lower import lower
+from compiler.model import Provider
+from compiler.render import render
+from compiler.targets import Copy, Job, dify
+
+
+def header_for(p: Provider) -> str:
+    return f"Generated from specs/{p.spec_file} by the provider compiler. Do not edit by hand."
+
+
+def plan_all(p: Provider) -> list[Job | Copy]:
+    return dify.plan(p, header_for(p))
+
+
+def produce(job: Job | Copy) -> bytes:
+    if isinstance(job, Copy):
+        try:
+            return job.source.read_bytes()
+        except OSError as exc:
+            raise CompileError([Diagnostic("error", str(job.source), f"cannot read: {exc.strerror}")]) from exc
+    return format_file(job.output, job.template, render(job.template, job.context)).encode("utf-8")
+
+
+def compile_spec(path: Path) -> tuple[Provider, dict[str, bytes]]:
+    """The provider and its whole output tree (relative path → bytes)."""
+    provider = lower(load_spec(path))
+    files = {job.output: produce(job) for job in plan_all(provider)}
+    return provider, dict(sorted(files.items()))

@@ -1,0 +1,172 @@
+"""The intermediate model: every name, default and unit resolved; targets only read it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+I18n = dict[str, str]
+Encoding = Literal["plain", "response_format", "json_schema"]
+
+
+@dataclass(frozen=True)
+class ParameterRule:
+    """One Dify parameter rule plus how its value goes on the wire."""
+
+    name: str
+    template: str | None
+    send_as: str
+    encoding: Encoding
+    overrides: dict[str, object] = field(default_factory=dict)
+
+    def declaration(self) -> dict[str, object]:
+        """The rule as Dify's model YAML spells it."""
+        head: dict[str, object] = {"name": self.name}
+        if self.template:
+            head["use_template"] = self.template
+        return head | self.overrides
+
+
+@dataclass(frozen=True)
+class Price:
+    input: str
+    output: str | None
+    unit: str
+    currency: str
+
+    @property
+    def per_label(self) -> str:
+        """How many tokens the prices are for, in words (for READMEs)."""
+        return {"1": "token", "0.001": "1K tokens", "0.000001": "1M tokens"}.get(self.unit, f"{self.unit} token")
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    label: I18n
+    type: Literal["llm", "text-embedding"]
+    mode: str
+    context_size: int
+    max_output_tokens: int | None
+    max_chunks: int
+    features: tuple[str, ...]
+    parameters: tuple[ParameterRule, ...]
+    pricing: Price | None
+    deprecated: bool
+
+    @property
+    def folder(self) -> str:
+        """Dify's folder and `models:` key use underscores."""
+        return self.type.replace("-", "_")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: I18n
+
+
+@dataclass(frozen=True)
+class CredentialInfo:
+    variable: str
+    label: I18n
+    type: str
+    required: bool
+    default: str | None = None
+    placeholder: I18n | None = None
+    options: tuple[Option, ...] = ()
+    header: str | None = None
+    query: str | None = None
+
+
+@dataclass(frozen=True)
+class Auth:
+    scheme: str
+    name: str | None
+    prefix: str
+
+
+@dataclass(frozen=True)
+class ApiInfo:
+    base_url: str
+    chat_path: str
+    models_path: str | None
+    embeddings_path: str | None
+    auth: Auth
+    headers: dict[str, str]
+    connect_timeout: float
+    read_timeout: float
+    send_user: bool
+    stream_usage: bool
+    reasoning_history: str
+    api_key_variable: str
+    base_url_variable: str | None
+    credential_headers: dict[str, str]
+    credential_query: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ErrorMap:
+    status: dict[int, str]
+    codes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Asset:
+    """An icon copied byte for byte into the plugin."""
+
+    role: str
+    source: Path
+    filename: str
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    spec_file: str
+    label: I18n
+    description: I18n
+    author: str
+    version: str
+    assets: tuple[Asset, ...]
+    background: str | None
+    help_title: I18n | None
+    help_url: str | None
+    api: ApiInfo
+    credentials: tuple[CredentialInfo, ...]
+    errors: ErrorMap
+    models: tuple[ModelInfo, ...]
+    wire_parameters: dict[str, tuple[str, str]]
+    dify_memory: int
+    dify_minimum_version: str | None
+    created_at: str
+    repo: str | None
+    privacy: str | None
+
+    @property
+    def class_prefix(self) -> str:
+        """CamelCase of the provider name, usable at the start of a Python class name."""
+        camel = "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_]+", self.name))
+        return camel if camel[:1].isalpha() else "Provider" + camel
+
+    @property
+    def model_folders(self) -> tuple[str, ...]:
+        return tuple(t.replace("-", "_") for t in self.model_types)
+
+    def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
+        return tuple(m for m in self.models if m.type == type_)
+
+    @property
+    def model_types(self) -> tuple[str, ...]:
+        """Declared model types, in a fixed order (llm first)."""
+        return tuple(t for t in ("llm", "text-embedding") if self.models_of(t))
+
+    @property
+    def validation_model(self) -> ModelInfo:
+        """The model credentials are validated with: the first LLM, else the first model."""
+        return (self.models_of("llm") or self.models)[0]
+
+    def asset(self, role: str) -> str | None:
+        return next((a.filename for a in self.assets if a.role == role), None)

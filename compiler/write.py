@@ -1,0 +1,45 @@
+"""Put a rendered tree on disk: only changed files are written, stale ones removed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: tuple[str, ...]
+    unchanged: int
+    deleted: tuple[str, ...]
+
+
+def existing_files(root: Path) -> set[str]:
+    if not root.is_dir():
+        return set()
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
+    """Make `root` hold exactly `files` (relative POSIX path → bytes)."""
+    written, unchanged = [], 0
+    for relative, data in sorted(files.items()):
+        target = root / relative
+        if target.is_file() and target.read_bytes() == data:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+        written.append(relative)
+    deleted = sorted(existing_files(root) - set(files))
+    for relative in deleted:
+        (root / relative).unlink()
+    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return WriteReport(tuple(written), unchanged, tuple(deleted))

@@ -1,0 +1,104 @@
+"""Run a generated Dify plugin the way the daemon does: `python -m main`, INSTALL_METHOD=local,
+one JSON line per request on stdin, session messages back on stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Outcome:
+    """What one request produced: the streamed data items, or the error the SDK sent."""
+
+    items: list[Any]
+    error: dict[str, Any] | None
+
+    @property
+    def error_type(self) -> str | None:
+        return self.error["error_type"] if self.error else None
+
+    @property
+    def message(self) -> str:
+        return self.error["message"] if self.error else ""
+
+
+class DifyPlugin:
+    def __init__(self, source: Path, workdir: Path, read_timeout: int = 3) -> None:
+        self.dir = workdir / source.name
+        shutil.copytree(source, self.dir)
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DIFY", "REMOTE_INSTALL", "MAX_REQUEST"))
+        }
+        env |= {"INSTALL_METHOD": "local", "MAX_REQUEST_TIMEOUT": str(read_timeout), "PYTHONDONTWRITEBYTECODE": "1"}
+        env |= {"NO_PROXY": "*", "no_proxy": "*"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "main"],
+            cwd=self.dir,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.lines: queue.Queue[bytes] = queue.Queue()
+        self.stderr: list[bytes] = []
+        threading.Thread(target=self._pump, args=(self.process.stdout, self.lines.put), daemon=True).start()
+        threading.Thread(target=self._pump, args=(self.process.stderr, self.stderr.append), daemon=True).start()
+
+    @staticmethod
+    def _pump(stream: Any, sink: Any) -> None:
+        for line in iter(stream.readline, b""):
+            sink(line)
+
+    def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
+        session = uuid.uuid4().hex
+        message = {"session_id": session, "event": "request", "data": {"type": "model", "action": action, **data}}
+        self.process.stdin.write(json.dumps(message).encode() + b"\n")
+        self.process.stdin.flush()
+        items, error = [], None
+        while True:
+            try:
+                line = self.lines.get(timeout=timeout)
+            except queue.Empty:
+                raise AssertionError(f"no answer to {action}; stderr: {b''.join(self.stderr)[-3000:]!r}") from None
+            if not line.strip():
+                continue
+            event = json.loads(line)
+            if event.get("event") != "session" or event.get("session_id") != session:
+                continue
+            kind = event["data"]["type"]
+            if kind == "stream":
+                items.append(event["data"]["data"])
+            elif kind == "error":
+                error = event["data"]["data"]
+            elif kind == "end":
+                return Outcome(items, error)
+
+    def invoke_llm(self, model: str, credentials: dict, messages: list, stream: bool, **extra: Any) -> Outcome:
+        data = {
+            "user_id": "u1",
+            "provider": extra.pop("provider"),
+            "model_type": "llm",
+            "model": model,
+            "credentials": credentials,
+            "prompt_messages": messages,
+            "model_parameters": extra.pop("parameters", {}),
+            "stop": extra.pop("stop", None),
+            "tools": extra.pop("tools", None),
+            "stream": stream,
+        }
+        return self.request("invoke_llm", **data, **extra)
+
+    def close(self) -> None:
+        # The SDK's stdin reader spins on EOF, so stop the process instead of closing stdin.
+        self.process.kill()
+        self.process.wait(timeout=10)

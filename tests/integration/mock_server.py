@@ -1,0 +1,122 @@
+"""A scripted OpenAI-compatible server on 127.0.0.1 that records every request.
+
+It runs in the pytest process (which never imports dify_plugin); plugins run in subprocesses.
+Each test queues the responses it wants with `expect`, then reads `requests` afterwards."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    json: Any = None
+    raw: bytes | None = None
+    sse: list[str] | None = None  # each item is written as one chunk, verbatim
+    delay: float = 0.0
+    cut: bool = False  # drop the connection after the SSE chunks, without ending the body
+    content_type: str = "application/json"
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: Any
+    client_port: int
+
+
+@dataclass
+class MockServer:
+    replies: deque[Reply] = field(default_factory=deque)
+    requests: list[Recorded] = field(default_factory=list)
+    httpd: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def expect(self, *replies: Reply) -> None:
+        self.replies.extend(replies)
+
+    def reset(self) -> None:
+        self.replies.clear()
+        self.requests.clear()
+
+    @property
+    def last(self) -> Recorded:
+        return self.requests[-1]
+
+
+def sse(*payloads: Any, done: bool = True) -> list[str]:
+    """SSE chunks for the given payloads (dicts become `data: {json}`)."""
+    chunks = [p if isinstance(p, str) else f"data: {json.dumps(p)}\n\n" for p in payloads]
+    return chunks + (["data: [DONE]\n\n"] if done else [])
+
+
+def start(host: str = "127.0.0.1") -> MockServer:
+    mock = MockServer()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def handle_any(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            split = urlsplit(self.path)
+            mock.requests.append(
+                Recorded(
+                    method=self.command,
+                    path=split.path,
+                    query={k: v[0] for k, v in parse_qs(split.query).items()},
+                    headers={k.lower(): v for k, v in self.headers.items()},
+                    body=json.loads(raw) if raw else None,
+                    client_port=self.client_address[1],
+                )
+            )
+            reply = mock.replies.popleft() if mock.replies else Reply(500, {"error": {"message": "no reply queued"}})
+            time.sleep(reply.delay)
+            if reply.sse is not None:
+                self.send_stream(reply)
+            else:
+                body = reply.raw if reply.raw is not None else json.dumps(reply.json).encode()
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        def send_stream(self, reply: Reply) -> None:
+            self.send_response(reply.status)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for chunk in reply.sse:
+                data = chunk.encode()
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                self.wfile.flush()
+            if reply.cut:
+                self.close_connection = True
+                return
+            self.wfile.write(b"0\r\n\r\n")
+
+        do_GET = do_POST = handle_any
+
+    mock.httpd = ThreadingHTTPServer((host, 0), Handler)
+    mock.httpd.daemon_threads = True
+    threading.Thread(target=mock.httpd.serve_forever, daemon=True).start()
+    return mock
