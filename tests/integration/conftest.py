@@ -1,0 +1,47 @@
+"""Fixtures: one loopback mock server, one generated Dify plugin process per spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compiler.load import load_spec
+from compiler.lower import lower
+from compiler.model import Provider
+from tests.integration import mock_server
+from tests.integration.dify_runner import DifyPlugin
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = sorted(p.stem for p in (ROOT / "specs").glob("*.yaml"))
+READ_TIMEOUT = 2
+
+
+@pytest.fixture(scope="session")
+def mock() -> mock_server.MockServer:
+    server = mock_server.start()
+    yield server
+    server.httpd.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_mock(request: pytest.FixtureRequest) -> None:
+    if "mock" in request.fixturenames:
+        request.getfixturevalue("mock").reset()
+
+
+@pytest.fixture(scope="session", params=SPECS)
+def spec_name(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def provider(spec_name: str) -> Provider:
+    return lower(load_spec(ROOT / "specs" / f"{spec_name}.yaml"))
+
+
+@pytest.fixture(scope="session")
+def dify(spec_name: str, tmp_path_factory: pytest.TempPathFactory) -> DifyPlugin:
+    plugin = DifyPlugin(ROOT / "generated" / spec_name / "dify", tmp_path_factory.mktemp(spec_name), READ_TIMEOUT)
+    yield plugin
+    plugin.close()

@@ -1,0 +1,83 @@
+"""The CLI: exit codes, located errors on stderr, and nothing written when anything fails."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compiler import build as build_module
+from compiler.cli import main
+from compiler.errors import CompileError
+from compiler.targets import Job
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def specs(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    return tmp_path / "specs"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_build_writes_then_leaves_unchanged(specs: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(specs / "acme.yaml"), "--out", str(out)]) == 0
+    first = snapshot(out)
+    assert "acme/dify/models/llm/llm.py" in first and "acme/dify/_assets/icon_s_en.svg" in first
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert main(["build", str(specs / "acme.yaml"), "--out", str(out)]) == 0
+    assert snapshot(out) == first
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == mtimes
+    assert "0 written" in capsys.readouterr().out
+
+
+def test_stale_files_are_removed(specs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    main(["build", str(specs / "acme.yaml"), "--out", str(out)])
+    (out / "acme" / "dify" / "models" / "llm" / "gone.yaml").write_text("x")
+    (out / "keep.txt").write_text("outside the provider folder")
+    main(["build", str(specs / "acme.yaml"), "--out", str(out)])
+    assert not (out / "acme" / "dify" / "models" / "llm" / "gone.yaml").exists()
+    assert (out / "keep.txt").exists()
+
+
+def test_bad_spec_exit_2_and_nothing_written(specs: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    main(["build", str(specs / "acme.yaml"), "--out", str(out)])
+    before = snapshot(out)
+    text = (specs / "acme.yaml").read_text().replace("version: 0.1.0", "version: 0.2.0\nbogus: 1")
+    (specs / "acme.yaml").write_text(text)
+    assert main(["build", str(specs / "acme.yaml"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "acme.yaml:" in err and "error: bogus: unknown key" in err and "Traceback" not in err
+    assert snapshot(out) == before
+
+
+def test_invalid_yaml_is_located(tmp_path: Path, capsys) -> None:
+    spec = tmp_path / "broken.yaml"
+    spec.write_text("name: broken\nlabel: [unclosed\n")
+    assert main(["build", str(spec), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "broken.yaml:" in err and "invalid YAML" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_rendering_invalid_python_names_the_template(specs: Path, tmp_path: Path, monkeypatch) -> None:
+    real = build_module.plan_all
+
+    def broken_plan(p):
+        return real(p) + [Job("dify/main.py.jinja", "dify/broken.py", {"p": p, "header": "x\ndef ("})]
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(build_module, "plan_all", broken_plan)
+    with pytest.raises(CompileError) as caught:
+        build_module.compile_spec(specs / "acme.yaml")
+    message = str(caught.value)
+    assert "templates/dify/main.py.jinja" in message and "dify/broken.py is not valid" in message
+    assert (tmp_path / ".compiler-failed" / "dify" / "broken.py").is_file()

@@ -1,0 +1,112 @@
+"""Lowering: defaults, units, names and wire encodings resolved before any template runs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from compiler.errors import CompileError
+from compiler.load import load_spec
+from compiler.lower import lower
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write_spec(tmp_path: Path, data: dict, name: str = "demo") -> Path:
+    (tmp_path / "icons").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "specs" / "icons" / "acme_s.svg", tmp_path / "icons" / "s.svg")
+    path = tmp_path / f"{name}.yaml"
+    YAML().dump(data, path)
+    return path
+
+
+def minimal(**extra) -> dict:
+    spec = {
+        "name": "demo",
+        "label": "Demo",
+        "description": "Demo provider",
+        "author": "demo",
+        "version": "1.2.3",
+        "icons": {"small": "icons/s.svg"},
+        "api": {"base_url": "https://api.demo.example/v1/"},
+        "models": [{"name": "demo-chat", "context_size": 8192}],
+    }
+    spec.update(extra)
+    return spec
+
+
+def test_minimal_spec_gets_sensible_defaults(tmp_path: Path) -> None:
+    p = lower(load_spec(write_spec(tmp_path, minimal())))
+    assert p.label == {"en_US": "Demo"}
+    assert p.api.base_url == "https://api.demo.example/v1"
+    assert p.api.auth.scheme == "bearer" and p.api.models_path == "/models"
+    assert [c.variable for c in p.credentials] == ["api_key", "base_url"]
+    assert p.errors.status[401] == "authorization" and p.errors.status[429] == "rate_limit"
+    assert p.errors.status[503] == "server_unavailable"
+    model = p.models[0]
+    assert (model.type, model.mode, model.parameters, model.pricing) == ("llm", "chat", (), None)
+    assert p.class_prefix == "Demo" and p.model_folders == ("llm",)
+
+
+def test_defaults_merge_and_price_units(tmp_path: Path) -> None:
+    spec = minimal(
+        defaults={"llm": {"context_size": 1000, "max_output_tokens": 9000, "parameters": ["temperature", "max_tokens"],
+                          "pricing": {"input": "0.27", "output": "1.10", "per": "million", "currency": "RMB"}}},
+        models=[{"name": "a"}, {"name": "b", "pricing": {"output": "2"}, "parameters": ["top_p"]}],
+    )
+    p = lower(load_spec(write_spec(tmp_path, spec)))
+    a, b = p.models
+    assert a.context_size == 1000
+    assert a.pricing.input == "0.27" and a.pricing.output == "1.1" and a.pricing.unit == "0.000001"
+    assert b.pricing.output == "2" and b.pricing.currency == "RMB"
+    max_tokens = a.parameters[1]
+    assert max_tokens.declaration() == {"name": "max_tokens", "use_template": "max_tokens",
+                                        "default": 4096, "min": 1, "max": 9000}
+    assert [r.name for r in b.parameters] == ["top_p"]
+
+
+def test_wire_encodings(tmp_path: Path) -> None:
+    spec = minimal(models=[{"name": "a", "context_size": 10, "parameters": [
+        {"template": "max_tokens", "send_as": "max_completion_tokens"}, "response_format", "json_schema",
+        {"name": "effort", "type": "string", "options": ["low", "high"], "send_as": "reasoning.effort"}]}])
+    p = lower(load_spec(write_spec(tmp_path, spec)))
+    assert p.wire_parameters == {
+        "effort": ("reasoning.effort", "plain"),
+        "json_schema": ("json_schema", "json_schema"),
+        "max_tokens": ("max_completion_tokens", "plain"),
+        "response_format": ("response_format", "response_format"),
+    }
+
+
+def test_class_prefix_of_odd_names(tmp_path: Path) -> None:
+    p = lower(load_spec(write_spec(tmp_path, minimal(name="01-ai_hub"), name="01-ai_hub")))
+    assert p.class_prefix == "Provider01AiHub"
+
+
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        ({"name": "other"}, "demo.yaml:1:1: error: name: must equal the spec file name 'demo', got 'other'"),
+        ({"version": "1.0"}, "error: version: must be x.y.z, got '1.0'"),
+        ({"author": "AcmeAI"}, "error: author: must match"),
+        ({"colour": "red"}, "error: colour: unknown key"),
+        ({"icons": {"small": "icons/missing.svg"}}, "error: icons.small: icon file not found"),
+        ({"api": {"base_url": "ftp://x"}}, "error: api.base_url: must be an http(s) URL"),
+        ({"models": [{"name": "a", "context_size": 5}, {"name": "a", "context_size": 5}]},
+         "error: models[1].name: duplicate model name 'a'"),
+        ({"models": [{"name": "a", "context_size": 5, "parameters": [{"template": "temperature", "min": 2,
+                                                                      "max": 1}]}]},
+         "error: models[0].parameters[0].min: min (2) is greater than max (1)"),
+        ({"models": [{"name": "a", "context_size": 5, "features": ["tool_call"]}]},
+         "error: models[0].features[0]: Input should be"),
+    ],
+)
+def test_located_errors(tmp_path: Path, change: dict, expected: str) -> None:
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(**change))))
+    messages = [str(d) for d in caught.value.diagnostics]
+    assert any(expected in m for m in messages), messages
+    assert all(m.startswith(str(tmp_path / "demo.yaml") + ":") for m in messages)
