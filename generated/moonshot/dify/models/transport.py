@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 from dify_plugin.errors.model import (
+    CredentialsValidateFailedError,
     InvokeAuthorizationError,
     InvokeBadRequestError,
     InvokeConnectionError,
@@ -136,3 +137,17 @@ def check_credentials(credentials: dict[str, Any], model: str) -> None:
     method, path, body = wire.validation_request(model)
     response = send(credentials, method, path, body)
     wire.json_object(read_json(response))
+
+
+class ProviderModel:
+    """Mixed into every model class: credential checks and the typed-error mapping."""
+
+    def validate_credentials(self, model: str, credentials: dict) -> None:
+        try:
+            check_credentials(credentials, model)
+        except wire.ProviderError as exc:
+            raise CredentialsValidateFailedError(str(exc)) from None
+
+    @property
+    def _invoke_error_mapping(self) -> dict[type[InvokeError], list[type[Exception]]]:
+        return ERROR_MAPPING

@@ -10,13 +10,12 @@ from dify_plugin.entities.model.text_embedding import (
     EmbeddingUsage,
     TextEmbeddingResult,
 )
-from dify_plugin.errors.model import CredentialsValidateFailedError, InvokeError
 from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
 
 from models import transport, wire
 
 
-class AcmeTextEmbeddingModel(TextEmbeddingModel):
+class AcmeTextEmbeddingModel(transport.ProviderModel, TextEmbeddingModel):
     """Embeddings against https://api.acme.example/v1/embeddings."""
 
     def _invoke(
@@ -76,13 +75,3 @@ class AcmeTextEmbeddingModel(TextEmbeddingModel):
     ) -> list[int]:
         """Offline estimates, one per text."""
         return [wire.estimate_tokens(text) for text in texts]
-
-    def validate_credentials(self, model: str, credentials: dict) -> None:
-        try:
-            transport.check_credentials(credentials, model)
-        except wire.ProviderError as exc:
-            raise CredentialsValidateFailedError(str(exc)) from None
-
-    @property
-    def _invoke_error_mapping(self) -> dict[type[InvokeError], list[type[Exception]]]:
-        return transport.ERROR_MAPPING

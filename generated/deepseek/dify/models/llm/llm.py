@@ -24,7 +24,6 @@ from dify_plugin.entities.model.message import (
     ToolPromptMessage,
     VideoPromptMessageContent,
 )
-from dify_plugin.errors.model import CredentialsValidateFailedError, InvokeError
 from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
 
 from models import transport, wire
@@ -32,7 +31,7 @@ from models import transport, wire
 THINK_OPEN, THINK_CLOSE = "<think>\n", "\n</think>\n\n"
 
 
-class DeepseekLargeLanguageModel(LargeLanguageModel):
+class DeepseekLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
     """Chat completions against https://api.deepseek.com/v1/chat/completions."""
 
     def _invoke(
@@ -149,16 +148,6 @@ class DeepseekLargeLanguageModel(LargeLanguageModel):
             [wire_message(m) for m in prompt_messages],
             [wire_tool(t) for t in tools or ()],
         )
-
-    def validate_credentials(self, model: str, credentials: dict) -> None:
-        try:
-            transport.check_credentials(credentials, model)
-        except wire.ProviderError as exc:
-            raise CredentialsValidateFailedError(str(exc)) from None
-
-    @property
-    def _invoke_error_mapping(self) -> dict[type[InvokeError], list[type[Exception]]]:
-        return transport.ERROR_MAPPING
 
 
 def think_block(reasoning: str) -> str:
