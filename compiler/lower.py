@@ -111,6 +111,7 @@ def lower(loaded: LoadedSpec) -> Provider:
     models = tuple(lower_model(lw, spec, i) for i in range(len(spec.models)))
     check_unique_models(lw, spec)
     wire_parameters = collect_wire_parameters(lw, models)
+    errors = lower_errors(lw, spec)
     if lw.diagnostics:
         raise CompileError(lw.diagnostics)
     return Provider(
@@ -126,7 +127,7 @@ def lower(loaded: LoadedSpec) -> Provider:
         help_url=spec.help.url if spec.help else None,
         api=api,
         credentials=credentials,
-        errors=lower_errors(lw, spec),
+        errors=errors,
         models=models,
         wire_parameters=wire_parameters,
         dify_memory=spec.dify.memory,
@@ -234,12 +235,13 @@ def lower_credentials(lw: Lowering, spec: s.Spec) -> tuple[CredentialInfo, ...]:
                 query=extra.query,
             )
         )
-    seen: set[str] = set()
-    for index, field in enumerate(fields):
-        loc = ("credentials", "extra", index - (len(fields) - len(creds.extra)), "variable")
-        lw.check(bool(VARIABLE_RE.match(field.variable)), loc, f"must be an identifier, got {field.variable!r}")
-        lw.check(field.variable not in seen, loc, f"duplicate credential variable {field.variable!r}")
-        seen.add(field.variable)
+    locs = [("credentials", "api_key", "variable")]
+    locs += [("credentials", "base_url", "variable")] if creds.base_url.enabled else []
+    locs += [("credentials", "extra", i, "variable") for i in range(len(creds.extra))]
+    named = list(zip(locs, (f.variable for f in fields)))
+    for loc, variable in named:
+        lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
+    check_unique(lw, named, "credential variable")
     lw.check(len(fields) <= 32, ("credentials",), f"Dify allows at most 32 credential fields, got {len(fields)}")
     return tuple(fields)
 
@@ -275,9 +277,7 @@ def lower_model(lw: Lowering, spec: s.Spec, index: int) -> ModelInfo:
         lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens)
         for i, p in enumerate(fields.parameters or [])
     ) if is_llm else ()
-    names = [p.name for p in parameters]
-    for i, name in enumerate(names):
-        lw.check(name not in names[:i], loc + ("parameters", i), f"duplicate parameter {name!r}")
+    check_unique(lw, [(loc + ("parameters", i), p.name) for i, p in enumerate(parameters)], "parameter")
     lw.check(len(parameters) <= 128, loc + ("parameters",), "Dify allows at most 128 parameter rules")
     return ModelInfo(
         name=model.name,
@@ -358,11 +358,16 @@ def check_parameter_bounds(lw: Lowering, loc: tuple, rule: dict) -> None:
         lw.check(default in options, loc + ("default",), f"default {default!r} is not one of the options")
 
 
-def check_unique_models(lw: Lowering, spec: s.Spec) -> None:
+def check_unique(lw: Lowering, named: list[tuple[tuple, str]], what: str) -> None:
+    """Report every (location, name) whose name was already used earlier in the list."""
     seen: set[str] = set()
-    for index, model in enumerate(spec.models):
-        lw.check(model.name not in seen, ("models", index, "name"), f"duplicate model name {model.name!r}")
-        seen.add(model.name)
+    for loc, name in named:
+        lw.check(name not in seen, loc, f"duplicate {what} {name!r}")
+        seen.add(name)
+
+
+def check_unique_models(lw: Lowering, spec: s.Spec) -> None:
+    check_unique(lw, [(("models", i, "name"), m.name) for i, m in enumerate(spec.models)], "model name")
 
 
 def collect_wire_parameters(lw: Lowering, models: tuple[ModelInfo, ...]) -> dict[str, tuple[str, str]]:

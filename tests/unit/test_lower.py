@@ -102,6 +102,13 @@ def test_class_prefix_of_odd_names(tmp_path: Path) -> None:
          "error: models[0].parameters[0].min: min (2) is greater than max (1)"),
         ({"models": [{"name": "a", "context_size": 5, "features": ["tool_call"]}]},
          "error: models[0].features[0]: Input should be"),
+        ({"errors": {"status": {200: "rate_limit"}}}, "error: errors.status[200]: must be an HTTP error status, got 200"),
+        ({"credentials": {"api_key": {"variable": "key-1"}}},
+         "error: credentials.api_key.variable: must be an identifier, got 'key-1'"),
+        ({"credentials": {"extra": [{"variable": "base_url", "label": "Again"}]}},
+         "error: credentials.extra[0].variable: duplicate credential variable 'base_url'"),
+        ({"models": [{"name": "a", "context_size": 5, "parameters": ["top_p", "top_p"]}]},
+         "error: models[0].parameters[1]: duplicate parameter 'top_p'"),
     ],
 )
 def test_located_errors(tmp_path: Path, change: dict, expected: str) -> None:
