@@ -10,7 +10,7 @@ from compiler.load import load_spec
 from compiler.lower import lower
 from compiler.model import Provider
 from compiler.render import render
-from compiler.targets import Copy, Job, dify
+from compiler.targets import Copy, Job, dify, maibot
 
 
 def header_for(p: Provider) -> str:
@@ -18,7 +18,8 @@ def header_for(p: Provider) -> str:
 
 
 def plan_all(p: Provider) -> list[Job | Copy]:
-    return dify.plan(p, header_for(p))
+    header = header_for(p)
+    return dify.plan(p, header) + maibot.plan(p, header)
 
 
 def produce(job: Job | Copy) -> bytes:

@@ -18,6 +18,7 @@ from compiler.model import (
     CredentialInfo,
     ErrorMap,
     I18n,
+    MaiBotInfo,
     ModelInfo,
     Option,
     ParameterRule,
@@ -31,6 +32,11 @@ VERSION_RE = re.compile(r"^\d{1,4}(\.\d{1,4}){2}$")
 MODEL_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 VARIABLE_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 URL_RE = re.compile(r"^https?://[^\s/]+\S*$")
+# MaiBot's manifest validator (src/plugin_runtime/runner/manifest_validator.py).
+PLUGIN_ID_RE = re.compile(r"^[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)+$")
+CLIENT_TYPE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+LOCALE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+MAIBOT_BUILTIN_CLIENT_TYPES = ("openai", "openai_responses", "gemini")
 ICON_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
 CREDENTIAL_TYPES = {"text": "text-input", "secret": "secret-input", "select": "select", "switch": "switch"}
@@ -112,6 +118,7 @@ def lower(loaded: LoadedSpec) -> Provider:
     check_unique_models(lw, spec)
     wire_parameters = collect_wire_parameters(lw, models)
     errors = lower_errors(lw, spec)
+    maibot = lower_maibot(lw, spec)
     if lw.diagnostics:
         raise CompileError(lw.diagnostics)
     return Provider(
@@ -130,10 +137,11 @@ def lower(loaded: LoadedSpec) -> Provider:
         errors=errors,
         models=models,
         wire_parameters=wire_parameters,
+        maibot=maibot,
         dify_memory=spec.dify.memory,
         dify_minimum_version=spec.dify.minimum_dify_version,
         created_at=spec.dify.created_at,
-        repo=spec.dify.repo,
+        repo=spec.repository,
         privacy=spec.dify.privacy,
     )
 
@@ -149,8 +157,35 @@ def check_identity(lw: Lowering, spec: s.Spec) -> None:
         lw.check(ok, ("background",), f"must be a colour like '#EFF1FE', got {spec.background!r}")
     if spec.help:
         lw.check(bool(URL_RE.match(spec.help.url)), ("help", "url"), f"must be an http(s) URL, got {spec.help.url!r}")
-    if spec.dify.repo:
-        lw.check(bool(URL_RE.match(spec.dify.repo)), ("dify", "repo"), "must be an http(s) URL")
+    if spec.repository:
+        ok = bool(URL_RE.match(spec.repository))
+        lw.check(ok, ("repository",), f"must be an http(s) URL, got {spec.repository!r}")
+
+
+def lower_maibot(lw: Lowering, spec: s.Spec) -> MaiBotInfo:
+    """The MaiBot manifest fields, defaulted from the shared ones and checked like the host does."""
+    options = spec.maibot
+    client_type = options.client_type if options.client_type is not None else spec.name
+    where = ("maibot", "client_type") if options.client_type is not None else ("name",)
+    if client_type in MAIBOT_BUILTIN_CLIENT_TYPES:
+        lw.error(where, f"client_type {client_type!r} is a MaiBot built-in; set maibot.client_type to another name")
+    else:
+        ok = bool(CLIENT_TYPE_RE.match(client_type))
+        lw.check(ok, where, f"client_type must match {CLIENT_TYPE_RE.pattern}, got {client_type!r}")
+    plugin_id = options.plugin_id or f"{spec.author}.{spec.name}"
+    where = ("maibot", "plugin_id") if options.plugin_id else ("name",)
+    ok = bool(PLUGIN_ID_RE.match(plugin_id))
+    lw.check(ok, where, f"MaiBot plugin id must match {PLUGIN_ID_RE.pattern}, got {plugin_id!r}")
+    lw.check(bool(options.license.strip()), ("maibot", "license"), "must not be empty")
+    lw.check(bool(LOCALE_RE.match(options.locale)), ("maibot", "locale"), f"must be like 'en-US', got {options.locale!r}")
+    repository = spec.repository or (spec.help.url if spec.help else "")
+    if not repository:
+        lw.error(("repository",), "required key is missing (MaiBot's _manifest.json needs it for urls.repository; help.url would also do)")
+    author_url = options.author_url or repository
+    if options.author_url:
+        ok = bool(URL_RE.match(author_url))
+        lw.check(ok, ("maibot", "author_url"), f"must be an http(s) URL, got {author_url!r}")
+    return MaiBotInfo(client_type, plugin_id, options.license.strip(), author_url, repository, options.locale)
 
 
 def lower_assets(lw: Lowering, spec: s.Spec) -> tuple[Asset, ...]:
@@ -172,7 +207,7 @@ def lower_assets(lw: Lowering, spec: s.Spec) -> tuple[Asset, ...]:
 def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
     api = spec.api
     lw.check(bool(URL_RE.match(api.base_url)), ("api", "base_url"), f"must be an http(s) URL, got {api.base_url!r}")
-    for key in ("chat", "models", "embeddings"):
+    for key in ("chat", "models", "embeddings", "transcriptions"):
         path = getattr(api.endpoints, key)
         if path is not None:
             lw.check(path.startswith("/"), ("api", "endpoints", key), f"must start with '/', got {path!r}")
@@ -182,6 +217,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         chat_path=api.endpoints.chat,
         models_path=api.endpoints.models,
         embeddings_path=api.endpoints.embeddings,
+        transcriptions_path=api.endpoints.transcriptions,
         auth=Auth(api.auth.scheme, api.auth.name, api.auth.prefix),
         headers=dict(api.headers),
         connect_timeout=api.timeouts.connect,

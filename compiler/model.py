@@ -94,6 +94,7 @@ class ApiInfo:
     chat_path: str
     models_path: str | None
     embeddings_path: str | None
+    transcriptions_path: str | None
     auth: Auth
     headers: dict[str, str]
     connect_timeout: float
@@ -111,6 +112,18 @@ class ApiInfo:
 class ErrorMap:
     status: dict[int, str]
     codes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class MaiBotInfo:
+    """What MaiBot's _manifest.json and @LLMProvider need beyond the shared fields."""
+
+    client_type: str
+    plugin_id: str
+    license: str
+    author_url: str
+    repository: str
+    locale: str
 
 
 @dataclass(frozen=True)
@@ -139,6 +152,7 @@ class Provider:
     errors: ErrorMap
     models: tuple[ModelInfo, ...]
     wire_parameters: dict[str, tuple[str, str]]
+    maibot: MaiBotInfo
     dify_memory: int
     dify_minimum_version: str | None
     created_at: str
@@ -154,6 +168,11 @@ class Provider:
     @property
     def model_folders(self) -> tuple[str, ...]:
         return tuple(t.replace("-", "_") for t in self.model_types)
+
+    @property
+    def chat_parameters(self) -> dict[str, tuple[str, ...]]:
+        """Chat model → the parameter names its rules declare (what the provider accepts for it)."""
+        return {m.name: tuple(r.name for r in m.parameters) for m in self.models_of("llm")}
 
     def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
         return tuple(m for m in self.models if m.type == type_)

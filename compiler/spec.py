@@ -85,6 +85,11 @@ class Endpoints(Strict):
         "/models", description="Model list path (GET) used to validate credentials; null validates with a chat call."
     )
     embeddings: str | None = Field("/embeddings", description="Embeddings path, used by text-embedding models.")
+    transcriptions: str | None = Field(
+        None,
+        description="Audio transcription path (multipart upload, OpenAI style); used by the MaiBot plugin's "
+        "audio_transcription operation. Null: the plugin refuses that operation.",
+    )
 
 
 class Timeouts(Strict):
@@ -219,8 +224,21 @@ class DifyOptions(Strict):
     created_at: str = Field(
         "2025-01-01T00:00:00Z", description="RFC 3339 timestamp for the manifest; fixed so builds are stable."
     )
-    repo: str | None = Field(None, description="Source repository URL.")
     privacy: str | None = Field(None, description="Privacy policy text for PRIVACY.md (Markdown).")
+
+
+class MaiBotOptions(Strict):
+    client_type: str | None = Field(
+        None,
+        description="The client_type MaiBot users put in api_providers[].client_type. Default: the provider name. "
+        "Never one of the host's built-ins (openai, openai_responses, gemini).",
+    )
+    plugin_id: str | None = Field(
+        None, description="The plugin id in _manifest.json (needs a '.' or '-'). Default: '<author>.<name>'."
+    )
+    license: str = Field("MIT", description="License named in _manifest.json.")
+    author_url: str | None = Field(None, description="Author URL for _manifest.json. Default: the repository URL.")
+    locale: str = Field("en-US", description="Default locale of the plugin's texts in _manifest.json.")
 
 
 class Spec(Strict):
@@ -237,4 +255,10 @@ class Spec(Strict):
     errors: Errors = Field(default_factory=Errors, description="Error-code map.")
     defaults: Defaults = Field(default_factory=Defaults, description="Per-type model defaults.")
     models: list[Model] = Field(min_length=1, description="Models, in the order the UI lists them.")
+    repository: str | None = Field(
+        None,
+        description="Source repository URL of the generated plugins (Dify manifest `repo`, MaiBot `urls.repository`). "
+        "MaiBot falls back to help.url when it is not set.",
+    )
     dify: DifyOptions = Field(default_factory=DifyOptions, description="Dify-only plugin settings.")
+    maibot: MaiBotOptions = Field(default_factory=MaiBotOptions, description="MaiBot-only plugin settings.")

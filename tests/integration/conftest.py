@@ -1,4 +1,5 @@
-"""Fixtures: one loopback mock server, one generated Dify plugin process per spec."""
+"""Fixtures: one loopback mock server; per spec, one generated Dify plugin process and one MaiBot
+host (supervisor + runner) with the generated MaiBot plugin."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from compiler.lower import lower
 from compiler.model import Provider
 from tests.integration import mock_server
 from tests.integration.dify_runner import DifyPlugin
+from tests.integration.maibot_runner import MaiBotHost
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted(p.stem for p in (ROOT / "specs").glob("*.yaml"))
@@ -45,3 +47,10 @@ def dify(spec_name: str, tmp_path_factory: pytest.TempPathFactory) -> DifyPlugin
     plugin = DifyPlugin(ROOT / "generated" / spec_name / "dify", tmp_path_factory.mktemp(spec_name), READ_TIMEOUT)
     yield plugin
     plugin.close()
+
+
+@pytest.fixture(scope="session")
+def maibot(spec_name: str) -> MaiBotHost:
+    host = MaiBotHost(ROOT / "generated" / spec_name / "maibot")
+    yield host
+    host.close()

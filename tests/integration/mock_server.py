@@ -32,8 +32,9 @@ class Recorded:
     path: str
     query: dict[str, str]
     headers: dict[str, str]
-    body: Any
+    body: Any  # parsed JSON, or None when the body is empty or not JSON (see `raw`)
     client_port: int
+    raw: bytes = b""
 
 
 @dataclass
@@ -65,6 +66,13 @@ def sse(*payloads: Any, done: bool = True) -> list[str]:
     return chunks + (["data: [DONE]\n\n"] if done else [])
 
 
+def parse_json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
+
+
 def start(host: str = "127.0.0.1") -> MockServer:
     mock = MockServer()
 
@@ -84,8 +92,9 @@ def start(host: str = "127.0.0.1") -> MockServer:
                     path=split.path,
                     query={k: v[0] for k, v in parse_qs(split.query).items()},
                     headers={k.lower(): v for k, v in self.headers.items()},
-                    body=json.loads(raw) if raw else None,
+                    body=parse_json(raw),
                     client_port=self.client_address[1],
+                    raw=raw,
                 )
             )
             reply = mock.replies.popleft() if mock.replies else Reply(500, {"error": {"message": "no reply queued"}})

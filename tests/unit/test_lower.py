@@ -33,6 +33,7 @@ def minimal(**extra) -> dict:
         "icons": {"small": "icons/s.svg"},
         "api": {"base_url": "https://api.demo.example/v1/"},
         "models": [{"name": "demo-chat", "context_size": 8192}],
+        "repository": "https://github.com/demo/demo-plugins",
     }
     spec.update(extra)
     return spec
@@ -49,6 +50,34 @@ def test_minimal_spec_gets_sensible_defaults(tmp_path: Path) -> None:
     model = p.models[0]
     assert (model.type, model.mode, model.parameters, model.pricing) == ("llm", "chat", (), None)
     assert p.class_prefix == "Demo" and p.model_folders == ("llm",)
+    assert (p.maibot.client_type, p.maibot.plugin_id, p.maibot.license) == ("demo", "demo.demo", "MIT")
+    assert p.maibot.repository == p.maibot.author_url == "https://github.com/demo/demo-plugins"
+
+
+@pytest.mark.parametrize("builtin", ["openai", "openai_responses", "gemini"])
+def test_maibot_builtin_client_types_are_refused(tmp_path: Path, builtin: str) -> None:
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(maibot={"client_type": builtin}))))
+    (d,) = caught.value.diagnostics
+    assert d.path == "maibot.client_type" and "MaiBot built-in" in d.message and d.line is not None
+
+
+def test_maibot_needs_a_repository_url(tmp_path: Path) -> None:
+    spec = minimal()
+    del spec["repository"]
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, spec)))
+    (d,) = caught.value.diagnostics
+    assert d.path == "repository" and "urls.repository" in d.message
+    spec["help"] = {"title": "Keys", "url": "https://demo.example/keys"}
+    assert lower(load_spec(write_spec(tmp_path, spec))).maibot.repository == "https://demo.example/keys"
+
+
+def test_maibot_plugin_id_follows_the_host_regex(tmp_path: Path) -> None:
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(maibot={"plugin_id": "nodot"}))))
+    (d,) = caught.value.diagnostics
+    assert d.path == "maibot.plugin_id" and "nodot" in d.message
 
 
 def test_defaults_merge_and_price_units(tmp_path: Path) -> None:

@@ -15,11 +15,12 @@ BASE_URL = "https://api.acme.example/v1"
 CHAT_PATH = "/chat/completions"
 MODELS_PATH = "/models"
 EMBEDDINGS_PATH = "/embeddings"
+TRANSCRIPTIONS_PATH = "/audio/transcriptions"
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 120.0
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"
-STATIC_HEADERS = {"X-Acme-Client": "dify-plugin"}
+STATIC_HEADERS = {"X-Acme-Client": "provider-compiler"}
 # Credential fields forwarded as request headers / query parameters when filled in.
 CREDENTIAL_HEADERS = {"organization": "X-Acme-Organization"}
 CREDENTIAL_QUERY = {"region": "region"}

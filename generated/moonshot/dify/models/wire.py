@@ -15,6 +15,7 @@ BASE_URL = "https://api.moonshot.cn/v1"
 CHAT_PATH = "/chat/completions"
 MODELS_PATH = "/models"
 EMBEDDINGS_PATH = "/embeddings"
+TRANSCRIPTIONS_PATH = None
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 300.0
 API_KEY_VARIABLE = "api_key"

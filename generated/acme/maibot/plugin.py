@@ -1,0 +1,46 @@
+# Generated from specs/acme.yaml by the provider compiler. Do not edit by hand.
+"""Acme AI for MaiBot: registers the `acme_ai` LLM client type.
+
+Point a MaiBot `api_providers` entry at it with `client_type = 'acme_ai'`;
+the handler below serves `response`, `embedding` and `audio_transcription` calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maibot_sdk import LLMProvider, MaiBotPlugin
+
+from .provider import AcmeProvider
+
+
+class AcmePlugin(MaiBotPlugin):
+    """One provider instance (and one pooled HTTP client) for the plugin's lifetime."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.provider = AcmeProvider()
+
+    async def on_load(self) -> None:
+        return None
+
+    async def on_unload(self) -> None:
+        await self.provider.aclose()
+
+    async def on_config_update(
+        self, scope: str, config_data: dict[str, Any], version: str
+    ) -> None:
+        """Nothing to reload: every call carries its own `api_provider` settings."""
+        return None
+
+    @LLMProvider(
+        "acme_ai",
+        name="Acme AI",
+        description="Chat, vision and embedding models from Acme AI.",
+        version="0.1.0",
+    )
+    async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        return await self.provider.dispatch(operation, request)
+
+
+def create_plugin() -> AcmePlugin:
+    return AcmePlugin()

@@ -1,0 +1,46 @@
+# Generated from specs/deepseek.yaml by the provider compiler. Do not edit by hand.
+"""DeepSeek for MaiBot: registers the `deepseek` LLM client type.
+
+Point a MaiBot `api_providers` entry at it with `client_type = 'deepseek'`;
+the handler below serves `response`, `embedding` and `audio_transcription` calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maibot_sdk import LLMProvider, MaiBotPlugin
+
+from .provider import DeepseekProvider
+
+
+class DeepseekPlugin(MaiBotPlugin):
+    """One provider instance (and one pooled HTTP client) for the plugin's lifetime."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.provider = DeepseekProvider()
+
+    async def on_load(self) -> None:
+        return None
+
+    async def on_unload(self) -> None:
+        await self.provider.aclose()
+
+    async def on_config_update(
+        self, scope: str, config_data: dict[str, Any], version: str
+    ) -> None:
+        """Nothing to reload: every call carries its own `api_provider` settings."""
+        return None
+
+    @LLMProvider(
+        "deepseek",
+        name="DeepSeek",
+        description="Models provided by DeepSeek, such as deepseek-chat and deepseek-reasoner.",
+        version="0.1.0",
+    )
+    async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        return await self.provider.dispatch(operation, request)
+
+
+def create_plugin() -> DeepseekPlugin:
+    return DeepseekPlugin()

@@ -1,0 +1,46 @@
+# Generated from specs/moonshot.yaml by the provider compiler. Do not edit by hand.
+"""Moonshot for MaiBot: registers the `moonshot` LLM client type.
+
+Point a MaiBot `api_providers` entry at it with `client_type = 'moonshot'`;
+the handler below serves `response`, `embedding` and `audio_transcription` calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maibot_sdk import LLMProvider, MaiBotPlugin
+
+from .provider import MoonshotProvider
+
+
+class MoonshotPlugin(MaiBotPlugin):
+    """One provider instance (and one pooled HTTP client) for the plugin's lifetime."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.provider = MoonshotProvider()
+
+    async def on_load(self) -> None:
+        return None
+
+    async def on_unload(self) -> None:
+        await self.provider.aclose()
+
+    async def on_config_update(
+        self, scope: str, config_data: dict[str, Any], version: str
+    ) -> None:
+        """Nothing to reload: every call carries its own `api_provider` settings."""
+        return None
+
+    @LLMProvider(
+        "moonshot",
+        name="Moonshot",
+        description="Models provided by Moonshot AI, such as Kimi K2 and moonshot-v1.",
+        version="0.1.0",
+    )
+    async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        return await self.provider.dispatch(operation, request)
+
+
+def create_plugin() -> MoonshotPlugin:
+    return MoonshotPlugin()

@@ -1,0 +1,53 @@
+"""Provider responses and checks shared by the Dify, MaiBot and parity suites."""
+
+from __future__ import annotations
+
+from compiler.model import Provider
+
+KEY = "sk-test-key"
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+USAGE = {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18}
+WEATHER_TOOL = {
+    "name": "get_weather",
+    "description": "Weather for a city",
+    "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
+}
+
+
+def chunk(**delta) -> dict:
+    return {
+        "id": "resp-1",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
+    }
+
+
+def finish(reason: str = "stop", usage: dict | None = USAGE) -> list[dict]:
+    return [
+        {
+            "id": "resp-1",
+            "choices": [{"index": 0, "delta": {}, "finish_reason": reason}],
+        },
+        {"id": "resp-1", "choices": [], "usage": usage},
+    ]
+
+
+def completion(message: dict, reason: str = "stop") -> dict:
+    return {
+        "id": "resp-1",
+        "object": "chat.completion",
+        "choices": [{"index": 0, "message": message, "finish_reason": reason}],
+        "usage": USAGE,
+    }
+
+
+def assert_auth(provider: Provider, recorded) -> None:
+    auth = provider.api.auth
+    if auth.scheme == "bearer":
+        assert recorded.headers["authorization"] == f"Bearer {KEY}"
+    elif auth.scheme == "header":
+        assert recorded.headers[auth.name.lower()] == auth.prefix + KEY
+        assert "authorization" not in recorded.headers
+    elif auth.scheme == "query":
+        assert recorded.query[auth.name] == KEY
+    for name, value in provider.api.headers.items():
+        assert recorded.headers[name.lower()] == value

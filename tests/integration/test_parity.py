@@ -1,0 +1,120 @@
+"""The same conversations through a spec's generated Dify plugin (real SDK) and MaiBot plugin (real
+host): the provider must receive equivalent requests from both."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compiler.model import Provider
+from tests.integration.mock_server import MockServer, Recorded, Reply, sse
+from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, chunk, completion, finish
+from tests.integration.test_dify_plugin import creds
+from tests.integration.test_maibot_plugin import api_provider, system, user
+
+TOOL = WEATHER_TOOL | {"parameters": {**WEATHER_TOOL["parameters"], "required": []}}
+QUESTION = "What is in this picture, and what is the weather there?"
+
+
+def llm(provider: Provider) -> str:
+    return provider.models_of("llm")[0].name
+
+
+def declared(provider: Provider, values: dict) -> dict:
+    """Only the parameters the model's rules declare: all a Dify user can set."""
+    names = provider.chat_parameters[llm(provider)]
+    return {k: v for k, v in values.items() if k in names}
+
+
+def normalised(recorded: Recorded, provider: Provider) -> dict:
+    """What the provider sees, minus what only one host can express (Dify's per-image `detail` and
+    end-user id) and the spelling of tool-call JSON."""
+    body = json.loads(json.dumps(recorded.body))
+    body.pop("user", None)
+    for message in body["messages"]:
+        if isinstance(message.get("content"), list):
+            for part in message["content"]:
+                part.get("image_url", {}).pop("detail", None)
+        for call in message.get("tool_calls") or ():
+            call["function"]["arguments"] = json.loads(call["function"]["arguments"])
+    auth = {k: v for k, v in recorded.headers.items() if k in ("authorization", (provider.api.auth.name or "").lower())}
+    static = {k.lower(): recorded.headers.get(k.lower()) for k in provider.api.headers}
+    return {"method": recorded.method, "path": recorded.path, "query": recorded.query, "auth": auth,
+            "static": static, "content_type": recorded.headers.get("content-type"), "body": body}
+
+
+def both(dify, maibot, provider: Provider, mock: MockServer, reply: Reply, dify_call: dict, maibot_call: dict) -> tuple:
+    mock.expect(reply)
+    outcome = dify.invoke_llm(llm(provider), creds(provider, mock), provider=provider.name, **dify_call)
+    assert outcome.error is None, outcome.error
+    from_dify = normalised(mock.last, provider)
+    mock.expect(reply)
+    model = llm(provider)
+    result = maibot.call(op="response", api_provider=api_provider(provider, mock),
+                         model_info={"model_identifier": model, "name": model,
+                                     "force_stream_mode": dify_call["stream"]}, **maibot_call)
+    assert result["ok"], result
+    return from_dify, normalised(mock.last, provider)
+
+
+def test_text_with_parameters(dify, maibot, provider, mock):
+    parameters = declared(provider, {"temperature": 0.3, "max_tokens": 100})
+    from_dify, from_maibot = both(
+        dify, maibot, provider, mock, Reply(json=completion({"role": "assistant", "content": "Hi"})),
+        {"messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}],
+         "stream": False, "parameters": parameters},
+        {"context_items": [system("Be brief."), user("Hello")], "temperature": 0.3, "max_tokens": 100},
+    )
+    assert from_dify == from_maibot
+    assert from_dify["body"]["messages"][1] == {"role": "user", "content": "Hello"}
+    assert any(KEY in value for value in from_dify["auth"].values()) or from_dify["query"]
+
+
+def test_streamed_image_question_with_tools(dify, maibot, provider, mock):
+    reply = Reply(sse=sse(chunk(role="assistant", content="A cat; "), chunk(content="sunny."), *finish()))
+    from_dify, from_maibot = both(
+        dify, maibot, provider, mock, reply,
+        {"messages": [{"role": "user", "content": [
+            {"type": "text", "data": QUESTION},
+            {"type": "image", "format": "png", "mime_type": "image/png", "base64_data": PNG, "detail": "low"}]}],
+         "stream": True, "tools": [TOOL]},
+        {"context_items": [user(QUESTION, {"type": "image", "image_base64": PNG, "image_format": "png"})],
+         "tool_options": [{"type": "function", "function": TOOL}]},
+    )
+    assert from_dify == from_maibot
+    assert from_dify["body"]["stream"] is True and from_dify["body"]["tools"][0]["function"]["name"] == "get_weather"
+
+
+def test_tool_turns(dify, maibot, provider, mock):
+    from_dify, from_maibot = both(
+        dify, maibot, provider, mock, Reply(json=completion({"role": "assistant", "content": "Sunny."})),
+        {"messages": [
+            {"role": "user", "content": "Weather in Lyon?"},
+            {"role": "assistant", "content": "", "tool_calls": [
+                {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city":"Lyon"}'}}]},
+            {"role": "tool", "tool_call_id": "call_1", "content": "sunny"}],
+         "stream": False, "tools": [TOOL]},
+        {"context_items": [
+            user("Weather in Lyon?"),
+            {"item_type": "FunctionCallItem", "tool_call": {"call_id": "call_1", "func_name": "get_weather",
+                                                            "args": {"city": "Lyon"}, "extra_content": None}},
+            {"item_type": "FunctionCallOutputItem", "call_id": "call_1", "output": "sunny", "success": True,
+             "tool_name": "get_weather"}],
+         "tool_options": [{"type": "function", "function": TOOL}]},
+    )
+    assert from_dify == from_maibot
+    assert [m["role"] for m in from_dify["body"]["messages"]] == ["user", "assistant", "tool"]
+
+
+def test_json_output(dify, maibot, provider, mock):
+    if "response_format" not in provider.chat_parameters[llm(provider)]:
+        pytest.skip("the model declares no response_format parameter")
+    from_dify, from_maibot = both(
+        dify, maibot, provider, mock, Reply(json=completion({"role": "assistant", "content": '{"ok": true}'})),
+        {"messages": [{"role": "user", "content": "JSON please"}], "stream": False,
+         "parameters": {"response_format": "json_object"}},
+        {"context_items": [user("JSON please")], "response_format": {"format_type": "json_object"}},
+    )
+    assert from_dify == from_maibot
+    assert from_dify["body"]["response_format"] == {"type": "json_object"}
