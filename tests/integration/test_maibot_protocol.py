@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import importlib.util
+import shutil
 import sys
 from types import ModuleType
 
@@ -19,9 +20,11 @@ from tests.integration.test_maibot_plugin import api_provider
 
 
 @pytest.fixture(scope="session")
-def plugin(spec_name: str) -> ModuleType:
-    """The generated plugin imported as a package, the way the host's loader does it."""
-    folder = ROOT / "generated" / spec_name / "maibot"
+def plugin(spec_name: str, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    """A copy of the generated plugin (no bytecode lands in generated/) imported as a package, the
+    way the host's loader does it."""
+    folder = tmp_path_factory.mktemp(spec_name) / "maibot"
+    shutil.copytree(ROOT / "generated" / spec_name / "maibot", folder)
     name = f"_generated_{spec_name}_maibot"
     spec = importlib.util.spec_from_file_location(name, folder / "plugin.py", submodule_search_locations=[str(folder)])
     module = importlib.util.module_from_spec(spec)
