@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build test clean-venv
+.PHONY: build check diff schema new test clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON_BOOT)" || { echo "error: Python 3.12 not found (looked in ~/.pyenv/versions/3.12*/bin and PATH)"; exit 2; }
@@ -13,9 +13,23 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# SPEC may name one or more specs; without it every spec in specs/ is used.
 build: $(VENV)/.installed
-	@test -n "$(SPEC)" || { echo "usage: make build SPEC=specs/<provider>.yaml"; exit 2; }
 	$(PY) -m compiler build $(SPEC)
+
+# Regenerate in memory and compare with generated/ (and specs/spec.schema.json); exit 1 on drift.
+check: $(VENV)/.installed
+	$(PY) -m compiler check $(SPEC)
+
+diff: $(VENV)/.installed
+	$(PY) -m compiler diff $(SPEC)
+
+schema: $(VENV)/.installed
+	$(PY) -m compiler schema
+
+new: $(VENV)/.installed
+	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }
+	$(PY) -m compiler new $(NAME)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q

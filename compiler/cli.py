@@ -7,33 +7,59 @@ import sys
 from pathlib import Path
 
 from compiler.build import compile_spec
+from compiler.drift import FileDrift, describe, stray_providers, tree_drift
 from compiler.errors import CompileError
-from compiler.write import write_tree
+from compiler.lower import NAME_RE
+from compiler.model import Provider
+from compiler.render import render
+from compiler.schema import SCHEMA_FILE, schema_text
+from compiler.summary import disk_tree, manifest_version, summarize
+from compiler.write import write_file, write_tree
+
+SPECS = Path("specs")
+OUT = Path("generated")
 
 
 def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(prog="python -m compiler", description=__doc__)
     cli.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
     commands = cli.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="compile specs into plugin trees")
-    build.add_argument("specs", nargs="+", type=Path, metavar="SPEC")
-    build.add_argument("--out", type=Path, default=Path("generated"), help="output root (default: generated/)")
+    for name, text in (
+        ("build", "compile specs into plugin trees (default: every spec in specs/)"),
+        ("check", "regenerate in memory and compare with the output tree; exit 1 on any difference"),
+        ("diff", "summarise what the specs change at model level against the output tree"),
+    ):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("specs", nargs="*", type=Path, metavar="SPEC")
+        command.add_argument("--out", type=Path, default=OUT, help="output root (default: generated/)")
+    schema = commands.add_parser("schema", help=f"write the spec language's JSON Schema to specs/{SCHEMA_FILE}")
+    schema.add_argument("--out", type=Path, default=SPECS / SCHEMA_FILE)
+    new = commands.add_parser("new", help="scaffold specs/NAME.yaml (and an icon) with commented examples")
+    new.add_argument("name")
+    new.add_argument("--author", default="your-name")
+    new.add_argument("--specs-dir", type=Path, default=SPECS)
     return cli
 
 
-def build(specs: list[Path], out: Path) -> int:
-    """Compile every spec first; write only if all of them compiled."""
+def compile_all(specs: list[Path]) -> list[tuple[Path, Provider, dict[str, bytes]]] | None:
+    """Compile every spec before anything else happens; None (errors printed) if any failed."""
     compiled, failed = [], False
     for spec in specs:
         try:
-            compiled.append(compile_spec(spec))
+            compiled.append((spec, *compile_spec(spec)))
         except CompileError as exc:
             failed = True
             for diagnostic in exc.diagnostics:
                 print(diagnostic, file=sys.stderr)
-    if failed:
+    return None if failed else compiled
+
+
+def build(specs: list[Path], out: Path) -> int:
+    """Write only if every spec compiled; only changed bytes are written."""
+    compiled = compile_all(specs)
+    if compiled is None:
         return 2
-    for provider, files in compiled:
+    for _, provider, files in compiled:
         report = write_tree(out / provider.name, files)
         print(
             f"{out / provider.name}: {len(report.written)} written, {report.unchanged} unchanged, "
@@ -42,10 +68,98 @@ def build(specs: list[Path], out: Path) -> int:
     return 0
 
 
+def check(specs: list[Path], out: Path, everything: bool) -> int:
+    """Every difference as a unified diff (or missing/stray line), then the model-level summary."""
+    compiled = compile_all(specs)
+    if compiled is None:
+        return 2
+    drifts: list[FileDrift] = []
+    for spec, provider, files in compiled:
+        drifts += tree_drift(out / provider.name, files, spec.as_posix())
+    if everything:
+        drifts += stray_providers(out, {provider.name for _, provider, _ in compiled})
+        schema_file = SPECS / SCHEMA_FILE
+        if not schema_file.is_file() or schema_file.read_text(encoding="utf-8") != schema_text():
+            drifts.append(FileDrift(schema_file.as_posix(), "changed", f"{schema_file} is out of date\n"))
+    for drift in drifts:
+        sys.stdout.write(describe(drift))
+    review = review_summary(compiled, out)
+    if not drifts:
+        print(f"check: {len(compiled)} spec(s), output up to date")
+        return 0
+    if review:
+        print("\n".join(review))
+    print(
+        f"check: {len(drifts)} file(s) differ from what the specs produce; run `make build` "
+        "(or `python -m compiler build`) and commit the result",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def review_summary(compiled: list[tuple[Path, Provider, dict[str, bytes]]], out: Path) -> list[str]:
+    """Model-level changes per spec, and a warning when output changes but the version does not."""
+    lines = []
+    for spec, provider, files in compiled:
+        before = disk_tree(out / provider.name)
+        lines += summarize(provider.name, before, files)
+        old_version = manifest_version(before)
+        if before and before != files and old_version == provider.version:
+            lines.append(
+                f"{spec.as_posix()}: warning: generated output changes but version stays {provider.version}; "
+                "Dify refuses to install a version it already has, so bump `version`"
+            )
+    return lines
+
+
+def diff(specs: list[Path], out: Path) -> int:
+    compiled = compile_all(specs)
+    if compiled is None:
+        return 2
+    lines = review_summary(compiled, out)
+    print("\n".join(lines) if lines else "diff: no model-level changes")
+    return 0
+
+
+def schema(target: Path) -> int:
+    changed = write_file(target, schema_text().encode("utf-8"))
+    print(f"{target}: {'written' if changed else 'unchanged'}")
+    return 0
+
+
+def new(name: str, author: str, specs_dir: Path) -> int:
+    spec, icon = specs_dir / f"{name}.yaml", specs_dir / "icons" / f"{name}.svg"
+    if not NAME_RE.match(name):
+        print(f"error: name must match {NAME_RE.pattern}, got {name!r}", file=sys.stderr)
+        return 2
+    for path in (spec, icon):
+        if path.exists():
+            print(f"error: {path} already exists; nothing written", file=sys.stderr)
+            return 2
+    label = " ".join(part.capitalize() for part in name.replace("_", "-").split("-") if part)
+    text = render("spec/new.yaml.jinja", {"name": name, "label": label or name, "author": author})
+    write_file(icon, render("spec/icon.svg.jinja", {"initial": (label or name)[:1].upper()}).encode("utf-8"))
+    write_file(spec, text.encode("utf-8"))
+    print(f"{spec}: written (and {icon}); edit it, then `make build SPEC={spec}`")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return build(args.specs, args.out)
+        if args.command in ("build", "check", "diff"):
+            specs = args.specs or sorted(SPECS.glob("*.yaml"))
+            if not specs:
+                print(f"error: no specs given and none in {SPECS}/", file=sys.stderr)
+                return 2
+            if args.command == "build":
+                return build(specs, args.out)
+            if args.command == "check":
+                return check(specs, args.out, everything=not args.specs)
+            return diff(specs, args.out)
+        if args.command == "schema":
+            return schema(args.out)
+        return new(args.name, args.author, args.specs_dir)
     except Exception as exc:  # an internal error: say so plainly, traceback only when asked
         if args.verbose:
             raise

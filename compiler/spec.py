@@ -53,24 +53,39 @@ class Strict(BaseModel):
 
 
 class Icons(Strict):
-    small: str = Field(description="Small icon file, relative to the spec file (SVG or PNG).")
-    large: str | None = Field(None, description="Large icon file; defaults to the small one.")
-    small_dark: str | None = Field(None, description="Small icon for dark themes.")
-    large_dark: str | None = Field(None, description="Large icon for dark themes.")
+    small: str = Field(
+        description="Small icon file, relative to the spec file (SVG or PNG).", examples=["icons/acme_s.svg"]
+    )
+    large: str | None = Field(
+        None, description="Large icon file; defaults to the small one.", examples=["icons/acme_l.svg"]
+    )
+    small_dark: str | None = Field(None, description="Small icon for dark themes.", examples=["icons/acme_s_dark.svg"])
+    large_dark: str | None = Field(None, description="Large icon for dark themes.", examples=["icons/acme_l_dark.svg"])
 
 
 class Help(Strict):
-    title: Text = Field(description="Link text shown next to the credential form.")
-    url: str = Field(description="Where users get an API key.")
+    title: Text = Field(
+        description="Link text shown next to the credential form.",
+        examples=[{"en_US": "Get your API key", "zh_Hans": "获取 API 密钥"}],
+    )
+    url: str = Field(description="Where users get an API key.", examples=["https://platform.deepseek.com/api_keys"])
 
 
 class Auth(Strict):
     scheme: Literal["bearer", "header", "query", "none"] = Field(
-        "bearer", description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
-        "query: a query parameter; none: no key is sent."
+        "bearer",
+        description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
+        "query: a query parameter; none: no key is sent.",
+        examples=["bearer", "header"],
     )
-    name: str | None = Field(None, description="Header name (scheme header) or query parameter (scheme query).")
-    prefix: str = Field("", description="Text put before the key in a custom header, e.g. 'Token '.")
+    name: str | None = Field(
+        None,
+        description="Header name (scheme header) or query parameter (scheme query).",
+        examples=["X-Api-Key", "key"],
+    )
+    prefix: str = Field(
+        "", description="Text put before the key in a custom header, e.g. 'Token '.", examples=["Token "]
+    )
 
     @model_validator(mode="after")
     def _name_when_needed(self) -> Auth:
@@ -80,110 +95,185 @@ class Auth(Strict):
 
 
 class Endpoints(Strict):
-    chat: str = Field("/chat/completions", description="Chat completions path, appended to the base URL.")
-    models: str | None = Field(
-        "/models", description="Model list path (GET) used to validate credentials; null validates with a chat call."
+    chat: str = Field(
+        "/chat/completions",
+        description="Chat completions path, appended to the base URL.",
+        examples=["/chat/completions"],
     )
-    embeddings: str | None = Field("/embeddings", description="Embeddings path, used by text-embedding models.")
+    models: str | None = Field(
+        "/models",
+        description="Model list path (GET) used to validate credentials; null validates with a chat call.",
+        examples=["/models", None],
+    )
+    embeddings: str | None = Field(
+        "/embeddings", description="Embeddings path, used by text-embedding models.", examples=["/embeddings", None]
+    )
     transcriptions: str | None = Field(
         None,
         description="Audio transcription path (multipart upload, OpenAI style); used by the MaiBot plugin's "
         "audio_transcription operation. Null: the plugin refuses that operation.",
+        examples=["/audio/transcriptions"],
     )
 
 
 class Timeouts(Strict):
-    connect: float = Field(10.0, gt=0, description="Seconds to open a connection.")
-    read: float = Field(300.0, gt=0, description="Seconds to wait for the next bytes of a response.")
+    connect: float = Field(10.0, gt=0, description="Seconds to open a connection.", examples=[10])
+    read: float = Field(300.0, gt=0, description="Seconds to wait for the next bytes of a response.", examples=[300])
 
 
 class Api(Strict):
-    base_url: str = Field(description="Default base URL, e.g. https://api.deepseek.com/v1.")
-    endpoints: Endpoints = Field(default_factory=Endpoints, description="Paths of the provider's endpoints.")
-    auth: Auth = Field(default_factory=Auth, description="How the API key is sent.")
-    headers: dict[str, str] = Field(default_factory=dict, description="Static headers sent with every request.")
-    timeouts: Timeouts = Field(default_factory=Timeouts, description="Request timeouts.")
-    send_user: bool = Field(True, description="Forward the end user's id as `user` (some gateways reject it).")
-    stream_usage: bool = Field(True, description="Send `stream_options: {include_usage: true}` when streaming.")
+    base_url: str = Field(
+        description="Default base URL, e.g. https://api.deepseek.com/v1.", examples=["https://api.deepseek.com/v1"]
+    )
+    endpoints: Endpoints = Field(
+        default_factory=Endpoints,
+        description="Paths of the provider's endpoints.",
+        examples=[{"chat": "/chat/completions", "models": "/models"}],
+    )
+    auth: Auth = Field(
+        default_factory=Auth,
+        description="How the API key is sent.",
+        examples=[{"scheme": "header", "name": "X-Api-Key"}],
+    )
+    headers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Static headers sent with every request.",
+        examples=[{"X-Client": "my-plugin"}],
+    )
+    timeouts: Timeouts = Field(
+        default_factory=Timeouts, description="Request timeouts.", examples=[{"connect": 5, "read": 120}]
+    )
+    send_user: bool = Field(
+        True, description="Forward the end user's id as `user` (some gateways reject it).", examples=[False]
+    )
+    stream_usage: bool = Field(
+        True, description="Send `stream_options: {include_usage: true}` when streaming.", examples=[True]
+    )
     reasoning_history: Literal["strip", "reasoning_content"] = Field(
         "strip",
         description="What happens to earlier <think> blocks in the history: strip them, or send them back "
         "as the assistant message's `reasoning_content` (DeepSeek tool turns need this).",
+        examples=["reasoning_content"],
     )
 
 
 class Option(Strict):
-    value: str = Field(description="The stored value.")
-    label: Text | None = Field(None, description="What the user sees; defaults to the value.")
+    value: str = Field(description="The stored value.", examples=["eu"])
+    label: Text | None = Field(None, description="What the user sees; defaults to the value.", examples=["Europe"])
 
 
 class ApiKeyField(Strict):
-    variable: str = Field("api_key", description="Credential variable name.")
-    label: Text = Field("API Key", description="Form label.")
-    placeholder: Text | None = Field(None, description="Placeholder text.")
+    variable: str = Field("api_key", description="Credential variable name.", examples=["api_key"])
+    label: Text = Field("API Key", description="Form label.", examples=[{"en_US": "API Key", "zh_Hans": "API 密钥"}])
+    placeholder: Text | None = Field(None, description="Placeholder text.", examples=["sk-…"])
 
 
 class BaseUrlField(Strict):
-    enabled: bool = Field(True, description="Let users override the base URL (proxies, regional endpoints).")
-    variable: str = Field("base_url", description="Credential variable name.")
-    label: Text = Field("API Base URL", description="Form label.")
-    placeholder: Text | None = Field(None, description="Placeholder; defaults to the spec's base URL.")
+    enabled: bool = Field(
+        True, description="Let users override the base URL (proxies, regional endpoints).", examples=[False]
+    )
+    variable: str = Field("base_url", description="Credential variable name.", examples=["base_url"])
+    label: Text = Field("API Base URL", description="Form label.", examples=["API Base URL"])
+    placeholder: Text | None = Field(
+        None, description="Placeholder; defaults to the spec's base URL.", examples=["https://api.example.com/v1"]
+    )
 
 
 class CredentialField(Strict):
-    variable: str = Field(description="Credential variable name (letters, digits, underscores).")
-    label: Text = Field(description="Form label.")
-    type: Literal["text", "secret", "select", "switch"] = Field("text", description="Form control.")
-    required: bool = Field(False, description="Whether the user must fill it in.")
-    default: str | None = Field(None, description="Default value.")
-    placeholder: Text | None = Field(None, description="Placeholder text.")
-    options: list[Option] = Field(default_factory=list, description="Choices, for type select.")
-    header: str | None = Field(None, description="Send the value in this request header when set.")
-    query: str | None = Field(None, description="Send the value as this query parameter when set.")
+    variable: str = Field(
+        description="Credential variable name (letters, digits, underscores).", examples=["organization"]
+    )
+    label: Text = Field(description="Form label.", examples=["Organization ID"])
+    type: Literal["text", "secret", "select", "switch"] = Field(
+        "text", description="Form control.", examples=["select"]
+    )
+    required: bool = Field(False, description="Whether the user must fill it in.", examples=[True])
+    default: str | None = Field(None, description="Default value.", examples=["us"])
+    placeholder: Text | None = Field(None, description="Placeholder text.", examples=["org-…"])
+    options: list[Option] = Field(
+        default_factory=list,
+        description="Choices, for type select.",
+        examples=[[{"value": "us", "label": "United States"}, {"value": "eu", "label": "Europe"}]],
+    )
+    header: str | None = Field(
+        None, description="Send the value in this request header when set.", examples=["X-Organization"]
+    )
+    query: str | None = Field(None, description="Send the value as this query parameter when set.", examples=["region"])
 
 
 class Credentials(Strict):
-    api_key: ApiKeyField = Field(default_factory=ApiKeyField, description="The secret API key field.")
-    base_url: BaseUrlField = Field(default_factory=BaseUrlField, description="The optional base URL override.")
-    extra: list[CredentialField] = Field(default_factory=list, description="Further fields the provider needs.")
+    api_key: ApiKeyField = Field(
+        default_factory=ApiKeyField,
+        description="The secret API key field.",
+        examples=[{"label": "API Key", "placeholder": "sk-…"}],
+    )
+    base_url: BaseUrlField = Field(
+        default_factory=BaseUrlField, description="The optional base URL override.", examples=[{"enabled": False}]
+    )
+    extra: list[CredentialField] = Field(
+        default_factory=list,
+        description="Further fields the provider needs.",
+        examples=[[{"variable": "organization", "label": "Organization ID", "header": "X-Organization"}]],
+    )
 
 
 class Errors(Strict):
     status: dict[int, ErrorKind] = Field(
-        default_factory=dict, description="HTTP status → error kind, on top of the defaults (401/403, 429, 4xx, 5xx)."
+        default_factory=dict,
+        description="HTTP status → error kind, on top of the defaults (401/403, 429, 4xx, 5xx).",
+        examples=[{"402": "rate_limit"}],
     )
     codes: dict[str, ErrorKind] = Field(
         default_factory=dict,
         description="Provider error code or type found in the error body (error.code / error.type) → error kind; "
         "wins over the status.",
+        examples=[{"insufficient_quota": "rate_limit", "invalid_api_key": "authorization"}],
     )
 
 
 class Pricing(Strict):
     """Prices; a model's pricing is merged key by key over the default's."""
 
-    input: Decimal | None = Field(None, ge=0, description="Price of input tokens, per `per` tokens (required).")
-    output: Decimal | None = Field(None, ge=0, description="Price of output tokens (required for LLMs).")
-    per: Literal["token", "thousand", "million"] | None = Field(
-        None, description="The token count the prices are quoted for (default million); compiled to Dify's unit."
+    input: Decimal | None = Field(
+        None, ge=0, description="Price of input tokens, per `per` tokens (required).", examples=["0.27"]
     )
-    currency: str | None = Field(None, description="Currency code (default USD).")
+    output: Decimal | None = Field(
+        None, ge=0, description="Price of output tokens (required for LLMs).", examples=["1.10"]
+    )
+    per: Literal["token", "thousand", "million"] | None = Field(
+        None,
+        description="The token count the prices are quoted for (default million); compiled to Dify's unit.",
+        examples=["million"],
+    )
+    currency: str | None = Field(None, description="Currency code (default USD).", examples=["USD", "RMB"])
 
 
 class Parameter(Strict):
-    template: Template | None = Field(None, description="Dify parameter template this rule starts from.")
-    name: str | None = Field(None, description="Rule name; defaults to the template name. Required without template.")
-    type: Literal["float", "int", "string", "boolean", "text"] | None = Field(None, description="Value type.")
-    label: Text | None = Field(None, description="Label in the Dify UI.")
-    help: Text | None = Field(None, description="Help text in the Dify UI.")
-    required: bool | None = Field(None, description="Always sent (with the default) when true.")
-    default: bool | int | float | str | None = Field(None, description="Default value.")
-    min: int | float | None = Field(None, description="Lower bound (numbers).")
-    max: int | float | None = Field(None, description="Upper bound (numbers).")
-    precision: int | None = Field(None, description="Decimal places (floats).")
-    options: list[str] | None = Field(None, description="Allowed values (strings).")
+    template: Template | None = Field(
+        None, description="Dify parameter template this rule starts from.", examples=["temperature"]
+    )
+    name: str | None = Field(
+        None, description="Rule name; defaults to the template name. Required without template.", examples=["seed"]
+    )
+    type: Literal["float", "int", "string", "boolean", "text"] | None = Field(
+        None, description="Value type.", examples=["int"]
+    )
+    label: Text | None = Field(None, description="Label in the Dify UI.", examples=["Seed"])
+    help: Text | None = Field(
+        None, description="Help text in the Dify UI.", examples=["Fixed seed for reproducible sampling."]
+    )
+    required: bool | None = Field(None, description="Always sent (with the default) when true.", examples=[False])
+    default: bool | int | float | str | None = Field(None, description="Default value.", examples=[0.7])
+    min: int | float | None = Field(None, description="Lower bound (numbers).", examples=[0])
+    max: int | float | None = Field(None, description="Upper bound (numbers).", examples=[2])
+    precision: int | None = Field(None, description="Decimal places (floats).", examples=[2])
+    options: list[str] | None = Field(
+        None, description="Allowed values (strings).", examples=[["low", "medium", "high"]]
+    )
     send_as: str | None = Field(
-        None, description="Request body key to send the value as; dots make nested objects (thinking.type)."
+        None,
+        description="Request body key to send the value as; dots make nested objects (thinking.type).",
+        examples=["max_completion_tokens", "thinking.type"],
     )
 
     @model_validator(mode="before")
@@ -195,36 +285,69 @@ class Parameter(Strict):
 class ModelFields(Strict):
     """Fields shared by model defaults and models."""
 
-    mode: Literal["chat"] | None = Field(None, description="Dify LLM mode (chat).")
-    context_size: int | None = Field(None, gt=0, description="Context window in tokens.")
-    max_output_tokens: int | None = Field(None, gt=0, description="Most tokens one answer may have (LLMs).")
-    max_chunks: int | None = Field(None, gt=0, description="Texts per embeddings request (text-embedding).")
-    features: list[Feature] | None = Field(None, description="Dify features the model supports.")
-    parameters: list[Parameter] | None = Field(None, description="Parameter rules; a model's list replaces the default.")
-    pricing: Pricing | None = Field(None, description="Prices; omit for free models.")
+    mode: Literal["chat"] | None = Field(None, description="Dify LLM mode (chat).", examples=["chat"])
+    context_size: int | None = Field(None, gt=0, description="Context window in tokens.", examples=[131072])
+    max_output_tokens: int | None = Field(
+        None, gt=0, description="Most tokens one answer may have (LLMs).", examples=[8192]
+    )
+    max_chunks: int | None = Field(
+        None, gt=0, description="Texts per embeddings request (text-embedding).", examples=[32]
+    )
+    features: list[Feature] | None = Field(
+        None,
+        description="Dify features the model supports.",
+        examples=[["tool-call", "multi-tool-call", "stream-tool-call", "vision"]],
+    )
+    parameters: list[Parameter] | None = Field(
+        None,
+        description="Parameter rules; a model's list replaces the default.",
+        examples=[["temperature", {"template": "max_tokens", "send_as": "max_completion_tokens"}]],
+    )
+    pricing: Pricing | None = Field(
+        None,
+        description="Prices; omit for free models.",
+        examples=[{"input": "0.27", "output": "1.10", "per": "million", "currency": "USD"}],
+    )
 
 
 class Model(ModelFields):
-    name: str = Field(description="Model id sent to the API; also the model file's name.")
-    label: Text | None = Field(None, description="Display name; defaults to the name.")
-    type: ModelType = Field("llm", description="llm or text-embedding.")
-    deprecated: bool = Field(False, description="Hidden from new selections in Dify.")
+    name: str = Field(description="Model id sent to the API; also the model file's name.", examples=["deepseek-chat"])
+    label: Text | None = Field(None, description="Display name; defaults to the name.", examples=["DeepSeek Chat"])
+    type: ModelType = Field("llm", description="llm or text-embedding.", examples=["llm", "text-embedding"])
+    deprecated: bool = Field(False, description="Hidden from new selections in Dify.", examples=[True])
 
 
 class Defaults(Strict):
-    llm: ModelFields = Field(default_factory=ModelFields, description="Defaults for every llm model.")
+    llm: ModelFields = Field(
+        default_factory=ModelFields,
+        description="Defaults for every llm model.",
+        examples=[{"context_size": 131072, "features": ["tool-call"]}],
+    )
     text_embedding: ModelFields = Field(
-        default_factory=ModelFields, alias="text-embedding", description="Defaults for every text-embedding model."
+        default_factory=ModelFields,
+        alias="text-embedding",
+        description="Defaults for every text-embedding model.",
+        examples=[{"context_size": 8192, "max_chunks": 32}],
     )
 
 
 class DifyOptions(Strict):
-    memory: int = Field(268435456, gt=0, description="Memory the daemon grants the plugin, in bytes.")
-    minimum_dify_version: str | None = Field(None, description="Oldest Dify version the plugin supports.")
-    created_at: str = Field(
-        "2025-01-01T00:00:00Z", description="RFC 3339 timestamp for the manifest; fixed so builds are stable."
+    memory: int = Field(
+        268435456, gt=0, description="Memory the daemon grants the plugin, in bytes.", examples=[268435456]
     )
-    privacy: str | None = Field(None, description="Privacy policy text for PRIVACY.md (Markdown).")
+    minimum_dify_version: str | None = Field(
+        None, description="Oldest Dify version the plugin supports.", examples=["1.0.0"]
+    )
+    created_at: str = Field(
+        "2025-01-01T00:00:00Z",
+        description="RFC 3339 timestamp for the manifest; fixed so builds are stable.",
+        examples=["2025-06-01T00:00:00Z"],
+    )
+    privacy: str | None = Field(
+        None,
+        description="Privacy policy text for PRIVACY.md (Markdown).",
+        examples=["This plugin sends your prompts to Acme AI; see https://acme.example/privacy."],
+    )
 
 
 class MaiBotOptions(Strict):
@@ -232,33 +355,72 @@ class MaiBotOptions(Strict):
         None,
         description="The client_type MaiBot users put in api_providers[].client_type. Default: the provider name. "
         "Never one of the host's built-ins (openai, openai_responses, gemini).",
+        examples=["acme_ai"],
     )
     plugin_id: str | None = Field(
-        None, description="The plugin id in _manifest.json (needs a '.' or '-'). Default: '<author>.<name>'."
+        None,
+        description="The plugin id in _manifest.json (needs a '.' or '-'). Default: '<author>.<name>'.",
+        examples=["acme-labs.acme"],
     )
-    license: str = Field("MIT", description="License named in _manifest.json.")
-    author_url: str | None = Field(None, description="Author URL for _manifest.json. Default: the repository URL.")
-    locale: str = Field("en-US", description="Default locale of the plugin's texts in _manifest.json.")
+    license: str = Field("MIT", description="License named in _manifest.json.", examples=["Apache-2.0"])
+    author_url: str | None = Field(
+        None,
+        description="Author URL for _manifest.json. Default: the repository URL.",
+        examples=["https://acme.example"],
+    )
+    locale: str = Field(
+        "en-US", description="Default locale of the plugin's texts in _manifest.json.", examples=["en-US", "zh-CN"]
+    )
 
 
 class Spec(Strict):
-    name: str = Field(description="Provider id; must equal the spec file's stem. Lowercase, digits, _ and -.")
-    label: Text = Field(description="Provider display name.")
-    description: Text = Field(description="One-line description.")
-    author: str = Field(description="Plugin author (lowercase, digits, _ and -).")
-    version: str = Field(description="Plugin version, x.y.z.")
-    icons: Icons = Field(description="Icon files.")
-    background: str | None = Field(None, description="Background colour of the provider card, e.g. '#EFF1FE'.")
-    help: Help | None = Field(None, description="Where to get an API key.")
-    api: Api = Field(description="How to reach the provider's OpenAI-compatible API.")
-    credentials: Credentials = Field(default_factory=Credentials, description="Credential form fields.")
-    errors: Errors = Field(default_factory=Errors, description="Error-code map.")
-    defaults: Defaults = Field(default_factory=Defaults, description="Per-type model defaults.")
-    models: list[Model] = Field(min_length=1, description="Models, in the order the UI lists them.")
+    name: str = Field(
+        description="Provider id; must equal the spec file's stem. Lowercase, digits, _ and -.", examples=["deepseek"]
+    )
+    label: Text = Field(description="Provider display name.", examples=[{"en_US": "DeepSeek", "zh_Hans": "深度求索"}])
+    description: Text = Field(
+        description="One-line description.", examples=["Chat and reasoning models from DeepSeek."]
+    )
+    author: str = Field(description="Plugin author (lowercase, digits, _ and -).", examples=["acme-labs"])
+    version: str = Field(description="Plugin version, x.y.z.", examples=["0.1.0"])
+    icons: Icons = Field(description="Icon files.", examples=[{"small": "icons/deepseek.svg"}])
+    background: str | None = Field(
+        None, description="Background colour of the provider card, e.g. '#EFF1FE'.", examples=["#EFF1FE"]
+    )
+    help: Help | None = Field(
+        None,
+        description="Where to get an API key.",
+        examples=[{"title": "Get your API key", "url": "https://platform.deepseek.com/api_keys"}],
+    )
+    api: Api = Field(
+        description="How to reach the provider's OpenAI-compatible API.",
+        examples=[{"base_url": "https://api.deepseek.com/v1"}],
+    )
+    credentials: Credentials = Field(
+        default_factory=Credentials, description="Credential form fields.", examples=[{"base_url": {"enabled": False}}]
+    )
+    errors: Errors = Field(
+        default_factory=Errors, description="Error-code map.", examples=[{"status": {"402": "rate_limit"}}]
+    )
+    defaults: Defaults = Field(
+        default_factory=Defaults, description="Per-type model defaults.", examples=[{"llm": {"context_size": 131072}}]
+    )
+    models: list[Model] = Field(
+        min_length=1,
+        description="Models, in the order the UI lists them.",
+        examples=[[{"name": "deepseek-chat", "label": "DeepSeek Chat"}]],
+    )
     repository: str | None = Field(
         None,
         description="Source repository URL of the generated plugins (Dify manifest `repo`, MaiBot `urls.repository`). "
         "MaiBot falls back to help.url when it is not set.",
+        examples=["https://github.com/acme-labs/acme-plugins"],
     )
-    dify: DifyOptions = Field(default_factory=DifyOptions, description="Dify-only plugin settings.")
-    maibot: MaiBotOptions = Field(default_factory=MaiBotOptions, description="MaiBot-only plugin settings.")
+    dify: DifyOptions = Field(
+        default_factory=DifyOptions,
+        description="Dify-only plugin settings.",
+        examples=[{"minimum_dify_version": "1.0.0"}],
+    )
+    maibot: MaiBotOptions = Field(
+        default_factory=MaiBotOptions, description="MaiBot-only plugin settings.", examples=[{"client_type": "acme_ai"}]
+    )

@@ -21,21 +21,27 @@ def existing_files(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
 
+def write_file(target: Path, data: bytes) -> bool:
+    """Write `data` atomically (temp file + rename) unless `target` already holds it."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
+    return True
+
+
 def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
     """Make `root` hold exactly `files` (relative POSIX path → bytes)."""
     written, unchanged = [], 0
     for relative, data in sorted(files.items()):
-        target = root / relative
-        if target.is_file() and target.read_bytes() == data:
+        if write_file(root / relative, data):
+            written.append(relative)
+        else:
             unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-        written.append(relative)
     deleted = sorted(existing_files(root) - set(files))
     for relative in deleted:
         (root / relative).unlink()

@@ -1,0 +1,69 @@
+"""Compare compiled trees with what is on disk: unified diffs, missing and stray files."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from compiler.write import existing_files
+
+
+@dataclass(frozen=True)
+class FileDrift:
+    path: str  # as shown to the user, e.g. generated/acme/dify/manifest.yaml
+    kind: str  # changed | missing | stray (inside a provider's folder) | orphan (no spec's folder)
+    diff: str = ""
+
+
+def tree_drift(root: Path, files: dict[str, bytes], spec_file: str) -> list[FileDrift]:
+    """How `root` on disk differs from the compiled `files` (relative path → bytes)."""
+    out = []
+    on_disk = existing_files(root)
+    for relative, data in sorted(files.items()):
+        shown = (root / relative).as_posix()
+        if relative not in on_disk:
+            out.append(FileDrift(shown, "missing"))
+            continue
+        current = (root / relative).read_bytes()
+        if current != data:
+            out.append(FileDrift(shown, "changed", unified(current, data, shown, spec_file)))
+    out += [FileDrift((root / r).as_posix(), "stray") for r in sorted(on_disk - set(files))]
+    return out
+
+
+def stray_providers(out: Path, names: set[str]) -> list[FileDrift]:
+    """Files under the output root that belong to no compiled provider."""
+    if not out.is_dir():
+        return []
+    strays = []
+    for entry in sorted(out.iterdir()):
+        if entry.is_dir() and entry.name in names:
+            continue
+        paths = sorted(p for p in entry.rglob("*") if p.is_file()) if entry.is_dir() else [entry]
+        strays += [FileDrift(p.as_posix(), "orphan") for p in paths]
+    return strays
+
+
+def unified(old: bytes, new: bytes, shown: str, spec_file: str) -> str:
+    try:
+        a, b = old.decode("utf-8"), new.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"Binary file {shown} differs\n"
+    lines = difflib.unified_diff(
+        a.splitlines(keepends=True),
+        b.splitlines(keepends=True),
+        fromfile=f"{shown} (on disk)",
+        tofile=f"{shown} (from {spec_file})",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def describe(drift: FileDrift) -> str:
+    if drift.kind == "changed":
+        return drift.diff
+    if drift.kind == "missing":
+        return f"missing: {drift.path} (the build would create it)\n"
+    if drift.kind == "stray":
+        return f"stray: {drift.path} (no spec produces it; the build would delete it)\n"
+    return f"stray: {drift.path} (no spec in specs/ has this output folder; delete it or restore its spec)\n"

@@ -1,0 +1,173 @@
+"""The review workflow: byte-stable output, `check` catching drift, atomic builds, the schema,
+`new` and the model-level summary."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import black
+import pytest
+
+from compiler import format as format_module
+from compiler.cli import main
+from compiler.schema import MODELINE, SCHEMA_FILE, schema_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = sorted((ROOT / "specs").glob("*.yaml"))
+
+
+def tree(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and mtime."""
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def contents(root: Path) -> dict[str, bytes]:
+    return {k: v[0] for k, v in tree(root).items()}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working copy of specs/ and generated/, made the current directory."""
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    shutil.copytree(ROOT / "generated", tmp_path / "generated")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# ---- determinism --------------------------------------------------------------------------
+
+
+def test_two_builds_of_every_spec_give_identical_bytes_and_mtimes(project: Path, capsys) -> None:
+    assert main(["build"]) == 0
+    first = tree(project / "generated")
+    assert main(["build"]) == 0
+    assert tree(project / "generated") == first
+    assert capsys.readouterr().out.count(" 0 written") == 2 * len(SPECS)
+    assert contents(project / "generated") == contents(ROOT / "generated")
+
+
+def test_output_is_the_same_under_other_hash_seeds_and_locales(tmp_path: Path) -> None:
+    outputs = []
+    for seed, locale in (("0", "C"), ("4242", "C.UTF-8")):
+        out = tmp_path / f"out-{seed}"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHON"))}
+        env |= {"PYTHONHASHSEED": seed, "LC_ALL": locale, "LANG": locale, "TZ": "Pacific/Kiritimati" if seed == "0" else "UTC"}
+        run = subprocess.run([sys.executable, "-m", "compiler", "build", "--out", str(out)], cwd=ROOT, env=env,
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        outputs.append(contents(out))
+    assert outputs[0] == outputs[1] == contents(ROOT / "generated")
+
+
+def test_generated_python_is_black_clean() -> None:
+    run = subprocess.run([sys.executable, "-m", "black", "--check", "generated"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+# ---- check ---------------------------------------------------------------------------------
+
+
+def test_check_passes_on_the_committed_tree(project: Path, capsys) -> None:
+    assert main(["check"]) == 0
+    assert "output up to date" in capsys.readouterr().out
+
+
+def test_check_names_a_hand_edited_file_with_a_diff(project: Path, capsys) -> None:
+    edited = project / "generated" / "acme" / "maibot" / "provider.py"
+    edited.write_text(edited.read_text().replace("def usage(", "def usage_edited("))
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "--- generated/acme/maibot/provider.py (on disk)" in out
+    assert "+++ generated/acme/maibot/provider.py (from specs/acme.yaml)" in out
+    assert "-def usage_edited(" in out and "+def usage(" in out
+
+
+def test_check_reports_stray_and_orphan_files(project: Path, capsys) -> None:
+    (project / "generated" / "deepseek" / "dify" / "notes.txt").write_text("hand-made")
+    (project / "generated" / "ghost" / "dify").mkdir(parents=True)
+    (project / "generated" / "ghost" / "dify" / "manifest.yaml").write_text("version: 0.0.1\n")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "stray: generated/deepseek/dify/notes.txt (no spec produces it" in out
+    assert "stray: generated/ghost/dify/manifest.yaml (no spec in specs/" in out
+
+
+def test_check_reports_a_missing_file_and_an_outdated_schema(project: Path, capsys) -> None:
+    (project / "generated" / "moonshot" / "maibot" / "wire.py").unlink()
+    (project / "specs" / SCHEMA_FILE).write_text("{}\n")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "missing: generated/moonshot/maibot/wire.py" in out and f"specs/{SCHEMA_FILE} is out of date" in out
+
+
+def test_a_formatter_failure_leaves_generated_untouched(project: Path, monkeypatch, capsys) -> None:
+    before = tree(project / "generated")
+    text = (project / "specs" / "acme.yaml").read_text().replace("version: 0.1.0", "version: 0.1.1")
+    (project / "specs" / "acme.yaml").write_text(text)  # a real change, so the build would write files
+
+    real = black.format_str
+
+    def broken(source: str, mode: black.Mode) -> str:
+        if "class AcmeProvider" in source:
+            raise black.InvalidInput("Cannot parse: 1:1: injected failure")
+        return real(source, mode=mode)
+
+    monkeypatch.setattr(format_module.black, "format_str", broken)
+    assert main(["build"]) == 2
+    assert "injected failure" in capsys.readouterr().err
+    assert tree(project / "generated") == before
+
+
+# ---- review summary --------------------------------------------------------------------------
+
+
+def test_diff_summarises_model_changes_and_warns_about_the_version(project: Path, capsys) -> None:
+    spec = project / "specs" / "acme.yaml"
+    text = spec.read_text()
+    text = text.replace("  - name: acme-legacy\n", "  - name: acme-next\n    label: Acme Next\n  - name: acme-legacy\n")
+    text = text.replace('      input: "0.15"\n', '      input: "0.10"\n').replace("    context_size: 32768\n", "    context_size: 65536\n")
+    spec.write_text(text)
+    assert main(["diff", "specs/acme.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert "acme: version 0.1.0" in out and "  + acme-next (llm): context 131072" in out
+    assert "  ~ acme-mini: context_size 32768 → 65536; price 0.15 in / 0.6 out USD per 1K tokens → 0.1 in" in out
+    assert "warning: generated output changes but version stays 0.1.0" in out
+    spec.write_text(text.replace("version: 0.1.0", "version: 0.2.0"))
+    assert main(["diff", "specs/acme.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert "acme: version 0.1.0 → 0.2.0" in out and "warning" not in out
+
+
+# ---- editor support and scaffolding ------------------------------------------------------------
+
+
+def test_schema_is_committed_and_documents_every_field() -> None:
+    assert (ROOT / "specs" / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text()
+    schema = json.loads(schema_text())
+    for name, definition in [("Spec", schema), *schema["$defs"].items()]:
+        for field, prop in definition.get("properties", {}).items():
+            assert prop.get("description") and prop.get("examples"), f"{name}.{field}"
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_every_spec_starts_with_the_schema_modeline(spec: Path) -> None:
+    assert spec.read_text(encoding="utf-8").splitlines()[0] == MODELINE
+
+
+def test_new_scaffolds_a_spec_that_builds(project: Path, capsys) -> None:
+    assert main(["new", "nova-ai"]) == 0
+    spec = project / "specs" / "nova-ai.yaml"
+    assert spec.read_text().splitlines()[0] == MODELINE
+    assert (project / "specs" / "icons" / "nova-ai.svg").is_file()
+    for section in ("api:", "# credentials:", "# errors:", "defaults:", "models:", "# dify:", "# maibot:"):
+        assert f"\n{section}" in spec.read_text()
+    assert main(["build", "specs/nova-ai.yaml"]) == 0
+    assert (project / "generated" / "nova-ai" / "maibot" / "plugin.py").is_file()
+    assert main(["new", "nova-ai"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["new", "Bad Name"]) == 2
