@@ -57,11 +57,26 @@ def test_output_is_the_same_under_other_hash_seeds_and_locales(tmp_path: Path) -
         out = tmp_path / f"out-{seed}"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHON"))}
         env |= {"PYTHONHASHSEED": seed, "LC_ALL": locale, "LANG": locale, "TZ": "Pacific/Kiritimati" if seed == "0" else "UTC"}
+        env["XDG_CACHE_HOME"] = str(tmp_path / f"cache-{seed}")  # format from scratch: no shared black cache
         run = subprocess.run([sys.executable, "-m", "compiler", "build", "--out", str(out)], cwd=ROOT, env=env,
                              capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
         outputs.append(contents(out))
     assert outputs[0] == outputs[1] == contents(ROOT / "generated")
+
+
+def test_black_cache_returns_what_black_returns(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = "x = {'a':1}\n"
+    format_module.format_python.cache_clear()
+    try:
+        first = format_module.format_python(source)
+        (entry,) = [p for p in tmp_path.rglob("*") if p.is_file()]
+        format_module.format_python.cache_clear()
+        assert format_module.format_python(source) == first == black.format_str(source, mode=format_module.BLACK_MODE)
+        assert entry.read_text() == first and black.__version__ in entry.as_posix()
+    finally:
+        format_module.format_python.cache_clear()
 
 
 def test_generated_python_is_black_clean() -> None:
@@ -110,14 +125,14 @@ def test_a_formatter_failure_leaves_generated_untouched(project: Path, monkeypat
     text = (project / "specs" / "acme.yaml").read_text().replace("version: 0.1.0", "version: 0.1.1")
     (project / "specs" / "acme.yaml").write_text(text)  # a real change, so the build would write files
 
-    real = black.format_str
+    real = format_module.format_python
 
-    def broken(source: str, mode: black.Mode) -> str:
+    def broken(source: str) -> str:
         if "class AcmeProvider" in source:
             raise black.InvalidInput("Cannot parse: 1:1: injected failure")
-        return real(source, mode=mode)
+        return real(source)
 
-    monkeypatch.setattr(format_module.black, "format_str", broken)
+    monkeypatch.setattr(format_module, "format_python", broken)
     assert main(["build"]) == 2
     assert "injected failure" in capsys.readouterr().err
     assert tree(project / "generated") == before
