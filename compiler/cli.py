@@ -23,6 +23,7 @@ OUT = Path("generated")
 def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(prog="python -m compiler", description=__doc__)
     cli.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
+    cli.add_argument("--strict", action="store_true", help="treat warnings as errors")
     commands = cli.add_subparsers(dest="command", required=True)
     for name, text in (
         ("build", "compile specs into plugin trees (default: every spec in specs/)"),
@@ -41,8 +42,9 @@ def parser() -> argparse.ArgumentParser:
     return cli
 
 
-def compile_all(specs: list[Path]) -> list[tuple[Path, Provider, dict[str, bytes]]] | None:
-    """Compile every spec before anything else happens; None (errors printed) if any failed."""
+def compile_all(specs: list[Path], strict: bool = False) -> list[tuple[Path, Provider, dict[str, bytes]]] | None:
+    """Compile every spec before anything else happens; None (problems printed) if any failed.
+    Warnings are printed too, and fail the run under --strict."""
     compiled, failed = [], False
     for spec in specs:
         try:
@@ -51,12 +53,16 @@ def compile_all(specs: list[Path]) -> list[tuple[Path, Provider, dict[str, bytes
             failed = True
             for diagnostic in exc.diagnostics:
                 print(diagnostic, file=sys.stderr)
+            continue
+        for warning in compiled[-1][1].warnings:
+            failed = failed or strict
+            print(f"{warning} [--strict]" if strict else warning, file=sys.stderr)
     return None if failed else compiled
 
 
-def build(specs: list[Path], out: Path) -> int:
+def build(specs: list[Path], out: Path, strict: bool = False) -> int:
     """Write only if every spec compiled; only changed bytes are written."""
-    compiled = compile_all(specs)
+    compiled = compile_all(specs, strict)
     if compiled is None:
         return 2
     for _, provider, files in compiled:
@@ -68,9 +74,9 @@ def build(specs: list[Path], out: Path) -> int:
     return 0
 
 
-def check(specs: list[Path], out: Path, everything: bool) -> int:
+def check(specs: list[Path], out: Path, everything: bool, strict: bool = False) -> int:
     """Every difference as a unified diff (or missing/stray line), then the model-level summary."""
-    compiled = compile_all(specs)
+    compiled = compile_all(specs, strict)
     if compiled is None:
         return 2
     drifts: list[FileDrift] = []
@@ -112,8 +118,8 @@ def review_summary(compiled: list[tuple[Path, Provider, dict[str, bytes]]], out:
     return lines
 
 
-def diff(specs: list[Path], out: Path) -> int:
-    compiled = compile_all(specs)
+def diff(specs: list[Path], out: Path, strict: bool = False) -> int:
+    compiled = compile_all(specs, strict)
     if compiled is None:
         return 2
     lines = review_summary(compiled, out)
@@ -153,10 +159,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: no specs given and none in {SPECS}/", file=sys.stderr)
                 return 2
             if args.command == "build":
-                return build(specs, args.out)
+                return build(specs, args.out, args.strict)
             if args.command == "check":
-                return check(specs, args.out, everything=not args.specs)
-            return diff(specs, args.out)
+                return check(specs, args.out, everything=not args.specs, strict=args.strict)
+            return diff(specs, args.out, args.strict)
         if args.command == "schema":
             return schema(args.out)
         return new(args.name, args.author, args.specs_dir)

@@ -19,6 +19,9 @@ class Diagnostic:
     col: int | None = None
     path: str = ""
 
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.col or 0, self.level)
+
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:

@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from compiler.errors import CompileError, Diagnostic
 
 MAX_SPEC_BYTES = 1_000_000
+MAX_SPEC_VALUES = 100_000
 
 
 @dataclass(frozen=True)
@@ -45,15 +47,57 @@ def _child_position(node: Any, key: str | int) -> tuple[int, int] | None:
     return None
 
 
-def _plain(node: Any) -> Any:
-    """Round-trip containers to plain dicts and lists (pydantic sees ordinary data)."""
-    if isinstance(node, dict):
-        return {str(k) if not isinstance(k, (int, bool)) else k: _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
+class _Plain:
+    """Round-trip containers to plain dicts and lists (pydantic sees ordinary data), refusing what
+    a spec must not use: YAML tags (they can name Python objects), binary values, and aliases (one
+    anchor reused many times is how a small file expands into billions of values)."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.seen: set[int] = set()
+        self.count = 0
+        self.alias_reported = False
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, where: tuple[int, int] | None, message: str) -> None:
+        line, col = (where[0] + 1, where[1] + 1) if where else (None, None)
+        self.diagnostics.append(Diagnostic("error", self.shown, message, line, col))
+
+    def convert(self, node: Any, where: tuple[int, int] | None = None) -> Any:
+        self.count += 1
+        if self.count > MAX_SPEC_VALUES:
+            raise CompileError([Diagnostic("error", self.shown, f"spec has more than {MAX_SPEC_VALUES} values")])
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            if id(node) in self.seen:
+                if not self.alias_reported:  # once is enough: a bomb repeats aliases thousands of times
+                    self.error(
+                        where,
+                        "YAML anchors and aliases (&name, *name) are not allowed; use `defaults:` to share values",
+                    )
+                    self.alias_reported = True
+                return None
+            self.seen.add(id(node))
+            tag = node.tag.value if node.tag is not None else None
+            if tag:
+                self.error(where, f"YAML tags are not allowed, found {tag}")
+        if isinstance(node, CommentedMap):
+            return {
+                (str(k) if not isinstance(k, (int, bool)) else k): self.convert(v, node.lc.data.get(k))
+                for k, v in node.items()
+            }
+        if isinstance(node, CommentedSeq):
+            return [self.convert(v, node.lc.data[i] if i in node.lc.data else None) for i, v in enumerate(node)]
+        if isinstance(node, TaggedScalar):
+            self.error(where, f"YAML tags are not allowed, found {node.tag.value}")
+            return None
+        if isinstance(node, (bytes, bytearray)):
+            self.error(where, "binary values (!!binary) are not allowed")
+            return None
+        if isinstance(node, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in node):
+                self.error(where, "text contains an unpaired UTF-16 surrogate escape")
+            return str(node)
+        return node
 
 
 def load_spec(path: Path) -> LoadedSpec:
@@ -65,10 +109,17 @@ def load_spec(path: Path) -> LoadedSpec:
         raise CompileError([Diagnostic("error", shown, f"cannot read spec: {exc.strerror}")]) from exc
     if len(raw) > MAX_SPEC_BYTES:
         raise CompileError([Diagnostic("error", shown, f"spec is larger than {MAX_SPEC_BYTES} bytes")])
+    if b"\0" in raw:
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        raise CompileError([Diagnostic("error", shown, "spec is a binary file (NUL byte), not YAML text", line, 1)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CompileError([Diagnostic("error", shown, f"spec is not UTF-8 text (byte {exc.start})")]) from exc
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"spec is not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})"
+        raise CompileError([Diagnostic("error", shown, message, line, 1)]) from exc
+    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+        raise CompileError([Diagnostic("error", shown, "spec is empty", 1, 1)])
     yaml = YAML(typ="rt")
     try:
         tree = yaml.load(text)
@@ -77,8 +128,20 @@ def load_spec(path: Path) -> LoadedSpec:
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         raise CompileError([Diagnostic("error", shown, f"invalid YAML: {message}", line, col)]) from exc
+    except ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        message = f"invalid YAML: unacceptable character #x{exc.character:04x} (control characters are not allowed)"
+        raise CompileError([Diagnostic("error", shown, message, line, col)]) from exc
     except YAMLError as exc:
-        raise CompileError([Diagnostic("error", shown, f"invalid YAML: {exc}")]) from exc
+        raise CompileError([Diagnostic("error", shown, f"invalid YAML: {' '.join(str(exc).split())}")]) from exc
+    except RecursionError:
+        raise CompileError([Diagnostic("error", shown, "invalid YAML: nested too deeply")]) from None
     if not isinstance(tree, CommentedMap):
-        raise CompileError([Diagnostic("error", shown, "the spec must be a YAML mapping", 1, 1)])
-    return LoadedSpec(path=path, data=_plain(tree), tree=tree)
+        found = {CommentedSeq: "list", str: "string", int: "number", float: "number"}.get(type(tree), "scalar")
+        raise CompileError([Diagnostic("error", shown, f"the spec must be a YAML mapping, found a {found}", 1, 1)])
+    plain = _Plain(shown)
+    data = plain.convert(tree)
+    if plain.diagnostics:
+        raise CompileError(plain.diagnostics)
+    return LoadedSpec(path=path, data=data, tree=tree)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
+import typing
 from decimal import Decimal
 from pathlib import Path
 
@@ -65,10 +68,17 @@ class Lowering:
         self.loaded = loaded
         self.diagnostics: list[Diagnostic] = []
 
-    def error(self, loc: tuple[str | int, ...], message: str) -> None:
+        self.warnings: list[Diagnostic] = []
+
+    def error(self, loc: tuple[str | int, ...], message: str, level: str = "error") -> None:
         line, col = self.loaded.locate(loc)
         path = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
-        self.diagnostics.append(Diagnostic("error", str(self.loaded.path), message, line, col, path))
+        found = Diagnostic(level, str(self.loaded.path), message, line, col, path)  # type: ignore[arg-type]
+        (self.warnings if level == "warning" else self.diagnostics).append(found)
+
+    def warn(self, loc: tuple[str | int, ...], message: str) -> None:
+        """Suspicious but legal: printed as a warning, an error under --strict."""
+        self.error(loc, message, "warning")
 
     def check(self, ok: bool, loc: tuple[str | int, ...], message: str) -> None:
         if not ok:
@@ -76,30 +86,109 @@ class Lowering:
 
 
 def validate_spec(loaded: LoadedSpec) -> s.Spec:
-    """Pydantic validation, with every error located in the YAML."""
+    """Pydantic validation, with every error located in the YAML (one per place)."""
     try:
         return s.Spec.model_validate(loaded.data)
     except ValidationError as exc:
         lowering = Lowering(loaded)
+        reported: set[tuple] = set()
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
-            lowering.error(loc, _pydantic_message(err))
+            if loc not in reported:  # a union (text or mapping) fails once per branch
+                reported.add(loc)
+                lowering.error(loc, _pydantic_message(err, loc))
         raise CompileError(lowering.diagnostics) from None
 
 
 def _is_union_tag(part: object) -> bool:
-    return isinstance(part, str) and ("[" in part or part in {"str", "function-after"})
+    return isinstance(part, str) and ("[" in part or part in {"str", "function-after", "function-before"})
 
 
-def _pydantic_message(err: dict) -> str:
-    if err["type"] == "extra_forbidden":
-        return "unknown key"
-    if err["type"] == "missing":
+EXPECTED = {
+    "decimal_parsing": "must be a decimal number",
+    "decimal_type": "must be a decimal number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "string_type": "must be a string",
+    "dict_type": "must be a mapping",
+    "model_type": "must be a mapping",
+    "model_attributes_type": "must be a mapping",
+    "list_type": "must be a list",
+}
+
+
+def _pydantic_message(err: dict, loc: tuple) -> str:
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown key" + _did_you_mean(str(loc[-1]), allowed_keys(loc[:-1]))
+    if kind == "missing":
         return "required key is missing"
-    message = err["msg"].removeprefix("Value error, ")
-    if "input" in err and err["type"] not in ("missing",) and not isinstance(err["input"], (dict, list)):
-        message += f", got {err['input']!r}"
+    if kind == "literal_error":
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        message = f"must be one of {', '.join(options)}"
+        return message + f", got {_shown(err['input'])}" + _did_you_mean(str(err["input"]), options)
+    if kind in ("greater_than_equal", "greater_than"):
+        sign, bound = ("≥", ctx.get("ge")) if kind == "greater_than_equal" else (">", ctx.get("gt"))
+        return f"must be {sign} {bound}, got {_shown(err['input'])}"
+    if kind == "too_short":
+        return f"must have at least {ctx.get('min_length')} item(s)"
+    message = EXPECTED.get(kind) or err["msg"].removeprefix("Value error, ")
+    if "input" in err and not isinstance(err["input"], (dict, list)):
+        message += f", got {_shown(err['input'])}"
     return message
+
+
+def _shown(value: object) -> str:
+    text = (
+        json.dumps(value, ensure_ascii=False, default=str)
+        if not isinstance(value, str)
+        else json.dumps(value, ensure_ascii=False)
+    )
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def allowed_keys(loc: tuple) -> list[str]:
+    """The keys the spec language allows at `loc` (for "did you mean")."""
+    node: object = s.Spec
+    for part in loc:
+        node = _unwrap(node)
+        if isinstance(part, int):
+            continue
+        fields = getattr(node, "model_fields", None)
+        if fields is None:
+            return []
+        match = next((f for n, f in fields.items() if (f.alias or n) == part), None)
+        if match is None:
+            return []
+        node = match.annotation
+    node = _unwrap(node)
+    fields = getattr(node, "model_fields", {})
+    return [f.alias or n for n, f in fields.items()]
+
+
+def _unwrap(annotation: object) -> object:
+    """The model class inside Optional[...], list[...] or Annotated[...] (or the annotation itself)."""
+    for _ in range(5):
+        if isinstance(annotation, type) and issubclass(annotation, s.BaseModel):
+            return annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        models = [a for a in args if isinstance(a, type) and issubclass(a, s.BaseModel)]
+        if models:
+            return models[0]
+        if not args:
+            return annotation
+        annotation = args[-1] if typing.get_origin(annotation) is dict else args[0]
+    return annotation
 
 
 def i18n(text: str | dict[str, str]) -> I18n:
@@ -119,8 +208,10 @@ def lower(loaded: LoadedSpec) -> Provider:
     wire_parameters = collect_wire_parameters(lw, models)
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
+    check_limits(lw, spec)
+    warn_suspicious(lw, spec, models)
     if lw.diagnostics:
-        raise CompileError(lw.diagnostics)
+        raise CompileError(sorted(lw.diagnostics + lw.warnings, key=Diagnostic.sort_key))
     return Provider(
         name=spec.name,
         spec_file=loaded.path.name,
@@ -143,7 +234,78 @@ def lower(loaded: LoadedSpec) -> Provider:
         created_at=spec.dify.created_at,
         repo=spec.repository,
         privacy=spec.dify.privacy,
+        warnings=tuple(sorted(lw.warnings, key=Diagnostic.sort_key)),
     )
+
+
+# Dify's daemon and MaiBot's host refuse more than these (see the contract documents).
+LIMITS = {"models": 512, "parameters": 128, "credentials": 32, "headers": 64}
+HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$")
+SEND_AS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$")
+ICON_MAGIC = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".webp": (b"RIFF",),
+}
+
+
+def check_limits(lw: Lowering, spec: s.Spec) -> None:
+    lw.check(len(spec.models) <= LIMITS["models"], ("models",), f"at most {LIMITS['models']} models")
+    extra = len(spec.credentials.extra)
+    lw.check(
+        extra + 2 <= LIMITS["credentials"],
+        ("credentials", "extra"),
+        f"at most {LIMITS['credentials']} credential fields",
+    )
+    lw.check(
+        len(spec.api.headers) <= LIMITS["headers"], ("api", "headers"), f"at most {LIMITS['headers']} static headers"
+    )
+
+
+def check_header(lw: Lowering, loc: tuple, name: str, value: str | None = None) -> None:
+    """Header names are HTTP tokens and values have no control characters: nothing a spec says can
+    split a request or add a header of its own."""
+    lw.check(bool(HEADER_NAME_RE.match(name)), loc, f"not a valid HTTP header name: {name!r}")
+    if value is not None:
+        ok = not any(ord(c) < 32 or ord(c) == 127 for c in value)
+        lw.check(ok, loc, f"header value has control characters: {value!r}")
+
+
+def warn_suspicious(lw: Lowering, spec: s.Spec, models: tuple[ModelInfo, ...]) -> None:
+    units: dict[str, list[tuple[int, str]]] = {}
+    for index, model in enumerate(models):
+        loc = ("models", index)
+        if "stream-tool-call" in model.features and "tool-call" not in model.features:
+            lw.warn(loc + ("features",), "stream-tool-call without tool-call: Dify will not offer tools to this model")
+        for i, rule in enumerate(model.parameters):
+            default = rule.overrides.get("default")
+            if rule.template == "max_tokens" and model.max_output_tokens and isinstance(default, int):
+                if default > model.max_output_tokens:
+                    lw.warn(
+                        loc + ("parameters", i),
+                        f"default max_tokens {default} is above the model's max_output_tokens {model.max_output_tokens}",
+                    )
+        if model.pricing:
+            units.setdefault(model.type, []).append((index, model.pricing.unit))
+            per_million = model.pricing.unit == "0.000001"
+            prices = [Decimal(p) for p in (model.pricing.input, model.pricing.output) if p is not None]
+            if per_million and any(Decimal(0) < p < Decimal("0.001") for p in prices):
+                lw.warn(
+                    loc + ("pricing",),
+                    "prices below 0.001 per million tokens look like per-token prices (set `per: token`)",
+                )
+    for model_type, seen in units.items():
+        common = max({u for _, u in seen}, key=[u for _, u in seen].count)
+        for index, unit in seen:
+            if unit != common:
+                lw.warn(
+                    ("models", index, "pricing"),
+                    f"priced per {PER_WORDS[unit]} while other {model_type} models are priced per {PER_WORDS[common]}",
+                )
+
+
+PER_WORDS = {"1": "token", "0.001": "thousand tokens", "0.000001": "million tokens"}
 
 
 def check_identity(lw: Lowering, spec: s.Spec) -> None:
@@ -177,10 +339,15 @@ def lower_maibot(lw: Lowering, spec: s.Spec) -> MaiBotInfo:
     ok = bool(PLUGIN_ID_RE.match(plugin_id))
     lw.check(ok, where, f"MaiBot plugin id must match {PLUGIN_ID_RE.pattern}, got {plugin_id!r}")
     lw.check(bool(options.license.strip()), ("maibot", "license"), "must not be empty")
-    lw.check(bool(LOCALE_RE.match(options.locale)), ("maibot", "locale"), f"must be like 'en-US', got {options.locale!r}")
+    lw.check(
+        bool(LOCALE_RE.match(options.locale)), ("maibot", "locale"), f"must be like 'en-US', got {options.locale!r}"
+    )
     repository = spec.repository or (spec.help.url if spec.help else "")
     if not repository:
-        lw.error(("repository",), "required key is missing (MaiBot's _manifest.json needs it for urls.repository; help.url would also do)")
+        lw.error(
+            ("repository",),
+            "required key is missing (MaiBot's _manifest.json needs it for urls.repository; help.url would also do)",
+        )
     author_url = options.author_url or repository
     if options.author_url:
         ok = bool(URL_RE.match(author_url))
@@ -198,10 +365,21 @@ def lower_assets(lw: Lowering, spec: s.Spec) -> tuple[Asset, ...]:
         loc = ("icons", role if getattr(spec.icons, role) else "small")
         if source.suffix.lower() not in ICON_SUFFIXES:
             lw.error(loc, f"icon must be one of {', '.join(sorted(ICON_SUFFIXES))}, got {relative!r}")
+        elif not source.is_relative_to(lw.loaded.path.parent.resolve()):
+            lw.error(loc, f"icon must be inside the spec's folder, got {relative!r}")
         elif not source.is_file():
             lw.error(loc, f"icon file not found: {relative!r} (paths are relative to the spec file)")
+        elif not looks_like_image(source):
+            lw.error(loc, f"icon is not a {source.suffix.lower()[1:].upper()} image: {relative!r}")
         assets.append(Asset(role, source, names[role] + source.suffix.lower()))
     return tuple(assets)
+
+
+def looks_like_image(path: Path) -> bool:
+    head = path.read_bytes()[:512]
+    if path.suffix.lower() == ".svg":
+        return b"<svg" in head or head.lstrip().startswith(b"<?xml")
+    return head.startswith(ICON_MAGIC[path.suffix.lower()])
 
 
 def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
@@ -211,7 +389,14 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         path = getattr(api.endpoints, key)
         if path is not None:
             lw.check(path.startswith("/"), ("api", "endpoints", key), f"must start with '/', got {path!r}")
+    for name, value in api.headers.items():
+        check_header(lw, ("api", "headers", name), name, value)
+    if api.auth.scheme == "header" and api.auth.name:
+        check_header(lw, ("api", "auth", "name"), api.auth.name, api.auth.prefix)
     extra = spec.credentials.extra
+    for index, field in enumerate(extra):
+        if field.header:
+            check_header(lw, ("credentials", "extra", index, "header"), field.header)
     return ApiInfo(
         base_url=api.base_url.rstrip("/"),
         chat_path=api.endpoints.chat,
@@ -309,10 +494,14 @@ def lower_model(lw: Lowering, spec: s.Spec, index: int) -> ModelInfo:
         lw.check(not fields.features, loc + ("features",), "only llm models have features")
         lw.check(not fields.parameters, loc + ("parameters",), "only llm models have parameters")
         lw.check(spec.api.endpoints.embeddings is not None, loc + ("type",), "api.endpoints.embeddings is null")
-    parameters = tuple(
-        lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens)
-        for i, p in enumerate(fields.parameters or [])
-    ) if is_llm else ()
+    parameters = (
+        tuple(
+            lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens)
+            for i, p in enumerate(fields.parameters or [])
+        )
+        if is_llm
+        else ()
+    )
     check_unique(lw, [(loc + ("parameters", i), p.name) for i, p in enumerate(parameters)], "parameter")
     lw.check(len(parameters) <= 128, loc + ("parameters",), "Dify allows at most 128 parameter rules")
     return ModelInfo(
@@ -356,10 +545,7 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         name = "?"
     if p.template is None and p.type is None:
         lw.error(loc + ("type",), "a custom parameter (no template) needs a type")
-    overrides = {
-        k: v
-        for k, v in p.model_dump(exclude={"template", "name", "send_as"}, exclude_none=True).items()
-    }
+    overrides = {k: v for k, v in p.model_dump(exclude={"template", "name", "send_as"}, exclude_none=True).items()}
     for key in ("label", "help"):
         if key in overrides:
             overrides[key] = i18n(overrides[key])
@@ -370,6 +556,15 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
             overrides["max"] = top
             overrides.setdefault("default", min(DEFAULT_MAX_TOKENS, top))
     check_parameter_bounds(lw, loc, overrides)
+    if p.send_as is not None:
+        ok = bool(SEND_AS_RE.match(p.send_as))
+        lw.check(
+            ok,
+            loc + ("send_as",),
+            f"must be a body key like `max_completion_tokens` or `thinking.type`, got {p.send_as!r}",
+        )
+    if p.type == "string" and p.template is None:
+        lw.check(bool(p.options), loc + ("options",), "a string parameter needs options (Dify shows it as a select)")
     return ParameterRule(
         name=name,
         template=p.template,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from compiler.errors import Diagnostic
 from typing import Literal
 
 I18n = dict[str, str]
@@ -158,6 +160,7 @@ class Provider:
     created_at: str
     repo: str | None
     privacy: str | None
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def class_prefix(self) -> str:

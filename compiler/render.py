@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from decimal import Decimal
@@ -65,7 +66,26 @@ def yaml_string(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-FILTERS = {"yaml": yaml_literal, "yaml_str": yaml_string, "py": py_literal, "json": json_literal}
+def doc_text(value: object) -> str:
+    """Text for inside a docstring or comment: one line, quotes and backslashes escaped, control
+    characters as escapes, so no spec string can end the docstring or start a new line of code."""
+    out = []
+    for ch in " ".join(str(value).split()):
+        if ch in '\\"':
+            out.append("\\" + ch)
+        elif ord(ch) < 32 or 127 <= ord(ch) < 160 or ch in "\u2028\u2029\ufeff":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def markdown_text(value: object) -> str:
+    """Spec text in Markdown: HTML markup is escaped, so a string shows as text, never as HTML."""
+    return html.escape(str(value), quote=False)
+
+
+FILTERS = {"yaml": yaml_literal, "yaml_str": yaml_string, "py": py_literal, "json": json_literal, "doc": doc_text, "md": markdown_text}
 
 
 @cache

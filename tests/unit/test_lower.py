@@ -130,7 +130,7 @@ def test_class_prefix_of_odd_names(tmp_path: Path) -> None:
                                                                       "max": 1}]}]},
          "error: models[0].parameters[0].min: min (2) is greater than max (1)"),
         ({"models": [{"name": "a", "context_size": 5, "features": ["tool_call"]}]},
-         "error: models[0].features[0]: Input should be"),
+         "error: models[0].features[0]: must be one of tool-call, multi-tool-call, stream-tool-call, agent-thought, vision, document, video, audio, structured-output, got \"tool_call\"; did you mean 'tool-call'?"),
         ({"errors": {"status": {200: "rate_limit"}}}, "error: errors.status[200]: must be an HTTP error status, got 200"),
         ({"credentials": {"api_key": {"variable": "key-1"}}},
          "error: credentials.api_key.variable: must be an identifier, got 'key-1'"),

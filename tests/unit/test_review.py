@@ -150,7 +150,7 @@ def test_diff_summarises_model_changes_and_warns_about_the_version(project: Path
     assert main(["diff", "specs/acme.yaml"]) == 0
     out = capsys.readouterr().out
     assert "acme: version 0.1.0" in out and "  + acme-next (llm): context 131072" in out
-    assert "  ~ acme-mini: context_size 32768 → 65536; price 0.15 in / 0.6 out USD per 1K tokens → 0.1 in" in out
+    assert "  ~ acme-mini: context_size 32768 → 65536; price 0.15 in / 0.6 out USD per 1M tokens → 0.1 in" in out
     assert "warning: generated output changes but version stays 0.1.0" in out
     spec.write_text(text.replace("version: 0.1.0", "version: 0.2.0"))
     assert main(["diff", "specs/acme.yaml"]) == 0
