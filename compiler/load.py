@@ -82,11 +82,11 @@ class _Plain:
                 self.error(where, f"YAML tags are not allowed, found {tag}")
         if isinstance(node, CommentedMap):
             return {
-                (str(k) if not isinstance(k, (int, bool)) else k): self.convert(v, node.lc.data.get(k))
+                (str(k) if not isinstance(k, (int, bool)) else k): self.convert(v, (node.lc.data or {}).get(k))
                 for k, v in node.items()
             }
         if isinstance(node, CommentedSeq):
-            return [self.convert(v, node.lc.data[i] if i in node.lc.data else None) for i, v in enumerate(node)]
+            return [self.convert(v, (node.lc.data or {}).get(i)) for i, v in enumerate(node)]
         if isinstance(node, TaggedScalar):
             self.error(where, f"YAML tags are not allowed, found {node.tag.value}")
             return None

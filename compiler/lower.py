@@ -74,7 +74,9 @@ class Lowering:
         line, col = self.loaded.locate(loc)
         path = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
         found = Diagnostic(level, str(self.loaded.path), message, line, col, path)  # type: ignore[arg-type]
-        (self.warnings if level == "warning" else self.diagnostics).append(found)
+        target = self.warnings if level == "warning" else self.diagnostics
+        if found not in target:  # e.g. the large icon defaulting to the small one: say it once
+            target.append(found)
 
     def warn(self, loc: tuple[str | int, ...], message: str) -> None:
         """Suspicious but legal: printed as a warning, an error under --strict."""
@@ -91,13 +93,17 @@ def validate_spec(loaded: LoadedSpec) -> s.Spec:
         return s.Spec.model_validate(loaded.data)
     except ValidationError as exc:
         lowering = Lowering(loaded)
+        errors = [(tuple(p for p in err["loc"] if not _is_union_tag(p)), err) for err in exc.errors()]
         reported: set[tuple] = set()
-        for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
-            if loc not in reported:  # a union (text or mapping) fails once per branch
-                reported.add(loc)
-                lowering.error(loc, _pydantic_message(err, loc))
-        raise CompileError(lowering.diagnostics) from None
+        for loc, err in errors:
+            # A union (text or mapping) fails once per branch: keep one message per place, and drop
+            # "must be a string" when the mapping branch explains what is wrong inside.
+            deeper = any(other[: len(loc)] == loc and len(other) > len(loc) for other, _ in errors)
+            if loc in reported or (deeper and err["type"] == "string_type"):
+                continue
+            reported.add(loc)
+            lowering.error(loc, _pydantic_message(err, loc))
+        raise CompileError(sorted(lowering.diagnostics, key=Diagnostic.sort_key)) from None
 
 
 def _is_union_tag(part: object) -> bool:
@@ -335,9 +341,10 @@ def lower_maibot(lw: Lowering, spec: s.Spec) -> MaiBotInfo:
         ok = bool(CLIENT_TYPE_RE.match(client_type))
         lw.check(ok, where, f"client_type must match {CLIENT_TYPE_RE.pattern}, got {client_type!r}")
     plugin_id = options.plugin_id or f"{spec.author}.{spec.name}"
-    where = ("maibot", "plugin_id") if options.plugin_id else ("name",)
-    ok = bool(PLUGIN_ID_RE.match(plugin_id))
-    lw.check(ok, where, f"MaiBot plugin id must match {PLUGIN_ID_RE.pattern}, got {plugin_id!r}")
+    if options.plugin_id or (AUTHOR_RE.match(spec.author) and NAME_RE.match(spec.name)):  # else already reported
+        where = ("maibot", "plugin_id") if options.plugin_id else ("name",)
+        ok = bool(PLUGIN_ID_RE.match(plugin_id))
+        lw.check(ok, where, f"MaiBot plugin id must match {PLUGIN_ID_RE.pattern}, got {plugin_id!r}")
     lw.check(bool(options.license.strip()), ("maibot", "license"), "must not be empty")
     lw.check(
         bool(LOCALE_RE.match(options.locale)), ("maibot", "locale"), f"must be like 'en-US', got {options.locale!r}"

@@ -85,7 +85,14 @@ def markdown_text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-FILTERS = {"yaml": yaml_literal, "yaml_str": yaml_string, "py": py_literal, "json": json_literal, "doc": doc_text, "md": markdown_text}
+FILTERS = {
+    "yaml": yaml_literal,
+    "yaml_str": yaml_string,
+    "py": py_literal,
+    "json": json_literal,
+    "doc": doc_text,
+    "md": markdown_text,
+}
 
 
 @cache

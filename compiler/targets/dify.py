@@ -20,7 +20,9 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
     ]
     for model_type, folder in zip(p.model_types, p.model_folders):
         models = p.models_of(model_type)
-        jobs.append(Job("dify/models/_position.yaml.jinja", f"dify/models/{folder}/_position.yaml", ctx | {"models": models}))
+        jobs.append(
+            Job("dify/models/_position.yaml.jinja", f"dify/models/{folder}/_position.yaml", ctx | {"models": models})
+        )
         jobs.append(Job(f"dify/models/{folder}/{folder}.py.jinja", f"dify/models/{folder}/{folder}.py", ctx))
         jobs += [
             Job(f"dify/models/{folder}/model.yaml.jinja", f"dify/models/{folder}/{m.name}.yaml", ctx | {"m": m})
