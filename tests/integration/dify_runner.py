@@ -7,13 +7,13 @@ import json
 import os
 import queue
 import shutil
-import subprocess
 import sys
-import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tests.integration.process import LineProcess
 
 
 @dataclass
@@ -39,37 +39,20 @@ class DifyPlugin:
         env = {
             k: v for k, v in os.environ.items() if not k.startswith(("DIFY", "REMOTE_INSTALL", "MAX_REQUEST"))
         }
-        env |= {"INSTALL_METHOD": "local", "MAX_REQUEST_TIMEOUT": str(read_timeout), "PYTHONDONTWRITEBYTECODE": "1"}
-        env |= {"NO_PROXY": "*", "no_proxy": "*"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "main"],
-            cwd=self.dir,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        self.lines: queue.Queue[bytes] = queue.Queue()
-        self.stderr: list[bytes] = []
-        threading.Thread(target=self._pump, args=(self.process.stdout, self.lines.put), daemon=True).start()
-        threading.Thread(target=self._pump, args=(self.process.stderr, self.stderr.append), daemon=True).start()
-
-    @staticmethod
-    def _pump(stream: Any, sink: Any) -> None:
-        for line in iter(stream.readline, b""):
-            sink(line)
+        env |= {"INSTALL_METHOD": "local", "MAX_REQUEST_TIMEOUT": str(read_timeout)}
+        self.child = LineProcess([sys.executable, "-m", "main"], env, cwd=self.dir)
+        self.process, self.lines, self.stderr = self.child.process, self.child.lines, self.child.stderr
 
     def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
         session = uuid.uuid4().hex
         message = {"session_id": session, "event": "request", "data": {"type": "model", "action": action, **data}}
-        self.process.stdin.write(json.dumps(message).encode() + b"\n")
-        self.process.stdin.flush()
+        self.child.send(json.dumps(message).encode())
         items, error = [], None
         while True:
             try:
                 line = self.lines.get(timeout=timeout)
             except queue.Empty:
-                raise AssertionError(f"no answer to {action}; stderr: {b''.join(self.stderr)[-3000:]!r}") from None
+                raise AssertionError(f"no answer to {action}; stderr:\n{self.child.stderr_tail()}") from None
             if not line.strip():
                 continue
             event = json.loads(line)

@@ -7,9 +7,10 @@ import os
 import queue
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Any
+
+from tests.integration.process import LineProcess
 
 HOST_SCRIPT = Path(__file__).with_name("maibot_host.py")
 
@@ -17,35 +18,19 @@ HOST_SCRIPT = Path(__file__).with_name("maibot_host.py")
 class MaiBotHost:
     def __init__(self, plugin_dir: Path, startup_timeout: float = 120) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("MAIBOT")}
-        env |= {"PYTHONDONTWRITEBYTECODE": "1", "NO_PROXY": "*", "no_proxy": "*"}
-        self.process = subprocess.Popen(
-            [sys.executable, str(HOST_SCRIPT), str(plugin_dir)],
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        self.lines: queue.Queue[bytes] = queue.Queue()
-        self.stderr: list[bytes] = []
-        threading.Thread(target=self._pump, args=(self.process.stdout, self.lines.put), daemon=True).start()
-        threading.Thread(target=self._pump, args=(self.process.stderr, self.stderr.append), daemon=True).start()
+        self.child = LineProcess([sys.executable, str(HOST_SCRIPT), str(plugin_dir)], env)
+        self.process, self.lines = self.child.process, self.child.lines
         self.report = self._next(startup_timeout, "startup")
-
-    @staticmethod
-    def _pump(stream: Any, sink: Any) -> None:
-        for line in iter(stream.readline, b""):
-            sink(line)
 
     def _next(self, timeout: float, what: str) -> dict[str, Any]:
         try:
             return json.loads(self.lines.get(timeout=timeout))
         except queue.Empty:
-            tail = b"".join(self.stderr)[-4000:].decode("utf-8", "replace")
+            tail = self.child.stderr_tail()
             raise AssertionError(f"MaiBot host gave no answer to {what}; stderr tail:\n{tail}") from None
 
     def call(self, timeout: float = 60, **command: Any) -> dict[str, Any]:
-        self.process.stdin.write(json.dumps(command).encode() + b"\n")
-        self.process.stdin.flush()
+        self.child.send(json.dumps(command).encode())
         return self._next(timeout, command.get("op", "response"))
 
     def close(self) -> None:
