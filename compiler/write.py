@@ -37,6 +37,10 @@ def write_file(target: Path, data: bytes) -> bool:
 def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
     """Make `root` hold exactly `files` (relative POSIX path → bytes)."""
     written, unchanged = [], 0
+    inside = root.resolve()
+    for relative in files:  # names are validated upstream; this makes escaping the folder impossible
+        if not (inside / relative).resolve().is_relative_to(inside):
+            raise ValueError(f"refusing to write outside {root}: {relative!r}")
     for relative, data in sorted(files.items()):
         if write_file(root / relative, data):
             written.append(relative)

@@ -81,3 +81,11 @@ def test_template_rendering_invalid_python_names_the_template(specs: Path, tmp_p
     message = str(caught.value)
     assert "templates/dify/main.py.jinja" in message and "dify/broken.py is not valid" in message
     assert (tmp_path / ".compiler-failed" / "dify" / "broken.py").is_file()
+
+
+def test_write_tree_never_leaves_its_folder(tmp_path: Path) -> None:
+    from compiler.write import write_tree
+
+    with pytest.raises(ValueError, match="outside"):
+        write_tree(tmp_path / "out" / "acme", {"dify/ok.txt": b"x", "../../escaped.txt": b"x"})
+    assert not (tmp_path / "escaped.txt").exists() and not (tmp_path / "out").exists()
