@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build check diff schema new test clean-venv
+.PHONY: build check diff schema new test bench clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON_BOOT)" || { echo "error: Python 3.12 not found (looked in ~/.pyenv/versions/3.12*/bin and PATH)"; exit 2; }
@@ -30,6 +30,10 @@ schema: $(VENV)/.installed
 new: $(VENV)/.installed
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }
 	$(PY) -m compiler new $(NAME)
+
+# Benchmarks (a few minutes); the table also goes to bench/RESULTS.md.
+bench: $(VENV)/.installed
+	$(PY) bench/compiler_bench.py --out bench/RESULTS.md
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q

@@ -244,8 +244,8 @@ def lower(loaded: LoadedSpec) -> Provider:
     )
 
 
-# Dify's daemon and MaiBot's host refuse more than these (see the contract documents).
-LIMITS = {"models": 512, "parameters": 128, "credentials": 32, "headers": 64}
+# The daemon's limits (dify-contract.md: credential forms and parameter rules).
+LIMITS = {"parameters": 128, "credentials": 32, "options": 128}
 HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$")
 SEND_AS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$")
 ICON_MAGIC = {
@@ -257,16 +257,12 @@ ICON_MAGIC = {
 
 
 def check_limits(lw: Lowering, spec: s.Spec) -> None:
-    lw.check(len(spec.models) <= LIMITS["models"], ("models",), f"at most {LIMITS['models']} models")
-    extra = len(spec.credentials.extra)
-    lw.check(
-        extra + 2 <= LIMITS["credentials"],
-        ("credentials", "extra"),
-        f"at most {LIMITS['credentials']} credential fields",
-    )
-    lw.check(
-        len(spec.api.headers) <= LIMITS["headers"], ("api", "headers"), f"at most {LIMITS['headers']} static headers"
-    )
+    fields = len(spec.credentials.extra) + 1 + spec.credentials.base_url.enabled
+    where = ("credentials", "extra")
+    lw.check(fields <= LIMITS["credentials"], where, f"Dify allows at most {LIMITS['credentials']} credential fields")
+    for index, extra in enumerate(spec.credentials.extra):
+        ok = len(extra.options) <= LIMITS["options"]
+        lw.check(ok, where + (index, "options"), f"Dify allows at most {LIMITS['options']} options")
 
 
 def check_header(lw: Lowering, loc: tuple, name: str, value: str | None = None) -> None:
