@@ -27,6 +27,7 @@ from compiler.model import (
     ParameterRule,
     Price,
     Provider,
+    unit_label,
 )
 
 NAME_RE = re.compile(r"^[a-z0-9_-]{1,128}$")
@@ -303,11 +304,8 @@ def warn_suspicious(lw: Lowering, spec: s.Spec, models: tuple[ModelInfo, ...]) -
             if unit != common:
                 lw.warn(
                     ("models", index, "pricing"),
-                    f"priced per {PER_WORDS[unit]} while other {model_type} models are priced per {PER_WORDS[common]}",
+                    f"priced per {unit_label(unit)} while other {model_type} models are priced per {unit_label(common)}",
                 )
-
-
-PER_WORDS = {"1": "token", "0.001": "thousand tokens", "0.000001": "million tokens"}
 
 
 def check_identity(lw: Lowering, spec: s.Spec) -> None:

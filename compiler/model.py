@@ -31,6 +31,14 @@ class ParameterRule:
         return head | self.overrides
 
 
+UNIT_LABELS = {"1": "token", "0.001": "1K tokens", "0.000001": "1M tokens"}
+
+
+def unit_label(unit: str) -> str:
+    """How many tokens a Dify pricing `unit` is for, in words."""
+    return UNIT_LABELS.get(unit, f"{unit} token")
+
+
 @dataclass(frozen=True)
 class Price:
     input: str
@@ -41,7 +49,7 @@ class Price:
     @property
     def per_label(self) -> str:
         """How many tokens the prices are for, in words (for READMEs)."""
-        return {"1": "token", "0.001": "1K tokens", "0.000001": "1M tokens"}.get(self.unit, f"{self.unit} token")
+        return unit_label(self.unit)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-UNITS = {"1": "token", "0.001": "1K tokens", "0.000001": "1M tokens"}
+from compiler.model import unit_label
 
 
 def model_files(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
@@ -64,7 +64,7 @@ def headline(doc: dict[str, Any]) -> str:
 
 
 def price(pricing: dict[str, Any]) -> str:
-    unit = UNITS.get(str(pricing.get("unit")), f"{pricing.get('unit')} token")
+    unit = unit_label(str(pricing.get("unit")))
     output = f" / {pricing['output']} out" if "output" in pricing else ""
     return f"{pricing.get('input')} in{output} {pricing.get('currency', '')} per {unit}".replace("  ", " ")
 
