@@ -13,8 +13,8 @@ from compiler.lower import NAME_RE
 from compiler.model import Provider
 from compiler.render import render
 from compiler.schema import SCHEMA_FILE, schema_text
-from compiler.summary import disk_tree, manifest_version, summarize
-from compiler.write import write_file, write_tree
+from compiler.summary import manifest_version, summarize
+from compiler.write import read_tree, write_file, write_tree
 
 SPECS = Path("specs")
 OUT = Path("generated")
@@ -80,20 +80,20 @@ def check(specs: list[Path], out: Path, everything: bool, strict: bool = False) 
     if compiled is None:
         return 2
     drifts: list[FileDrift] = []
+    trees = {provider.name: read_tree(out / provider.name) for _, provider, _ in compiled}
     for spec, provider, files in compiled:
-        drifts += tree_drift(out / provider.name, files, spec.as_posix())
+        drifts += tree_drift(out / provider.name, trees[provider.name], files, spec.as_posix())
     if everything:
         drifts += stray_providers(out, {provider.name for _, provider, _ in compiled})
         schema_file = SPECS / SCHEMA_FILE
         if not schema_file.is_file() or schema_file.read_text(encoding="utf-8") != schema_text():
             drifts.append(FileDrift(schema_file.as_posix(), "changed", f"{schema_file} is out of date\n"))
-    for drift in drifts:
-        sys.stdout.write(describe(drift))
-    review = review_summary(compiled, out)
     if not drifts:
         print(f"check: {len(compiled)} spec(s), output up to date")
         return 0
-    if review:
+    for drift in drifts:
+        sys.stdout.write(describe(drift))
+    if review := review_summary(compiled, trees):
         print("\n".join(review))
     print(
         f"check: {len(drifts)} file(s) differ from what the specs produce; run `make build` "
@@ -103,11 +103,14 @@ def check(specs: list[Path], out: Path, everything: bool, strict: bool = False) 
     return 1
 
 
-def review_summary(compiled: list[tuple[Path, Provider, dict[str, bytes]]], out: Path) -> list[str]:
-    """Model-level changes per spec, and a warning when output changes but the version does not."""
+def review_summary(
+    compiled: list[tuple[Path, Provider, dict[str, bytes]]], trees: dict[str, dict[str, bytes]]
+) -> list[str]:
+    """Model-level changes per spec against the trees on disk (provider name → files), and a
+    warning when output changes but the version does not."""
     lines = []
     for spec, provider, files in compiled:
-        before = disk_tree(out / provider.name)
+        before = trees[provider.name]
         lines += summarize(provider.name, before, files)
         old_version = manifest_version(before)
         if before and before != files and old_version == provider.version:
@@ -122,7 +125,7 @@ def diff(specs: list[Path], out: Path, strict: bool = False) -> int:
     compiled = compile_all(specs, strict)
     if compiled is None:
         return 2
-    lines = review_summary(compiled, out)
+    lines = review_summary(compiled, {p.name: read_tree(out / p.name) for _, p, _ in compiled})
     print("\n".join(lines) if lines else "diff: no model-level changes")
     return 0
 

@@ -6,8 +6,6 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from compiler.write import existing_files
-
 
 @dataclass(frozen=True)
 class FileDrift:
@@ -16,19 +14,16 @@ class FileDrift:
     diff: str = ""
 
 
-def tree_drift(root: Path, files: dict[str, bytes], spec_file: str) -> list[FileDrift]:
-    """How `root` on disk differs from the compiled `files` (relative path → bytes)."""
+def tree_drift(root: Path, on_disk: dict[str, bytes], files: dict[str, bytes], spec_file: str) -> list[FileDrift]:
+    """How the tree read from `root` differs from the compiled `files` (relative path → bytes)."""
     out = []
-    on_disk = existing_files(root)
     for relative, data in sorted(files.items()):
         shown = (root / relative).as_posix()
         if relative not in on_disk:
             out.append(FileDrift(shown, "missing"))
-            continue
-        current = (root / relative).read_bytes()
-        if current != data:
-            out.append(FileDrift(shown, "changed", unified(current, data, shown, spec_file)))
-    out += [FileDrift((root / r).as_posix(), "stray") for r in sorted(on_disk - set(files))]
+        elif on_disk[relative] != data:
+            out.append(FileDrift(shown, "changed", unified(on_disk[relative], data, shown, spec_file)))
+    out += [FileDrift((root / r).as_posix(), "stray") for r in sorted(set(on_disk) - set(files))]
     return out
 
 

@@ -3,7 +3,6 @@ after (compiled): one screen for a reviewer instead of a long YAML diff."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -22,12 +21,6 @@ def model_files(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
                 doc = yaml.load(data)
                 models[doc["model"]] = doc
     return models
-
-
-def disk_tree(root: Path) -> dict[str, bytes]:
-    if not root.is_dir():
-        return {}
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def manifest_version(files: dict[str, bytes]) -> str | None:

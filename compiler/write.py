@@ -21,6 +21,11 @@ def existing_files(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
 
+def read_tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (relative POSIX path → bytes); empty when `root` does not exist."""
+    return {relative: (root / relative).read_bytes() for relative in sorted(existing_files(root))}
+
+
 def write_file(target: Path, data: bytes) -> bool:
     """Write `data` atomically (temp file + rename) unless `target` already holds it."""
     if target.is_file() and target.read_bytes() == data:
