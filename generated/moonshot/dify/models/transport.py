@@ -68,12 +68,8 @@ def typed(error: wire.ProviderError) -> InvokeError:
 
 
 def transport_error(url: str, exc: httpx.HTTPError) -> wire.ProviderError:
-    if isinstance(exc, httpx.TimeoutException):
-        return wire.ProviderError(
-            "connection", f"no response from {url} in time ({type(exc).__name__})"
-        )
-    return wire.ProviderError(
-        "connection", f"could not talk to {url}: {exc or type(exc).__name__}"
+    return wire.connection_error(
+        url, exc, timed_out=isinstance(exc, httpx.TimeoutException)
     )
 
 

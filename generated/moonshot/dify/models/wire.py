@@ -329,6 +329,17 @@ def error_from_response(status: int, body: bytes) -> ProviderError:
     return ProviderError(kind_of(status, []), text, status)
 
 
+def connection_error(url: str, exc: Exception, timed_out: bool) -> ProviderError:
+    """A failure to get an answer at all (the transport says whether it was a timeout)."""
+    if timed_out:
+        return ProviderError(
+            "connection", f"no response from {url} in time ({type(exc).__name__})"
+        )
+    return ProviderError(
+        "connection", f"could not talk to {url}: {exc or type(exc).__name__}"
+    )
+
+
 def describe(value: Any) -> str:
     text = (
         json.dumps(value, ensure_ascii=False, default=str)
