@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 from compiler.model import Provider
 
 KEY = "sk-test-key"
@@ -51,3 +53,17 @@ def assert_auth(provider: Provider, recorded) -> None:
         assert recorded.query[auth.name] == KEY
     for name, value in provider.api.headers.items():
         assert recorded.headers[name.lower()] == value
+
+
+def llm(provider: Provider) -> str:
+    """The spec's first chat model, which every scenario talks to."""
+    return provider.models_of("llm")[0].name
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (connections are refused)."""
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+    return port

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 
 from compiler.model import Provider
 from tests.integration.dify_runner import DifyPlugin, Outcome
 from tests.integration.mock_server import MockServer, Reply, sse
-from tests.integration.payloads import KEY, PNG, USAGE, WEATHER_TOOL, assert_auth, chunk, completion, finish
+from tests.integration.payloads import KEY, PNG, USAGE, WEATHER_TOOL, assert_auth, chunk, closed_port, completion, finish, llm
 
 def creds(provider: Provider, mock: MockServer) -> dict:
     return {provider.api.api_key_variable: KEY, provider.api.base_url_variable: mock.url + "/v1"}
-
-
-def llm(provider: Provider) -> str:
-    return provider.models_of("llm")[0].name
 
 
 def invoke(dify: DifyPlugin, provider: Provider, mock: MockServer, stream: bool, messages=None, **extra) -> Outcome:
@@ -50,10 +45,7 @@ def test_validate_bad_key(dify, provider, mock):
 
 
 def test_validate_unreachable(dify, provider):
-    closed = socket.socket()
-    closed.bind(("127.0.0.1", 0))
-    port = closed.getsockname()[1]
-    closed.close()
+    port = closed_port()
     credentials = {provider.api.api_key_variable: KEY, provider.api.base_url_variable: f"http://127.0.0.1:{port}/v1"}
     outcome = dify.request("validate_provider_credentials", user_id="u", provider=provider.name, credentials=credentials)
     assert outcome.error_type == "CredentialsValidateFailedError"
@@ -286,10 +278,7 @@ def test_empty_choices(dify, provider, mock):
 
 @pytest.mark.parametrize("stream", [False, True], ids=["blocking", "stream"])
 def test_refused_connection(dify, provider, stream):
-    closed = socket.socket()
-    closed.bind(("127.0.0.1", 0))
-    port = closed.getsockname()[1]
-    closed.close()
+    port = closed_port()
     credentials = {provider.api.api_key_variable: KEY, provider.api.base_url_variable: f"http://127.0.0.1:{port}/v1"}
     outcome = dify.invoke_llm(llm(provider), credentials, [{"role": "user", "content": "hi"}], stream,
                               provider=provider.name)

@@ -4,20 +4,15 @@ host's PluginLLMClient, against the loopback mock."""
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 
 from compiler.model import Provider
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import MockServer, Reply, sse
-from tests.integration.payloads import KEY, PNG, USAGE, WEATHER_TOOL, assert_auth, chunk, completion, finish
+from tests.integration.payloads import KEY, PNG, USAGE, WEATHER_TOOL, assert_auth, chunk, closed_port, completion, finish, llm
 
 TOOL_OPTION = {"type": "function", "function": WEATHER_TOOL}
-
-
-def llm(provider: Provider) -> str:
-    return provider.models_of("llm")[0].name
 
 
 def api_provider(provider: Provider, mock: MockServer, **overrides) -> dict:
@@ -298,10 +293,7 @@ def test_timeout_stays_below_the_host_timeout(maibot, provider, mock):
 
 
 def test_refused_connection(maibot, provider, mock):
-    closed = socket.socket()
-    closed.bind(("127.0.0.1", 0))
-    port = closed.getsockname()[1]
-    closed.close()
+    port = closed_port()
     failed(ask(maibot, provider, mock, api={"base_url": f"http://127.0.0.1:{port}/v1"}), "connection", f"127.0.0.1:{port}")
 
 

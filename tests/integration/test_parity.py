@@ -9,16 +9,12 @@ import pytest
 
 from compiler.model import Provider
 from tests.integration.mock_server import MockServer, Recorded, Reply, sse
-from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, chunk, completion, finish
+from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, chunk, completion, finish, llm
 from tests.integration.test_dify_plugin import creds
 from tests.integration.test_maibot_plugin import api_provider, system, user
 
 TOOL = WEATHER_TOOL | {"parameters": {**WEATHER_TOOL["parameters"], "required": []}}
 QUESTION = "What is in this picture, and what is the weather there?"
-
-
-def llm(provider: Provider) -> str:
-    return provider.models_of("llm")[0].name
 
 
 def declared(provider: Provider, values: dict) -> dict:

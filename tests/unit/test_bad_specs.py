@@ -14,6 +14,7 @@ import pytest
 
 from compiler.cli import main
 from compiler.load import MAX_SPEC_BYTES
+from tests.unit.trees import tree
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "bad_specs"
@@ -43,18 +44,16 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
 
 
 def run(workdir: Path, spec: str, args: list[str], capsys) -> list[str]:
-    before = snapshot(workdir / "out")
+    before = tree(workdir / "out")
     started = time.perf_counter()
     assert main([*args, "build", spec, "--out", "out"]) == 2
     assert time.perf_counter() - started < 10, "a bad spec must be refused in bounded time"
     captured = capsys.readouterr()
     assert captured.out == "" and "Traceback" not in captured.err and "internal error" not in captured.err
-    assert snapshot(workdir / "out") == before
+    assert tree(workdir / "out") == before
     return captured.err.splitlines()
 
 

@@ -11,6 +11,7 @@ from compiler import build as build_module
 from compiler.cli import main
 from compiler.errors import CompileError
 from compiler.targets import Job
+from compiler.write import read_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,18 +22,14 @@ def specs(tmp_path: Path) -> Path:
     return tmp_path / "specs"
 
 
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
 def test_build_writes_then_leaves_unchanged(specs: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     assert main(["build", str(specs / "acme.yaml"), "--out", str(out)]) == 0
-    first = snapshot(out)
+    first = read_tree(out)
     assert "acme/dify/models/llm/llm.py" in first and "acme/dify/_assets/icon_s_en.svg" in first
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     assert main(["build", str(specs / "acme.yaml"), "--out", str(out)]) == 0
-    assert snapshot(out) == first
+    assert read_tree(out) == first
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == mtimes
     assert "0 written" in capsys.readouterr().out
 
@@ -50,13 +47,13 @@ def test_stale_files_are_removed(specs: Path, tmp_path: Path) -> None:
 def test_bad_spec_exit_2_and_nothing_written(specs: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     main(["build", str(specs / "acme.yaml"), "--out", str(out)])
-    before = snapshot(out)
+    before = read_tree(out)
     text = (specs / "acme.yaml").read_text().replace("version: 0.1.0", "version: 0.2.0\nbogus: 1")
     (specs / "acme.yaml").write_text(text)
     assert main(["build", str(specs / "acme.yaml"), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "acme.yaml:" in err and "error: bogus: unknown key" in err and "Traceback" not in err
-    assert snapshot(out) == before
+    assert read_tree(out) == before
 
 
 def test_invalid_yaml_is_located(tmp_path: Path, capsys) -> None:

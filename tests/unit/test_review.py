@@ -16,18 +16,11 @@ import pytest
 from compiler import format as format_module
 from compiler.cli import main
 from compiler.schema import MODELINE, SCHEMA_FILE, schema_text
+from compiler.write import read_tree
+from tests.unit.trees import tree
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
-
-
-def tree(root: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file's bytes and mtime."""
-    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
-
-
-def contents(root: Path) -> dict[str, bytes]:
-    return {k: v[0] for k, v in tree(root).items()}
 
 
 @pytest.fixture
@@ -48,7 +41,7 @@ def test_two_builds_of_every_spec_give_identical_bytes_and_mtimes(project: Path,
     assert main(["build"]) == 0
     assert tree(project / "generated") == first
     assert capsys.readouterr().out.count(" 0 written") == 2 * len(SPECS)
-    assert contents(project / "generated") == contents(ROOT / "generated")
+    assert read_tree(project / "generated") == read_tree(ROOT / "generated")
 
 
 def test_output_is_the_same_under_other_hash_seeds_and_locales(tmp_path: Path) -> None:
@@ -61,8 +54,8 @@ def test_output_is_the_same_under_other_hash_seeds_and_locales(tmp_path: Path) -
         run = subprocess.run([sys.executable, "-m", "compiler", "build", "--out", str(out)], cwd=ROOT, env=env,
                              capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
-        outputs.append(contents(out))
-    assert outputs[0] == outputs[1] == contents(ROOT / "generated")
+        outputs.append(read_tree(out))
+    assert outputs[0] == outputs[1] == read_tree(ROOT / "generated")
 
 
 def test_black_cache_returns_what_black_returns(tmp_path: Path, monkeypatch) -> None:
