@@ -151,11 +151,7 @@ def _pydantic_message(err: dict, loc: tuple) -> str:
 
 
 def _shown(value: object) -> str:
-    text = (
-        json.dumps(value, ensure_ascii=False, default=str)
-        if not isinstance(value, str)
-        else json.dumps(value, ensure_ascii=False)
-    )
+    text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
@@ -377,7 +373,8 @@ def lower_assets(lw: Lowering, spec: s.Spec) -> tuple[Asset, ...]:
 
 
 def looks_like_image(path: Path) -> bool:
-    head = path.read_bytes()[:512]
+    with path.open("rb") as handle:
+        head = handle.read(512)  # the magic bytes are at the start; icons may be large
     if path.suffix.lower() == ".svg":
         return b"<svg" in head or head.lstrip().startswith(b"<?xml")
     return head.startswith(ICON_MAGIC[path.suffix.lower()])
