@@ -8,6 +8,7 @@ import os
 import queue
 import shutil
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ class Outcome:
 
     items: list[Any]
     error: dict[str, Any] | None
+    arrivals: list[float]  # time.monotonic() when each item reached the test
 
     @property
     def error_type(self) -> str | None:
@@ -47,7 +49,7 @@ class DifyPlugin:
         session = uuid.uuid4().hex
         message = {"session_id": session, "event": "request", "data": {"type": "model", "action": action, **data}}
         self.child.send(json.dumps(message).encode())
-        items, error = [], None
+        items, error, arrivals = [], None, []
         while True:
             try:
                 line = self.lines.get(timeout=timeout)
@@ -61,10 +63,11 @@ class DifyPlugin:
             kind = event["data"]["type"]
             if kind == "stream":
                 items.append(event["data"]["data"])
+                arrivals.append(time.monotonic())
             elif kind == "error":
                 error = event["data"]["data"]
             elif kind == "end":
-                return Outcome(items, error)
+                return Outcome(items, error, arrivals)
 
     def invoke_llm(self, model: str, credentials: dict, messages: list, stream: bool, **extra: Any) -> Outcome:
         data = {

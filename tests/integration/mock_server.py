@@ -23,6 +23,8 @@ class Reply:
     sse: list[str] | None = None  # each item is written as one chunk, verbatim
     delay: float = 0.0
     cut: bool = False  # drop the connection after the SSE chunks, without ending the body
+    gap: float = 0.0  # seconds between SSE chunks
+    chunked: bool = True  # False: a Content-Length body, written chunk by chunk all the same
     content_type: str = "application/json"
 
 
@@ -110,18 +112,24 @@ def start(host: str = "127.0.0.1") -> MockServer:
                 self.wfile.write(body)
 
         def send_stream(self, reply: Reply) -> None:
+            chunks = [chunk.encode() for chunk in reply.sse]
             self.send_response(reply.status)
             self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Transfer-Encoding", "chunked")
+            if reply.chunked:
+                self.send_header("Transfer-Encoding", "chunked")
+            else:
+                self.send_header("Content-Length", str(sum(map(len, chunks))))
             self.end_headers()
-            for chunk in reply.sse:
-                data = chunk.encode()
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            for n, data in enumerate(chunks):
+                if n and reply.gap:
+                    time.sleep(reply.gap)
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if reply.chunked else data)
                 self.wfile.flush()
             if reply.cut:
                 self.close_connection = True
                 return
-            self.wfile.write(b"0\r\n\r\n")
+            if reply.chunked:
+                self.wfile.write(b"0\r\n\r\n")
 
         do_GET = do_POST = handle_any
 

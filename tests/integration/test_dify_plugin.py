@@ -106,12 +106,17 @@ def test_only_declared_parameters_are_sent(dify, provider, mock):
         assert body[rules["max_tokens"].send_as] == 100
 
 
-def test_missing_usage_is_estimated_offline(dify, provider, mock):
-    mock.expect(Reply(sse=sse(chunk(content="Hello world"), *finish(usage=None)[:1])))
-    outcome = invoke(dify, provider, mock, stream=True)
-    assert outcome.error is None
+@pytest.mark.parametrize("stream", [False, True], ids=["blocking", "stream"])
+def test_missing_usage_is_estimated_offline(dify, provider, mock, stream):
+    # 10 ASCII characters (~4 per token) and one other: 3 + 1 tokens, however the text was split.
+    if stream:
+        mock.expect(Reply(sse=sse(chunk(content="Hello "), chunk(content="wörld"), *finish(usage=None)[:1])))
+    else:
+        mock.expect(Reply(json=completion({"role": "assistant", "content": "Hello wörld"}) | {"usage": None}))
+    outcome = invoke(dify, provider, mock, stream=stream)
+    assert outcome.error is None and text_of(outcome) == "Hello wörld"
     usage = outcome.items[-1]["delta"]["usage"]
-    assert usage["prompt_tokens"] > 0 and usage["completion_tokens"] > 0
+    assert usage["prompt_tokens"] > 0 and usage["completion_tokens"] == 4
 
 
 def test_num_tokens_offline(dify, provider, mock):
@@ -324,6 +329,15 @@ def test_truncated_stream(dify, provider, mock):
     outcome = invoke(dify, provider, mock, stream=True)
     assert outcome.error_type == "InvokeConnectionError"
     assert text_of(outcome) == "partial"
+
+
+@pytest.mark.parametrize("chunked", [True, False], ids=["chunked", "content-length"])
+def test_stream_is_forwarded_as_it_arrives(dify, provider, mock, chunked):
+    """Each token reaches Dify when the provider sends it, not when a read buffer fills."""
+    mock.expect(Reply(sse=sse(chunk(content="a"), chunk(content="b"), *finish()), gap=0.25, chunked=chunked))
+    outcome = invoke(dify, provider, mock, stream=True)
+    assert outcome.error is None and text_of(outcome) == "ab"
+    assert outcome.arrivals[1] - outcome.arrivals[0] > 0.15 and outcome.arrivals[-1] - outcome.arrivals[0] > 0.6
 
 
 def test_stream_without_done_but_finished_is_fine(dify, provider, mock):

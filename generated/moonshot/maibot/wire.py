@@ -113,6 +113,17 @@ class Completion:
     usage: Usage | None = None
     finish_reason: str | None = None
     response_id: str | None = None
+    counted: TextTally | None = (
+        None  # a stream's text, counted instead of kept (StreamAssembler)
+    )
+
+    def estimated_output_tokens(self) -> int:
+        """Offline estimate of the reasoning and content tokens, for providers that report no usage."""
+        return (
+            self.counted.tokens
+            if self.counted
+            else estimate_tokens(self.reasoning + self.content)
+        )
 
 
 def base_url(credentials: dict[str, Any]) -> str:
@@ -449,7 +460,10 @@ def parse_completion(payload: Any) -> Completion:
 
 
 class SSEDecoder:
-    """Bytes in, complete `data:` payloads out; comments and keep-alives are skipped."""
+    """Bytes in, complete `data:` payloads out; comments and keep-alives are skipped.
+
+    Runs once per streamed token, so the common event (one `data:` line holding a whole JSON
+    object, then a blank line) takes the shortest path."""
 
     def __init__(self) -> None:
         self.buffer = b""
@@ -458,11 +472,19 @@ class SSEDecoder:
         self.done = False
 
     def feed(self, chunk: bytes) -> list[Any]:
-        lines = (self.buffer + chunk).split(b"\n")
+        lines = (self.buffer + chunk if self.buffer else chunk).split(b"\n")
         self.buffer = lines.pop()
         out = []
         for line in lines:
-            payload = self.line(line.rstrip(b"\r"))
+            if line[-1:] == b"\r":
+                line = line[:-1]
+            if not line:
+                if self.data:
+                    payload = self.dispatch(final=True)
+                    if payload is not None:
+                        out.append(payload)
+                continue
+            payload = self.line(line)
             if payload is not None:
                 out.append(payload)
         return out
@@ -475,8 +497,8 @@ class SSEDecoder:
 
     def line(self, line: bytes) -> Any:
         if line.startswith(b"data:"):
-            self.data.append(line[5:].lstrip(b" "))
-            if line.endswith(b"}") or line.endswith(b"]"):
+            self.data.append(line[6:] if line[5:6] == b" " else line[5:])
+            if line[-1:] in (b"}", b"]"):
                 return self.dispatch(final=False)
             return None
         if not line:
@@ -495,12 +517,13 @@ class SSEDecoder:
         return None
 
     def dispatch(self, final: bool) -> Any:
-        raw = b"\n".join(self.data)
-        if raw.strip() == b"[DONE]":
+        raw = self.data[0] if len(self.data) == 1 else b"\n".join(self.data)
+        if raw[-1:] == b"]" and raw.strip() == b"[DONE]":
             self.data, self.event, self.done = [], "", True
             return None
         try:
-            payload = json.loads(raw)
+            # SSE is UTF-8 by definition; decoding first skips json's encoding detection.
+            payload = json.loads(raw.decode("utf-8"))
         except ValueError:
             if final:
                 raise ProviderError(
@@ -512,7 +535,7 @@ class SSEDecoder:
             )
         event, self.data, self.event = self.event, [], ""
         if event == "error" or (
-            isinstance(payload, dict)
+            type(payload) is dict
             and payload.get("error")
             and not payload.get("choices")
         ):
@@ -521,43 +544,56 @@ class SSEDecoder:
 
 
 class StreamAssembler:
-    """Folds stream payloads into deltas; tool-call fragments are merged by index."""
+    """Folds stream payloads into deltas; tool-call fragments are merged by index.
 
-    def __init__(self) -> None:
+    With keep_text=False the text is only counted (for the token estimate), not kept: a caller
+    that forwards every delta (Dify) then streams in constant memory however long the answer.
+    """
+
+    def __init__(self, keep_text: bool = True) -> None:
         self.calls: dict[int, list[Any]] = {}
         self.usage: Usage | None = None
         self.finish_reason: str | None = None
         self.response_id: str | None = None
         self.content_parts: list[str] = []
         self.reasoning_parts: list[str] = []
+        self.counted = None if keep_text else TextTally()
 
     def feed(self, payload: Any) -> tuple[str, str]:
-        """(reasoning delta, content delta) of one payload."""
-        if not isinstance(payload, dict):
+        """(reasoning delta, content delta) of one payload; called once per streamed token."""
+        if type(payload) is not dict:
             raise ProviderError(
                 "server_unavailable", f"unexpected stream payload: {describe(payload)}"
             )
         if self.response_id is None:
             self.response_id = payload.get("id")
-        if payload.get("usage"):
-            self.usage = usage_of(payload["usage"]) or self.usage
+        usage = payload.get("usage")
+        if usage:
+            self.usage = usage_of(usage) or self.usage
         reasoning = content = ""
         for choice in payload.get("choices") or ():
-            delta = choice.get("delta") or {}
-            reasoning += text_of(
-                delta.get("reasoning_content") or delta.get("reasoning")
-            )
-            content += text_of(delta.get("content"))
-            for call in delta.get("tool_calls") or ():
-                self.merge(call)
+            delta = choice.get("delta")
+            if delta:
+                piece = delta.get("content")
+                if piece:
+                    content += piece if type(piece) is str else text_of(piece)
+                piece = delta.get("reasoning_content") or delta.get("reasoning")
+                if piece:
+                    reasoning += piece if type(piece) is str else text_of(piece)
+                for call in delta.get("tool_calls") or ():
+                    self.merge(call)
             if choice.get("usage"):
                 self.usage = usage_of(choice["usage"]) or self.usage
             if choice.get("finish_reason"):
                 self.finish_reason = choice["finish_reason"]
-        if reasoning:
-            self.reasoning_parts.append(reasoning)
-        if content:
-            self.content_parts.append(content)
+        if self.counted is not None:
+            self.counted.add(reasoning)
+            self.counted.add(content)
+        else:
+            if reasoning:
+                self.reasoning_parts.append(reasoning)
+            if content:
+                self.content_parts.append(content)
         return reasoning, content
 
     def merge(self, call: dict[str, Any]) -> None:
@@ -603,13 +639,36 @@ class StreamAssembler:
             usage=self.usage,
             finish_reason=self.finish_reason or ("tool_calls" if calls else "stop"),
             response_id=self.response_id,
+            counted=self.counted,
         )
 
 
+class TextTally:
+    """What the offline token estimate needs to know about a text, counted piece by piece."""
+
+    __slots__ = ("ascii", "other")
+
+    def __init__(self) -> None:
+        self.ascii = self.other = 0
+
+    def add(self, text: str) -> None:
+        if text.isascii():
+            self.ascii += len(text)
+        else:
+            ascii_chars = len(text.encode("ascii", "ignore"))
+            self.ascii += ascii_chars
+            self.other += len(text) - ascii_chars
+
+    @property
+    def tokens(self) -> int:
+        """~4 ASCII characters or 1 other character per token (never downloads a tokenizer)."""
+        return (self.ascii + 3) // 4 + self.other
+
+
 def estimate_tokens(text: str) -> int:
-    """Offline token estimate (never downloads a tokenizer): ~4 ASCII chars or 1 other char per token."""
-    ascii_chars = len(text.encode("ascii", "ignore"))
-    return (ascii_chars + 3) // 4 + (len(text) - ascii_chars)
+    tally = TextTally()
+    tally.add(text)
+    return tally.tokens
 
 
 def estimate_messages(

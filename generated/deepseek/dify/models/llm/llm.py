@@ -77,7 +77,7 @@ class DeepseekLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
         self, model: str, credentials: dict, response: Any, messages: list[dict]
     ) -> Generator[LLMResultChunk, None, None]:
         """Text as it arrives; tool calls (complete), usage and finish reason on the last chunk."""
-        decoder, assembler = wire.SSEDecoder(), wire.StreamAssembler()
+        decoder, assembler = wire.SSEDecoder(), wire.StreamAssembler(keep_text=False)
         thinking, index = False, 0
         try:
             for payload in transport.stream_payloads(response, decoder):
@@ -90,11 +90,11 @@ class DeepseekLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
                     text += THINK_CLOSE + content if thinking else content
                     thinking = False
                 if text:
+                    # An explicit tool_calls=[] spares pydantic a deep copy of the default per token.
+                    message = AssistantPromptMessage(content=text, tool_calls=[])
                     yield LLMResultChunk(
                         model=model,
-                        delta=LLMResultChunkDelta(
-                            index=index, message=AssistantPromptMessage(content=text)
-                        ),
+                        delta=LLMResultChunkDelta(index=index, message=message),
                     )
                     index += 1
             completion = assembler.finish(decoder.done)
@@ -133,7 +133,7 @@ class DeepseekLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
             )
         else:
             prompt = wire.estimate_messages(messages)
-            generated = wire.estimate_tokens(completion.reasoning + completion.content)
+            generated = completion.estimated_output_tokens()
         return self._calc_response_usage(model, credentials, prompt, generated)
 
     def get_num_tokens(
