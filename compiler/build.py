@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler.errors import CompileError, Diagnostic
-from compiler.format import format_file
+from compiler.format import format_file, prefetch_python
 from compiler.load import load_spec
 from compiler.lower import lower
 from compiler.model import Provider
@@ -22,17 +22,20 @@ def plan_all(p: Provider) -> list[Job | Copy]:
     return dify.plan(p, header) + maibot.plan(p, header)
 
 
-def produce(job: Job | Copy) -> bytes:
+def produce(job: Job | Copy, rendered: dict[str, str]) -> bytes:
     if isinstance(job, Copy):
         try:
             return job.source.read_bytes()
         except OSError as exc:
             raise CompileError([Diagnostic("error", str(job.source), f"cannot read: {exc.strerror}")]) from exc
-    return format_file(job.output, job.template, render(job.template, job.context)).encode("utf-8")
+    return format_file(job.output, job.template, rendered[job.output]).encode("utf-8")
 
 
 def compile_spec(path: Path) -> tuple[Provider, dict[str, bytes]]:
     """The provider and its whole output tree (relative path → bytes)."""
     provider = lower(load_spec(path))
-    files = {job.output: produce(job) for job in plan_all(provider)}
+    jobs = plan_all(provider)
+    rendered = {job.output: render(job.template, job.context) for job in jobs if isinstance(job, Job)}
+    prefetch_python([text for output, text in rendered.items() if output.endswith(".py")])
+    files = {job.output: produce(job, rendered) for job in jobs}
     return provider, dict(sorted(files.items()))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
-from functools import cache
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import black
@@ -25,17 +27,27 @@ def cache_dir() -> Path:
     return Path(base) / "provider-compiler" / f"black-{black.__version__}"
 
 
-@cache
-def format_python(text: str) -> str:
-    """black, memoised in memory and on disk: black is most of a build's time, and a rebuild or
-    `check` formats the same texts again. Same input, same black, same output."""
+_formatted: dict[str, str] = {}
+
+
+def _cache_entry(text: str) -> Path:
     key = hashlib.sha256(f"{BLACK_MODE!r}\0{text}".encode()).hexdigest()
-    entry = cache_dir() / key[:2] / key
+    return cache_dir() / key[:2] / key
+
+
+def _cached(text: str) -> str | None:
+    if text in _formatted:
+        return _formatted[text]
     try:
-        return entry.read_text(encoding="utf-8")
+        _formatted[text] = _cache_entry(text).read_text(encoding="utf-8")
     except OSError:
-        pass
-    formatted = black.format_str(text, mode=BLACK_MODE)
+        return None
+    return _formatted[text]
+
+
+def _store(text: str, formatted: str) -> None:
+    _formatted[text] = formatted
+    entry = _cache_entry(text)
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent)
@@ -44,7 +56,37 @@ def format_python(text: str) -> str:
         os.replace(tmp, entry)
     except OSError:
         pass  # a read-only home only costs speed
+
+
+def format_python(text: str) -> str:
+    """black, memoised in memory and on disk: black is most of a build's time, and a rebuild or
+    `check` formats the same texts again. Same input, same black, same output."""
+    formatted = _cached(text)
+    if formatted is None:
+        formatted = black.format_str(text, mode=BLACK_MODE)
+        _store(text, formatted)
     return formatted
+
+
+def _black_or_none(text: str) -> str | None:
+    try:
+        return black.format_str(text, mode=BLACK_MODE)
+    except black.InvalidInput:
+        return None  # format_python raises it again, in order, where the template is known
+
+
+def prefetch_python(texts: list[str]) -> None:
+    """Run black on every core for the texts it has not seen (a first build is mostly black), so
+    that format_python finds them cached. Forks only a single-threaded process; otherwise, or on
+    one core, format_python does the work in turn. The results are black's either way."""
+    missing = sorted((t for t in set(texts) if _cached(t) is None), key=len, reverse=True)
+    workers = min(len(missing), os.cpu_count() or 1)
+    if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for text, formatted in zip(missing, pool.map(_black_or_none, missing)):
+            if formatted is not None:
+                _store(text, formatted)
 
 
 def format_file(output: str, template: str, text: str) -> str:

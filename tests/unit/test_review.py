@@ -60,16 +60,35 @@ def test_output_is_the_same_under_other_hash_seeds_and_locales(tmp_path: Path) -
 
 def test_black_cache_returns_what_black_returns(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(format_module, "_formatted", {})
     source = "x = {'a':1}\n"
-    format_module.format_python.cache_clear()
-    try:
-        first = format_module.format_python(source)
-        (entry,) = [p for p in tmp_path.rglob("*") if p.is_file()]
-        format_module.format_python.cache_clear()
-        assert format_module.format_python(source) == first == black.format_str(source, mode=format_module.BLACK_MODE)
-        assert entry.read_text() == first and black.__version__ in entry.as_posix()
-    finally:
-        format_module.format_python.cache_clear()
+    first = format_module.format_python(source)
+    (entry,) = [p for p in tmp_path.rglob("*") if p.is_file()]
+    format_module._formatted.clear()
+    assert format_module.format_python(source) == first == black.format_str(source, mode=format_module.BLACK_MODE)
+    assert entry.read_text() == first and black.__version__ in entry.as_posix()
+
+
+def test_parallel_prefetch_stores_what_black_returns(tmp_path: Path) -> None:
+    """A first build runs black in forked workers (a single-threaded process: a subprocess here);
+    what they store is black's output, and a text black refuses still fails where it is used."""
+    texts = ["x = {'a':1}\n", "def f( a ):\n  return a\n", "y = [1,\n2]\n", "def broken(:\n"]
+    script = (
+        "import json, sys, black\n"
+        "from compiler import format as f\n"
+        "texts = json.loads(sys.argv[1])\n"
+        "f.prefetch_python(texts)\n"
+        "print(json.dumps(sorted(f._formatted)))\n"
+        "try:\n    f.format_python(texts[-1])\nexcept black.InvalidInput:\n    print('refused')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, json.dumps(texts)], cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path)))
+    assert run.returncode == 0, run.stderr
+    prefetched, verdict = run.stdout.splitlines()
+    valid = texts[:3] if (os.cpu_count() or 1) > 1 else []  # one core: nothing to prefetch
+    assert json.loads(prefetched) == sorted(valid) and verdict == "refused"
+    stored = sorted(p.read_text() for p in tmp_path.rglob("*") if p.is_file())
+    assert stored == sorted(black.format_str(t, mode=format_module.BLACK_MODE) for t in valid)
 
 
 def test_generated_python_is_black_clean() -> None:
