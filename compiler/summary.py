@@ -12,7 +12,7 @@ from compiler.model import unit_label
 
 def model_files(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
     """Model name → its Dify model YAML, from a tree (relative path → bytes)."""
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")
     models = {}
     for relative, data in sorted(files.items()):
         parts = relative.split("/")
@@ -25,7 +25,7 @@ def model_files(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
 
 def manifest_version(files: dict[str, bytes]) -> str | None:
     data = files.get("dify/manifest.yaml")
-    return str(YAML(typ="safe", pure=True).load(data).get("version")) if data else None
+    return str(YAML(typ="safe").load(data).get("version")) if data else None
 
 
 def summarize(name: str, before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:

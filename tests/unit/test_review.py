@@ -65,7 +65,7 @@ def test_black_cache_returns_what_black_returns(tmp_path: Path, monkeypatch) -> 
     first = format_module.format_python(source)
     (entry,) = [p for p in tmp_path.rglob("*") if p.is_file()]
     format_module._formatted.clear()
-    assert format_module.format_python(source) == first == black.format_str(source, mode=format_module.BLACK_MODE)
+    assert format_module.format_python(source) == first == black.format_str(source, mode=format_module.black_mode())
     assert entry.read_text() == first and black.__version__ in entry.as_posix()
 
 
@@ -88,7 +88,7 @@ def test_parallel_prefetch_stores_what_black_returns(tmp_path: Path) -> None:
     valid = texts[:3] if (os.cpu_count() or 1) > 1 else []  # one core: nothing to prefetch
     assert json.loads(prefetched) == sorted(valid) and verdict == "refused"
     stored = sorted(p.read_text() for p in tmp_path.rglob("*") if p.is_file())
-    assert stored == sorted(black.format_str(t, mode=format_module.BLACK_MODE) for t in valid)
+    assert stored == sorted(black.format_str(t, mode=format_module.black_mode()) for t in valid)
 
 
 def test_generated_python_is_black_clean() -> None:
