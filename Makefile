@@ -31,9 +31,9 @@ new: $(VENV)/.installed
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }
 	$(PY) -m compiler new $(NAME)
 
-# Benchmarks (a few minutes); the table also goes to bench/RESULTS.md.
+# Benchmarks (about two minutes); the table also goes to bench/RESULTS.md.
 bench: $(VENV)/.installed
-	$(PY) bench/compiler_bench.py --out bench/RESULTS.md
+	$(PY) bench/run.py --out bench/RESULTS.md
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q

@@ -1,0 +1,92 @@
+"""The benchmarks' provider: an OpenAI-compatible chat endpoint on 127.0.0.1, in its own process.
+
+Every answer is built once and then sent with one `sendall`, so the server's own cost stays out
+of the clients' figures. The first path segment says what to answer: `/s20000/v1/chat/completions`
+streams 20,000 content chunks (one HTTP chunk per SSE event, then a finish chunk, a usage chunk
+and `[DONE]`), and any other request gets a small blocking completion. Run as a script, it prints
+its base URL on stdout and serves until stdin closes."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from functools import lru_cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+MODEL = "acme-chat"
+USAGE = {"prompt_tokens": 12, "completion_tokens": 0, "total_tokens": 12}
+
+
+def events(chunks: int) -> list[bytes]:
+    """The SSE events of a stream of `chunks` content deltas, as a provider sends them."""
+    head = {"id": "chatcmpl-bench", "object": "chat.completion.chunk", "created": 1700000000, "model": MODEL}
+    out = []
+    for i in range(chunks):
+        delta = {"role": "assistant", "content": ""} if i == 0 else {"content": f"w{i}."}
+        out.append({**head, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
+    out.append({**head, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    out.append({**head, "choices": [], "usage": {**USAGE, "completion_tokens": chunks, "total_tokens": 12 + chunks}})
+    encoded = [b"data: " + json.dumps(e, separators=(",", ":")).encode() + b"\n\n" for e in out]
+    return encoded + [b"data: [DONE]\n\n"]
+
+
+def expected_text(chunks: int) -> str:
+    """The answer a client should assemble from `events(chunks)`."""
+    return "".join(f"w{i}." for i in range(1, chunks))
+
+
+@lru_cache(maxsize=8)
+def stream_reply(chunks: int) -> bytes:
+    body = b"".join(b"%x\r\n%s\r\n" % (len(e), e) for e in events(chunks)) + b"0\r\n\r\n"
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+    return head + body
+
+
+@lru_cache(maxsize=1)
+def blocking_reply() -> bytes:
+    body = json.dumps(
+        {
+            "id": "chatcmpl-bench",
+            "object": "chat.completion",
+            "created": 1700000000,
+            "model": MODEL,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "pong"}, "finish_reason": "stop"}],
+            "usage": {**USAGE, "completion_tokens": 1, "total_tokens": 13},
+        }
+    ).encode()
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
+    return head + body
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length) or b"{}")
+        first = self.path.split("/")[1]
+        if body.get("stream") and first.startswith("s") and first[1:].isdigit():
+            self.wfile.write(stream_reply(int(first[1:])))
+        else:
+            self.wfile.write(blocking_reply())
+        self.wfile.flush()
+
+    do_GET = do_POST
+
+
+def serve() -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+if __name__ == "__main__":
+    httpd = serve()
+    host, port = httpd.server_address[:2]
+    print(f"http://{host}:{port}", flush=True)
+    sys.stdin.read()
