@@ -9,6 +9,7 @@ import os
 import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -110,10 +111,13 @@ def prefetch_python(texts: list[str]) -> None:
     if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return
     black_mode()  # import black once, before forking
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for text, formatted in zip(missing, pool.map(_black_or_none, missing)):
-            if formatted is not None:
-                _store(text, formatted)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for text, formatted in zip(missing, pool.map(_black_or_none, missing)):
+                if formatted is not None:
+                    _store(text, formatted)
+    except (OSError, ImportError, BrokenProcessPool):
+        pass  # no working process pool here (no /dev/shm, a killed worker): format_python catches up
 
 
 def format_file(output: str, template: str, text: str) -> str:

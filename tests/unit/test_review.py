@@ -91,6 +91,20 @@ def test_parallel_prefetch_stores_what_black_returns(tmp_path: Path) -> None:
     assert stored == sorted(black.format_str(t, mode=format_module.black_mode()) for t in valid)
 
 
+def test_prefetch_without_a_process_pool_leaves_the_work_to_format_python(tmp_path: Path, monkeypatch) -> None:
+    def no_pool(*args, **kwargs):
+        raise OSError(38, "Function not implemented")  # what a missing sem_open looks like
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(format_module, "_formatted", {})
+    monkeypatch.setattr(format_module.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(format_module, "ProcessPoolExecutor", no_pool)
+    texts = ["a = ( 1 )\n", "b = [ 2 ]\n"]
+    format_module.prefetch_python(texts)
+    assert format_module._formatted == {}
+    assert [format_module.format_python(t) for t in texts] == ["a = 1\n", "b = [2]\n"]
+
+
 def test_generated_python_is_black_clean() -> None:
     run = subprocess.run([sys.executable, "-m", "black", "--check", "generated"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
