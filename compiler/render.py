@@ -96,15 +96,25 @@ FILTERS = {
 }
 
 
-def bytecode_cache() -> jinja2.BytecodeCache | None:
+class BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates, kept between runs (compiling them was a quarter of a rebuild). Jinja
-    keys each by the template's source checksum and ignores entries from another Jinja/Python."""
+    keys each by the template's source checksum and ignores entries from another Jinja/Python.
+    A cache that cannot be written only costs speed."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def bytecode_cache() -> jinja2.BytecodeCache | None:
     folder = cache_root() / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return BytecodeCache(str(folder))
 
 
 @cache
