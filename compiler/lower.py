@@ -41,6 +41,8 @@ PLUGIN_ID_RE = re.compile(r"^[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)+$")
 CLIENT_TYPE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 MAIBOT_BUILTIN_CLIENT_TYPES = ("openai", "openai_responses", "gemini")
+# The daemon's limits (dify-contract.md: credential forms and parameter rules).
+LIMITS = {"parameters": 128, "credentials": 32, "options": 128}
 ICON_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
 CREDENTIAL_TYPES = {"text": "text-input", "secret": "secret-input", "select": "select", "switch": "switch"}
@@ -211,7 +213,6 @@ def lower(loaded: LoadedSpec) -> Provider:
     wire_parameters = collect_wire_parameters(lw, models)
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
-    check_limits(lw, spec)
     warn_suspicious(lw, spec, models)
     if lw.diagnostics:
         raise CompileError(sorted(lw.diagnostics + lw.warnings, key=Diagnostic.sort_key))
@@ -241,8 +242,6 @@ def lower(loaded: LoadedSpec) -> Provider:
     )
 
 
-# The daemon's limits (dify-contract.md: credential forms and parameter rules).
-LIMITS = {"parameters": 128, "credentials": 32, "options": 128}
 HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$")
 SEND_AS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$")
 ICON_MAGIC = {
@@ -251,15 +250,6 @@ ICON_MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".webp": (b"RIFF",),
 }
-
-
-def check_limits(lw: Lowering, spec: s.Spec) -> None:
-    fields = len(spec.credentials.extra) + 1 + spec.credentials.base_url.enabled
-    where = ("credentials", "extra")
-    lw.check(fields <= LIMITS["credentials"], where, f"Dify allows at most {LIMITS['credentials']} credential fields")
-    for index, extra in enumerate(spec.credentials.extra):
-        ok = len(extra.options) <= LIMITS["options"]
-        lw.check(ok, where + (index, "options"), f"Dify allows at most {LIMITS['options']} options")
 
 
 def check_header(lw: Lowering, loc: tuple, name: str, value: str | None = None) -> None:
@@ -441,6 +431,8 @@ def lower_credentials(lw: Lowering, spec: s.Spec) -> tuple[CredentialInfo, ...]:
     for index, extra in enumerate(creds.extra):
         loc = ("credentials", "extra", index)
         lw.check(extra.type != "select" or bool(extra.options), loc + ("options",), "a select field needs options")
+        ok = len(extra.options) <= LIMITS["options"]
+        lw.check(ok, loc + ("options",), f"Dify allows at most {LIMITS['options']} options")
         fields.append(
             CredentialInfo(
                 variable=extra.variable,
@@ -461,7 +453,8 @@ def lower_credentials(lw: Lowering, spec: s.Spec) -> tuple[CredentialInfo, ...]:
     for loc, variable in named:
         lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
     check_unique(lw, named, "credential variable")
-    lw.check(len(fields) <= 32, ("credentials",), f"Dify allows at most 32 credential fields, got {len(fields)}")
+    limit = LIMITS["credentials"]
+    lw.check(len(fields) <= limit, ("credentials",), f"Dify allows at most {limit} credential fields, got {len(fields)}")
     return tuple(fields)
 
 
@@ -501,7 +494,8 @@ def lower_model(lw: Lowering, spec: s.Spec, index: int) -> ModelInfo:
         else ()
     )
     check_unique(lw, [(loc + ("parameters", i), p.name) for i, p in enumerate(parameters)], "parameter")
-    lw.check(len(parameters) <= 128, loc + ("parameters",), "Dify allows at most 128 parameter rules")
+    limit = LIMITS["parameters"]
+    lw.check(len(parameters) <= limit, loc + ("parameters",), f"Dify allows at most {limit} parameter rules")
     return ModelInfo(
         name=model.name,
         label=i18n(model.label or model.name),

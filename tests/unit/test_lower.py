@@ -146,3 +146,25 @@ def test_located_errors(tmp_path: Path, change: dict, expected: str) -> None:
     messages = [str(d) for d in caught.value.diagnostics]
     assert any(expected in m for m in messages), messages
     assert all(m.startswith(str(tmp_path / "demo.yaml") + ":") for m in messages)
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"credentials": {"extra": [{"variable": f"v{i}", "label": "V"} for i in range(31)]}},
+         "error: credentials: Dify allows at most 32 credential fields, got 33"),
+        ({"credentials": {"extra": [{"variable": "v", "label": "V", "type": "select",
+                                     "options": [{"value": f"o{i}"} for i in range(129)]}]}},
+         "error: credentials.extra[0].options: Dify allows at most 128 options"),
+        ({"models": [{"name": "a", "context_size": 5,
+                      "parameters": [{"name": f"p{i}", "type": "int", "label": "P"} for i in range(129)]}]},
+         "error: models[0].parameters: Dify allows at most 128 parameter rules"),
+    ],
+    ids=["credentials", "options", "parameters"],
+)
+def test_daemon_limits_are_reported_once(tmp_path: Path, change: dict, expected: str) -> None:
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(**change))))
+    messages = [str(d) for d in caught.value.diagnostics]
+    assert [m for m in messages if "Dify allows at most" in m] == [m for m in messages if expected in m], messages
+    assert sum(expected in m for m in messages) == 1, messages
