@@ -340,6 +340,15 @@ def test_stream_is_forwarded_as_it_arrives(dify, provider, mock, chunked):
     assert outcome.arrivals[1] - outcome.arrivals[0] > 0.15 and outcome.arrivals[-1] - outcome.arrivals[0] > 0.6
 
 
+def test_last_event_without_line_end_is_read(dify, provider, mock):
+    """A body that stops right after its last `data:` line (no newline, no blank line) still counts."""
+    stop, usage = finish()
+    mock.expect(Reply(sse=[*sse(chunk(content="ok"), stop, done=False), f"data: {json.dumps(usage)}"]))
+    outcome = invoke(dify, provider, mock, stream=True)
+    assert outcome.error is None and text_of(outcome) == "ok"
+    assert outcome.items[-1]["delta"]["usage"]["completion_tokens"] == USAGE["completion_tokens"]
+
+
 def test_stream_without_done_but_finished_is_fine(dify, provider, mock):
     mock.expect(Reply(sse=sse(chunk(content="ok"), *finish(), done=False)))
     outcome = invoke(dify, provider, mock, stream=True)

@@ -490,19 +490,16 @@ class SSEDecoder:
         return out
 
     def close(self) -> list[Any]:
-        """Flush what a stream without a final blank line left behind."""
-        tail = [self.line(self.buffer.rstrip(b"\r"))] if self.buffer else []
-        self.buffer = b""
-        return [p for p in tail + [self.line(b"")] if p is not None]
+        """Flush what a stream without a final blank line left behind: end its last line and event."""
+        return self.feed(b"\n\n")
 
     def line(self, line: bytes) -> Any:
+        """One non-blank line (feed ends events on blank lines itself)."""
         if line.startswith(b"data:"):
             self.data.append(line[6:] if line[5:6] == b" " else line[5:])
             if line[-1:] in (b"}", b"]"):
                 return self.dispatch(final=False)
             return None
-        if not line:
-            return self.dispatch(final=True) if self.data else None
         if line.startswith(b"event:"):
             self.event = line[6:].strip().decode("utf-8", "replace")
         elif line.startswith(b"{"):
