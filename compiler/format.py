@@ -6,7 +6,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from compiler.errors import CompileError, Diagnostic
+from compiler.write import write_file
 
 FAILED_DIR = Path(".compiler-failed")
 BLACK_MODE_KEY = "target-versions=py312"  # what black_mode() sets; part of every cache key
@@ -74,13 +74,8 @@ def _cached(text: str) -> str | None:
 
 def _store(text: str, formatted: str) -> None:
     _formatted[text] = formatted
-    entry = _cache_entry(text)
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(formatted)
-        os.replace(tmp, entry)
+        write_file(_cache_entry(text), formatted.encode("utf-8"))
     except OSError:
         pass  # a read-only home only costs speed
 

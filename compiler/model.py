@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from compiler.errors import Diagnostic
-from typing import Literal
 
 I18n = dict[str, str]
 Encoding = Literal["plain", "response_format", "json_schema"]
@@ -198,5 +198,10 @@ class Provider:
         """The model credentials are validated with: the first LLM, else the first model."""
         return (self.models_of("llm") or self.models)[0]
 
+    def icon(self, role: str) -> Asset | None:
+        return next((a for a in self.assets if a.role == role), None)
+
     def asset(self, role: str) -> str | None:
-        return next((a.filename for a in self.assets if a.role == role), None)
+        """The file name the icon of `role` gets in the plugin, if the spec has one."""
+        icon = self.icon(role)
+        return icon.filename if icon else None

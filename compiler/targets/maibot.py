@@ -58,7 +58,7 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
         Job("shared/wire.py.jinja", "maibot/wire.py", ctx),
         Job("maibot/README.md.jinja", "maibot/README.md", ctx),
     ]
-    small = next((a for a in p.assets if a.role == "small"), None)
+    small = p.icon("small")
     if small:
         jobs.append(Copy(small.source, f"maibot/_assets/{small.filename}"))
     return jobs
