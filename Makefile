@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build check diff schema new test bench clean-venv
+.PHONY: build check diff schema new test lint bench clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON_BOOT)" || { echo "error: Python 3.12 not found (looked in ~/.pyenv/versions/3.12*/bin and PATH)"; exit 2; }
@@ -37,6 +37,10 @@ bench: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q
+
+# Hand-written sources (the compiler, the plugin runtime, tests, benchmarks) as black formats them.
+lint: $(VENV)/.installed
+	$(PY) -m black --check --quiet compiler tests bench
 
 clean-venv:
 	rm -rf $(VENV)

@@ -33,8 +33,9 @@ PEAK_WRAPPER = (
 def run(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
     """(wall seconds, peak RSS in KiB) of `python -m compiler ARGV`; exit 1 (drift) is no failure."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, *argv], cwd=cwd, env=env, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_WRAPPER, *argv], cwd=cwd, env=env, capture_output=True, text=True
+    )
     wall = time.perf_counter() - started
     if result.returncode not in (0, 1):
         raise SystemExit(f"compiler {' '.join(argv)} failed:\n{result.stderr}")
@@ -53,13 +54,23 @@ def synthetic_spec(folder: Path, models: int) -> Path:
     shutil.copy(ROOT / "specs" / "icons" / "acme_s.svg", folder / "icons" / "s.svg")
     name = f"synthetic{models}"
     spec = {
-        "name": name, "label": f"Synthetic {models}", "description": "Benchmark spec.", "author": "bench",
-        "version": "1.0.0", "icons": {"small": "icons/s.svg"}, "repository": "https://bench.example/repo",
+        "name": name,
+        "label": f"Synthetic {models}",
+        "description": "Benchmark spec.",
+        "author": "bench",
+        "version": "1.0.0",
+        "icons": {"small": "icons/s.svg"},
+        "repository": "https://bench.example/repo",
         "api": {"base_url": "https://api.bench.example/v1"},
-        "defaults": {"llm": {"context_size": 131072, "max_output_tokens": 8192,
-                             "features": ["tool-call", "multi-tool-call", "stream-tool-call"],
-                             "parameters": ["temperature", "top_p", "max_tokens"],
-                             "pricing": {"input": "0.5", "output": "1.5", "per": "million"}}},
+        "defaults": {
+            "llm": {
+                "context_size": 131072,
+                "max_output_tokens": 8192,
+                "features": ["tool-call", "multi-tool-call", "stream-tool-call"],
+                "parameters": ["temperature", "top_p", "max_tokens"],
+                "pricing": {"input": "0.5", "output": "1.5", "per": "million"},
+            }
+        },
         "models": [{"name": f"model-{i:04d}", "label": f"Model {i}"} for i in range(models)],
     }
     path = folder / f"{name}.yaml"

@@ -48,8 +48,9 @@ class FloorModel(LargeLanguageModel):
 
     lines: list[bytes] = []
 
-    def _invoke(self, model, credentials, prompt_messages, model_parameters, tools=None, stop=None, stream=True,
-                user=None) -> Iterator[LLMResultChunk]:
+    def _invoke(
+        self, model, credentials, prompt_messages, model_parameters, tools=None, stop=None, stream=True, user=None
+    ) -> Iterator[LLMResultChunk]:
         usage, index = None, 0
         for line in self.lines:
             if not line.startswith(b"data: ") or line == b"data: [DONE]":
@@ -69,8 +70,7 @@ class FloorModel(LargeLanguageModel):
             delta=LLMResultChunkDelta(
                 index=index,
                 message=AssistantPromptMessage(content=""),
-                usage=self._calc_response_usage(model, credentials, usage["prompt_tokens"],
-                                                usage["completion_tokens"]),
+                usage=self._calc_response_usage(model, credentials, usage["prompt_tokens"], usage["completion_tokens"]),
                 finish_reason="stop",
             ),
         )
@@ -187,7 +187,9 @@ def profile(call: Callable[[bool], Any], top: int) -> dict[str, list[tuple[str, 
     rows = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:top]
     return {
         "areas": sorted(areas.items(), key=lambda item: item[1], reverse=True),
-        "functions": [(f"{Path(file).name}:{line} {name}", own / total) for (file, line, name), (_, _, own, *_) in rows],
+        "functions": [
+            (f"{Path(file).name}:{line} {name}", own / total) for (file, line, name), (_, _, own, *_) in rows
+        ],
     }
 
 

@@ -31,8 +31,9 @@ PROMPT = "Say something long."
 def import_plugin(source: Path, work: Path) -> ModuleType:
     folder = work / "plugins" / "generated"
     shutil.copytree(source, folder)
-    spec = importlib.util.spec_from_file_location("bench_plugin", folder / "plugin.py",
-                                                  submodule_search_locations=[str(folder)])
+    spec = importlib.util.spec_from_file_location(
+        "bench_plugin", folder / "plugin.py", submodule_search_locations=[str(folder)]
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["bench_plugin"] = module
     spec.loader.exec_module(module)
@@ -48,14 +49,17 @@ class Sides:
 
         self.server, self.chunks = server, chunks
         self.plugin = plugin.create_plugin()
-        self.client_type = next(iter(json.loads((Path(plugin.__file__).parent / "_manifest.json").read_text())
-                                     ["llm_providers"]))
+        self.client_type = next(
+            iter(json.loads((Path(plugin.__file__).parent / "_manifest.json").read_text())["llm_providers"])
+        )
         self.builtin = {}
         for stream in (False, True):
-            provider = APIProvider(name="bench", base_url=self.base(stream), api_key="k", client_type="openai",
-                                   timeout=60, max_retry=0)
-            model = ModelInfo(model_type="llm", model_identifier=MODEL, name=MODEL, api_provider="bench",
-                              force_stream_mode=stream)
+            provider = APIProvider(
+                name="bench", base_url=self.base(stream), api_key="k", client_type="openai", timeout=60, max_retry=0
+            )
+            model = ModelInfo(
+                model_type="llm", model_identifier=MODEL, name=MODEL, api_provider="bench", force_stream_mode=stream
+            )
             self.builtin[stream] = (OpenaiClient(provider), model)
 
     def base(self, stream: bool) -> str:
@@ -64,8 +68,13 @@ class Sides:
     async def generated(self, stream: bool) -> tuple[str, int]:
         request = {
             "model_info": {"model_identifier": MODEL, "name": MODEL, "force_stream_mode": stream},
-            "api_provider": {"client_type": self.client_type, "base_url": self.base(stream), "api_key": "k",
-                             "timeout": 60, "max_retry": 0},
+            "api_provider": {
+                "client_type": self.client_type,
+                "base_url": self.base(stream),
+                "api_key": "k",
+                "timeout": 60,
+                "max_retry": 0,
+            },
             "context_items": [{"item_type": "UserMessageItem", "parts": [{"type": "text", "text": PROMPT}]}],
             "extra_params": {},
         }
@@ -77,8 +86,11 @@ class Sides:
         from src.llm_models.payload_content.context_snapshot import deserialize_context_items_snapshot
 
         client, model = self.builtin[stream]
-        item = {"item_type": "UserMessageItem", "parts": [{"type": "text", "text": PROMPT}],
-                "meta": {"item_id": "i1", "logical_turn_id": "t1", "timestamp": "2026-01-01T00:00:00"}}
+        item = {
+            "item_type": "UserMessageItem",
+            "parts": [{"type": "text", "text": PROMPT}],
+            "meta": {"item_id": "i1", "logical_turn_id": "t1", "timestamp": "2026-01-01T00:00:00"},
+        }
         request = ResponseRequest(model_info=model, context_items=deserialize_context_items_snapshot([item]))
         response = await client.get_response(request)
         return response.content, response.usage.completion_tokens
@@ -129,7 +141,9 @@ def main() -> None:
     os.dup2(2, 1)  # the host logs to stdout; keep it off the result
     try:
         plugin = import_plugin(args.plugin.resolve(), work)
-        result = asyncio.run(measure(Sides(plugin, args.server, args.chunks), args.chunks, args.rounds, args.blocking, args.batch))
+        result = asyncio.run(
+            measure(Sides(plugin, args.server, args.chunks), args.chunks, args.rounds, args.blocking, args.batch)
+        )
         protocol.write(json.dumps(result) + "\n")
         protocol.flush()
     finally:

@@ -49,8 +49,9 @@ GROWTH_LIMIT_KIB = 1024  # "does not grow": keeping a 200,000-chunk answer's tex
 
 @contextmanager
 def stream_server() -> Iterator[str]:
-    server = subprocess.Popen([sys.executable, str(BENCH / "stream_server.py")], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, str(BENCH / "stream_server.py")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         yield server.stdout.readline().strip()
     finally:
@@ -66,8 +67,17 @@ def child_json(argv: list[str], cwd: Path, env: dict[str, str] | None = None) ->
 
 
 def side_args(url: str, sizes: Sizes) -> list[str]:
-    return [url, "--chunks", str(sizes.chunks), "--rounds", str(sizes.rounds), "--blocking", str(sizes.blocking),
-            "--batch", str(sizes.batch)]
+    return [
+        url,
+        "--chunks",
+        str(sizes.chunks),
+        "--rounds",
+        str(sizes.rounds),
+        "--blocking",
+        str(sizes.blocking),
+        "--batch",
+        str(sizes.batch),
+    ]
 
 
 def dify(url: str, sizes: Sizes, work: Path) -> dict:
@@ -87,8 +97,9 @@ def dify_memory(url: str, sizes: Sizes, work: Path) -> list[tuple[int, int]]:
         peaks = []
         for chunks in sizes.memory:
             credentials = {"api_key": "k", "base_url": f"{url}/s{chunks}/v1"}
-            outcome = plugin.invoke_llm("acme-chat", credentials, [{"role": "user", "content": "hi"}], True,
-                                        provider=SPEC, timeout=300)
+            outcome = plugin.invoke_llm(
+                "acme-chat", credentials, [{"role": "user", "content": "hi"}], True, provider=SPEC, timeout=300
+            )
             if outcome.error or len(outcome.items) != chunks:
                 raise SystemExit(f"memory stream of {chunks}: {outcome.error or len(outcome.items)}")
             status = Path(f"/proc/{plugin.process.pid}/status").read_text()
@@ -120,44 +131,110 @@ def plugin_rows(d: dict, m: dict, peaks: list[tuple[int, int]], sizes: Sizes) ->
     mms = {k: med(v) * 1e3 for k, v in m["blocking"].items()}
     rows = []
     speedup = us["oaicompat"] / us["generated"]
-    rows.append([f"Dify stream, {n:,} chunks: generated vs OAICompatLargeLanguageModel",
-                 f"{us['generated']:.1f} µs/chunk ({1e6 / us['generated']:,.0f}/s)",
-                 f"{us['oaicompat']:.1f} µs/chunk ({1e6 / us['oaicompat']:,.0f}/s)",
-                 f"{speedup:.2f}× throughput", "≥ 3×", mark(speedup >= 3)])
+    rows.append(
+        [
+            f"Dify stream, {n:,} chunks: generated vs OAICompatLargeLanguageModel",
+            f"{us['generated']:.1f} µs/chunk ({1e6 / us['generated']:,.0f}/s)",
+            f"{us['oaicompat']:.1f} µs/chunk ({1e6 / us['oaicompat']:,.0f}/s)",
+            f"{speedup:.2f}× throughput",
+            "≥ 3×",
+            mark(speedup >= 3),
+        ]
+    )
     floor = us["generated"] / us["floor"]
-    rows.append([f"Dify stream, {n:,} chunks: generated vs in-process floor", f"{us['generated']:.1f} µs/chunk",
-                 f"{us['floor']:.1f} µs/chunk", f"{floor:.2f}× the floor's time", "≤ 1.5×", mark(floor <= 1.5)])
+    rows.append(
+        [
+            f"Dify stream, {n:,} chunks: generated vs in-process floor",
+            f"{us['generated']:.1f} µs/chunk",
+            f"{us['floor']:.1f} µs/chunk",
+            f"{floor:.2f}× the floor's time",
+            "≤ 1.5×",
+            mark(floor <= 1.5),
+        ]
+    )
     latency = ms["generated"] / ms["oaicompat"]
-    rows.append([f"Dify blocking, {len(d['blocking']['generated'])} calls: median latency",
-                 f"{ms['generated']:.2f} ms", f"{ms['oaicompat']:.2f} ms (OAICompat)",
-                 f"{latency:.2f}× the time", "≤ 0.5×", mark(latency <= 0.5)])
+    rows.append(
+        [
+            f"Dify blocking, {len(d['blocking']['generated'])} calls: median latency",
+            f"{ms['generated']:.2f} ms",
+            f"{ms['oaicompat']:.2f} ms (OAICompat)",
+            f"{latency:.2f}× the time",
+            "≤ 0.5×",
+            mark(latency <= 0.5),
+        ]
+    )
     speedup = mus["openai"] / mus["generated"]
-    rows.append([f"MaiBot stream, {n:,} chunks: handler `response` vs built-in OpenaiClient",
-                 f"{mus['generated']:.1f} µs/chunk", f"{mus['openai']:.1f} µs/chunk", f"{speedup:.2f}× throughput",
-                 "≥ 1× (aim 2×)", mark(speedup >= 1)])
+    rows.append(
+        [
+            f"MaiBot stream, {n:,} chunks: handler `response` vs built-in OpenaiClient",
+            f"{mus['generated']:.1f} µs/chunk",
+            f"{mus['openai']:.1f} µs/chunk",
+            f"{speedup:.2f}× throughput",
+            "≥ 1× (aim 2×)",
+            mark(speedup >= 1),
+        ]
+    )
     speedup = mms["openai"] / mms["generated"]
-    rows.append([f"MaiBot blocking, {len(m['blocking']['generated'])} calls: median per call",
-                 f"{mms['generated']:.2f} ms", f"{mms['openai']:.2f} ms", f"{speedup:.2f}× faster",
-                 "≥ 1× (aim 2×)", mark(speedup >= 1)])
+    rows.append(
+        [
+            f"MaiBot blocking, {len(m['blocking']['generated'])} calls: median per call",
+            f"{mms['generated']:.2f} ms",
+            f"{mms['openai']:.2f} ms",
+            f"{speedup:.2f}× faster",
+            "≥ 1× (aim 2×)",
+            mark(speedup >= 1),
+        ]
+    )
     (first, low), (_, mid), (last, high) = peaks[0], peaks[len(peaks) // 2], peaks[-1]
     growth = high - low
-    rows.append([f"Dify plugin process peak RSS, streams of {first:,} → {last:,} chunks",
-                 f"{mid / 1024:.1f} MiB after {peaks[len(peaks) // 2][0]:,}", f"{low / 1024:.1f} MiB after {first:,}",
-                 f"{growth:+,} KiB over {last:,}", "no growth (≤ 1 MiB)", mark(growth <= GROWTH_LIMIT_KIB)])
+    rows.append(
+        [
+            f"Dify plugin process peak RSS, streams of {first:,} → {last:,} chunks",
+            f"{mid / 1024:.1f} MiB after {peaks[len(peaks) // 2][0]:,}",
+            f"{low / 1024:.1f} MiB after {first:,}",
+            f"{growth:+,} KiB over {last:,}",
+            "no growth (≤ 1 MiB)",
+            mark(growth <= GROWTH_LIMIT_KIB),
+        ]
+    )
     return rows
 
 
 def compiler_rows(c: dict) -> list[list[str]]:
     rows = []
     wall, rss = c["acme"]
-    rows.append(["Compiler: build specs/acme.yaml, first build (empty caches)", f"{c['cold']:.2f} s", "",
-                 "", "≤ 1 s", mark(c["cold"] <= 1)])
-    rows.append(["Compiler: build specs/acme.yaml, rebuild after editing its label", f"{c['edit']:.2f} s", "", "",
-                 "≤ 1 s", mark(c["edit"] <= 1)])
+    rows.append(
+        [
+            "Compiler: build specs/acme.yaml, first build (empty caches)",
+            f"{c['cold']:.2f} s",
+            "",
+            "",
+            "≤ 1 s",
+            mark(c["cold"] <= 1),
+        ]
+    )
+    rows.append(
+        [
+            "Compiler: build specs/acme.yaml, rebuild after editing its label",
+            f"{c['edit']:.2f} s",
+            "",
+            "",
+            "≤ 1 s",
+            mark(c["edit"] <= 1),
+        ]
+    )
     rows.append(["Compiler: build specs/acme.yaml, unchanged", f"{wall:.2f} s", "", "", "≤ 1 s", mark(wall <= 1)])
     noop, check = c["noop"][0], c["check"][0]
-    rows.append(["Compiler: no-op rebuild of all specs vs `check`", f"{noop:.2f} s", f"{check:.2f} s (check)",
-                 f"{noop / check:.2f}×", "≤ 1.2×", mark(noop / check <= 1.2)])
+    rows.append(
+        [
+            "Compiler: no-op rebuild of all specs vs `check`",
+            f"{noop:.2f} s",
+            f"{check:.2f} s (check)",
+            f"{noop / check:.2f}×",
+            "≤ 1.2×",
+            mark(noop / check <= 1.2),
+        ]
+    )
     sizes = c["sizes"]
     small, large = c[f"models{sizes[0]}"][0], c[f"models{sizes[-1]}"][0]
     per_model = [(c[f"models{b}"][0] - c[f"models{a}"][0]) / (b - a) * 1e6 for a, b in zip(sizes, sizes[1:])]
@@ -165,10 +242,26 @@ def compiler_rows(c: dict) -> list[list[str]]:
     # there first); the first step is too small to judge against the noise of process start.
     linear = per_model[-1] <= 1.5 * per_model[-2]
     steps = ", ".join(f"{a}→{b}: {p:,.0f}" for (a, b), p in zip(zip(sizes, sizes[1:]), per_model))
-    rows.append([f"Compiler: {sizes[-1]:,}-model spec", f"{large:.2f} s", f"{small:.2f} s ({sizes[0]} models)",
-                 f"µs per extra model {steps}", "≤ 10 s; linear", mark(large <= 10 and linear)])
-    rows.append([f"Compiler: peak RSS, {sizes[-1]:,}-model spec", f"{c[f'models{sizes[-1]}'][1] / 1024:.0f} MiB", "",
-                 "", "(reported)", ""])
+    rows.append(
+        [
+            f"Compiler: {sizes[-1]:,}-model spec",
+            f"{large:.2f} s",
+            f"{small:.2f} s ({sizes[0]} models)",
+            f"µs per extra model {steps}",
+            "≤ 10 s; linear",
+            mark(large <= 10 and linear),
+        ]
+    )
+    rows.append(
+        [
+            f"Compiler: peak RSS, {sizes[-1]:,}-model spec",
+            f"{c[f'models{sizes[-1]}'][1] / 1024:.0f} MiB",
+            "",
+            "",
+            "(reported)",
+            "",
+        ]
+    )
     return rows
 
 
@@ -179,8 +272,10 @@ def table(rows: list[list[str]]) -> str:
 
 
 def report(rows: list[list[str]], profile: dict[str, list[tuple[str, float]]], sizes: Sizes) -> str:
-    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-               f"{platform.system()} {platform.release()}")
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     versions = ", ".join(f"{name} {version(name)}" for name in PACKAGES)
     areas = "\n".join(f"| {share:5.1%} | {name} |" for name, share in profile["areas"])
     hot = "\n".join(f"| {share:5.1%} | `{name}` |" for name, share in profile["functions"])

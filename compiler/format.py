@@ -21,7 +21,10 @@ from compiler.errors import CompileError, Diagnostic
 from compiler.write import write_file
 
 FAILED_DIR = Path(".compiler-failed")
-BLACK_MODE_KEY = "target-versions=py312"  # what black_mode() sets; part of every cache key
+# The project's black settings (pyproject.toml [tool.black]), used for generated output too, so the
+# runtime copied into plugins and the rendered files around it are formatted alike.
+LINE_LENGTH = 120
+BLACK_MODE_KEY = f"target-versions=py312 line-length={LINE_LENGTH}"  # what black_mode() sets; in every cache key
 
 
 @cache
@@ -30,7 +33,7 @@ def black_mode() -> Any:
     whose every text is already in the cache (a rebuild, `check`)."""
     import black
 
-    return black.Mode(target_versions={black.TargetVersion.PY312})
+    return black.Mode(target_versions={black.TargetVersion.PY312}, line_length=LINE_LENGTH)
 
 
 def run_black(text: str) -> str:

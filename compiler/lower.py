@@ -454,7 +454,9 @@ def lower_credentials(lw: Lowering, spec: s.Spec) -> tuple[CredentialInfo, ...]:
         lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
     check_unique(lw, named, "credential variable")
     limit = LIMITS["credentials"]
-    lw.check(len(fields) <= limit, ("credentials",), f"Dify allows at most {limit} credential fields, got {len(fields)}")
+    lw.check(
+        len(fields) <= limit, ("credentials",), f"Dify allows at most {limit} credential fields, got {len(fields)}"
+    )
     return tuple(fields)
 
 

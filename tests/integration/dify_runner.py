@@ -38,9 +38,7 @@ class DifyPlugin:
     def __init__(self, source: Path, workdir: Path, read_timeout: int = 3) -> None:
         self.dir = workdir / source.name
         shutil.copytree(source, self.dir)
-        env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("DIFY", "REMOTE_INSTALL", "MAX_REQUEST"))
-        }
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DIFY", "REMOTE_INSTALL", "MAX_REQUEST"))}
         env |= {"INSTALL_METHOD": "local", "MAX_REQUEST_TIMEOUT": str(read_timeout)}
         self.child = LineProcess([sys.executable, "-m", "main"], env, cwd=self.dir)
         self.process, self.lines, self.stderr = self.child.process, self.child.lines, self.child.stderr

@@ -99,7 +99,9 @@ async def run(command: dict[str, Any], name: str) -> dict[str, Any]:
     extra = command.get("extra_params") or {}
     op = command["op"]
     if op == "embedding":
-        response = await client.get_embedding(EmbeddingRequest(model_info=model, embedding_input=command["input"], extra_params=extra))
+        response = await client.get_embedding(
+            EmbeddingRequest(model_info=model, embedding_input=command["input"], extra_params=extra)
+        )
         return {"embedding": response.embedding, "usage": usage(response)}
     if op == "audio":
         request = AudioTranscriptionRequest(model_info=model, audio_base64=command["audio_base64"], extra_params=extra)
@@ -109,7 +111,9 @@ async def run(command: dict[str, Any], name: str) -> dict[str, Any]:
     response = await client.get_response(
         ResponseRequest(
             model_info=model,
-            context_items=deserialize_context_items_snapshot([with_meta(i, n) for n, i in enumerate(command["context_items"])]),
+            context_items=deserialize_context_items_snapshot(
+                [with_meta(i, n) for n, i in enumerate(command["context_items"])]
+            ),
             tool_options=normalize_tool_options(command.get("tool_options") or None),
             max_tokens=command.get("max_tokens"),
             temperature=command.get("temperature"),

@@ -9,7 +9,19 @@ import pytest
 from compiler.model import Provider
 from tests.integration.dify_runner import DifyPlugin, Outcome
 from tests.integration.mock_server import MockServer, Reply, sse
-from tests.integration.payloads import KEY, PNG, USAGE, WEATHER_TOOL, assert_auth, chunk, closed_port, completion, finish, llm
+from tests.integration.payloads import (
+    KEY,
+    PNG,
+    USAGE,
+    WEATHER_TOOL,
+    assert_auth,
+    chunk,
+    closed_port,
+    completion,
+    finish,
+    llm,
+)
+
 
 def creds(provider: Provider, mock: MockServer) -> dict:
     return {provider.api.api_key_variable: KEY, provider.api.base_url_variable: mock.url + "/v1"}
@@ -29,8 +41,9 @@ def text_of(outcome: Outcome) -> str:
 
 def test_validate_good_key(dify, provider, mock):
     mock.expect(Reply(json={"object": "list", "data": [{"id": llm(provider)}]}))
-    outcome = dify.request("validate_provider_credentials", user_id="u", provider=provider.name,
-                           credentials=creds(provider, mock))
+    outcome = dify.request(
+        "validate_provider_credentials", user_id="u", provider=provider.name, credentials=creds(provider, mock)
+    )
     assert outcome.error is None and outcome.items[0]["result"] is True
     assert mock.last.path == "/v1" + (provider.api.models_path or provider.api.chat_path)
     assert_auth(provider, mock.last)
@@ -38,8 +51,9 @@ def test_validate_good_key(dify, provider, mock):
 
 def test_validate_bad_key(dify, provider, mock):
     mock.expect(Reply(401, {"error": {"message": "Invalid API key provided", "type": "invalid_request_error"}}))
-    outcome = dify.request("validate_provider_credentials", user_id="u", provider=provider.name,
-                           credentials=creds(provider, mock))
+    outcome = dify.request(
+        "validate_provider_credentials", user_id="u", provider=provider.name, credentials=creds(provider, mock)
+    )
     assert outcome.error_type == "CredentialsValidateFailedError"
     assert "Invalid API key provided" in outcome.message and "401" in outcome.message
 
@@ -47,7 +61,9 @@ def test_validate_bad_key(dify, provider, mock):
 def test_validate_unreachable(dify, provider):
     port = closed_port()
     credentials = {provider.api.api_key_variable: KEY, provider.api.base_url_variable: f"http://127.0.0.1:{port}/v1"}
-    outcome = dify.request("validate_provider_credentials", user_id="u", provider=provider.name, credentials=credentials)
+    outcome = dify.request(
+        "validate_provider_credentials", user_id="u", provider=provider.name, credentials=credentials
+    )
     assert outcome.error_type == "CredentialsValidateFailedError"
     assert f"127.0.0.1:{port}" in outcome.message
 
@@ -67,8 +83,9 @@ def test_blocking_text(dify, provider, mock):
 
 
 def test_stream_text_usage_on_last_chunk(dify, provider, mock):
-    mock.expect(Reply(sse=sse(chunk(role="assistant", content="Hel"), ": keep-alive\n\n", chunk(content="lo"),
-                              *finish())))
+    mock.expect(
+        Reply(sse=sse(chunk(role="assistant", content="Hel"), ": keep-alive\n\n", chunk(content="lo"), *finish()))
+    )
     outcome = invoke(dify, provider, mock, stream=True)
     assert outcome.error is None
     assert text_of(outcome) == "Hello"
@@ -120,9 +137,16 @@ def test_missing_usage_is_estimated_offline(dify, provider, mock, stream):
 
 
 def test_num_tokens_offline(dify, provider, mock):
-    outcome = dify.request("get_llm_num_tokens", user_id="u", provider=provider.name, model_type="llm",
-                           model=llm(provider), credentials=creds(provider, mock),
-                           prompt_messages=[{"role": "user", "content": "How many tokens is this?"}], tools=None)
+    outcome = dify.request(
+        "get_llm_num_tokens",
+        user_id="u",
+        provider=provider.name,
+        model_type="llm",
+        model=llm(provider),
+        credentials=creds(provider, mock),
+        prompt_messages=[{"role": "user", "content": "How many tokens is this?"}],
+        tools=None,
+    )
     assert outcome.error is None and outcome.items[0]["num_tokens"] > 0
     assert mock.requests == []
 
@@ -139,20 +163,25 @@ def test_connection_reuse(dify, provider, mock):
 
 def test_stream_tool_calls_merged_once(dify, provider, mock):
     call = lambda index, **fn: chunk(tool_calls=[{"index": index, **fn}])  # noqa: E731
-    mock.expect(Reply(sse=sse(
-        call(0, id="call_1", type="function", function={"name": "get_weather", "arguments": ""}),
-        call(0, function={"arguments": '{"ci'}),
-        call(0, function={"arguments": 'ty": "Paris"}'}),
-        call(1, function={"name": "get_time"}),  # no id, no arguments
-        *finish("tool_calls"),
-    )))
+    mock.expect(
+        Reply(
+            sse=sse(
+                call(0, id="call_1", type="function", function={"name": "get_weather", "arguments": ""}),
+                call(0, function={"arguments": '{"ci'}),
+                call(0, function={"arguments": 'ty": "Paris"}'}),
+                call(1, function={"name": "get_time"}),  # no id, no arguments
+                *finish("tool_calls"),
+            )
+        )
+    )
     outcome = invoke(dify, provider, mock, stream=True, tools=[WEATHER_TOOL])
     assert outcome.error is None
     with_calls = [i for i in outcome.items if i["delta"]["message"]["tool_calls"]]
     assert len(with_calls) == 1
     calls = with_calls[0]["delta"]["message"]["tool_calls"]
     assert [(c["id"], c["function"]["name"], json.loads(c["function"]["arguments"])) for c in calls[:1]] == [
-        ("call_1", "get_weather", {"city": "Paris"})]
+        ("call_1", "get_weather", {"city": "Paris"})
+    ]
     assert calls[1]["function"] == {"name": "get_time", "arguments": "{}"} and calls[1]["id"]
     assert outcome.items[-1]["delta"]["finish_reason"] == "tool_calls"
     sent = mock.last.body
@@ -160,22 +189,36 @@ def test_stream_tool_calls_merged_once(dify, provider, mock):
 
 
 def test_blocking_tool_calls_without_content(dify, provider, mock):
-    message = {"role": "assistant", "tool_calls": [
-        {"id": "call_9", "type": "function", "function": {"name": "get_weather", "arguments": '{"city":"Oslo"}'}}]}
+    message = {
+        "role": "assistant",
+        "tool_calls": [
+            {"id": "call_9", "type": "function", "function": {"name": "get_weather", "arguments": '{"city":"Oslo"}'}}
+        ],
+    }
     mock.expect(Reply(json=completion(message, "tool_calls")))
     outcome = invoke(dify, provider, mock, stream=False, tools=[WEATHER_TOOL])
     assert outcome.error is None
     calls = outcome.items[0]["delta"]["message"]["tool_calls"]
-    assert calls == [{"id": "call_9", "type": "function",
-                      "function": {"name": "get_weather", "arguments": '{"city":"Oslo"}'}}]
+    assert calls == [
+        {"id": "call_9", "type": "function", "function": {"name": "get_weather", "arguments": '{"city":"Oslo"}'}}
+    ]
 
 
 def test_history_with_tool_turns_and_reasoning(dify, provider, mock):
     history = [
         {"role": "system", "content": "Be brief."},
         {"role": "user", "content": "Weather in Lyon?"},
-        {"role": "assistant", "content": "<think>\nI should call the tool.\n</think>\n\n", "tool_calls": [
-            {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city":"Lyon"}'}}]},
+        {
+            "role": "assistant",
+            "content": "<think>\nI should call the tool.\n</think>\n\n",
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "get_weather", "arguments": '{"city":"Lyon"}'},
+                }
+            ],
+        },
         {"role": "tool", "tool_call_id": "call_1", "content": "sunny"},
     ]
     mock.expect(Reply(json=completion({"role": "assistant", "content": "Sunny."})))
@@ -196,8 +239,16 @@ def test_history_with_tool_turns_and_reasoning(dify, provider, mock):
 
 
 def test_stream_reasoning_wrapped_before_answer(dify, provider, mock):
-    mock.expect(Reply(sse=sse(chunk(reasoning_content="Let me "), chunk(reasoning_content="think."),
-                              chunk(content="Answer."), *finish())))
+    mock.expect(
+        Reply(
+            sse=sse(
+                chunk(reasoning_content="Let me "),
+                chunk(reasoning_content="think."),
+                chunk(content="Answer."),
+                *finish(),
+            )
+        )
+    )
     outcome = invoke(dify, provider, mock, stream=True)
     assert text_of(outcome) == "<think>\nLet me think.\n</think>\n\nAnswer."
 
@@ -216,9 +267,13 @@ def test_blocking_reasoning(dify, provider, mock):
 
 
 def test_image_sent_as_data_uri(dify, provider, mock):
-    message = {"role": "user", "content": [
-        {"type": "text", "data": "What is this?"},
-        {"type": "image", "format": "png", "mime_type": "image/png", "base64_data": PNG, "detail": "high"}]}
+    message = {
+        "role": "user",
+        "content": [
+            {"type": "text", "data": "What is this?"},
+            {"type": "image", "format": "png", "mime_type": "image/png", "base64_data": PNG, "detail": "high"},
+        ],
+    }
     mock.expect(Reply(json=completion({"role": "assistant", "content": "A pixel."})))
     assert invoke(dify, provider, mock, stream=False, messages=[message]).error is None
     parts = mock.last.body["messages"][0]["content"]
@@ -255,9 +310,13 @@ def test_spec_error_codes_win_over_status(dify, provider, mock, stream):
     code, kind = next(iter(provider.errors.codes.items()))
     mock.expect(Reply(400, {"error": {"message": "mapped", "code": code}}))
     outcome = invoke(dify, provider, mock, stream=stream)
-    expected = {"authorization": "InvokeAuthorizationError", "rate_limit": "InvokeRateLimitError",
-                "bad_request": "InvokeBadRequestError", "server_unavailable": "InvokeServerUnavailableError",
-                "connection": "InvokeConnectionError"}[kind]
+    expected = {
+        "authorization": "InvokeAuthorizationError",
+        "rate_limit": "InvokeRateLimitError",
+        "bad_request": "InvokeBadRequestError",
+        "server_unavailable": "InvokeServerUnavailableError",
+        "connection": "InvokeConnectionError",
+    }[kind]
     assert outcome.error_type == expected
 
 
@@ -285,8 +344,9 @@ def test_empty_choices(dify, provider, mock):
 def test_refused_connection(dify, provider, stream):
     port = closed_port()
     credentials = {provider.api.api_key_variable: KEY, provider.api.base_url_variable: f"http://127.0.0.1:{port}/v1"}
-    outcome = dify.invoke_llm(llm(provider), credentials, [{"role": "user", "content": "hi"}], stream,
-                              provider=provider.name)
+    outcome = dify.invoke_llm(
+        llm(provider), credentials, [{"role": "user", "content": "hi"}], stream, provider=provider.name
+    )
     assert outcome.error_type == "InvokeConnectionError"
 
 
@@ -298,8 +358,14 @@ def test_read_timeout(dify, provider, mock, stream):
 
 
 def test_mid_stream_error_event(dify, provider, mock):
-    mock.expect(Reply(sse=sse(chunk(content="partial"),
-                              {"error": {"message": "quota gone", "type": "insufficient_quota", "code": 429}})))
+    mock.expect(
+        Reply(
+            sse=sse(
+                chunk(content="partial"),
+                {"error": {"message": "quota gone", "type": "insufficient_quota", "code": 429}},
+            )
+        )
+    )
     outcome = invoke(dify, provider, mock, stream=True)
     assert outcome.error_type in {"InvokeRateLimitError", "InvokeServerUnavailableError"}
     assert "quota gone" in outcome.message
@@ -370,19 +436,32 @@ def test_json_schema_parameter_sent_as_response_format(dify, provider, mock):
         pytest.skip("model has no json_schema parameter")
     schema = {"type": "object", "properties": {"a": {"type": "string"}}}
     mock.expect(Reply(json=completion({"role": "assistant", "content": '{"a": "b"}'})))
-    outcome = invoke(dify, provider, mock, stream=False,
-                     parameters={"response_format": "json_schema", "json_schema": json.dumps(schema)})
+    outcome = invoke(
+        dify,
+        provider,
+        mock,
+        stream=False,
+        parameters={"response_format": "json_schema", "json_schema": json.dumps(schema)},
+    )
     assert outcome.error is None
-    assert mock.last.body["response_format"] == {"type": "json_schema",
-                                                 "json_schema": {"name": "response", "schema": schema}}
+    assert mock.last.body["response_format"] == {
+        "type": "json_schema",
+        "json_schema": {"name": "response", "schema": schema},
+    }
 
 
 # ---- schemas and embeddings -------------------------------------------------------------
 
 
 def test_model_schemas_match_spec(dify, provider, mock):
-    outcome = dify.request("get_ai_model_schemas", user_id="u", provider=provider.name, model_type="llm",
-                           model=llm(provider), credentials=creds(provider, mock))
+    outcome = dify.request(
+        "get_ai_model_schemas",
+        user_id="u",
+        provider=provider.name,
+        model_type="llm",
+        model=llm(provider),
+        credentials=creds(provider, mock),
+    )
     assert outcome.error is None
     schema = outcome.items[0]["model_schema"]
     model = provider.models_of("llm")[0]
@@ -399,10 +478,20 @@ def test_embeddings_batched_with_usage(dify, provider, mock):
     texts = [f"text {i}" for i in range(model.max_chunks + 3)]
     first = [{"index": i, "embedding": [float(i), 0.5]} for i in range(model.max_chunks)]
     second = [{"index": i, "embedding": [float(model.max_chunks + i), 0.5]} for i in range(3)]
-    mock.expect(Reply(json={"data": first, "usage": {"prompt_tokens": 30, "total_tokens": 30}}),
-                Reply(json={"data": second, "usage": {"prompt_tokens": 5, "total_tokens": 5}}))
-    outcome = dify.request("invoke_text_embedding", user_id="u", provider=provider.name, model_type="text-embedding",
-                           model=model.name, credentials=creds(provider, mock), texts=texts, input_type="document")
+    mock.expect(
+        Reply(json={"data": first, "usage": {"prompt_tokens": 30, "total_tokens": 30}}),
+        Reply(json={"data": second, "usage": {"prompt_tokens": 5, "total_tokens": 5}}),
+    )
+    outcome = dify.request(
+        "invoke_text_embedding",
+        user_id="u",
+        provider=provider.name,
+        model_type="text-embedding",
+        model=model.name,
+        credentials=creds(provider, mock),
+        texts=texts,
+        input_type="document",
+    )
     assert outcome.error is None, outcome.message
     result = outcome.items[0]
     assert [v[0] for v in result["embeddings"]] == [float(i) for i in range(len(texts))]
@@ -417,8 +506,16 @@ def test_embedding_errors_are_typed(dify, provider, mock):
     if not models:
         pytest.skip("spec has no embedding models")
     mock.expect(Reply(429, {"error": {"message": "too many"}}))
-    outcome = dify.request("invoke_text_embedding", user_id="u", provider=provider.name, model_type="text-embedding",
-                           model=models[0].name, credentials=creds(provider, mock), texts=["a"], input_type="query")
+    outcome = dify.request(
+        "invoke_text_embedding",
+        user_id="u",
+        provider=provider.name,
+        model_type="text-embedding",
+        model=models[0].name,
+        credentials=creds(provider, mock),
+        texts=["a"],
+        input_type="query",
+    )
     assert outcome.error_type == "InvokeRateLimitError"
 
 
@@ -426,9 +523,18 @@ def test_document_sent_as_file_part(dify, provider, mock):
     if not any("document" in m.features for m in provider.models_of("llm")):
         pytest.skip("no model declares documents")
     pdf = "JVBERi0xLjQK"
-    message = {"role": "user", "content": [
-        {"type": "document", "format": "pdf", "mime_type": "application/pdf", "base64_data": pdf,
-         "filename": "spec.pdf"}]}
+    message = {
+        "role": "user",
+        "content": [
+            {
+                "type": "document",
+                "format": "pdf",
+                "mime_type": "application/pdf",
+                "base64_data": pdf,
+                "filename": "spec.pdf",
+            }
+        ],
+    }
     mock.expect(Reply(json=completion({"role": "assistant", "content": "A PDF."})))
     assert invoke(dify, provider, mock, stream=False, messages=[message]).error is None
     part = mock.last.body["messages"][0]["content"][0]
@@ -442,8 +548,9 @@ def test_extra_credentials_become_headers_and_query(dify, provider, mock):
     for variable in {**provider.api.credential_headers, **provider.api.credential_query}:
         credentials[variable] = f"value-of-{variable}"
     mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
-    outcome = dify.invoke_llm(llm(provider), credentials, [{"role": "user", "content": "hi"}], False,
-                              provider=provider.name)
+    outcome = dify.invoke_llm(
+        llm(provider), credentials, [{"role": "user", "content": "hi"}], False, provider=provider.name
+    )
     assert outcome.error is None
     for variable, header in provider.api.credential_headers.items():
         assert mock.last.headers[header.lower()] == f"value-of-{variable}"

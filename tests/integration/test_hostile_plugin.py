@@ -36,7 +36,9 @@ def test_dify_sdk_loads_and_runs_it(hostile: Path, mock: MockServer, tmp_path: P
         outcome = plugin.request("validate_provider_credentials", user_id="u", provider="fuzz", credentials=credentials)
         assert outcome.error is None and outcome.items[0]["result"] is True
         mock.expect(Reply(json=completion({"role": "assistant", "content": "fine"})))
-        outcome = plugin.invoke_llm("fuzz-chat", credentials, [{"role": "user", "content": "hi"}], False, provider="fuzz")
+        outcome = plugin.invoke_llm(
+            "fuzz-chat", credentials, [{"role": "user", "content": "hi"}], False, provider="fuzz"
+        )
         assert outcome.error is None and outcome.items[0]["delta"]["message"]["content"] == "fine"
     finally:
         plugin.close()
@@ -48,9 +50,12 @@ def test_maibot_host_loads_and_runs_it(hostile: Path, mock: MockServer, tmp_path
     try:
         assert host.report["manifest_errors"] == [] and host.report["loaded"] == ["fuzzer.fuzz"]
         mock.expect(Reply(json=completion({"role": "assistant", "content": "fine"})))
-        result = host.call(op="response", api_provider={"base_url": mock.url + "/v1", "api_key": KEY, "client_type": "fuzz"},
-                           model_info={"model_identifier": "fuzz-chat", "name": "fuzz-chat"},
-                           context_items=[{"item_type": "UserMessageItem", "parts": [{"type": "text", "text": "hi"}]}])
+        result = host.call(
+            op="response",
+            api_provider={"base_url": mock.url + "/v1", "api_key": KEY, "client_type": "fuzz"},
+            model_info={"model_identifier": "fuzz-chat", "name": "fuzz-chat"},
+            context_items=[{"item_type": "UserMessageItem", "parts": [{"type": "text", "text": "hi"}]}],
+        )
         assert result["ok"] and result["content"] == "fine"
     finally:
         host.close()

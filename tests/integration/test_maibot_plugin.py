@@ -10,7 +10,18 @@ import pytest
 from compiler.model import Provider
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import MockServer, Reply, sse
-from tests.integration.payloads import KEY, PNG, USAGE, WEATHER_TOOL, assert_auth, chunk, closed_port, completion, finish, llm
+from tests.integration.payloads import (
+    KEY,
+    PNG,
+    USAGE,
+    WEATHER_TOOL,
+    assert_auth,
+    chunk,
+    closed_port,
+    completion,
+    finish,
+    llm,
+)
 
 TOOL_OPTION = {"type": "function", "function": WEATHER_TOOL}
 
@@ -21,14 +32,19 @@ def api_provider(provider: Provider, mock: MockServer, **overrides) -> dict:
 
 
 def user(*parts) -> dict:
-    return {"item_type": "UserMessageItem", "parts": [{"type": "text", "text": p} if isinstance(p, str) else p for p in parts]}
+    return {
+        "item_type": "UserMessageItem",
+        "parts": [{"type": "text", "text": p} if isinstance(p, str) else p for p in parts],
+    }
 
 
 def system(text: str) -> dict:
     return {"item_type": "SystemMessageItem", "parts": [{"type": "text", "text": text}]}
 
 
-def ask(maibot: MaiBotHost, provider: Provider, mock: MockServer, items=None, stream=False, api=None, **request) -> dict:
+def ask(
+    maibot: MaiBotHost, provider: Provider, mock: MockServer, items=None, stream=False, api=None, **request
+) -> dict:
     model = request.pop("model", None) or llm(provider)
     return maibot.call(
         op="response",
@@ -100,26 +116,48 @@ def test_text_usage_and_request(maibot, provider, mock, stream):
 @pytest.mark.parametrize("stream", [False, True], ids=["blocking", "stream"])
 def test_tool_calls_come_back_as_dicts(maibot, provider, mock, stream):
     if stream:
-        mock.expect(Reply(sse=sse(
-            chunk(role="assistant", tool_calls=[{"index": 0, "id": "call_1", "type": "function",
-                                                 "function": {"name": "get_weather", "arguments": ""}}]),
-            chunk(tool_calls=[{"index": 0, "function": {"arguments": '{"city": '}}]),
-            chunk(tool_calls=[{"index": 0, "function": {"arguments": '"Paris"}'}}]),
-            chunk(tool_calls=[{"index": 1, "id": "call_2", "function": {"name": "get_weather", "arguments": "{}"}}]),
-            *finish("tool_calls"),
-        )))
+        mock.expect(
+            Reply(
+                sse=sse(
+                    chunk(
+                        role="assistant",
+                        tool_calls=[
+                            {
+                                "index": 0,
+                                "id": "call_1",
+                                "type": "function",
+                                "function": {"name": "get_weather", "arguments": ""},
+                            }
+                        ],
+                    ),
+                    chunk(tool_calls=[{"index": 0, "function": {"arguments": '{"city": '}}]),
+                    chunk(tool_calls=[{"index": 0, "function": {"arguments": '"Paris"}'}}]),
+                    chunk(
+                        tool_calls=[
+                            {"index": 1, "id": "call_2", "function": {"name": "get_weather", "arguments": "{}"}}
+                        ]
+                    ),
+                    *finish("tool_calls"),
+                )
+            )
+        )
     else:
-        calls = [{"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'}},
-                 {"id": "call_2", "type": "function", "function": {"name": "get_weather", "arguments": ""}}]
+        calls = [
+            {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'}},
+            {"id": "call_2", "type": "function", "function": {"name": "get_weather", "arguments": ""}},
+        ]
         mock.expect(Reply(json=completion({"role": "assistant", "content": None, "tool_calls": calls}, "tool_calls")))
     result = ask(maibot, provider, mock, [user("Weather?")], stream, tool_options=[TOOL_OPTION])
     assert result["ok"], result
-    assert result["tool_calls"] == [{"id": "call_1", "name": "get_weather", "args": {"city": "Paris"}},
-                                    {"id": "call_2", "name": "get_weather", "args": {}}]
+    assert result["tool_calls"] == [
+        {"id": "call_1", "name": "get_weather", "args": {"city": "Paris"}},
+        {"id": "call_2", "name": "get_weather", "args": {}},
+    ]
     assert result["items"] == ["FunctionCallItem", "FunctionCallItem"]
     body = mock.last.body
-    assert body["tools"] == [{"type": "function", "function": WEATHER_TOOL | {"parameters": {
-        **WEATHER_TOOL["parameters"], "required": []}}}]
+    assert body["tools"] == [
+        {"type": "function", "function": WEATHER_TOOL | {"parameters": {**WEATHER_TOOL["parameters"], "required": []}}}
+    ]
     assert body["tool_choice"] == "auto"
 
 
@@ -127,17 +165,38 @@ def test_tool_history_is_sent_in_openai_shape(maibot, provider, mock):
     mock.expect(Reply(json=completion({"role": "assistant", "content": "Sunny in Lyon."})))
     items = [
         user("Weather in Lyon?"),
-        {"item_type": "FunctionCallItem", "tool_call": {"call_id": "call_prev", "func_name": "get_weather",
-                                                        "args": {"city": "Lyon"}, "extra_content": None}},
-        {"item_type": "FunctionCallOutputItem", "call_id": "call_prev", "output": "sunny", "success": True,
-         "tool_name": "get_weather"},
+        {
+            "item_type": "FunctionCallItem",
+            "tool_call": {
+                "call_id": "call_prev",
+                "func_name": "get_weather",
+                "args": {"city": "Lyon"},
+                "extra_content": None,
+            },
+        },
+        {
+            "item_type": "FunctionCallOutputItem",
+            "call_id": "call_prev",
+            "output": "sunny",
+            "success": True,
+            "tool_name": "get_weather",
+        },
     ]
     result = ask(maibot, provider, mock, items, tool_options=[TOOL_OPTION])
     assert result["ok"] and result["content"] == "Sunny in Lyon."
     assert mock.last.body["messages"] == [
         {"role": "user", "content": "Weather in Lyon?"},
-        {"role": "assistant", "content": None, "tool_calls": [
-            {"id": "call_prev", "type": "function", "function": {"name": "get_weather", "arguments": '{"city": "Lyon"}'}}]},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_prev",
+                    "type": "function",
+                    "function": {"name": "get_weather", "arguments": '{"city": "Lyon"}'},
+                }
+            ],
+        },
         {"role": "tool", "tool_call_id": "call_prev", "content": "sunny"},
     ]
     mock.expect(Reply(json=completion({"role": "assistant", "content": "Done."})))
@@ -168,7 +227,9 @@ def test_reasoning_items_and_history(maibot, provider, mock):
 @pytest.mark.parametrize("stream", [False, True], ids=["blocking", "stream"])
 def test_think_tags_are_split_from_the_answer(maibot, provider, mock, stream):
     if stream:
-        mock.expect(Reply(sse=sse(chunk(content="<think>pon"), chunk(content="dering</think>\n\nThe answer"), *finish())))
+        mock.expect(
+            Reply(sse=sse(chunk(content="<think>pon"), chunk(content="dering</think>\n\nThe answer"), *finish()))
+        )
     else:
         mock.expect(Reply(json=completion({"role": "assistant", "content": "<think>pondering</think>\n\nThe answer"})))
     result = ask(maibot, provider, mock, stream=stream)
@@ -179,8 +240,13 @@ def test_think_tags_are_split_from_the_answer(maibot, provider, mock, stream):
 
 
 def test_streamed_reasoning_is_assembled(maibot, provider, mock):
-    mock.expect(Reply(sse=sse(chunk(reasoning_content="Let me "), chunk(reasoning_content="think."),
-                              chunk(content="Yes."), *finish())))
+    mock.expect(
+        Reply(
+            sse=sse(
+                chunk(reasoning_content="Let me "), chunk(reasoning_content="think."), chunk(content="Yes."), *finish()
+            )
+        )
+    )
     result = ask(maibot, provider, mock, stream=True)
     assert result["ok"] and result["reasoning"] == "Let me think." and result["content"] == "Yes."
 
@@ -190,17 +256,29 @@ def test_image_is_sent_as_data_uri(maibot, provider, mock):
     image = {"type": "image", "image_base64": PNG, "image_format": "png"}
     result = ask(maibot, provider, mock, [user("What is this?", image)])
     assert result["ok"], result
-    assert mock.last.body["messages"] == [{"role": "user", "content": [
-        {"type": "text", "text": "What is this?"},
-        {"type": "image_url", "image_url": {"url": "data:image/png;base64," + PNG}},
-    ]}]
+    assert mock.last.body["messages"] == [
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "What is this?"},
+                {"type": "image_url", "image_url": {"url": "data:image/png;base64," + PNG}},
+            ],
+        }
+    ]
 
 
 def test_response_format_and_extra_params(maibot, provider, mock):
-    mock.expect(Reply(json=completion({"role": "assistant", "content": '{"a": 1}'})),
-                Reply(json=completion({"role": "assistant", "content": '{"a": 1}'})))
-    extra = {"headers": {"X-Trace": "t1"}, "query": {"trace": "q1"}, "body": {"top_p": 0.5}, "seed": 7,
-             "stream": True}  # `stream` is reserved: MaiBot's client never lets extra_params set it
+    mock.expect(
+        Reply(json=completion({"role": "assistant", "content": '{"a": 1}'})),
+        Reply(json=completion({"role": "assistant", "content": '{"a": 1}'})),
+    )
+    extra = {
+        "headers": {"X-Trace": "t1"},
+        "query": {"trace": "q1"},
+        "body": {"top_p": 0.5},
+        "seed": 7,
+        "stream": True,
+    }  # `stream` is reserved: MaiBot's client never lets extra_params set it
     result = ask(maibot, provider, mock, response_format={"format_type": "json_object"}, extra_params=extra)
     assert result["ok"], result
     recorded = mock.last
@@ -244,12 +322,15 @@ def test_empty_answer_is_an_error(maibot, provider, mock, stream):
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["blocking", "stream"])
-@pytest.mark.parametrize("status,kind,body", [
-    (401, "authorization", {"error": {"message": "Invalid API key", "type": "invalid_request_error"}}),
-    (429, "rate_limit", {"error": {"message": "Slow down", "code": "rate_limit_exceeded"}}),
-    (500, "server_unavailable", {"error": {"message": "Internal failure"}}),
-    (503, "server_unavailable", {"error": {"message": "Overloaded"}}),
-])
+@pytest.mark.parametrize(
+    "status,kind,body",
+    [
+        (401, "authorization", {"error": {"message": "Invalid API key", "type": "invalid_request_error"}}),
+        (429, "rate_limit", {"error": {"message": "Slow down", "code": "rate_limit_exceeded"}}),
+        (500, "server_unavailable", {"error": {"message": "Internal failure"}}),
+        (503, "server_unavailable", {"error": {"message": "Overloaded"}}),
+    ],
+)
 def test_http_errors_carry_status_kind_and_message(maibot, provider, mock, stream, status, kind, body):
     mock.expect(Reply(status, body))
     result = ask(maibot, provider, mock, stream=stream)
@@ -276,8 +357,9 @@ def test_non_json_success_body(maibot, provider, mock):
 
 
 def test_mid_stream_error_event(maibot, provider, mock):
-    mock.expect(Reply(sse=sse(chunk(content="Hel"), {"error": {"message": "model crashed", "code": "internal"}},
-                              done=False)))
+    mock.expect(
+        Reply(sse=sse(chunk(content="Hel"), {"error": {"message": "model crashed", "code": "internal"}}, done=False))
+    )
     failed(ask(maibot, provider, mock, stream=True), "model crashed")
 
 
@@ -294,7 +376,9 @@ def test_timeout_stays_below_the_host_timeout(maibot, provider, mock):
 
 def test_refused_connection(maibot, provider, mock):
     port = closed_port()
-    failed(ask(maibot, provider, mock, api={"base_url": f"http://127.0.0.1:{port}/v1"}), "connection", f"127.0.0.1:{port}")
+    failed(
+        ask(maibot, provider, mock, api={"base_url": f"http://127.0.0.1:{port}/v1"}), "connection", f"127.0.0.1:{port}"
+    )
 
 
 # ---- embeddings and audio -----------------------------------------------------------------
@@ -305,8 +389,12 @@ def test_embedding(maibot, provider, mock):
     if not models or not provider.api.embeddings_path:
         pytest.skip("the spec declares no embedding models")
     mock.expect(Reply(json={"data": [{"index": 0, "embedding": [0.25, -0.5, 1.0]}], "usage": {"prompt_tokens": 3}}))
-    result = maibot.call(op="embedding", api_provider=api_provider(provider, mock), input="hello world",
-                         model_info={"model_identifier": models[0].name, "name": models[0].name, "model_type": "embedding"})
+    result = maibot.call(
+        op="embedding",
+        api_provider=api_provider(provider, mock),
+        input="hello world",
+        model_info={"model_identifier": models[0].name, "name": models[0].name, "model_type": "embedding"},
+    )
     assert result["ok"], result
     assert result["embedding"] == [0.25, -0.5, 1.0] and result["usage"]["prompt_tokens"] == 3
     assert mock.last.path == "/v1" + provider.api.embeddings_path
@@ -319,14 +407,22 @@ def test_embedding_without_data_is_an_error(maibot, provider, mock):
     if not models or not provider.api.embeddings_path:
         pytest.skip("the spec declares no embedding models")
     mock.expect(Reply(json={"data": []}))
-    result = maibot.call(op="embedding", api_provider=api_provider(provider, mock), input="x",
-                         model_info={"model_identifier": models[0].name, "name": models[0].name, "model_type": "embedding"})
+    result = maibot.call(
+        op="embedding",
+        api_provider=api_provider(provider, mock),
+        input="x",
+        model_info={"model_identifier": models[0].name, "name": models[0].name, "model_type": "embedding"},
+    )
     failed(result, "expected 1 embeddings")
 
 
 def test_audio_transcription(maibot, provider, mock):
-    audio = {"op": "audio", "api_provider": api_provider(provider, mock), "audio_base64": "UklGRgAAAABXQVZF",
-             "model_info": {"model_identifier": "whisper-1", "name": "whisper-1"}}
+    audio = {
+        "op": "audio",
+        "api_provider": api_provider(provider, mock),
+        "audio_base64": "UklGRgAAAABXQVZF",
+        "model_info": {"model_identifier": "whisper-1", "name": "whisper-1"},
+    }
     if not provider.api.transcriptions_path:
         failed(maibot.call(**audio), "not available")
         return

@@ -46,19 +46,38 @@ def dispatch(plugin: ModuleType, operation: str, request: dict) -> dict:
 
 def test_legacy_message_list_and_both_result_protocols(plugin, provider: Provider, mock: MockServer):
     calls = [{"id": "call_9", "type": "function", "function": {"name": "get_weather", "arguments": '{"city": "Oslo"}'}}]
-    mock.expect(Reply(json=completion({"role": "assistant", "content": "Checking.", "reasoning_content": "hmm",
-                                       "tool_calls": calls}, "tool_calls")))
+    mock.expect(
+        Reply(
+            json=completion(
+                {"role": "assistant", "content": "Checking.", "reasoning_content": "hmm", "tool_calls": calls},
+                "tool_calls",
+            )
+        )
+    )
     model = provider.models_of("llm")[0].name
     request = {
         "model_info": {"model_identifier": model, "force_stream_mode": False},
         "api_provider": api_provider(provider, mock),
         "message_list": [
             {"role": "system", "parts": [{"type": "text", "text": "Be brief."}]},
-            {"role": "user", "parts": [{"type": "text", "text": "Look:"},
-                                       {"type": "image", "image_base64": PNG, "image_format": "jpg"}]},
-            {"role": "assistant", "parts": [], "tool_calls": [
-                {"id": "call_1", "function": {"name": "get_weather", "arguments": {"city": "Lyon"}}}]},
-            {"role": "tool", "tool_call_id": "call_1", "tool_name": "get_weather", "parts": [{"type": "text", "text": "sunny"}]},
+            {
+                "role": "user",
+                "parts": [
+                    {"type": "text", "text": "Look:"},
+                    {"type": "image", "image_base64": PNG, "image_format": "jpg"},
+                ],
+            },
+            {
+                "role": "assistant",
+                "parts": [],
+                "tool_calls": [{"id": "call_1", "function": {"name": "get_weather", "arguments": {"city": "Lyon"}}}],
+            },
+            {
+                "role": "tool",
+                "tool_call_id": "call_1",
+                "tool_name": "get_weather",
+                "parts": [{"type": "text", "text": "sunny"}],
+            },
         ],
         "tool_options": [{"type": "function", "function": WEATHER_TOOL}],
         "extra_params": {},
@@ -66,10 +85,24 @@ def test_legacy_message_list_and_both_result_protocols(plugin, provider: Provide
     result = dispatch(plugin, "response", request)
     assert mock.last.body["messages"] == [
         {"role": "system", "content": "Be brief."},
-        {"role": "user", "content": [{"type": "text", "text": "Look:"},
-                                     {"type": "image_url", "image_url": {"url": "data:image/jpeg;base64," + PNG}}]},
-        {"role": "assistant", "content": None, "tool_calls": [
-            {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city": "Lyon"}'}}]},
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "Look:"},
+                {"type": "image_url", "image_url": {"url": "data:image/jpeg;base64," + PNG}},
+            ],
+        },
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "get_weather", "arguments": '{"city": "Lyon"}'},
+                }
+            ],
+        },
         {"role": "tool", "tool_call_id": "call_1", "content": "sunny"},
     ]
     assert_auth(provider, mock.last)
@@ -77,12 +110,21 @@ def test_legacy_message_list_and_both_result_protocols(plugin, provider: Provide
     assert result["output_items"] == [
         {"item_type": "ReasoningItem", "representation": "raw_text", "summary_parts": [], "text_parts": ["hmm"]},
         {"item_type": "AssistantMessageItem", "parts": [{"type": "text", "text": "Checking."}]},
-        {"item_type": "FunctionCallItem", "tool_call": {"call_id": "call_9", "func_name": "get_weather",
-                                                        "args": {"city": "Oslo"}, "extra_content": None}},
+        {
+            "item_type": "FunctionCallItem",
+            "tool_call": {
+                "call_id": "call_9",
+                "func_name": "get_weather",
+                "args": {"city": "Oslo"},
+                "extra_content": None,
+            },
+        },
     ]
     # Legacy scalars for hosts before the item protocol: arguments must be a dict there too.
     assert result["content"] == "Checking." and result["reasoning_content"] == "hmm"
-    assert result["tool_calls"] == [{"id": "call_9", "function": {"name": "get_weather", "arguments": {"city": "Oslo"}}}]
+    assert result["tool_calls"] == [
+        {"id": "call_9", "function": {"name": "get_weather", "arguments": {"city": "Oslo"}}}
+    ]
     assert result["usage"] == {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18}
     assert result["response_id"] == "resp-1" and result["status"] == "completed"
 
@@ -90,9 +132,12 @@ def test_legacy_message_list_and_both_result_protocols(plugin, provider: Provide
 def test_arguments_that_are_not_an_object_are_refused(plugin, provider: Provider, mock: MockServer):
     calls = [{"id": "c", "type": "function", "function": {"name": "get_weather", "arguments": "[1, 2]"}}]
     mock.expect(Reply(json=completion({"role": "assistant", "tool_calls": calls}, "tool_calls")))
-    request = {"model_info": {"model_identifier": "m"}, "api_provider": api_provider(provider, mock),
-               "context_items": [{"item_type": "UserMessageItem", "parts": [{"type": "text", "text": "hi"}]}],
-               "tool_options": [{"type": "function", "function": WEATHER_TOOL}]}
+    request = {
+        "model_info": {"model_identifier": "m"},
+        "api_provider": api_provider(provider, mock),
+        "context_items": [{"item_type": "UserMessageItem", "parts": [{"type": "text", "text": "hi"}]}],
+        "tool_options": [{"type": "function", "function": WEATHER_TOOL}],
+    }
     with pytest.raises(Exception, match="not a JSON object"):
         dispatch(plugin, "response", request)
 

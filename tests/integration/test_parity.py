@@ -36,8 +36,15 @@ def normalised(recorded: Recorded, provider: Provider) -> dict:
             call["function"]["arguments"] = json.loads(call["function"]["arguments"])
     auth = {k: v for k, v in recorded.headers.items() if k in ("authorization", (provider.api.auth.name or "").lower())}
     static = {k.lower(): recorded.headers.get(k.lower()) for k in provider.api.headers}
-    return {"method": recorded.method, "path": recorded.path, "query": recorded.query, "auth": auth,
-            "static": static, "content_type": recorded.headers.get("content-type"), "body": body}
+    return {
+        "method": recorded.method,
+        "path": recorded.path,
+        "query": recorded.query,
+        "auth": auth,
+        "static": static,
+        "content_type": recorded.headers.get("content-type"),
+        "body": body,
+    }
 
 
 def both(dify, maibot, provider: Provider, mock: MockServer, reply: Reply, dify_call: dict, maibot_call: dict) -> tuple:
@@ -47,9 +54,12 @@ def both(dify, maibot, provider: Provider, mock: MockServer, reply: Reply, dify_
     from_dify = normalised(mock.last, provider)
     mock.expect(reply)
     model = llm(provider)
-    result = maibot.call(op="response", api_provider=api_provider(provider, mock),
-                         model_info={"model_identifier": model, "name": model,
-                                     "force_stream_mode": dify_call["stream"]}, **maibot_call)
+    result = maibot.call(
+        op="response",
+        api_provider=api_provider(provider, mock),
+        model_info={"model_identifier": model, "name": model, "force_stream_mode": dify_call["stream"]},
+        **maibot_call,
+    )
     assert result["ok"], result
     return from_dify, normalised(mock.last, provider)
 
@@ -57,9 +67,16 @@ def both(dify, maibot, provider: Provider, mock: MockServer, reply: Reply, dify_
 def test_text_with_parameters(dify, maibot, provider, mock):
     parameters = declared(provider, {"temperature": 0.3, "max_tokens": 100})
     from_dify, from_maibot = both(
-        dify, maibot, provider, mock, Reply(json=completion({"role": "assistant", "content": "Hi"})),
-        {"messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}],
-         "stream": False, "parameters": parameters},
+        dify,
+        maibot,
+        provider,
+        mock,
+        Reply(json=completion({"role": "assistant", "content": "Hi"})),
+        {
+            "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}],
+            "stream": False,
+            "parameters": parameters,
+        },
         {"context_items": [system("Be brief."), user("Hello")], "temperature": 0.3, "max_tokens": 100},
     )
     assert from_dify == from_maibot
@@ -70,13 +87,34 @@ def test_text_with_parameters(dify, maibot, provider, mock):
 def test_streamed_image_question_with_tools(dify, maibot, provider, mock):
     reply = Reply(sse=sse(chunk(role="assistant", content="A cat; "), chunk(content="sunny."), *finish()))
     from_dify, from_maibot = both(
-        dify, maibot, provider, mock, reply,
-        {"messages": [{"role": "user", "content": [
-            {"type": "text", "data": QUESTION},
-            {"type": "image", "format": "png", "mime_type": "image/png", "base64_data": PNG, "detail": "low"}]}],
-         "stream": True, "tools": [TOOL]},
-        {"context_items": [user(QUESTION, {"type": "image", "image_base64": PNG, "image_format": "png"})],
-         "tool_options": [{"type": "function", "function": TOOL}]},
+        dify,
+        maibot,
+        provider,
+        mock,
+        reply,
+        {
+            "messages": [
+                {
+                    "role": "user",
+                    "content": [
+                        {"type": "text", "data": QUESTION},
+                        {
+                            "type": "image",
+                            "format": "png",
+                            "mime_type": "image/png",
+                            "base64_data": PNG,
+                            "detail": "low",
+                        },
+                    ],
+                }
+            ],
+            "stream": True,
+            "tools": [TOOL],
+        },
+        {
+            "context_items": [user(QUESTION, {"type": "image", "image_base64": PNG, "image_format": "png"})],
+            "tool_options": [{"type": "function", "function": TOOL}],
+        },
     )
     assert from_dify == from_maibot
     assert from_dify["body"]["stream"] is True and from_dify["body"]["tools"][0]["function"]["name"] == "get_weather"
@@ -84,20 +122,52 @@ def test_streamed_image_question_with_tools(dify, maibot, provider, mock):
 
 def test_tool_turns(dify, maibot, provider, mock):
     from_dify, from_maibot = both(
-        dify, maibot, provider, mock, Reply(json=completion({"role": "assistant", "content": "Sunny."})),
-        {"messages": [
-            {"role": "user", "content": "Weather in Lyon?"},
-            {"role": "assistant", "content": "", "tool_calls": [
-                {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city":"Lyon"}'}}]},
-            {"role": "tool", "tool_call_id": "call_1", "content": "sunny"}],
-         "stream": False, "tools": [TOOL]},
-        {"context_items": [
-            user("Weather in Lyon?"),
-            {"item_type": "FunctionCallItem", "tool_call": {"call_id": "call_1", "func_name": "get_weather",
-                                                            "args": {"city": "Lyon"}, "extra_content": None}},
-            {"item_type": "FunctionCallOutputItem", "call_id": "call_1", "output": "sunny", "success": True,
-             "tool_name": "get_weather"}],
-         "tool_options": [{"type": "function", "function": TOOL}]},
+        dify,
+        maibot,
+        provider,
+        mock,
+        Reply(json=completion({"role": "assistant", "content": "Sunny."})),
+        {
+            "messages": [
+                {"role": "user", "content": "Weather in Lyon?"},
+                {
+                    "role": "assistant",
+                    "content": "",
+                    "tool_calls": [
+                        {
+                            "id": "call_1",
+                            "type": "function",
+                            "function": {"name": "get_weather", "arguments": '{"city":"Lyon"}'},
+                        }
+                    ],
+                },
+                {"role": "tool", "tool_call_id": "call_1", "content": "sunny"},
+            ],
+            "stream": False,
+            "tools": [TOOL],
+        },
+        {
+            "context_items": [
+                user("Weather in Lyon?"),
+                {
+                    "item_type": "FunctionCallItem",
+                    "tool_call": {
+                        "call_id": "call_1",
+                        "func_name": "get_weather",
+                        "args": {"city": "Lyon"},
+                        "extra_content": None,
+                    },
+                },
+                {
+                    "item_type": "FunctionCallOutputItem",
+                    "call_id": "call_1",
+                    "output": "sunny",
+                    "success": True,
+                    "tool_name": "get_weather",
+                },
+            ],
+            "tool_options": [{"type": "function", "function": TOOL}],
+        },
     )
     assert from_dify == from_maibot
     assert [m["role"] for m in from_dify["body"]["messages"]] == ["user", "assistant", "tool"]
@@ -107,9 +177,16 @@ def test_json_output(dify, maibot, provider, mock):
     if "response_format" not in provider.chat_parameters[llm(provider)]:
         pytest.skip("the model declares no response_format parameter")
     from_dify, from_maibot = both(
-        dify, maibot, provider, mock, Reply(json=completion({"role": "assistant", "content": '{"ok": true}'})),
-        {"messages": [{"role": "user", "content": "JSON please"}], "stream": False,
-         "parameters": {"response_format": "json_object"}},
+        dify,
+        maibot,
+        provider,
+        mock,
+        Reply(json=completion({"role": "assistant", "content": '{"ok": true}'})),
+        {
+            "messages": [{"role": "user", "content": "JSON please"}],
+            "stream": False,
+            "parameters": {"response_format": "json_object"},
+        },
         {"context_items": [user("JSON please")], "response_format": {"format_type": "json_object"}},
     )
     assert from_dify == from_maibot

@@ -44,8 +44,6 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-
-
 def run(workdir: Path, spec: str, args: list[str], capsys) -> list[str]:
     before = tree(workdir / "out")
     started = time.perf_counter()
@@ -67,9 +65,21 @@ def test_bad_spec(spec: Path, workdir: Path, capsys) -> None:
 @pytest.mark.parametrize(
     "name,content,expected",
     [
-        ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.yaml:3:1: error: spec is a binary file (NUL byte), not YAML text"),
-        ("latin1", "name: latin1\nlabel: Caf\xe9\n".encode("latin-1"), "latin1.yaml:2:1: error: spec is not UTF-8 text (byte 23: b'\\xe9')"),
-        ("oversized", b"name: oversized\n" + b"# padding\n" * (MAX_SPEC_BYTES // 10 + 1), f"oversized.yaml: error: spec is larger than {MAX_SPEC_BYTES} bytes"),
+        (
+            "binary",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "binary.yaml:3:1: error: spec is a binary file (NUL byte), not YAML text",
+        ),
+        (
+            "latin1",
+            "name: latin1\nlabel: Caf\xe9\n".encode("latin-1"),
+            "latin1.yaml:2:1: error: spec is not UTF-8 text (byte 23: b'\\xe9')",
+        ),
+        (
+            "oversized",
+            b"name: oversized\n" + b"# padding\n" * (MAX_SPEC_BYTES // 10 + 1),
+            f"oversized.yaml: error: spec is larger than {MAX_SPEC_BYTES} bytes",
+        ),
     ],
 )
 def test_files_that_are_not_yaml_text(name: str, content: bytes, expected: str, workdir: Path, capsys) -> None:
@@ -78,7 +88,15 @@ def test_files_that_are_not_yaml_text(name: str, content: bytes, expected: str, 
 
 
 def test_the_exit_code_is_2_from_the_command_line(workdir: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "compiler", "build", "duplicate-model.yaml", "--out", "out"],
-                            cwd=workdir, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "compiler", "build", "duplicate-model.yaml", "--out", "out"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.startswith("duplicate-model.yaml:") and "error: models[1].name: duplicate model name" in result.stderr
+    assert (
+        result.stderr.startswith("duplicate-model.yaml:")
+        and "error: models[1].name: duplicate model name" in result.stderr
+    )

@@ -13,13 +13,24 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_benchmarks_run_at_toy_sizes(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--out", str(out)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     rows = [line for line in out.read_text().splitlines() if line.startswith("| ")]
-    for row in ("Dify stream, 300 chunks: generated vs OAICompatLargeLanguageModel", "Dify stream, 300 chunks: generated vs in-process floor",
-                "Dify blocking, 20 calls", "MaiBot stream, 300 chunks", "MaiBot blocking, 20 calls",
-                "Dify plugin process peak RSS, streams of 100 → 1,000 chunks", "first build (empty caches)",
-                "no-op rebuild of all specs vs `check`", "Compiler: 8-model spec"):
+    for row in (
+        "Dify stream, 300 chunks: generated vs OAICompatLargeLanguageModel",
+        "Dify stream, 300 chunks: generated vs in-process floor",
+        "Dify blocking, 20 calls",
+        "MaiBot stream, 300 chunks",
+        "MaiBot blocking, 20 calls",
+        "Dify plugin process peak RSS, streams of 100 → 1,000 chunks",
+        "first build (empty caches)",
+        "no-op rebuild of all specs vs `check`",
+        "Compiler: 8-model spec",
+    ):
         assert any(row in line for line in rows), row
     assert any("`llm.py:" in line for line in rows)  # the profile names the generated module's functions

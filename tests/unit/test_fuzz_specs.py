@@ -19,12 +19,45 @@ from ruamel.yaml import YAML
 from compiler.build import compile_spec
 
 ROOT = Path(__file__).resolve().parents[2]
-NASTY = ['"', "'", "\\", "\n", '"""', "'''", "{{ p }}", "{% if x %}", "{#", "#", "$(id)", "`id`", "\x00", "\x1b[31m",
-         "\u202e", "\u2066", "\u2028", "\ufeff", "\r\n", "-->", "<script>", "*/", "%s", "---", ": ", "- "]
-TEXT = st.lists(
-    st.one_of(st.sampled_from(NASTY), st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)),
-    min_size=1, max_size=6,
-).map("".join).filter(lambda s: s.strip() != "")
+NASTY = [
+    '"',
+    "'",
+    "\\",
+    "\n",
+    '"""',
+    "'''",
+    "{{ p }}",
+    "{% if x %}",
+    "{#",
+    "#",
+    "$(id)",
+    "`id`",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "\u2066",
+    "\u2028",
+    "\ufeff",
+    "\r\n",
+    "-->",
+    "<script>",
+    "*/",
+    "%s",
+    "---",
+    ": ",
+    "- ",
+]
+TEXT = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(NASTY), st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)
+        ),
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
 
 
 def spec_with(texts: dict[str, str]) -> dict:
@@ -42,11 +75,21 @@ def spec_with(texts: dict[str, str]) -> dict:
             "api_key": {"placeholder": texts["placeholder"]},
             "extra": [{"variable": "org", "label": texts["cred_label"], "header": "X-Org"}],
         },
-        "defaults": {"llm": {"context_size": 4096, "parameters": [
-            "temperature",
-            {"name": "mode", "type": "string", "label": texts["param_label"], "help": texts["param_help"],
-             "options": ["a", "b"]},
-        ]}},
+        "defaults": {
+            "llm": {
+                "context_size": 4096,
+                "parameters": [
+                    "temperature",
+                    {
+                        "name": "mode",
+                        "type": "string",
+                        "label": texts["param_label"],
+                        "help": texts["param_help"],
+                        "options": ["a", "b"],
+                    },
+                ],
+            }
+        },
         "models": [
             {"name": "fuzz-chat", "label": texts["model_label"]},
             {"name": "fuzz-embed", "type": "text-embedding", "label": texts["embed_label"], "context_size": 512},
@@ -55,8 +98,19 @@ def spec_with(texts: dict[str, str]) -> dict:
     }
 
 
-FIELDS = ["label", "label_zh", "description", "help", "placeholder", "cred_label", "param_label", "param_help",
-          "model_label", "embed_label", "privacy"]
+FIELDS = [
+    "label",
+    "label_zh",
+    "description",
+    "help",
+    "placeholder",
+    "cred_label",
+    "param_label",
+    "param_help",
+    "model_label",
+    "embed_label",
+    "privacy",
+]
 
 
 def write(tmp: Path, data: dict) -> Path:
@@ -65,7 +119,9 @@ def write(tmp: Path, data: dict) -> Path:
     path = tmp / "fuzz.yaml"
     # JSON is YAML; characters YAML reads as line breaks (NEL, LS, PS) or refuses raw are escaped.
     # (ruamel's own emitter writes NEL raw inside quotes, and reading it back folds it to a space.)
-    text = re.sub("[\x7f-\x9f\u2028\u2029\ufeff]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False))
+    text = re.sub(
+        "[\x7f-\x9f\u2028\u2029\ufeff]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False)
+    )
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -93,8 +149,11 @@ def decorator_keywords(tree: ast.Module) -> dict[str, object]:
     raise AssertionError("no @LLMProvider call")
 
 
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.fixed_dictionaries({field: TEXT for field in FIELDS}))
 def test_any_text_builds_parses_and_survives(tmp_path_factory, texts: dict[str, str]) -> None:
     provider, files = compile_spec(write(tmp_path_factory.mktemp("fuzz"), spec_with(texts)))
@@ -117,6 +176,8 @@ def test_any_text_builds_parses_and_survives(tmp_path_factory, texts: dict[str, 
     # Text that is not data (docstrings, Markdown) may be escaped, but never changes the code:
     for name, tree in out.items():
         if name.endswith(".py"):
-            assert not any(isinstance(n, ast.Call) and getattr(n.func, "id", "") in ("eval", "exec", "system")
-                           for n in ast.walk(tree)), name
+            assert not any(
+                isinstance(n, ast.Call) and getattr(n.func, "id", "") in ("eval", "exec", "system")
+                for n in ast.walk(tree)
+            ), name
     assert provider.label["en_US"] == texts["label"]

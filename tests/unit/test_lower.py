@@ -82,8 +82,14 @@ def test_maibot_plugin_id_follows_the_host_regex(tmp_path: Path) -> None:
 
 def test_defaults_merge_and_price_units(tmp_path: Path) -> None:
     spec = minimal(
-        defaults={"llm": {"context_size": 1000, "max_output_tokens": 9000, "parameters": ["temperature", "max_tokens"],
-                          "pricing": {"input": "0.27", "output": "1.10", "per": "million", "currency": "RMB"}}},
+        defaults={
+            "llm": {
+                "context_size": 1000,
+                "max_output_tokens": 9000,
+                "parameters": ["temperature", "max_tokens"],
+                "pricing": {"input": "0.27", "output": "1.10", "per": "million", "currency": "RMB"},
+            }
+        },
         models=[{"name": "a"}, {"name": "b", "pricing": {"output": "2"}, "parameters": ["top_p"]}],
     )
     p = lower(load_spec(write_spec(tmp_path, spec)))
@@ -92,15 +98,31 @@ def test_defaults_merge_and_price_units(tmp_path: Path) -> None:
     assert a.pricing.input == "0.27" and a.pricing.output == "1.1" and a.pricing.unit == "0.000001"
     assert b.pricing.output == "2" and b.pricing.currency == "RMB"
     max_tokens = a.parameters[1]
-    assert max_tokens.declaration() == {"name": "max_tokens", "use_template": "max_tokens",
-                                        "default": 4096, "min": 1, "max": 9000}
+    assert max_tokens.declaration() == {
+        "name": "max_tokens",
+        "use_template": "max_tokens",
+        "default": 4096,
+        "min": 1,
+        "max": 9000,
+    }
     assert [r.name for r in b.parameters] == ["top_p"]
 
 
 def test_wire_encodings(tmp_path: Path) -> None:
-    spec = minimal(models=[{"name": "a", "context_size": 10, "parameters": [
-        {"template": "max_tokens", "send_as": "max_completion_tokens"}, "response_format", "json_schema",
-        {"name": "effort", "type": "string", "options": ["low", "high"], "send_as": "reasoning.effort"}]}])
+    spec = minimal(
+        models=[
+            {
+                "name": "a",
+                "context_size": 10,
+                "parameters": [
+                    {"template": "max_tokens", "send_as": "max_completion_tokens"},
+                    "response_format",
+                    "json_schema",
+                    {"name": "effort", "type": "string", "options": ["low", "high"], "send_as": "reasoning.effort"},
+                ],
+            }
+        ]
+    )
     p = lower(load_spec(write_spec(tmp_path, spec)))
     assert p.wire_parameters == {
         "effort": ("reasoning.effort", "plain"),
@@ -124,20 +146,38 @@ def test_class_prefix_of_odd_names(tmp_path: Path) -> None:
         ({"colour": "red"}, "error: colour: unknown key"),
         ({"icons": {"small": "icons/missing.svg"}}, "error: icons.small: icon file not found"),
         ({"api": {"base_url": "ftp://x"}}, "error: api.base_url: must be an http(s) URL"),
-        ({"models": [{"name": "a", "context_size": 5}, {"name": "a", "context_size": 5}]},
-         "error: models[1].name: duplicate model name 'a'"),
-        ({"models": [{"name": "a", "context_size": 5, "parameters": [{"template": "temperature", "min": 2,
-                                                                      "max": 1}]}]},
-         "error: models[0].parameters[0].min: min (2) is greater than max (1)"),
-        ({"models": [{"name": "a", "context_size": 5, "features": ["tool_call"]}]},
-         "error: models[0].features[0]: must be one of tool-call, multi-tool-call, stream-tool-call, agent-thought, vision, document, video, audio, structured-output, got \"tool_call\"; did you mean 'tool-call'?"),
-        ({"errors": {"status": {200: "rate_limit"}}}, "error: errors.status[200]: must be an HTTP error status, got 200"),
-        ({"credentials": {"api_key": {"variable": "key-1"}}},
-         "error: credentials.api_key.variable: must be an identifier, got 'key-1'"),
-        ({"credentials": {"extra": [{"variable": "base_url", "label": "Again"}]}},
-         "error: credentials.extra[0].variable: duplicate credential variable 'base_url'"),
-        ({"models": [{"name": "a", "context_size": 5, "parameters": ["top_p", "top_p"]}]},
-         "error: models[0].parameters[1]: duplicate parameter 'top_p'"),
+        (
+            {"models": [{"name": "a", "context_size": 5}, {"name": "a", "context_size": 5}]},
+            "error: models[1].name: duplicate model name 'a'",
+        ),
+        (
+            {
+                "models": [
+                    {"name": "a", "context_size": 5, "parameters": [{"template": "temperature", "min": 2, "max": 1}]}
+                ]
+            },
+            "error: models[0].parameters[0].min: min (2) is greater than max (1)",
+        ),
+        (
+            {"models": [{"name": "a", "context_size": 5, "features": ["tool_call"]}]},
+            "error: models[0].features[0]: must be one of tool-call, multi-tool-call, stream-tool-call, agent-thought, vision, document, video, audio, structured-output, got \"tool_call\"; did you mean 'tool-call'?",
+        ),
+        (
+            {"errors": {"status": {200: "rate_limit"}}},
+            "error: errors.status[200]: must be an HTTP error status, got 200",
+        ),
+        (
+            {"credentials": {"api_key": {"variable": "key-1"}}},
+            "error: credentials.api_key.variable: must be an identifier, got 'key-1'",
+        ),
+        (
+            {"credentials": {"extra": [{"variable": "base_url", "label": "Again"}]}},
+            "error: credentials.extra[0].variable: duplicate credential variable 'base_url'",
+        ),
+        (
+            {"models": [{"name": "a", "context_size": 5, "parameters": ["top_p", "top_p"]}]},
+            "error: models[0].parameters[1]: duplicate parameter 'top_p'",
+        ),
     ],
 )
 def test_located_errors(tmp_path: Path, change: dict, expected: str) -> None:
@@ -151,14 +191,37 @@ def test_located_errors(tmp_path: Path, change: dict, expected: str) -> None:
 @pytest.mark.parametrize(
     "change, expected",
     [
-        ({"credentials": {"extra": [{"variable": f"v{i}", "label": "V"} for i in range(31)]}},
-         "error: credentials: Dify allows at most 32 credential fields, got 33"),
-        ({"credentials": {"extra": [{"variable": "v", "label": "V", "type": "select",
-                                     "options": [{"value": f"o{i}"} for i in range(129)]}]}},
-         "error: credentials.extra[0].options: Dify allows at most 128 options"),
-        ({"models": [{"name": "a", "context_size": 5,
-                      "parameters": [{"name": f"p{i}", "type": "int", "label": "P"} for i in range(129)]}]},
-         "error: models[0].parameters: Dify allows at most 128 parameter rules"),
+        (
+            {"credentials": {"extra": [{"variable": f"v{i}", "label": "V"} for i in range(31)]}},
+            "error: credentials: Dify allows at most 32 credential fields, got 33",
+        ),
+        (
+            {
+                "credentials": {
+                    "extra": [
+                        {
+                            "variable": "v",
+                            "label": "V",
+                            "type": "select",
+                            "options": [{"value": f"o{i}"} for i in range(129)],
+                        }
+                    ]
+                }
+            },
+            "error: credentials.extra[0].options: Dify allows at most 128 options",
+        ),
+        (
+            {
+                "models": [
+                    {
+                        "name": "a",
+                        "context_size": 5,
+                        "parameters": [{"name": f"p{i}", "type": "int", "label": "P"} for i in range(129)],
+                    }
+                ]
+            },
+            "error: models[0].parameters: Dify allows at most 128 parameter rules",
+        ),
     ],
     ids=["credentials", "options", "parameters"],
 )

@@ -49,10 +49,20 @@ def test_output_is_the_same_under_other_hash_seeds_and_locales(tmp_path: Path) -
     for seed, locale in (("0", "C"), ("4242", "C.UTF-8")):
         out = tmp_path / f"out-{seed}"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHON"))}
-        env |= {"PYTHONHASHSEED": seed, "LC_ALL": locale, "LANG": locale, "TZ": "Pacific/Kiritimati" if seed == "0" else "UTC"}
+        env |= {
+            "PYTHONHASHSEED": seed,
+            "LC_ALL": locale,
+            "LANG": locale,
+            "TZ": "Pacific/Kiritimati" if seed == "0" else "UTC",
+        }
         env["XDG_CACHE_HOME"] = str(tmp_path / f"cache-{seed}")  # format from scratch: no shared black cache
-        run = subprocess.run([sys.executable, "-m", "compiler", "build", "--out", str(out)], cwd=ROOT, env=env,
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [sys.executable, "-m", "compiler", "build", "--out", str(out)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert run.returncode == 0, run.stderr
         outputs.append(read_tree(out))
     assert outputs[0] == outputs[1] == read_tree(ROOT / "generated")
@@ -81,8 +91,13 @@ def test_parallel_prefetch_stores_what_black_returns(tmp_path: Path) -> None:
         "print(json.dumps(sorted(f._formatted)))\n"
         "try:\n    f.format_python(texts[-1])\nexcept black.InvalidInput:\n    print('refused')\n"
     )
-    run = subprocess.run([sys.executable, "-c", script, json.dumps(texts)], cwd=ROOT, capture_output=True, text=True,
-                         env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path)))
+    run = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(texts)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path)),
+    )
     assert run.returncode == 0, run.stderr
     prefetched, verdict = run.stdout.splitlines()
     valid = texts[:3] if (os.cpu_count() or 1) > 1 else []  # one core: nothing to prefetch
@@ -106,7 +121,9 @@ def test_prefetch_without_a_process_pool_leaves_the_work_to_format_python(tmp_pa
 
 
 def test_generated_python_is_black_clean() -> None:
-    run = subprocess.run([sys.executable, "-m", "black", "--check", "generated"], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "generated"], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
 
 
@@ -171,7 +188,9 @@ def test_diff_summarises_model_changes_and_warns_about_the_version(project: Path
     spec = project / "specs" / "acme.yaml"
     text = spec.read_text()
     text = text.replace("  - name: acme-legacy\n", "  - name: acme-next\n    label: Acme Next\n  - name: acme-legacy\n")
-    text = text.replace('      input: "0.15"\n', '      input: "0.10"\n').replace("    context_size: 32768\n", "    context_size: 65536\n")
+    text = text.replace('      input: "0.15"\n', '      input: "0.10"\n').replace(
+        "    context_size: 32768\n", "    context_size: 65536\n"
+    )
     spec.write_text(text)
     assert main(["diff", "specs/acme.yaml"]) == 0
     out = capsys.readouterr().out

@@ -26,9 +26,7 @@ class AcmePlugin(MaiBotPlugin):
     async def on_unload(self) -> None:
         await self.provider.aclose()
 
-    async def on_config_update(
-        self, scope: str, config_data: dict[str, Any], version: str
-    ) -> None:
+    async def on_config_update(self, scope: str, config_data: dict[str, Any], version: str) -> None:
         """Nothing to reload: every call carries its own `api_provider` settings."""
         return None
 

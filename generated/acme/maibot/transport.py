@@ -1,7 +1,6 @@
 # Generated from specs/acme.yaml by the provider compiler. Do not edit by hand.
 """Async HTTP for the acme MaiBot plugin: one pooled client, a deadline a little below the
-host's `api_provider.timeout`, and every failure as a wire.ProviderError that says what happened.
-"""
+host's `api_provider.timeout`, and every failure as a wire.ProviderError that says what happened."""
 
 from __future__ import annotations
 
@@ -25,34 +24,19 @@ class Target:
     budget: float
 
 
-def target(
-    api_provider: dict[str, Any],
-    extra_headers: dict[str, str],
-    extra_query: dict[str, Any],
-) -> Target:
+def target(api_provider: dict[str, Any], extra_headers: dict[str, str], extra_query: dict[str, Any]) -> Target:
     """The spec's auth scheme with the key from `api_provider`, then its default headers and query,
     then the request's own `extra_params` headers and query."""
     credentials = {wire.API_KEY_VARIABLE: str(api_provider.get("api_key") or "")}
     headers = wire.request_headers(credentials)
-    headers.update(
-        {str(k): str(v) for k, v in (api_provider.get("default_headers") or {}).items()}
-    )
+    headers.update({str(k): str(v) for k, v in (api_provider.get("default_headers") or {}).items()})
     if api_provider.get("organization"):
         headers["OpenAI-Organization"] = str(api_provider["organization"])
     if api_provider.get("project"):
         headers["OpenAI-Project"] = str(api_provider["project"])
     headers.update(extra_headers)
-    query = (
-        wire.request_query(credentials)
-        | dict(api_provider.get("default_query") or {})
-        | extra_query
-    )
-    return Target(
-        base_url(api_provider.get("base_url")),
-        headers,
-        query,
-        budget(api_provider.get("timeout")),
-    )
+    query = wire.request_query(credentials) | dict(api_provider.get("default_query") or {}) | extra_query
+    return Target(base_url(api_provider.get("base_url")), headers, query, budget(api_provider.get("timeout")))
 
 
 def base_url(configured: Any) -> str:
@@ -67,26 +51,17 @@ def base_url(configured: Any) -> str:
 
 def budget(timeout: Any) -> float:
     """Seconds this call may take. The host stops waiting after `timeout` and retries without
-    cancelling the call, so finish a little earlier (5%, at least a second) to never overlap.
-    """
-    limit = (
-        float(timeout)
-        if isinstance(timeout, (int, float)) and timeout > 0
-        else wire.READ_TIMEOUT
-    )
+    cancelling the call, so finish a little earlier (5%, at least a second) to never overlap."""
+    limit = float(timeout) if isinstance(timeout, (int, float)) and timeout > 0 else wire.READ_TIMEOUT
     return max(limit * 0.5, limit - max(1.0, limit * 0.05))
 
 
 def transport_error(url: str, exc: httpx.HTTPError) -> wire.ProviderError:
-    return wire.connection_error(
-        url, exc, timed_out=isinstance(exc, httpx.TimeoutException)
-    )
+    return wire.connection_error(url, exc, timed_out=isinstance(exc, httpx.TimeoutException))
 
 
 def deadline_error(url: str, seconds: float) -> wire.ProviderError:
-    return wire.ProviderError(
-        "connection", f"no complete answer from {url} within {seconds:g}s"
-    )
+    return wire.ProviderError("connection", f"no complete answer from {url} within {seconds:g}s")
 
 
 class Http:
@@ -98,11 +73,7 @@ class Http:
     def client(self) -> httpx.AsyncClient:
         if self._client is None:
             self._client = httpx.AsyncClient(
-                limits=httpx.Limits(
-                    max_connections=64,
-                    max_keepalive_connections=16,
-                    keepalive_expiry=60,
-                )
+                limits=httpx.Limits(max_connections=64, max_keepalive_connections=16, keepalive_expiry=60)
             )
         return self._client
 
@@ -111,14 +82,7 @@ class Http:
             await self._client.aclose()
             self._client = None
 
-    async def call_json(
-        self,
-        to: Target,
-        path: str,
-        body: Any = None,
-        files: Any = None,
-        data: Any = None,
-    ) -> Any:
+    async def call_json(self, to: Target, path: str, body: Any = None, files: Any = None, data: Any = None) -> Any:
         """POST (or GET without a body) and parse the JSON answer."""
         url = to.base_url + path
         try:
@@ -150,35 +114,20 @@ class Http:
         return assembler.finish(decoder.done)
 
     async def send(
-        self,
-        to: Target,
-        url: str,
-        body: Any = None,
-        files: Any = None,
-        data: Any = None,
-        stream: bool = False,
+        self, to: Target, url: str, body: Any = None, files: Any = None, data: Any = None, stream: bool = False
     ) -> httpx.Response:
         """Send one request; a non-2xx answer is classified with the spec's error map."""
         headers = to.headers
         if files is not None:
             # multipart: httpx writes the Content-Type with its boundary.
             headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
-        content = (
-            json.dumps(body, ensure_ascii=False).encode() if body is not None else None
-        )
+        content = json.dumps(body, ensure_ascii=False).encode() if body is not None else None
         method = "POST" if body is not None or files is not None else "GET"
         timeout = httpx.Timeout(to.budget, connect=min(wire.CONNECT_TIMEOUT, to.budget))
         client = self.client()
         try:
             request = client.build_request(
-                method,
-                url,
-                content=content,
-                files=files,
-                data=data,
-                headers=headers,
-                params=to.query,
-                timeout=timeout,
+                method, url, content=content, files=files, data=data, headers=headers, params=to.query, timeout=timeout
             )
             response = await client.send(request, stream=stream)
         except httpx.HTTPError as exc:

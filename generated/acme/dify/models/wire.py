@@ -60,26 +60,14 @@ PARAMETERS = {
     "top_k": ("top_k", "plain"),
     "top_p": ("top_p", "plain"),
 }
-ERROR_KINDS = (
-    "authorization",
-    "rate_limit",
-    "bad_request",
-    "server_unavailable",
-    "connection",
-)
+ERROR_KINDS = ("authorization", "rate_limit", "bad_request", "server_unavailable", "connection")
 THINK_BLOCK = re.compile(r"<think>(.*?)(?:</think>|$)\s*", re.S)
 
 
 class ProviderError(Exception):
     """A failed call, classified by the spec's error map; the message says it all."""
 
-    def __init__(
-        self,
-        kind: str,
-        message: str,
-        status: int | None = None,
-        code: str | None = None,
-    ):
+    def __init__(self, kind: str, message: str, status: int | None = None, code: str | None = None):
         super().__init__(kind, message, status, code)
         self.kind, self.message, self.status, self.code = kind, message, status, code
 
@@ -96,11 +84,7 @@ class ToolCall:
     arguments: str
 
     def as_openai(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": "function",
-            "function": {"name": self.name, "arguments": self.arguments},
-        }
+        return {"id": self.id, "type": "function", "function": {"name": self.name, "arguments": self.arguments}}
 
 
 @dataclass
@@ -120,17 +104,11 @@ class Completion:
     usage: Usage | None = None
     finish_reason: str | None = None
     response_id: str | None = None
-    counted: TextTally | None = (
-        None  # a stream's text, counted instead of kept (StreamAssembler)
-    )
+    counted: TextTally | None = None  # a stream's text, counted instead of kept (StreamAssembler)
 
     def estimated_output_tokens(self) -> int:
         """Offline estimate of the reasoning and content tokens, for providers that report no usage."""
-        return (
-            self.counted.tokens
-            if self.counted
-            else estimate_tokens(self.reasoning + self.content)
-        )
+        return self.counted.tokens if self.counted else estimate_tokens(self.reasoning + self.content)
 
 
 def base_url(credentials: dict[str, Any]) -> str:
@@ -140,10 +118,7 @@ def base_url(credentials: dict[str, Any]) -> str:
 
 def request_headers(credentials: dict[str, Any]) -> dict[str, str]:
     """Static headers, the API key as the spec says, and credential-backed headers."""
-    headers = {
-        "Content-Type": "application/json",
-        "Accept": "application/json, text/event-stream",
-    }
+    headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
     headers.update(STATIC_HEADERS)
     headers["X-Acme-Key"] = "Key " + str(credentials.get(API_KEY_VARIABLE) or "")
     for variable, header in CREDENTIAL_HEADERS.items():
@@ -217,9 +192,7 @@ def json_schema(value: Any) -> dict[str, Any]:
         try:
             value = json.loads(value)
         except ValueError as exc:
-            raise ProviderError(
-                "bad_request", f"json_schema is not valid JSON: {exc}"
-            ) from None
+            raise ProviderError("bad_request", f"json_schema is not valid JSON: {exc}") from None
     if not isinstance(value, dict):
         raise ProviderError("bad_request", "json_schema must be a JSON object")
     if isinstance(value.get("schema"), dict):
@@ -227,17 +200,8 @@ def json_schema(value: Any) -> dict[str, Any]:
     return {"name": "response", "schema": value}
 
 
-def tool_definition(
-    name: str, description: str, parameters: dict[str, Any]
-) -> dict[str, Any]:
-    return {
-        "type": "function",
-        "function": {
-            "name": name,
-            "description": description,
-            "parameters": parameters,
-        },
-    }
+def tool_definition(name: str, description: str, parameters: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "function", "function": {"name": name, "description": description, "parameters": parameters}}
 
 
 def split_think(text: str) -> tuple[str, str]:
@@ -248,15 +212,10 @@ def split_think(text: str) -> tuple[str, str]:
     return THINK_BLOCK.sub("", text).strip(), reasoning
 
 
-def assistant_message(
-    text: str, tool_calls: list[dict[str, Any]], reasoning: str = ""
-) -> dict[str, Any]:
+def assistant_message(text: str, tool_calls: list[dict[str, Any]], reasoning: str = "") -> dict[str, Any]:
     """An assistant turn for the history; earlier reasoning is sent back as reasoning_content."""
     answer, inline = split_think(text)
-    message: dict[str, Any] = {
-        "role": "assistant",
-        "content": answer or (None if tool_calls else ""),
-    }
+    message: dict[str, Any] = {"role": "assistant", "content": answer or (None if tool_calls else "")}
     if tool_calls:
         message["tool_calls"] = tool_calls
     if reasoning or inline:
@@ -269,33 +228,24 @@ def validation_request(model: str) -> tuple[str, str, dict[str, Any] | None]:
     return "GET", MODELS_PATH, None
 
 
-def embeddings_body(
-    model: str, texts: list[str], user: str | None = None
-) -> dict[str, Any]:
+def embeddings_body(model: str, texts: list[str], user: str | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {"model": model, "input": texts, "encoding_format": "float"}
     if user:
         body["user"] = user
     return body
 
 
-def parse_embeddings(
-    payload: Any, expected: int
-) -> tuple[list[list[float]], int | None]:
+def parse_embeddings(payload: Any, expected: int) -> tuple[list[list[float]], int | None]:
     """Vectors in input order and the prompt tokens the provider reported."""
     payload = json_object(payload)
     data = payload.get("data")
     if not isinstance(data, list) or len(data) != expected:
-        raise ProviderError(
-            "server_unavailable",
-            f"expected {expected} embeddings, got {describe(data)}",
-        )
+        raise ProviderError("server_unavailable", f"expected {expected} embeddings, got {describe(data)}")
     try:
         rows = sorted(data, key=lambda row: row.get("index", 0))
         vectors = [[float(x) for x in row["embedding"]] for row in rows]
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
-        raise ProviderError(
-            "server_unavailable", f"malformed embeddings: {exc!r}"
-        ) from None
+        raise ProviderError("server_unavailable", f"malformed embeddings: {exc!r}") from None
     usage = payload.get("usage") if isinstance(payload.get("usage"), dict) else {}
     tokens = usage.get("prompt_tokens", usage.get("total_tokens"))
     return vectors, int(tokens) if isinstance(tokens, (int, float)) else None
@@ -319,15 +269,8 @@ def error_from_payload(payload: Any, status: int | None = None) -> ProviderError
     """Classify an error body (or a mid-stream error event)."""
     error = payload.get("error", payload) if isinstance(payload, dict) else payload
     if isinstance(error, dict):
-        codes = [
-            str(error[k]) for k in ("code", "type") if error.get(k) not in (None, "")
-        ]
-        message = (
-            error.get("message")
-            or error.get("msg")
-            or error.get("detail")
-            or json.dumps(error)
-        )
+        codes = [str(error[k]) for k in ("code", "type") if error.get(k) not in (None, "")]
+        message = error.get("message") or error.get("msg") or error.get("detail") or json.dumps(error)
     else:
         codes, message = [], str(error)
     kind = kind_of(status, codes)
@@ -343,37 +286,25 @@ def error_from_response(status: int, body: bytes) -> ProviderError:
         payload = None
     if isinstance(payload, dict):
         return error_from_payload(payload, status)
-    text = (
-        " ".join(body.decode("utf-8", "replace").split())[:300] or "empty response body"
-    )
+    text = " ".join(body.decode("utf-8", "replace").split())[:300] or "empty response body"
     return ProviderError(kind_of(status, []), text, status)
 
 
 def connection_error(url: str, exc: Exception, timed_out: bool) -> ProviderError:
     """A failure to get an answer at all (the transport says whether it was a timeout)."""
     if timed_out:
-        return ProviderError(
-            "connection", f"no response from {url} in time ({type(exc).__name__})"
-        )
-    return ProviderError(
-        "connection", f"could not talk to {url}: {exc or type(exc).__name__}"
-    )
+        return ProviderError("connection", f"no response from {url} in time ({type(exc).__name__})")
+    return ProviderError("connection", f"could not talk to {url}: {exc or type(exc).__name__}")
 
 
 def describe(value: Any) -> str:
-    text = (
-        json.dumps(value, ensure_ascii=False, default=str)
-        if not isinstance(value, str)
-        else value
-    )
+    text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else value
     return text if len(text) <= 200 else text[:200] + "…"
 
 
 def json_object(payload: Any) -> dict[str, Any]:
     if not isinstance(payload, dict):
-        raise ProviderError(
-            "server_unavailable", f"expected a JSON object, got {describe(payload)}"
-        )
+        raise ProviderError("server_unavailable", f"expected a JSON object, got {describe(payload)}")
     if "error" in payload and not payload.get("choices") and payload.get("error"):
         raise error_from_payload(payload)
     return payload
@@ -384,8 +315,7 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body)
     except ValueError:
         raise ProviderError(
-            "server_unavailable",
-            f"response is not JSON: {describe(body.decode('utf-8', 'replace'))}",
+            "server_unavailable", f"response is not JSON: {describe(body.decode('utf-8', 'replace'))}"
         ) from None
 
 
@@ -399,14 +329,8 @@ def usage_of(raw: Any) -> Usage | None:
     completion = raw.get("completion_tokens", raw.get("output_tokens"))
     if not isinstance(prompt, int) or not isinstance(completion, int):
         return None
-    details = (
-        raw.get("prompt_tokens_details")
-        if isinstance(raw.get("prompt_tokens_details"), dict)
-        else {}
-    )
-    cached = details.get(
-        "cached_tokens", raw.get("prompt_cache_hit_tokens", raw.get("cached_tokens"))
-    )
+    details = raw.get("prompt_tokens_details") if isinstance(raw.get("prompt_tokens_details"), dict) else {}
+    cached = details.get("cached_tokens", raw.get("prompt_cache_hit_tokens", raw.get("cached_tokens")))
     return Usage(prompt, completion, cached if isinstance(cached, int) else None)
 
 
@@ -417,8 +341,7 @@ def finished_call(call_id: str | None, name: str, arguments: str) -> ToolCall:
         json.loads(arguments)
     except ValueError:
         raise ProviderError(
-            "server_unavailable",
-            f"the provider sent malformed arguments for tool {name!r}: {describe(arguments)}",
+            "server_unavailable", f"the provider sent malformed arguments for tool {name!r}: {describe(arguments)}"
         ) from None
     return ToolCall(call_id or f"call_{uuid.uuid4().hex[:24]}", name, arguments)
 
@@ -432,9 +355,7 @@ def arguments_text(arguments: Any) -> str:
 
 def text_of(content: Any) -> str:
     if isinstance(content, list):
-        return "".join(
-            part.get("text", "") for part in content if isinstance(part, dict)
-        )
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
     return content if isinstance(content, str) else ""
 
 
@@ -443,20 +364,14 @@ def parse_completion(payload: Any) -> Completion:
     payload = json_object(payload)
     choices = payload.get("choices")
     if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
-        raise ProviderError(
-            "server_unavailable", f"response has no choices: {describe(payload)}"
-        )
+        raise ProviderError("server_unavailable", f"response has no choices: {describe(payload)}")
     choice = choices[0]
     message = choice.get("message") if isinstance(choice.get("message"), dict) else {}
     calls = []
     for raw in message.get("tool_calls") or []:
         function = raw.get("function") or {}
         calls.append(
-            finished_call(
-                raw.get("id"),
-                function.get("name") or "",
-                arguments_text(function.get("arguments")),
-            )
+            finished_call(raw.get("id"), function.get("name") or "", arguments_text(function.get("arguments")))
         )
     return Completion(
         content=text_of(message.get("content")),
@@ -517,8 +432,7 @@ class SSEDecoder:
             return self.dispatch(final=True)
         elif not line.startswith(b":") and b":" not in line:
             raise ProviderError(
-                "server_unavailable",
-                f"malformed stream line: {describe(line.decode('utf-8', 'replace'))}",
+                "server_unavailable", f"malformed stream line: {describe(line.decode('utf-8', 'replace'))}"
             )
         return None
 
@@ -533,18 +447,11 @@ class SSEDecoder:
         except ValueError:
             if final:
                 raise ProviderError(
-                    "server_unavailable",
-                    f"malformed stream data: {describe(raw.decode('utf-8', 'replace'))}",
+                    "server_unavailable", f"malformed stream data: {describe(raw.decode('utf-8', 'replace'))}"
                 ) from None
-            return (
-                None  # a JSON object split over several data lines: wait for the rest
-            )
+            return None  # a JSON object split over several data lines: wait for the rest
         event, self.data, self.event = self.event, [], ""
-        if event == "error" or (
-            type(payload) is dict
-            and payload.get("error")
-            and not payload.get("choices")
-        ):
+        if event == "error" or (type(payload) is dict and payload.get("error") and not payload.get("choices")):
             raise error_from_payload(payload)
         return payload
 
@@ -553,8 +460,7 @@ class StreamAssembler:
     """Folds stream payloads into deltas; tool-call fragments are merged by index.
 
     With keep_text=False the text is only counted (for the token estimate), not kept: a caller
-    that forwards every delta (Dify) then streams in constant memory however long the answer.
-    """
+    that forwards every delta (Dify) then streams in constant memory however long the answer."""
 
     def __init__(self, keep_text: bool = True) -> None:
         self.calls: dict[int, list[Any]] = {}
@@ -568,9 +474,7 @@ class StreamAssembler:
     def feed(self, payload: Any) -> tuple[str, str]:
         """(reasoning delta, content delta) of one payload; called once per streamed token."""
         if type(payload) is not dict:
-            raise ProviderError(
-                "server_unavailable", f"unexpected stream payload: {describe(payload)}"
-            )
+            raise ProviderError("server_unavailable", f"unexpected stream payload: {describe(payload)}")
         if self.response_id is None:
             self.response_id = payload.get("id")
         usage = payload.get("usage")
@@ -605,20 +509,8 @@ class StreamAssembler:
     def merge(self, call: dict[str, Any]) -> None:
         index = call.get("index")
         if not isinstance(index, int):
-            known = [
-                i
-                for i, c in self.calls.items()
-                if call.get("id") and c[0] == call.get("id")
-            ]
-            index = (
-                known[0]
-                if known
-                else (
-                    len(self.calls)
-                    if call.get("id") or not self.calls
-                    else max(self.calls)
-                )
-            )
+            known = [i for i, c in self.calls.items() if call.get("id") and c[0] == call.get("id")]
+            index = known[0] if known else (len(self.calls) if call.get("id") or not self.calls else max(self.calls))
         slot = self.calls.setdefault(index, [None, "", []])
         function = call.get("function") or {}
         if call.get("id") and not slot[0]:
@@ -631,13 +523,8 @@ class StreamAssembler:
     def finish(self, complete: bool) -> Completion:
         """The assembled answer; a stream cut before its end is a connection error."""
         if not complete and self.finish_reason is None:
-            raise ProviderError(
-                "connection", "the stream ended before the response was complete"
-            )
-        calls = [
-            finished_call(c[0], c[1], "".join(c[2]))
-            for _, c in sorted(self.calls.items())
-        ]
+            raise ProviderError("connection", "the stream ended before the response was complete")
+        calls = [finished_call(c[0], c[1], "".join(c[2])) for _, c in sorted(self.calls.items())]
         return Completion(
             content="".join(self.content_parts),
             reasoning="".join(self.reasoning_parts),
@@ -677,10 +564,6 @@ def estimate_tokens(text: str) -> int:
     return tally.tokens
 
 
-def estimate_messages(
-    messages: list[dict[str, Any]], tools: list[dict[str, Any]] | None = None
-) -> int:
-    text = json.dumps(messages, ensure_ascii=False) + (
-        json.dumps(tools, ensure_ascii=False) if tools else ""
-    )
+def estimate_messages(messages: list[dict[str, Any]], tools: list[dict[str, Any]] | None = None) -> int:
+    text = json.dumps(messages, ensure_ascii=False) + (json.dumps(tools, ensure_ascii=False) if tools else "")
     return estimate_tokens(text) + 3 * len(messages)

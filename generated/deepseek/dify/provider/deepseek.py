@@ -20,6 +20,4 @@ class DeepseekProvider(ModelProvider):
         except CredentialsValidateFailedError:
             raise
         except Exception as exc:
-            raise CredentialsValidateFailedError(
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
+            raise CredentialsValidateFailedError(f"{type(exc).__name__}: {exc}") from exc

@@ -23,12 +23,7 @@ from dify_plugin.errors.model import (
     InvokeRateLimitError,
     InvokeServerUnavailableError,
 )
-from urllib3.exceptions import (
-    ConnectTimeoutError,
-    HTTPError,
-    NewConnectionError,
-    ReadTimeoutError,
-)
+from urllib3.exceptions import ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
 
 from models import wire
 
@@ -42,12 +37,7 @@ ERROR_CLASSES: dict[str, type[InvokeError]] = {
 # Typed errors map to themselves so the SDK keeps their class; parsing surprises are the server's.
 ERROR_MAPPING: dict[type[InvokeError], list[type[Exception]]] = {
     InvokeConnectionError: [InvokeConnectionError],
-    InvokeServerUnavailableError: [
-        InvokeServerUnavailableError,
-        KeyError,
-        TypeError,
-        ValueError,
-    ],
+    InvokeServerUnavailableError: [InvokeServerUnavailableError, KeyError, TypeError, ValueError],
     InvokeRateLimitError: [InvokeRateLimitError],
     InvokeAuthorizationError: [InvokeAuthorizationError],
     InvokeBadRequestError: [InvokeBadRequestError],
@@ -80,26 +70,18 @@ def typed(error: wire.ProviderError) -> InvokeError:
 
 def transport_error(url: str, exc: HTTPError) -> wire.ProviderError:
     # urllib3 derives "connection refused" from its connect-timeout class.
-    timed_out = isinstance(
-        exc, (ConnectTimeoutError, ReadTimeoutError)
-    ) and not isinstance(exc, NewConnectionError)
+    timed_out = isinstance(exc, (ConnectTimeoutError, ReadTimeoutError)) and not isinstance(exc, NewConnectionError)
     return wire.connection_error(url, exc, timed_out=timed_out)
 
 
 def send(
-    credentials: dict[str, Any],
-    method: str,
-    path: str,
-    body: Any = None,
-    stream: bool = False,
+    credentials: dict[str, Any], method: str, path: str, body: Any = None, stream: bool = False
 ) -> urllib3.BaseHTTPResponse:
     """Send one request; a non-2xx answer is classified with the spec's error map. The response's
     `url` is the address without its query, which may hold the API key."""
     url = wire.base_url(credentials) + path
     query = wire.request_query(credentials)
-    content = (
-        json.dumps(body, ensure_ascii=False).encode() if body is not None else None
-    )
+    content = json.dumps(body, ensure_ascii=False).encode() if body is not None else None
     try:
         response = pool().urlopen(
             method,
@@ -143,9 +125,7 @@ def body_pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
             yield piece
 
 
-def stream_payloads(
-    response: urllib3.BaseHTTPResponse, decoder: wire.SSEDecoder
-) -> Iterator[Any]:
+def stream_payloads(response: urllib3.BaseHTTPResponse, decoder: wire.SSEDecoder) -> Iterator[Any]:
     """The JSON payloads of an event stream; the connection goes back to the pool (or is dropped,
     when the stream is abandoned half-read) whatever happens."""
     complete = False

@@ -7,12 +7,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any
 
-from dify_plugin.entities.model.llm import (
-    LLMResult,
-    LLMResultChunk,
-    LLMResultChunkDelta,
-    LLMUsage,
-)
+from dify_plugin.entities.model.llm import LLMResult, LLMResultChunk, LLMResultChunkDelta, LLMUsage
 from dify_plugin.entities.model.message import (
     AssistantPromptMessage,
     AudioPromptMessageContent,
@@ -48,17 +43,9 @@ class AcmeLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
         try:
             messages = [wire_message(m) for m in prompt_messages]
             body = wire.chat_body(
-                model,
-                messages,
-                model_parameters,
-                [wire_tool(t) for t in tools or ()],
-                stop,
-                stream,
-                user,
+                model, messages, model_parameters, [wire_tool(t) for t in tools or ()], stop, stream, user
             )
-            response = transport.send(
-                credentials, "POST", wire.CHAT_PATH, body, stream=stream
-            )
+            response = transport.send(credentials, "POST", wire.CHAT_PATH, body, stream=stream)
             if stream:
                 return self._stream(model, credentials, response, messages)
             completion = wire.parse_completion(transport.read_json(response))
@@ -66,10 +53,7 @@ class AcmeLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
             raise transport.typed(exc) from None
         return LLMResult(
             model=model,
-            message=assistant(
-                think_block(completion.reasoning) + completion.content,
-                completion.tool_calls,
-            ),
+            message=assistant(think_block(completion.reasoning) + completion.content, completion.tool_calls),
             usage=self._usage(model, credentials, completion, messages),
         )
 
@@ -92,45 +76,29 @@ class AcmeLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
                 if text:
                     # An explicit tool_calls=[] spares pydantic a deep copy of the default per token.
                     message = AssistantPromptMessage(content=text, tool_calls=[])
-                    yield LLMResultChunk(
-                        model=model,
-                        delta=LLMResultChunkDelta(index=index, message=message),
-                    )
+                    yield LLMResultChunk(model=model, delta=LLMResultChunkDelta(index=index, message=message))
                     index += 1
             completion = assembler.finish(decoder.done)
         except wire.ProviderError as exc:
             raise transport.typed(exc) from None
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise transport.typed(
-                wire.ProviderError(
-                    "server_unavailable", f"unexpected stream data: {exc!r}"
-                )
+                wire.ProviderError("server_unavailable", f"unexpected stream data: {exc!r}")
             ) from None
         yield LLMResultChunk(
             model=model,
             delta=LLMResultChunkDelta(
                 index=index,
-                message=assistant(
-                    THINK_CLOSE if thinking else "", completion.tool_calls
-                ),
+                message=assistant(THINK_CLOSE if thinking else "", completion.tool_calls),
                 usage=self._usage(model, credentials, completion, messages),
                 finish_reason=completion.finish_reason,
             ),
         )
 
-    def _usage(
-        self,
-        model: str,
-        credentials: dict,
-        completion: wire.Completion,
-        messages: list[dict],
-    ) -> LLMUsage:
+    def _usage(self, model: str, credentials: dict, completion: wire.Completion, messages: list[dict]) -> LLMUsage:
         """Provider-reported usage, priced from the model YAML; an offline estimate if absent."""
         if completion.usage is not None:
-            prompt, generated = (
-                completion.usage.prompt_tokens,
-                completion.usage.completion_tokens,
-            )
+            prompt, generated = completion.usage.prompt_tokens, completion.usage.completion_tokens
         else:
             prompt = wire.estimate_messages(messages)
             generated = completion.estimated_output_tokens()
@@ -144,10 +112,7 @@ class AcmeLargeLanguageModel(transport.ProviderModel, LargeLanguageModel):
         tools: list[PromptMessageTool] | None = None,
     ) -> int:
         """An offline estimate: no tokenizer download, no network."""
-        return wire.estimate_messages(
-            [wire_message(m) for m in prompt_messages],
-            [wire_tool(t) for t in tools or ()],
-        )
+        return wire.estimate_messages([wire_message(m) for m in prompt_messages], [wire_tool(t) for t in tools or ()])
 
 
 def think_block(reasoning: str) -> str:
@@ -159,9 +124,7 @@ def assistant(content: str, calls: list[wire.ToolCall]) -> AssistantPromptMessag
         AssistantPromptMessage.ToolCall(
             id=c.id,
             type="function",
-            function=AssistantPromptMessage.ToolCall.ToolCallFunction(
-                name=c.name, arguments=c.arguments
-            ),
+            function=AssistantPromptMessage.ToolCall.ToolCallFunction(name=c.name, arguments=c.arguments),
         )
         for c in calls
     ]
@@ -177,23 +140,12 @@ def wire_message(message: PromptMessage) -> dict[str, Any]:
     role = message.role.value
     if isinstance(message, AssistantPromptMessage) or role == "assistant":
         calls = [
-            {
-                "id": c.id,
-                "type": "function",
-                "function": {
-                    "name": c.function.name,
-                    "arguments": c.function.arguments,
-                },
-            }
+            {"id": c.id, "type": "function", "function": {"name": c.function.name, "arguments": c.function.arguments}}
             for c in getattr(message, "tool_calls", None) or []
         ]
         return wire.assistant_message(message.get_text_content(), calls)
     if isinstance(message, ToolPromptMessage):
-        return {
-            "role": "tool",
-            "tool_call_id": message.tool_call_id,
-            "content": message.get_text_content(),
-        }
+        return {"role": "tool", "tool_call_id": message.tool_call_id, "content": message.get_text_content()}
     if role in ("system", "developer"):
         return {"role": "system", "content": message.get_text_content()}
     if isinstance(message.content, str) or message.content is None:
@@ -206,22 +158,11 @@ def wire_part(part: Any) -> dict[str, Any]:
     if isinstance(part, TextPromptMessageContent):
         return {"type": "text", "text": part.data}
     if isinstance(part, ImagePromptMessageContent):
-        return {
-            "type": "image_url",
-            "image_url": {"url": part.data, "detail": part.detail.value},
-        }
+        return {"type": "image_url", "image_url": {"url": part.data, "detail": part.detail.value}}
     if isinstance(part, DocumentPromptMessageContent):
-        return {
-            "type": "file",
-            "file": {"file_data": part.data, "filename": part.filename or "document"},
-        }
+        return {"type": "file", "file": {"file_data": part.data, "filename": part.filename or "document"}}
     if isinstance(part, VideoPromptMessageContent):
         return {"type": "video_url", "video_url": {"url": part.data}}
     if isinstance(part, AudioPromptMessageContent):
-        return {
-            "type": "input_audio",
-            "input_audio": {"data": part.base64_data, "format": part.format},
-        }
-    raise wire.ProviderError(
-        "bad_request", f"unsupported message content: {type(part).__name__}"
-    )
+        return {"type": "input_audio", "input_audio": {"data": part.base64_data, "format": part.format}}
+    raise wire.ProviderError("bad_request", f"unsupported message content: {type(part).__name__}")
