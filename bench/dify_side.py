@@ -158,7 +158,7 @@ def blocking_samples(calls: dict[str, Callable[[bool], Any]], names: list[str], 
 
 
 AREAS = [  # (where own time is spent, path fragment or builtin-name fragment)
-    ("generated plugin (llm.py, wire.py, transport.py)", str(Path.cwd())),
+    ("generated plugin (its runtime: models/runtime/)", str(Path.cwd())),
     ("json", "/json/"),
     ("pydantic (the SDK's chunk objects)", "pydantic"),
     ("HTTP: urllib3, http.client, sockets", "urllib3"),

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from compiler import spec as s
 from compiler.errors import CompileError, Diagnostic
 from compiler.load import LoadedSpec
+from compiler.tables import KIND_BY_NAME, PROTOCOLS
 from compiler.model import (
     ApiInfo,
     Asset,
@@ -61,6 +62,11 @@ DEFAULT_STATUS_KINDS = {
     504: "server_unavailable",
 }
 ENCODINGS = {"response_format": "response_format", "json_schema": "json_schema"}
+ENDPOINT_KEYS = ("chat", "models", "embeddings", "transcriptions")
+REQUIRED_ENDPOINTS = ("chat",)  # MaiBot's `response` and credential checks use it whatever the models
+# Optional api fields a protocol may read (compiler/tables.py: Protocol.quirks).
+QUIRKS = frozenset().union(*(protocol.quirks for protocol in PROTOCOLS.values()))
+LLM_KINDS = "/".join(kind.name for kind in KIND_BY_NAME.values() if kind.llm_fields)
 DEFAULT_MAX_TOKENS = 4096
 
 
@@ -207,8 +213,8 @@ def lower(loaded: LoadedSpec) -> Provider:
     check_identity(lw, spec)
     assets = lower_assets(lw, spec)
     api = lower_api(lw, spec)
-    credentials = lower_credentials(lw, spec)
-    models = tuple(lower_model(lw, spec, i) for i in range(len(spec.models)))
+    credentials = lower_credentials(lw, spec, api)
+    models = tuple(lower_model(lw, spec, api, i) for i in range(len(spec.models)))
     check_unique_models(lw, spec)
     wire_parameters = collect_wire_parameters(lw, models)
     errors = lower_errors(lw, spec)
@@ -372,11 +378,18 @@ def looks_like_image(path: Path) -> bool:
 
 def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
     api = spec.api
+    protocol = PROTOCOLS[api.protocol]
     lw.check(bool(URL_RE.match(api.base_url)), ("api", "base_url"), f"must be an http(s) URL, got {api.base_url!r}")
-    for key in ("chat", "models", "embeddings", "transcriptions"):
-        path = getattr(api.endpoints, key)
+    given = api.endpoints.model_fields_set
+    endpoints = {key: getattr(api.endpoints, key) if key in given else protocol.endpoints[key] for key in ENDPOINT_KEYS}
+    for key in sorted(given):
+        path = endpoints[key]
         if path is not None:
             lw.check(path.startswith("/"), ("api", "endpoints", key), f"must start with '/', got {path!r}")
+    for key in REQUIRED_ENDPOINTS:
+        lw.check(endpoints[key] is not None, ("api", "endpoints", key), f"the {key} endpoint cannot be null")
+    for quirk in sorted(QUIRKS & api.model_fields_set - protocol.quirks):
+        lw.error(("api", quirk), f"protocol {protocol.name} does not use this setting")
     for name, value in api.headers.items():
         check_header(lw, ("api", "headers", name), name, value)
     if api.auth.scheme == "header" and api.auth.name:
@@ -386,12 +399,10 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         if field.header:
             check_header(lw, ("credentials", "extra", index, "header"), field.header)
     return ApiInfo(
+        protocol=protocol.name,
         base_url=api.base_url.rstrip("/"),
-        chat_path=api.endpoints.chat,
-        models_path=api.endpoints.models,
-        embeddings_path=api.endpoints.embeddings,
-        transcriptions_path=api.endpoints.transcriptions,
-        auth=Auth(api.auth.scheme, api.auth.name, api.auth.prefix),
+        endpoints=endpoints,
+        auth=Auth(api.auth.scheme or protocol.auth, api.auth.name, api.auth.prefix),
         headers=dict(api.headers),
         connect_timeout=api.timeouts.connect,
         read_timeout=api.timeouts.read,
@@ -405,7 +416,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
     )
 
 
-def lower_credentials(lw: Lowering, spec: s.Spec) -> tuple[CredentialInfo, ...]:
+def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[CredentialInfo, ...]:
     creds = spec.credentials
     key = creds.api_key
     fields = [
@@ -413,7 +424,7 @@ def lower_credentials(lw: Lowering, spec: s.Spec) -> tuple[CredentialInfo, ...]:
             variable=key.variable,
             label=i18n(key.label),
             type="secret-input",
-            required=spec.api.auth.scheme != "none",
+            required=api.auth.scheme != "none",
             placeholder=i18n(key.placeholder) if key.placeholder else None,
         )
     ]
@@ -469,31 +480,28 @@ def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:
 
 def merged(spec: s.Spec, model: s.Model) -> s.ModelFields:
     """Model fields over the defaults for its type (a model's value wins, lists included)."""
-    base = spec.defaults.llm if model.type == "llm" else spec.defaults.text_embedding
+    base = spec.defaults.of(model.type)
     own = {k: getattr(model, k) for k in model.model_fields_set & set(s.ModelFields.model_fields)}
     if base.pricing and model.pricing:
         own["pricing"] = base.pricing.model_copy(update=model.pricing.model_dump(exclude_unset=True))
     return base.model_copy(update=own)
 
 
-def lower_model(lw: Lowering, spec: s.Spec, index: int) -> ModelInfo:
+def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelInfo:
     model = spec.models[index]
+    kind = KIND_BY_NAME[model.type]
     fields = merged(spec, model)
     loc = ("models", index)
     lw.check(bool(MODEL_NAME_RE.match(model.name)), loc + ("name",), f"must be a safe file name, got {model.name!r}")
     lw.check(fields.context_size is not None, loc, "context_size is required (here or in defaults)")
-    is_llm = model.type == "llm"
-    if not is_llm:
-        lw.check(not fields.features, loc + ("features",), "only llm models have features")
-        lw.check(not fields.parameters, loc + ("parameters",), "only llm models have parameters")
-        lw.check(spec.api.endpoints.embeddings is not None, loc + ("type",), "api.endpoints.embeddings is null")
-    parameters = (
-        tuple(
-            lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens)
-            for i, p in enumerate(fields.parameters or [])
-        )
-        if is_llm
-        else ()
+    if not kind.llm_fields:
+        lw.check(not fields.features, loc + ("features",), f"only {LLM_KINDS} models have features")
+        lw.check(not fields.parameters, loc + ("parameters",), f"only {LLM_KINDS} models have parameters")
+    if kind.endpoint not in REQUIRED_ENDPOINTS:  # else already reported once, at the endpoint
+        lw.check(api.endpoints[kind.endpoint] is not None, loc + ("type",), f"api.endpoints.{kind.endpoint} is null")
+    rules = (fields.parameters or []) if kind.llm_fields else []
+    parameters = tuple(
+        lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens) for i, p in enumerate(rules)
     )
     check_unique(lw, [(loc + ("parameters", i), p.name) for i, p in enumerate(parameters)], "parameter")
     limit = LIMITS["parameters"]
@@ -506,22 +514,22 @@ def lower_model(lw: Lowering, spec: s.Spec, index: int) -> ModelInfo:
         context_size=fields.context_size or 0,
         max_output_tokens=fields.max_output_tokens,
         max_chunks=fields.max_chunks or 1,
-        features=tuple(dict.fromkeys(fields.features or [])) if is_llm else (),
+        features=tuple(dict.fromkeys(fields.features or [])) if kind.llm_fields else (),
         parameters=parameters,
-        pricing=lower_pricing(lw, loc, fields.pricing, is_llm),
+        pricing=lower_pricing(lw, loc, fields.pricing, kind.llm_fields),
         deprecated=model.deprecated,
     )
 
 
-def lower_pricing(lw: Lowering, loc: tuple, pricing: s.Pricing | None, is_llm: bool) -> Price | None:
+def lower_pricing(lw: Lowering, loc: tuple, pricing: s.Pricing | None, priced_output: bool) -> Price | None:
     if pricing is None:
         return None
     lw.check(pricing.input is not None, loc + ("pricing",), "pricing needs an input price (here or in defaults)")
-    if is_llm:
-        lw.check(pricing.output is not None, loc + ("pricing",), "llm pricing needs an output price")
+    if priced_output:
+        lw.check(pricing.output is not None, loc + ("pricing",), f"{LLM_KINDS} pricing needs an output price")
     return Price(
         input=_decimal(pricing.input or Decimal(0)),
-        output=_decimal(pricing.output) if pricing.output is not None and is_llm else None,
+        output=_decimal(pricing.output) if pricing.output is not None and priced_output else None,
         unit=_decimal(PRICE_UNITS[pricing.per or "million"]),
         currency=pricing.currency or "USD",
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from compiler.errors import Diagnostic
+from compiler.tables import KIND_BY_NAME, KINDS, Kind
 
 I18n = dict[str, str]
 Encoding = Literal["plain", "response_format", "json_schema"]
@@ -56,7 +57,7 @@ class Price:
 class ModelInfo:
     name: str
     label: I18n
-    type: Literal["llm", "text-embedding"]
+    type: str  # a kind's name (compiler/tables.py)
     mode: str
     context_size: int
     max_output_tokens: int | None
@@ -67,9 +68,8 @@ class ModelInfo:
     deprecated: bool
 
     @property
-    def folder(self) -> str:
-        """Dify's folder and `models:` key use underscores."""
-        return self.type.replace("-", "_")
+    def kind(self) -> Kind:
+        return KIND_BY_NAME[self.type]
 
 
 @dataclass(frozen=True)
@@ -97,14 +97,19 @@ class Auth:
     name: str | None
     prefix: str
 
+    @property
+    def wire(self) -> tuple[str, str | None, str]:
+        """How the runtime sends the key (config.AUTH): bearer is the header `Authorization: Bearer`."""
+        if self.scheme == "bearer":
+            return ("header", "Authorization", "Bearer ")
+        return (self.scheme, self.name, self.prefix)
+
 
 @dataclass(frozen=True)
 class ApiInfo:
+    protocol: str
     base_url: str
-    chat_path: str
-    models_path: str | None
-    embeddings_path: str | None
-    transcriptions_path: str | None
+    endpoints: dict[str, str | None]  # endpoint key -> path (None: the provider has none)
     auth: Auth
     headers: dict[str, str]
     connect_timeout: float
@@ -177,26 +182,27 @@ class Provider:
         return camel if camel[:1].isalpha() else "Provider" + camel
 
     @property
-    def model_folders(self) -> tuple[str, ...]:
-        return tuple(t.replace("-", "_") for t in self.model_types)
-
-    @property
-    def chat_parameters(self) -> dict[str, tuple[str, ...]]:
-        """Chat model → the parameter names its rules declare (what the provider accepts for it)."""
-        return {m.name: tuple(r.name for r in m.parameters) for m in self.models_of("llm")}
+    def kinds(self) -> tuple[Kind, ...]:
+        """The kinds the spec declares models of, in the kinds table's order (llm first)."""
+        return tuple(kind for kind in KINDS if self.models_of(kind.name))
 
     def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
         return tuple(m for m in self.models if m.type == type_)
 
     @property
-    def model_types(self) -> tuple[str, ...]:
-        """Declared model types, in a fixed order (llm first)."""
-        return tuple(t for t in ("llm", "text-embedding") if self.models_of(t))
+    def chat_parameters(self) -> dict[str, tuple[str, ...]]:
+        """Chat model → the parameter names its rules declare (what the provider accepts for it)."""
+        return {m.name: tuple(r.name for r in m.parameters) for m in self.models if m.kind.llm_fields}
+
+    @property
+    def maibot_kinds(self) -> tuple[Kind, ...]:
+        """The kinds the MaiBot plugin serves: those with an operation whose endpoint the spec has."""
+        return tuple(kind for kind in KINDS if kind.maibot and self.api.endpoints.get(kind.endpoint))
 
     @property
     def validation_model(self) -> ModelInfo:
-        """The model credentials are validated with: the first LLM, else the first model."""
-        return (self.models_of("llm") or self.models)[0]
+        """The model credentials are validated with: the first model of the first kind declared."""
+        return self.models_of(self.kinds[0].name)[0]
 
     def icon(self, role: str) -> Asset | None:
         return next((a for a in self.assets if a.role == role), None)

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from compiler.tables import MODEL_TYPES, PROTOCOLS
+
 Locale = Literal["en_US", "zh_Hans", "ja_JP", "pt_BR"]
 
 
@@ -43,7 +45,8 @@ Template = Literal[
     "response_format",
     "json_schema",
 ]
-ModelType = Literal["llm", "text-embedding"]
+ModelType = Literal[MODEL_TYPES]
+Protocol = Literal[tuple(PROTOCOLS)]
 
 
 class Strict(BaseModel):
@@ -72,10 +75,10 @@ class Help(Strict):
 
 
 class Auth(Strict):
-    scheme: Literal["bearer", "header", "query", "none"] = Field(
-        "bearer",
+    scheme: Literal["bearer", "header", "query", "none"] | None = Field(
+        None,
         description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
-        "query: a query parameter; none: no key is sent.",
+        "query: a query parameter; none: no key is sent. Default: the protocol's (openai_chat: bearer).",
         examples=["bearer", "header"],
     )
     name: str | None = Field(
@@ -95,23 +98,30 @@ class Auth(Strict):
 
 
 class Endpoints(Strict):
-    chat: str = Field(
-        "/chat/completions",
-        description="Chat completions path, appended to the base URL.",
+    """Endpoint paths, appended to the base URL; a key left out takes the protocol's default, an
+    explicit null means the provider has no such endpoint."""
+
+    chat: str | None = Field(
+        None,
+        description="Chat path. Default: the protocol's (openai_chat: /chat/completions).",
         examples=["/chat/completions"],
     )
     models: str | None = Field(
-        "/models",
-        description="Model list path (GET) used to validate credentials; null validates with a chat call.",
+        None,
+        description="Model list path (GET) used to validate credentials; null validates with a chat call. "
+        "Default: the protocol's (openai_chat: /models).",
         examples=["/models", None],
     )
     embeddings: str | None = Field(
-        "/embeddings", description="Embeddings path, used by text-embedding models.", examples=["/embeddings", None]
+        None,
+        description="Embeddings path, used by text-embedding models. Default: the protocol's "
+        "(openai_chat: /embeddings).",
+        examples=["/embeddings", None],
     )
     transcriptions: str | None = Field(
         None,
         description="Audio transcription path (multipart upload, OpenAI style); used by the MaiBot plugin's "
-        "audio_transcription operation. Null: the plugin refuses that operation.",
+        "audio_transcription operation. Default: none, and the plugin refuses that operation.",
         examples=["/audio/transcriptions"],
     )
 
@@ -122,6 +132,11 @@ class Timeouts(Strict):
 
 
 class Api(Strict):
+    protocol: Protocol = Field(
+        "openai_chat",
+        description="The wire protocol the provider speaks; it sets the default endpoints and auth.",
+        examples=["openai_chat"],
+    )
     base_url: str = Field(
         description="Default base URL, e.g. https://api.deepseek.com/v1.", examples=["https://api.deepseek.com/v1"]
     )
@@ -313,7 +328,7 @@ class ModelFields(Strict):
 class Model(ModelFields):
     name: str = Field(description="Model id sent to the API; also the model file's name.", examples=["deepseek-chat"])
     label: Text | None = Field(None, description="Display name; defaults to the name.", examples=["DeepSeek Chat"])
-    type: ModelType = Field("llm", description="llm or text-embedding.", examples=["llm", "text-embedding"])
+    type: ModelType = Field("llm", description=f"One of {', '.join(MODEL_TYPES)}.", examples=list(MODEL_TYPES))
     deprecated: bool = Field(False, description="Hidden from new selections in Dify.", examples=[True])
 
 
@@ -329,6 +344,10 @@ class Defaults(Strict):
         description="Defaults for every text-embedding model.",
         examples=[{"context_size": 8192, "max_chunks": 32}],
     )
+
+    def of(self, model_type: str) -> ModelFields:
+        """The defaults for models of `model_type` (a kind's name; fields are named with underscores)."""
+        return getattr(self, model_type.replace("-", "_"))
 
 
 class DifyOptions(Strict):

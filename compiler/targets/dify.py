@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from compiler.model import Provider
 from compiler.targets import Copy, Job
+from compiler.targets.runtime import runtime_jobs
 
 ROOT_FILES = ("manifest.yaml", "main.py", "requirements.txt", "README.md", "PRIVACY.md", ".difyignore", ".env.example")
+
+
+def runtime_entries(p: Provider) -> list[str]:
+    """The chat protocol (credentials are validated through it), and each kind's adapter and module."""
+    entries = [p.api.protocol]
+    for kind in p.kinds:
+        entries += [kind.dify.adapter, kind.runtime or p.api.protocol]
+    return entries
 
 
 def plan(p: Provider, header: str) -> list[Job | Copy]:
@@ -15,17 +24,17 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
     jobs += [
         Job("dify/provider/provider.yaml.jinja", f"dify/provider/{p.name}.yaml", ctx),
         Job("dify/provider/provider.py.jinja", f"dify/provider/{p.name}.py", ctx),
-        Job("shared/wire.py.jinja", "dify/models/wire.py", ctx),
-        Job("dify/models/transport.py.jinja", "dify/models/transport.py", ctx),
     ]
-    for model_type, folder in zip(p.model_types, p.model_folders):
-        models = p.models_of(model_type)
+    jobs += runtime_jobs(p, "dify/models/runtime", runtime_entries(p), ctx)
+    for kind in p.kinds:
+        folder, models = kind.dify.folder, p.models_of(kind.name)
+        here = ctx | {"kind": kind}
         jobs.append(
-            Job("dify/models/_position.yaml.jinja", f"dify/models/{folder}/_position.yaml", ctx | {"models": models})
+            Job("dify/models/_position.yaml.jinja", f"dify/models/{folder}/_position.yaml", here | {"models": models})
         )
-        jobs.append(Job(f"dify/models/{folder}/{folder}.py.jinja", f"dify/models/{folder}/{folder}.py", ctx))
+        jobs.append(Job(f"dify/models/{folder}/{folder}.py.jinja", f"dify/models/{folder}/{folder}.py", here))
         jobs += [
-            Job(f"dify/models/{folder}/model.yaml.jinja", f"dify/models/{folder}/{m.name}.yaml", ctx | {"m": m})
+            Job(f"dify/models/{folder}/model.yaml.jinja", f"dify/models/{folder}/{m.name}.yaml", here | {"m": m})
             for m in models
         ]
     jobs += [Copy(a.source, f"dify/_assets/{a.filename}") for a in p.assets]

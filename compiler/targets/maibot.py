@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compiler.model import Provider
 from compiler.targets import Copy, Job
+from compiler.targets.runtime import runtime_jobs
 
 # The host and SDK the generated plugins are tested with (pyproject's test extra). A newer 1.3.x
 # host only warns; anything outside fails to load, which is what an untested host deserves.
@@ -47,17 +48,20 @@ def manifest(p: Provider) -> dict[str, object]:
     return data
 
 
+def runtime_entries(p: Provider) -> list[str]:
+    """The provider adapter, the chat protocol, and the module of each other operation served."""
+    return ["maibot_provider", p.api.protocol] + [kind.runtime for kind in p.maibot_kinds if kind.runtime]
+
+
 def plan(p: Provider, header: str) -> list[Job | Copy]:
     """Every file of `maibot/`, in a fixed order."""
     ctx = {"p": p, "header": header}
     jobs: list[Job | Copy] = [
         Job("maibot/_manifest.json.jinja", "maibot/_manifest.json", ctx | {"manifest": manifest(p)}),
         Job("maibot/plugin.py.jinja", "maibot/plugin.py", ctx),
-        Job("maibot/provider.py.jinja", "maibot/provider.py", ctx),
-        Job("maibot/transport.py.jinja", "maibot/transport.py", ctx),
-        Job("shared/wire.py.jinja", "maibot/wire.py", ctx),
         Job("maibot/README.md.jinja", "maibot/README.md", ctx),
     ]
+    jobs += runtime_jobs(p, "maibot/runtime", runtime_entries(p), ctx)
     small = p.icon("small")
     if small:
         jobs.append(Copy(small.source, f"maibot/_assets/{small.filename}"))

@@ -45,7 +45,7 @@ def test_validate_good_key(dify, provider, mock):
         "validate_provider_credentials", user_id="u", provider=provider.name, credentials=creds(provider, mock)
     )
     assert outcome.error is None and outcome.items[0]["result"] is True
-    assert mock.last.path == "/v1" + (provider.api.models_path or provider.api.chat_path)
+    assert mock.last.path == "/v1" + (provider.api.endpoints["models"] or provider.api.endpoints["chat"])
     assert_auth(provider, mock.last)
 
 
@@ -497,7 +497,7 @@ def test_embeddings_batched_with_usage(dify, provider, mock):
     assert [v[0] for v in result["embeddings"]] == [float(i) for i in range(len(texts))]
     assert result["usage"]["tokens"] == 35
     assert [len(r.body["input"]) for r in mock.requests] == [model.max_chunks, 3]
-    assert mock.last.path == "/v1" + provider.api.embeddings_path
+    assert mock.last.path == "/v1" + provider.api.endpoints["embeddings"]
     assert_auth(provider, mock.last)
 
 

@@ -99,7 +99,7 @@ def test_text_usage_and_request(maibot, provider, mock, stream):
     assert result["usage"]["prompt_tokens"] == 11 and result["usage"]["completion_tokens"] == 7
     assert result["usage"]["total_tokens"] == 18 and result["usage"]["cache_reported"] is False
     recorded = mock.last
-    assert recorded.method == "POST" and recorded.path == "/v1" + provider.api.chat_path
+    assert recorded.method == "POST" and recorded.path == "/v1" + provider.api.endpoints["chat"]
     assert_auth(provider, recorded)
     body = recorded.body
     assert body["model"] == llm(provider) and body["stream"] is stream
@@ -386,7 +386,7 @@ def test_refused_connection(maibot, provider, mock):
 
 def test_embedding(maibot, provider, mock):
     models = provider.models_of("text-embedding")
-    if not models or not provider.api.embeddings_path:
+    if not models or not provider.api.endpoints["embeddings"]:
         pytest.skip("the spec declares no embedding models")
     mock.expect(Reply(json={"data": [{"index": 0, "embedding": [0.25, -0.5, 1.0]}], "usage": {"prompt_tokens": 3}}))
     result = maibot.call(
@@ -397,14 +397,14 @@ def test_embedding(maibot, provider, mock):
     )
     assert result["ok"], result
     assert result["embedding"] == [0.25, -0.5, 1.0] and result["usage"]["prompt_tokens"] == 3
-    assert mock.last.path == "/v1" + provider.api.embeddings_path
+    assert mock.last.path == "/v1" + provider.api.endpoints["embeddings"]
     assert mock.last.body["input"] == ["hello world"] and mock.last.body["model"] == models[0].name
     assert_auth(provider, mock.last)
 
 
 def test_embedding_without_data_is_an_error(maibot, provider, mock):
     models = provider.models_of("text-embedding")
-    if not models or not provider.api.embeddings_path:
+    if not models or not provider.api.endpoints["embeddings"]:
         pytest.skip("the spec declares no embedding models")
     mock.expect(Reply(json={"data": []}))
     result = maibot.call(
@@ -423,14 +423,14 @@ def test_audio_transcription(maibot, provider, mock):
         "audio_base64": "UklGRgAAAABXQVZF",
         "model_info": {"model_identifier": "whisper-1", "name": "whisper-1"},
     }
-    if not provider.api.transcriptions_path:
+    if not provider.api.endpoints["transcriptions"]:
         failed(maibot.call(**audio), "not available")
         return
     mock.expect(Reply(json={"text": "hello from audio"}))
     result = maibot.call(**audio)
     assert result["ok"] and result["content"] == "hello from audio"
     recorded = mock.last
-    assert recorded.path == "/v1" + provider.api.transcriptions_path
+    assert recorded.path == "/v1" + provider.api.endpoints["transcriptions"]
     assert recorded.headers["content-type"].startswith("multipart/form-data")
     assert b'filename="audio.wav"' in recorded.raw and b"RIFF" in recorded.raw and b"whisper-1" in recorded.raw
     assert_auth(provider, recorded)

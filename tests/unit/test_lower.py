@@ -43,13 +43,13 @@ def test_minimal_spec_gets_sensible_defaults(tmp_path: Path) -> None:
     p = lower(load_spec(write_spec(tmp_path, minimal())))
     assert p.label == {"en_US": "Demo"}
     assert p.api.base_url == "https://api.demo.example/v1"
-    assert p.api.auth.scheme == "bearer" and p.api.models_path == "/models"
+    assert p.api.auth.scheme == "bearer" and p.api.endpoints["models"] == "/models"
     assert [c.variable for c in p.credentials] == ["api_key", "base_url"]
     assert p.errors.status[401] == "authorization" and p.errors.status[429] == "rate_limit"
     assert p.errors.status[503] == "server_unavailable"
     model = p.models[0]
     assert (model.type, model.mode, model.parameters, model.pricing) == ("llm", "chat", (), None)
-    assert p.class_prefix == "Demo" and p.model_folders == ("llm",)
+    assert p.class_prefix == "Demo" and [k.dify.folder for k in p.kinds] == ["llm"]
     assert (p.maibot.client_type, p.maibot.plugin_id, p.maibot.license) == ("demo", "demo.demo", "MIT")
     assert p.maibot.repository == p.maibot.author_url == "https://github.com/demo/demo-plugins"
 

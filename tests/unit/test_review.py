@@ -136,12 +136,12 @@ def test_check_passes_on_the_committed_tree(project: Path, capsys) -> None:
 
 
 def test_check_names_a_hand_edited_file_with_a_diff(project: Path, capsys) -> None:
-    edited = project / "generated" / "acme" / "maibot" / "provider.py"
+    edited = project / "generated" / "acme" / "maibot" / "runtime" / "maibot_provider.py"
     edited.write_text(edited.read_text().replace("def usage(", "def usage_edited("))
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert "--- generated/acme/maibot/provider.py (on disk)" in out
-    assert "+++ generated/acme/maibot/provider.py (from specs/acme.yaml)" in out
+    assert "--- generated/acme/maibot/runtime/maibot_provider.py (on disk)" in out
+    assert "+++ generated/acme/maibot/runtime/maibot_provider.py (from specs/acme.yaml)" in out
     assert "-def usage_edited(" in out and "+def usage(" in out
 
 
@@ -156,11 +156,11 @@ def test_check_reports_stray_and_orphan_files(project: Path, capsys) -> None:
 
 
 def test_check_reports_a_missing_file_and_an_outdated_schema(project: Path, capsys) -> None:
-    (project / "generated" / "moonshot" / "maibot" / "wire.py").unlink()
+    (project / "generated" / "moonshot" / "maibot" / "runtime" / "openai_chat.py").unlink()
     (project / "specs" / SCHEMA_FILE).write_text("{}\n")
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert "missing: generated/moonshot/maibot/wire.py" in out and f"specs/{SCHEMA_FILE} is out of date" in out
+    assert "missing: generated/moonshot/maibot/runtime/openai_chat.py" in out and f"specs/{SCHEMA_FILE} is out of date" in out
 
 
 def test_a_formatter_failure_leaves_generated_untouched(project: Path, monkeypatch, capsys) -> None:

@@ -2,7 +2,7 @@
 """Acme AI for MaiBot: registers the `acme_ai` LLM client type.
 
 Point a MaiBot `api_providers` entry at it with `client_type = 'acme_ai'`;
-the handler below serves `response`, `embedding` and `audio_transcription` calls."""
+the handler below serves these operations: response, embedding, audio_transcription."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from maibot_sdk import LLMProvider, MaiBotPlugin
 
-from .provider import AcmeProvider
+from .runtime.maibot_provider import Provider
 
 
 class AcmePlugin(MaiBotPlugin):
@@ -18,7 +18,7 @@ class AcmePlugin(MaiBotPlugin):
 
     def __init__(self) -> None:
         super().__init__()
-        self.provider = AcmeProvider()
+        self.provider = Provider()
 
     async def on_load(self) -> None:
         return None

@@ -2,7 +2,7 @@
 """DeepSeek for MaiBot: registers the `deepseek` LLM client type.
 
 Point a MaiBot `api_providers` entry at it with `client_type = 'deepseek'`;
-the handler below serves `response`, `embedding` and `audio_transcription` calls."""
+the handler below serves these operations: response, embedding."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from maibot_sdk import LLMProvider, MaiBotPlugin
 
-from .provider import DeepseekProvider
+from .runtime.maibot_provider import Provider
 
 
 class DeepseekPlugin(MaiBotPlugin):
@@ -18,7 +18,7 @@ class DeepseekPlugin(MaiBotPlugin):
 
     def __init__(self) -> None:
         super().__init__()
-        self.provider = DeepseekProvider()
+        self.provider = Provider()
 
     async def on_load(self) -> None:
         return None

@@ -2,7 +2,7 @@
 """Moonshot for MaiBot: registers the `moonshot` LLM client type.
 
 Point a MaiBot `api_providers` entry at it with `client_type = 'moonshot'`;
-the handler below serves `response`, `embedding` and `audio_transcription` calls."""
+the handler below serves these operations: response, embedding."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from maibot_sdk import LLMProvider, MaiBotPlugin
 
-from .provider import MoonshotProvider
+from .runtime.maibot_provider import Provider
 
 
 class MoonshotPlugin(MaiBotPlugin):
@@ -18,7 +18,7 @@ class MoonshotPlugin(MaiBotPlugin):
 
     def __init__(self) -> None:
         super().__init__()
-        self.provider = MoonshotProvider()
+        self.provider = Provider()
 
     async def on_load(self) -> None:
         return None

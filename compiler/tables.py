@@ -1,0 +1,86 @@
+"""The two tables the compiler's variants come from: kinds of model call, and wire protocols.
+
+A new model kind is a row here, a runtime module, a Dify template folder and tests; a new protocol
+is a row here, a runtime module, recorded fixtures, a spec and its golden tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DifyKind:
+    folder: str  # models/<folder>/ in the plugin, templates/dify/models/<folder>/ here
+    sdk_type: str  # the dify_plugin ModelType member
+    adapter: str  # the runtime module with the model class's mixin
+
+
+@dataclass(frozen=True)
+class MaiBotKind:
+    operation: str  # what MaiBot's host calls the plugin's handler with
+    model_type: str | None  # `model_type` in MaiBot's model_config.toml
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of model call, and where each target serves it."""
+
+    name: str  # the spec's model `type`, and Dify's model_type
+    endpoint: str  # the api.endpoints key it calls
+    runtime: str | None = None  # the runtime module serving it; None: the spec's chat protocol
+    llm_fields: bool = False  # features, parameter rules and an output price apply
+    dify: DifyKind | None = None  # None: Dify has no such kind (yet)
+    maibot: MaiBotKind | None = None  # None: MaiBot has no such operation
+
+
+KINDS = (
+    Kind(
+        "llm",
+        endpoint="chat",
+        llm_fields=True,
+        dify=DifyKind("llm", "LLM", "dify_chat"),
+        maibot=MaiBotKind("response", "llm"),
+    ),
+    Kind(
+        "text-embedding",
+        endpoint="embeddings",
+        runtime="embeddings",
+        dify=DifyKind("text_embedding", "TEXT_EMBEDDING", "dify_embedding"),
+        maibot=MaiBotKind("embedding", "embedding"),
+    ),
+    # MaiBot's audio_transcription only, until a spec can declare Dify speech2text models.
+    Kind(
+        "speech2text",
+        endpoint="transcriptions",
+        runtime="transcription",
+        maibot=MaiBotKind("audio_transcription", None),
+    ),
+)
+KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+# What a spec's models may be: the kinds Dify serves (a spec's models are Dify models).
+MODEL_TYPES = tuple(kind.name for kind in KINDS if kind.dify)
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """One wire protocol: its runtime module, its defaults, and the api fields it reads."""
+
+    name: str  # api.protocol, and the runtime module that speaks it
+    endpoints: dict[str, str | None]  # default path of every endpoint key (None: none by default)
+    auth: str  # default api.auth.scheme
+    quirks: frozenset[str]  # optional api fields that mean something to this protocol
+
+
+PROTOCOLS = {
+    "openai_chat": Protocol(
+        "openai_chat",
+        endpoints={
+            "chat": "/chat/completions",
+            "models": "/models",
+            "embeddings": "/embeddings",
+            "transcriptions": None,
+        },
+        auth="bearer",
+        quirks=frozenset(("send_user", "stream_usage", "reasoning_history")),
+    ),
+}

@@ -1,0 +1,81 @@
+# Generated from specs/acme.yaml by the provider compiler. Do not edit by hand.
+"""The acme settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "acme"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "openai_chat"
+BASE_URL = "https://api.acme.example/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {
+    "chat": "/chat/completions",
+    "models": "/models",
+    "embeddings": "/embeddings",
+    "transcriptions": "/audio/transcriptions",
+}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "X-Acme-Key", "Key ")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+STATIC_HEADERS = {"X-Acme-Client": "provider-compiler"}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {"organization": "X-Acme-Organization"}
+CREDENTIAL_QUERY = {"region": "region"}
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 120.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    402: "rate_limit",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    409: "server_unavailable",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {
+    "insufficient_quota": "rate_limit",
+    "context_length_exceeded": "bad_request",
+    "invalid_api_key": "authorization",
+    "model_overloaded": "server_unavailable",
+}
+# Declared parameter -> (body key, encoding); anything else is never sent.
+PARAMETERS = {
+    "frequency_penalty": ("frequency_penalty", "plain"),
+    "json_schema": ("json_schema", "json_schema"),
+    "max_tokens": ("max_completion_tokens", "plain"),
+    "presence_penalty": ("presence_penalty", "plain"),
+    "reasoning_effort": ("reasoning.effort", "plain"),
+    "response_format": ("response_format", "response_format"),
+    "seed": ("seed", "plain"),
+    "temperature": ("temperature", "plain"),
+    "top_k": ("top_k", "plain"),
+    "top_p": ("top_p", "plain"),
+}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "acme-chat": ("temperature", "top_p", "max_tokens", "response_format", "json_schema", "seed", "reasoning_effort"),
+    "acme-reasoner": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "seed",
+        "reasoning_effort",
+    ),
+    "acme-mini": ("temperature", "max_tokens", "presence_penalty", "frequency_penalty", "top_k"),
+    "acme-legacy": ("temperature", "top_p", "max_tokens", "response_format", "json_schema", "seed", "reasoning_effort"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+STREAM_USAGE = True
+REASONING_HISTORY = "reasoning_content"

@@ -1,0 +1,56 @@
+# Generated from specs/deepseek.yaml by the provider compiler. Do not edit by hand.
+"""The deepseek settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "deepseek"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "openai_chat"
+BASE_URL = "https://api.deepseek.com/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models", "embeddings": "/embeddings", "transcriptions": None}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    402: "rate_limit",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {}
+# Declared parameter -> (body key, encoding); anything else is never sent.
+PARAMETERS = {
+    "frequency_penalty": ("frequency_penalty", "plain"),
+    "max_tokens": ("max_tokens", "plain"),
+    "presence_penalty": ("presence_penalty", "plain"),
+    "response_format": ("response_format", "response_format"),
+    "temperature": ("temperature", "plain"),
+    "top_p": ("top_p", "plain"),
+}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "deepseek-chat": ("temperature", "top_p", "presence_penalty", "frequency_penalty", "max_tokens", "response_format"),
+    "deepseek-reasoner": ("max_tokens", "response_format"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+STREAM_USAGE = True
+REASONING_HISTORY = "reasoning_content"

@@ -1,0 +1,56 @@
+"""The parts of an HTTP call that come from the spec and the credentials: base URL, headers (the
+API key as the spec says) and query, and JSON bodies both ways. No I/O: each host sends."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import config
+from .errors import ProviderError, describe
+
+
+def base_url(credentials: dict[str, Any]) -> str:
+    """The credentials' base-URL override when the spec offers one and it is filled in."""
+    if config.BASE_URL_VARIABLE is None:
+        return config.BASE_URL
+    override = str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
+    return (override or config.BASE_URL).rstrip("/")
+
+
+def headers(credentials: dict[str, Any]) -> dict[str, str]:
+    """Static headers, the API key as the spec says, and credential-backed headers."""
+    out = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
+    out.update(config.STATIC_HEADERS)
+    scheme, name, prefix = config.AUTH
+    if scheme == "header":
+        out[name] = prefix + str(credentials.get(config.API_KEY_VARIABLE) or "")
+    for variable, header in config.CREDENTIAL_HEADERS.items():
+        if credentials.get(variable):
+            out[header] = str(credentials[variable])
+    return out
+
+
+def query(credentials: dict[str, Any]) -> dict[str, str]:
+    """The API key when the spec sends it as a query parameter, and credential-backed parameters."""
+    out = {}
+    scheme, name, _ = config.AUTH
+    if scheme == "query":
+        out[name] = str(credentials.get(config.API_KEY_VARIABLE) or "")
+    for variable, parameter in config.CREDENTIAL_QUERY.items():
+        if credentials.get(variable):
+            out[parameter] = str(credentials[variable])
+    return out
+
+
+def encode(body: Any) -> bytes:
+    return json.dumps(body, ensure_ascii=False).encode()
+
+
+def decode(raw: bytes) -> Any:
+    """A JSON response body; anything else is the server's fault, quoted."""
+    try:
+        return json.loads(raw)
+    except ValueError:
+        shown = describe(raw.decode("utf-8", "replace"))
+        raise ProviderError("server_unavailable", f"response is not JSON: {shown}") from None

@@ -1,0 +1,64 @@
+# Generated from specs/moonshot.yaml by the provider compiler. Do not edit by hand.
+"""The moonshot settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "moonshot"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "openai_chat"
+BASE_URL = "https://api.moonshot.cn/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models", "embeddings": "/embeddings", "transcriptions": None}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {
+    "exceeded_current_quota_error": "rate_limit",
+    "engine_overloaded_error": "server_unavailable",
+    "rate_limit_reached_error": "rate_limit",
+    "invalid_authentication_error": "authorization",
+    "content_filter": "bad_request",
+}
+# Declared parameter -> (body key, encoding); anything else is never sent.
+PARAMETERS = {
+    "max_tokens": ("max_tokens", "plain"),
+    "response_format": ("response_format", "response_format"),
+    "temperature": ("temperature", "plain"),
+    "top_p": ("top_p", "plain"),
+}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "kimi-k2-0905-preview": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2-turbo-preview": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2-thinking": ("temperature", "max_tokens"),
+    "moonshot-v1-8k": ("temperature", "top_p", "max_tokens", "response_format"),
+    "moonshot-v1-32k": ("temperature", "top_p", "max_tokens", "response_format"),
+    "moonshot-v1-128k": ("temperature", "top_p", "max_tokens", "response_format"),
+    "moonshot-v1-8k-vision-preview": ("temperature", "top_p", "max_tokens", "response_format"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+STREAM_USAGE = True
+REASONING_HISTORY = "strip"
