@@ -160,7 +160,10 @@ def test_check_reports_a_missing_file_and_an_outdated_schema(project: Path, caps
     (project / "specs" / SCHEMA_FILE).write_text("{}\n")
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert "missing: generated/moonshot/maibot/runtime/openai_chat.py" in out and f"specs/{SCHEMA_FILE} is out of date" in out
+    assert (
+        "missing: generated/moonshot/maibot/runtime/openai_chat.py" in out
+        and f"specs/{SCHEMA_FILE} is out of date" in out
+    )
 
 
 def test_a_formatter_failure_leaves_generated_untouched(project: Path, monkeypatch, capsys) -> None:

@@ -1,0 +1,107 @@
+"""Error classification: the spec's status and code maps (config) over the error body shapes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compiler.runtime import errors
+from compiler.runtime.errors import ProviderError
+from tests.runtime.conftest import fixture_bytes
+
+
+def classify(status: int, body: object) -> ProviderError:
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return errors.from_response(status, raw)
+
+
+@pytest.mark.parametrize(
+    "status,kind",
+    [(400, "bad_request"), (401, "authorization"), (403, "authorization"), (404, "bad_request"), (408, "connection")]
+    + [(418, "bad_request"), (429, "rate_limit"), (500, "server_unavailable"), (529, "server_unavailable")],
+)
+def test_status_map_and_defaults(status: int, kind: str) -> None:
+    assert classify(status, {"error": {"message": "x"}}).kind == kind
+
+
+def test_the_specs_status_map_wins(settings) -> None:
+    settings(STATUS_KINDS={402: "rate_limit", 409: "server_unavailable"})
+    assert classify(402, {}).kind == "rate_limit" and classify(409, {}).kind == "server_unavailable"
+
+
+def test_a_mapped_code_wins_over_the_status(settings) -> None:
+    settings(CODE_KINDS={"invalid_api_key": "authorization"})
+    error = classify(400, json.loads(fixture_bytes("error_invalid_api_key.json")))
+    assert (error.kind, error.code, error.status) == ("authorization", "invalid_api_key", 400)
+    assert error.message.startswith("Incorrect API key provided")
+
+
+def test_the_type_is_a_code_too(settings) -> None:
+    settings(CODE_KINDS={"overloaded_error": "server_unavailable"})
+    error = classify(400, {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})
+    assert (error.kind, error.code) == ("server_unavailable", "overloaded_error")
+
+
+def test_an_unmapped_code_is_still_reported() -> None:
+    error = classify(429, {"error": {"message": "Slow down", "code": "rate_limit_exceeded", "type": "requests"}})
+    assert (error.kind, error.code) == ("rate_limit", "rate_limit_exceeded")
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ({"error": {"message": "m"}}, "m"),
+        ({"error": {"msg": "from msg"}}, "from msg"),
+        ({"detail": "from detail"}, "from detail"),  # FastAPI-style servers
+        ({"message": "bare object"}, "bare object"),
+        ({"error": "just text"}, "just text"),
+        ({"error": {"code": 7}}, '{"code": 7}'),
+    ],
+)
+def test_error_body_shapes(body: dict, message: str) -> None:
+    assert classify(400, body).message == message
+
+
+def test_a_body_that_is_not_json_is_quoted_and_shortened() -> None:
+    error = classify(502, b"<html>\n<body>Bad   Gateway</body></html>" + b"x" * 500)
+    assert error.kind == "server_unavailable" and error.message.startswith("<html> <body>Bad Gateway</body></html>")
+    assert len(error.message) == 300
+    assert classify(503, b"").message == "empty response body"
+
+
+def test_the_message_says_it_all() -> None:
+    error = ProviderError("rate_limit", "Slow down", 429, "rate_limit_exceeded")
+    assert str(error) == "example: HTTP 429 rate_limit [rate_limit_exceeded]: Slow down"
+    assert str(ProviderError("connection", "no route")) == "example: connection: no route"
+
+
+def test_connection_errors() -> None:
+    timed_out = errors.connection_error("http://h/v1", TimeoutError(), timed_out=True)
+    refused = errors.connection_error("http://h/v1", ConnectionRefusedError("refused"), timed_out=False)
+    assert timed_out.kind == refused.kind == "connection"
+    assert "no response from http://h/v1 in time (TimeoutError)" in str(timed_out)
+    assert "could not talk to http://h/v1: refused" in str(refused)
+
+
+def test_json_object() -> None:
+    assert errors.json_object({"data": []}) == {"data": []}
+    with pytest.raises(ProviderError, match="expected a JSON object"):
+        errors.json_object([1])
+    with pytest.raises(ProviderError, match="quota") as caught:
+        errors.json_object({"error": {"message": "quota", "code": "insufficient_quota"}})
+    assert caught.value.code == "insufficient_quota"
+
+
+def test_a_protocol_may_read_its_own_error_bodies() -> None:
+    def fields(payload: dict) -> tuple[list[str], str]:
+        return [payload["error"]["status"]], payload["error"]["message"]
+
+    body = json.dumps({"error": {"code": 404, "message": "no model", "status": "NOT_FOUND"}}).encode()
+    error = errors.from_response(404, body, fields)
+    assert (error.kind, error.code, error.message) == ("bad_request", "NOT_FOUND", "no model")
+
+
+def test_describe_shortens() -> None:
+    assert errors.describe({"a": "é"}) == '{"a": "é"}'
+    assert errors.describe("x" * 500) == "x" * 200 + "…"

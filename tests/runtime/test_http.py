@@ -1,0 +1,53 @@
+"""The spec's and the credentials' parts of a request: base URL, auth, headers, query."""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler.runtime import http
+from compiler.runtime.errors import ProviderError
+
+KEY = {"api_key": "sk-1"}
+
+
+def test_bearer_is_the_authorization_header() -> None:
+    headers = http.headers(KEY)
+    assert headers["Authorization"] == "Bearer sk-1" and headers["Content-Type"] == "application/json"
+    assert http.query(KEY) == {}
+
+
+def test_custom_header_with_prefix_after_static_headers(settings) -> None:
+    settings(AUTH=("header", "X-Key", "Key "), STATIC_HEADERS={"X-Client": "c", "X-Key": "static"})
+    headers = http.headers(KEY)
+    assert headers["X-Key"] == "Key sk-1" and headers["X-Client"] == "c" and "Authorization" not in headers
+
+
+def test_query_auth(settings) -> None:
+    settings(AUTH=("query", "key", ""))
+    assert http.query(KEY) == {"key": "sk-1"} and "Authorization" not in http.headers(KEY)
+
+
+def test_no_auth(settings) -> None:
+    settings(AUTH=("none", None, ""))
+    assert "Authorization" not in http.headers(KEY) and http.query(KEY) == {}
+
+
+def test_credential_fields_are_forwarded_when_filled(settings) -> None:
+    settings(CREDENTIAL_HEADERS={"org": "X-Org"}, CREDENTIAL_QUERY={"region": "region"})
+    credentials = KEY | {"org": "o1", "region": ""}
+    assert http.headers(credentials)["X-Org"] == "o1" and http.query(credentials) == {}
+    assert http.query(credentials | {"region": "eu"}) == {"region": "eu"}
+
+
+def test_base_url_override(settings) -> None:
+    assert http.base_url({}) == "https://api.example.invalid/v1"
+    assert http.base_url({"base_url": " http://127.0.0.1:9/v1/ "}) == "http://127.0.0.1:9/v1"
+    settings(BASE_URL_VARIABLE=None)
+    assert http.base_url({"base_url": "http://elsewhere"}) == "https://api.example.invalid/v1"
+
+
+def test_json_bodies() -> None:
+    assert http.decode(http.encode({"t": "é"})) == {"t": "é"} and "é".encode() in http.encode({"t": "é"})
+    with pytest.raises(ProviderError, match="response is not JSON: not json") as caught:
+        http.decode(b"not json")
+    assert caught.value.kind == "server_unavailable"

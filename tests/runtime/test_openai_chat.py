@@ -1,0 +1,284 @@
+"""The OpenAI chat protocol module against wire fixtures (tests/runtime/fixtures/openai_chat/:
+written from OpenAI's and DeepSeek's API references, and checked against the openai SDK's own
+types by tests/unit/test_wire_fixtures.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compiler.runtime import openai_chat
+from compiler.runtime.errors import ProviderError
+from compiler.runtime.sse import Framer
+from compiler.runtime.types import Completion
+from tests.runtime.conftest import fixture_bytes, fixture_json
+
+
+def assemble(body: bytes, keep_text: bool = True) -> tuple[list[tuple[str, str]], Completion]:
+    """Every (reasoning, content) delta of a streamed body, then the finished answer."""
+    framer, assembler = Framer(), openai_chat.StreamAssembler(keep_text)
+    deltas = [assembler.feed(event) for event in framer.feed(body) + framer.close()]
+    return [d for d in deltas if d != ("", "")], assembler.finish()
+
+
+# ---- streams ------------------------------------------------------------------------------
+
+
+def test_text_stream_with_a_usage_only_last_chunk() -> None:
+    deltas, done = assemble(fixture_bytes("stream_text.sse"))
+    assert deltas == [("", "Hello"), ("", " there"), ("", ", how can I help?")]
+    assert done.content == "Hello there, how can I help?" and done.reasoning == ""
+    assert done.finish_reason == "stop" and done.response_id == "chatcmpl-9xQz"
+    assert (done.usage.prompt_tokens, done.usage.completion_tokens, done.usage.cached_tokens) == (19, 10, 0)
+
+
+def test_tool_call_fragments_merge_into_complete_calls() -> None:
+    deltas, done = assemble(fixture_bytes("stream_tool_calls.sse"))
+    assert deltas == [] and done.content == "" and done.finish_reason == "tool_calls"
+    calls = [(c.id, c.name, json.loads(c.arguments)) for c in done.tool_calls]
+    assert calls == [
+        ("call_DdmO9pD3xa9XTPNJ32zg2hcA", "get_weather", {"location": "Paris"}),
+        ("call_ABCD8p93xa9XTPNJ32zg2hcB", "get_time", {"tz": "CET"}),
+    ]
+
+
+def test_interleaved_fragments_merge_by_index() -> None:
+    _, done = assemble(fixture_bytes("stream_tool_calls_interleaved.sse"))
+    calls = {c.id: (c.name, json.loads(c.arguments)) for c in done.tool_calls}
+    assert calls == {"call_one": ("get_weather", {"location": "Paris"}), "call_two": ("get_time", {"tz": "CET"})}
+    assert [c.id for c in done.tool_calls] == ["call_one", "call_two"]
+
+
+def test_fragments_without_index_follow_their_id_or_the_latest_call() -> None:
+    assembler = openai_chat.StreamAssembler()
+    for fragment in (
+        {"id": "a", "function": {"name": "first", "arguments": '{"x"'}},
+        {"id": "b", "function": {"name": "second", "arguments": "{}"}},
+        {"id": "a", "function": {"arguments": ": 1}"}},
+        {"function": {"arguments": " "}},  # no id, no index: the latest call
+    ):
+        assembler.feed(("", json.dumps({"choices": [{"delta": {"tool_calls": [fragment]}}]})))
+    assembler.feed(("", "[DONE]"))
+    calls = [(c.id, c.name, c.arguments) for c in assembler.finish().tool_calls]
+    assert calls == [("a", "first", '{"x": 1}'), ("b", "second", "{}")]
+
+
+def test_a_call_without_id_or_arguments_gets_both() -> None:
+    assembler = openai_chat.StreamAssembler()
+    assembler.feed(
+        ("", json.dumps({"choices": [{"delta": {"tool_calls": [{"index": 0, "function": {"name": "f"}}]}}]}))
+    )
+    assembler.feed(("", json.dumps({"choices": [{"delta": {}, "finish_reason": "tool_calls"}]})))
+    (call,) = assembler.finish().tool_calls
+    assert call.id.startswith("call_") and call.arguments == "{}"
+
+
+def test_malformed_tool_arguments_are_the_servers_fault() -> None:
+    assembler = openai_chat.StreamAssembler()
+    fragment = {"index": 0, "id": "c", "function": {"name": "f", "arguments": '{"x": '}}
+    assembler.feed(("", json.dumps({"choices": [{"delta": {"tool_calls": [fragment]}, "finish_reason": "stop"}]})))
+    with pytest.raises(ProviderError, match="malformed arguments for tool 'f'") as caught:
+        assembler.finish()
+    assert caught.value.kind == "server_unavailable"
+
+
+def test_reasoning_then_content() -> None:
+    deltas, done = assemble(fixture_bytes("stream_reasoning.sse"))
+    assert deltas == [("The user greets me.", ""), (" I should greet back.", ""), ("", "Hi!")]
+    assert done.reasoning == "The user greets me. I should greet back." and done.content == "Hi!"
+    assert done.usage.cached_tokens == 8
+
+
+def test_openrouter_reasoning_field() -> None:
+    assembler = openai_chat.StreamAssembler()
+    assert assembler.feed(("", '{"choices": [{"delta": {"reasoning": "hmm"}}]}')) == ("hmm", "")
+
+
+def test_counted_text_is_not_kept() -> None:
+    _, kept = assemble(fixture_bytes("stream_reasoning.sse"))
+    _, counted = assemble(fixture_bytes("stream_reasoning.sse"), keep_text=False)
+    assert counted.content == counted.reasoning == ""
+    assert counted.estimated_output_tokens() == kept.estimated_output_tokens() > 0
+
+
+def test_a_truncated_stream_is_a_connection_error() -> None:
+    with pytest.raises(ProviderError, match="ended before the response was complete") as caught:
+        assemble(fixture_bytes("stream_truncated.sse"))
+    assert caught.value.kind == "connection"
+
+
+def test_finish_reason_without_done_is_complete() -> None:
+    _, done = assemble(b'data: {"choices": [{"delta": {"content": "ok"}, "finish_reason": "stop"}]}\n\n')
+    assert done.content == "ok"
+
+
+def test_done_without_finish_reason_is_complete() -> None:
+    _, done = assemble(b'data: {"choices": [{"delta": {"content": "ok"}}]}\n\ndata: [DONE]\n\n')
+    assert done.finish_reason == "stop"
+
+
+def test_an_error_payload_mid_stream_is_classified() -> None:
+    with pytest.raises(ProviderError) as caught:
+        assemble(fixture_bytes("stream_error_payload.sse"))
+    assert caught.value.kind == "server_unavailable" and caught.value.code == "server_error"
+    assert "while processing your request" in caught.value.message
+
+
+def test_an_error_event_mid_stream_is_classified(settings) -> None:
+    settings(CODE_KINDS={"overloaded": "rate_limit"})
+    assembler = openai_chat.StreamAssembler()
+    with pytest.raises(ProviderError) as caught:
+        assembler.feed(("error", '{"message": "slow down", "type": "overloaded"}'))
+    assert (caught.value.kind, caught.value.code, caught.value.message) == ("rate_limit", "overloaded", "slow down")
+
+
+def test_malformed_data_is_an_error() -> None:
+    with pytest.raises(ProviderError, match="malformed stream data: {not json}"):
+        openai_chat.StreamAssembler().feed(("", "{not json}"))
+
+
+def test_chunks_a_gateway_sent_as_one_event() -> None:
+    data = '{"choices": [{"delta": {"content": "a"}}]}\n{"choices": [{"delta": {"content": "b"}}]}'
+    assert openai_chat.StreamAssembler().feed(("", data)) == ("", "ab")
+
+
+def test_a_payload_that_is_not_an_object_is_an_error() -> None:
+    with pytest.raises(ProviderError, match="unexpected stream payload"):
+        openai_chat.StreamAssembler().feed(("", "[1, 2]"))
+
+
+# ---- blocking answers -----------------------------------------------------------------------
+
+
+def test_blocking_text() -> None:
+    done = openai_chat.parse_completion(fixture_json("completion_text.json"))
+    assert done.content == "Hello there, how can I help?" and done.finish_reason == "stop"
+    assert done.usage.prompt_tokens == 19 and done.response_id == "chatcmpl-9xR0"
+
+
+def test_blocking_tool_calls_without_content() -> None:
+    done = openai_chat.parse_completion(fixture_json("completion_tool_calls.json"))
+    assert done.content == "" and [c.name for c in done.tool_calls] == ["get_weather", "get_time"]
+    assert done.tool_calls[1].arguments == "{}"
+
+
+def test_blocking_arguments_sent_as_an_object() -> None:
+    message = {"tool_calls": [{"id": "c", "function": {"name": "f", "arguments": {"x": "é"}}}]}
+    done = openai_chat.parse_completion({"choices": [{"message": message}]})
+    assert json.loads(done.tool_calls[0].arguments) == {"x": "é"}
+
+
+def test_blocking_reasoning_and_content_parts() -> None:
+    message = {"content": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}], "reasoning_content": "r"}
+    done = openai_chat.parse_completion({"choices": [{"message": message}]})
+    assert (done.content, done.reasoning) == ("ab", "r")
+
+
+@pytest.mark.parametrize(
+    "payload,kind,message",
+    [
+        ({"choices": []}, "server_unavailable", "response has no choices"),
+        ({"id": "x"}, "server_unavailable", "response has no choices"),
+        (["not", "an", "object"], "server_unavailable", "expected a JSON object"),
+        (None, "server_unavailable", "expected a JSON object"),
+    ],
+)
+def test_blocking_answers_that_are_not_completions(payload, kind, message) -> None:
+    with pytest.raises(ProviderError, match=message) as caught:
+        openai_chat.parse_completion(payload)
+    assert caught.value.kind == kind
+
+
+def test_blocking_error_body_with_a_200(settings) -> None:
+    settings(CODE_KINDS={"insufficient_quota": "rate_limit"})
+    with pytest.raises(ProviderError) as caught:
+        openai_chat.parse_completion(fixture_json("error_insufficient_quota.json"))
+    assert (caught.value.kind, caught.value.code) == ("rate_limit", "insufficient_quota")
+
+
+# ---- requests -------------------------------------------------------------------------------
+
+HELLO = [{"role": "user", "content": "Hello"}]
+
+
+def test_chat_request_sends_only_declared_parameters(settings) -> None:
+    settings(PARAMETERS={"max_tokens": ("max_completion_tokens", "plain"), "effort": ("reasoning.effort", "plain")})
+    request = openai_chat.chat_request("m", HELLO, {"max_tokens": 5, "effort": "low", "seed": 1, "top_p": None})
+    assert (request.method, request.path) == ("POST", "/chat/completions")
+    assert request.body == {
+        "model": "m",
+        "messages": HELLO,
+        "stream": False,
+        "max_completion_tokens": 5,
+        "reasoning": {"effort": "low"},
+    }
+
+
+def test_stream_request_asks_for_usage_unless_the_spec_says_not(settings) -> None:
+    assert openai_chat.chat_request("m", HELLO, {}, stream=True).body["stream_options"] == {"include_usage": True}
+    settings(STREAM_USAGE=False)
+    assert "stream_options" not in openai_chat.chat_request("m", HELLO, {}, stream=True).body
+
+
+def test_tools_stop_and_user(settings) -> None:
+    tool = {"type": "function", "function": {"name": "f", "description": "", "parameters": {}}}
+    body = openai_chat.chat_request("m", HELLO, {}, [tool], ["END"], user="u1", tool_choice="none").body
+    assert body["tools"] == [tool] and body["tool_choice"] == "none"
+    assert body["stop"] == ["END"] and body["user"] == "u1"
+    settings(SEND_USER=False)
+    assert "user" not in openai_chat.chat_request("m", HELLO, {}, user="u1").body
+
+
+@pytest.mark.parametrize(
+    "values,expected",
+    [
+        ({"response_format": "json_object"}, {"type": "json_object"}),
+        ({"response_format": "JSON"}, None),  # Dify's prompt-side code-block modes are never sent
+        ({"response_format": "XML"}, None),
+        (
+            {"json_schema": '{"type": "object"}'},
+            {"type": "json_schema", "json_schema": {"name": "response", "schema": {"type": "object"}}},
+        ),
+        (
+            {"response_format": "json_schema", "json_schema": {"name": "n", "schema": {"type": "object"}}},
+            {"type": "json_schema", "json_schema": {"name": "n", "schema": {"type": "object"}}},
+        ),
+    ],
+)
+def test_response_format_encodings(settings, values, expected) -> None:
+    settings(
+        PARAMETERS={
+            "response_format": ("response_format", "response_format"),
+            "json_schema": ("json_schema", "json_schema"),
+        }
+    )
+    assert openai_chat.chat_request("m", HELLO, values).body.get("response_format") == expected
+
+
+def test_a_json_schema_that_is_not_json(settings) -> None:
+    settings(PARAMETERS={"json_schema": ("json_schema", "json_schema")})
+    with pytest.raises(ProviderError, match="json_schema is not valid JSON") as caught:
+        openai_chat.chat_request("m", HELLO, {"json_schema": "{oops"})
+    assert caught.value.kind == "bad_request"
+
+
+def test_a_hosts_own_response_format() -> None:
+    schema = {"name": "answer", "schema": {"type": "object"}, "strict": True}
+    body = openai_chat.chat_request("m", HELLO, {}, response_format=("json_schema", schema)).body
+    assert body["response_format"] == {"type": "json_schema", "json_schema": schema}
+    body = openai_chat.chat_request("m", HELLO, {}, response_format=("json_object", None)).body
+    assert body["response_format"] == {"type": "json_object"}
+
+
+def test_validation_request(settings) -> None:
+    request = openai_chat.validation_request("m")
+    assert (request.method, request.path, request.body) == ("GET", "/models", None)
+    settings(ENDPOINTS={"chat": "/v2/chat", "models": None})
+    request = openai_chat.validation_request("m")
+    assert (request.method, request.path) == ("POST", "/v2/chat") and request.body["max_tokens"] == 1
+
+
+def test_account_headers() -> None:
+    assert openai_chat.account_headers("org-1", "") == {"OpenAI-Organization": "org-1"}
+    assert openai_chat.account_headers("", "proj") == {"OpenAI-Project": "proj"}

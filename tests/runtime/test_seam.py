@@ -1,0 +1,79 @@
+"""The seam: every protocol module offers the whole interface hosts use, host code names no
+protocol's keys, and the runtime imports nothing but itself, the standard library and its host's SDK."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler.runtime import protocols
+from compiler.tables import PROTOCOLS
+
+RUNTIME = Path(protocols.__file__).parent
+TEMPLATES = RUNTIME.parent.parent / "templates"
+MODULES = sorted(p.stem for p in RUNTIME.glob("*.py"))
+HOSTS = {"dify": ("dify_plugin", "urllib3"), "maibot": ("maibot_sdk", "httpx")}
+HOST_CODE = [RUNTIME / f"{m}.py" for m in MODULES if m.startswith(tuple(HOSTS))] + [
+    *TEMPLATES.glob("dify/models/*/*.py.jinja"),
+    TEMPLATES / "dify/provider/provider.py.jinja",
+    TEMPLATES / "maibot/plugin.py.jinja",
+]
+# Keys, paths, headers and stream markers of the OpenAI protocol (openai_chat.py and messages.py own them).
+OPENAI_MARKERS = (
+    "choices",
+    "[DONE]",
+    "/chat/completions",
+    "stream_options",
+    "OpenAI-",
+    '"delta"',
+    "image_url",
+    "input_audio",
+    '"tool_call_id":',
+    "max_completion_tokens",
+    '"response_format":',
+    "encoding_format",
+)
+
+
+@pytest.mark.parametrize("name", sorted(PROTOCOLS))
+def test_every_protocol_module_offers_the_whole_seam(name: str) -> None:
+    module = importlib.import_module(f"compiler.runtime.{name}")
+    members = set(protocols.ChatProtocol.__annotations__) | {
+        n for n, v in vars(protocols.ChatProtocol).items() if callable(v) and not n.startswith("_")
+    }
+    assert members >= {"chat_request", "parse_completion", "StreamAssembler", "error_fields", "OWNED_BODY_KEYS"}
+    assert not [m for m in members if not hasattr(module, m)]
+    assembler = module.StreamAssembler(keep_text=False)
+    assert callable(assembler.feed) and callable(assembler.finish)
+
+
+def test_the_plugin_speaks_the_configured_protocol() -> None:
+    assert protocols.chat() is importlib.import_module("compiler.runtime.openai_chat")
+
+
+@pytest.mark.parametrize("path", HOST_CODE, ids=lambda p: p.name)
+def test_host_code_names_no_protocol_keys(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert [marker for marker in OPENAI_MARKERS if marker in text] == []
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_runtime_imports_only_itself_the_stdlib_and_its_hosts_sdk(name: str) -> None:
+    allowed = set(sys.stdlib_module_names) | set(HOSTS.get(name.split("_")[0], ()))
+    tree = ast.parse((RUNTIME / f"{name}.py").read_text(encoding="utf-8"))
+    outside = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            outside |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            outside.add(node.module.split(".")[0])
+    assert outside - allowed - {"__future__"} == set()
+
+
+@pytest.mark.parametrize("name", [m for m in MODULES if not m.startswith(tuple(HOSTS))])
+def test_each_neutral_module_imports_with_the_test_config(name: str) -> None:
+    assert importlib.import_module(f"compiler.runtime.{name}").__doc__

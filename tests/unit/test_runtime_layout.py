@@ -1,0 +1,88 @@
+"""What each generated plugin ships of the runtime: the repository's modules byte for byte, the
+same bytes in both plugins, a config module of the test config's shape, and no missing import."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler.runtime import config as test_config
+from compiler.tables import KINDS
+from compiler.targets.runtime import RUNTIME, imports
+
+ROOT = Path(__file__).resolve().parents[2]
+PLUGINS = sorted(p for p in (ROOT / "generated").glob("*/*") if p.is_dir())
+FOLDERS = {"dify": "models/runtime", "maibot": "runtime"}
+
+
+def shipped(plugin: Path) -> Path:
+    return plugin / FOLDERS[plugin.name]
+
+
+def settings(module: Path) -> dict[str, object]:
+    namespace: dict[str, object] = {}
+    exec(compile(module.read_text(encoding="utf-8"), str(module), "exec"), namespace)
+    return {k: v for k, v in namespace.items() if k.isupper()}
+
+
+@pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
+def test_runtime_modules_are_the_repositorys_bytes(plugin: Path) -> None:
+    folder = shipped(plugin)
+    modules = sorted(p.name for p in folder.glob("*.py") if p.name != "config.py")
+    assert modules and "__init__.py" in modules
+    assert [m for m in modules if (folder / m).read_bytes() != (RUNTIME / m).read_bytes()] == []
+
+
+@pytest.mark.parametrize("provider", sorted({p.parent.name for p in PLUGINS}))
+def test_both_plugins_share_config_and_shared_modules(provider: str) -> None:
+    dify, maibot = (
+        ROOT / "generated" / provider / "dify/models/runtime",
+        ROOT / "generated" / provider / "maibot/runtime",
+    )
+    assert (dify / "config.py").read_bytes() == (maibot / "config.py").read_bytes()
+    shared = {p.name for p in dify.glob("*.py") if not p.name.startswith(("dify_", "maibot_"))}
+    assert shared <= {p.name for p in maibot.glob("*.py")}
+
+
+@pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
+def test_config_has_the_test_configs_shape(plugin: Path) -> None:
+    rendered, expected = settings(shipped(plugin) / "config.py"), settings(Path(test_config.__file__))
+    assert {k: type(v) for k, v in rendered.items()} == {k: type(v) for k, v in expected.items()}
+
+
+@pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
+def test_every_import_a_plugin_runs_is_shipped(plugin: Path) -> None:
+    """Module-level imports always; an import inside a function only where the config lets that
+    function run (its kind's endpoint is set)."""
+    folder = shipped(plugin)
+    present = {p.stem for p in folder.glob("*.py")}
+    endpoints = settings(folder / "config.py")["ENDPOINTS"]
+    for module in present - {"config"}:
+        assert imports(module) <= present, module
+        for lazy in function_level_imports(folder / f"{module}.py"):
+            kind = next(k for k in KINDS if k.runtime == lazy)
+            assert (lazy in present) == bool(endpoints.get(kind.endpoint)), (module, lazy)
+
+
+def function_level_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top = set(tree.body)
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node not in top
+        for alias in node.names
+    }
+
+
+@pytest.mark.parametrize("host", ["dify", "maibot"])
+def test_host_adapters_import_from_the_repository(host: str) -> None:
+    """In a process of their own: importing dify_plugin patches the process with gevent."""
+    modules = [p.stem for p in RUNTIME.glob(f"{host}_*.py")]
+    code = "import importlib\n" + "".join(f"importlib.import_module('compiler.runtime.{m}')\n" for m in modules)
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
