@@ -43,6 +43,20 @@ def query(credentials: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+_scan = json.JSONDecoder().scan_once
+
+
+def loads(text: str) -> Any:
+    """json.loads, by json's C scanner directly: json.loads's Python layers were a tenth of a
+    streamed token's time. Text the scanner does not take whole (surrounding whitespace, errors)
+    goes to json.loads, so results and errors are json.loads's."""
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
 def encode(body: Any) -> bytes:
     return json.dumps(body, ensure_ascii=False).encode()
 

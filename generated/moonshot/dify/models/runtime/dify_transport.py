@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -118,10 +119,8 @@ def body_pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
     """The body as it arrives: each HTTP chunk, or whatever the socket has (never waiting to fill
     a buffer, which would hold tokens back)."""
     if response.chunked and response.supports_chunked_reads():
-        yield from response.read_chunked(READ_SIZE, decode_content=True)
-    else:
-        while piece := response.read1(READ_SIZE):
-            yield piece
+        return response.read_chunked(READ_SIZE, decode_content=True)
+    return iter(partial(response.read1, READ_SIZE), b"")
 
 
 def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:

@@ -9,7 +9,7 @@ import json
 import uuid
 from typing import Any
 
-from . import config, errors, estimate
+from . import config, errors, estimate, http
 from .errors import ProviderError, describe
 from .types import Completion, Event, Request, ToolCall, Usage
 
@@ -155,7 +155,7 @@ class StreamAssembler:
             self.done = True
             return "", ""
         try:
-            payload = json.loads(data)
+            payload = http.loads(data)
         except ValueError:
             return self.feed_lines(name, data)
         if name == "error" or (type(payload) is dict and payload.get("error") and not payload.get("choices")):
@@ -187,24 +187,32 @@ class StreamAssembler:
                 piece = delta.get("content")
                 if piece:
                     content += piece if type(piece) is str else text_of(piece)
-                piece = delta.get("reasoning_content") or delta.get("reasoning")
-                if piece:
-                    reasoning += piece if type(piece) is str else text_of(piece)
-                for call in delta.get("tool_calls") or ():
-                    self.merge(call)
+                if piece is None or len(delta) > 1:  # more than a plain token: reasoning, tool calls
+                    reasoning += self.fold_delta(delta)
             if choice.get("usage"):
                 self.usage = usage_of(choice["usage"]) or self.usage
             if choice.get("finish_reason"):
                 self.finish_reason = choice["finish_reason"]
         if self.counted is not None:
-            self.counted.add(reasoning)
-            self.counted.add(content)
+            if reasoning:
+                self.counted.add(reasoning)
+            if content:
+                self.counted.add(content)
         else:
             if reasoning:
                 self.reasoning_parts.append(reasoning)
             if content:
                 self.content_parts.append(content)
         return reasoning, content
+
+    def fold_delta(self, delta: dict[str, Any]) -> str:
+        """The reasoning of a delta, and its tool-call fragments merged."""
+        for call in delta.get("tool_calls") or ():
+            self.merge(call)
+        piece = delta.get("reasoning_content") or delta.get("reasoning")
+        if not piece:
+            return ""
+        return piece if type(piece) is str else text_of(piece)
 
     def merge(self, fragment: dict[str, Any]) -> None:
         """One tool-call fragment into its call: by index, else by id, else a new call when it

@@ -24,7 +24,8 @@ class Framer:
     def feed(self, piece: bytes) -> list[Event]:
         if not self.buffer and not self.data and piece[:6] == b"data: " and piece[-2:] == b"\n\n":
             if piece.count(b"\n") == 2 and piece[-3:-2] != b"\r":
-                return [(self.take_event(), text(piece[6:-2]))]
+                event, self.event = self.event, ""
+                return [(event, text(piece[6:-2]))]
         lines = (self.buffer + piece if self.buffer else piece).split(b"\n")
         self.buffer = lines.pop()
         events: list[Event] = []
