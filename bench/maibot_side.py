@@ -125,6 +125,13 @@ async def measure(sides: Sides, chunks: int, rounds: int, blocking: int, batch: 
     return {"stream": stream, "blocking": block}
 
 
+async def run(sides: Sides, args: argparse.Namespace) -> dict[str, Any]:
+    try:
+        return await measure(sides, args.chunks, args.rounds, args.blocking, args.batch)
+    finally:
+        await sides.plugin.on_unload()  # closes the plugin's HTTP session, as the host does
+
+
 def main() -> None:
     cli = argparse.ArgumentParser()
     cli.add_argument("server")
@@ -141,9 +148,7 @@ def main() -> None:
     os.dup2(2, 1)  # the host logs to stdout; keep it off the result
     try:
         plugin = import_plugin(args.plugin.resolve(), work)
-        result = asyncio.run(
-            measure(Sides(plugin, args.server, args.chunks), args.chunks, args.rounds, args.blocking, args.batch)
-        )
+        result = asyncio.run(run(Sides(plugin, args.server, args.chunks), args))
         protocol.write(json.dumps(result) + "\n")
         protocol.flush()
     finally:

@@ -10,8 +10,9 @@ from compiler.targets.runtime import runtime_jobs
 # host only warns; anything outside fails to load, which is what an untested host deserves.
 HOST_VERSIONS = {"min_version": "1.3.15", "max_version": "1.3.15"}
 SDK_VERSIONS = {"min_version": "2.16.0", "max_version": "2.16.99"}
-# httpx comes with the host (through openai); declaring it lets the host check the range.
-DEPENDENCIES = [{"type": "python_package", "name": "httpx", "version_spec": ">=0.27,<1"}]
+# aiohttp comes with the host (maibot 1.3.15 requires >=3.14.3); declaring it lets the host check
+# the range.
+DEPENDENCIES = [{"type": "python_package", "name": "aiohttp", "version_spec": ">=3.10,<4"}]
 
 
 def manifest(p: Provider) -> dict[str, object]:

@@ -16,7 +16,7 @@ from compiler.tables import PROTOCOLS
 RUNTIME = Path(protocols.__file__).parent
 TEMPLATES = RUNTIME.parent.parent / "templates"
 MODULES = sorted(p.stem for p in RUNTIME.glob("*.py"))
-HOSTS = {"dify": ("dify_plugin", "urllib3"), "maibot": ("maibot_sdk", "httpx")}
+HOSTS = {"dify": ("dify_plugin", "urllib3"), "maibot": ("maibot_sdk", "aiohttp")}
 HOST_CODE = [RUNTIME / f"{m}.py" for m in MODULES if m.startswith(tuple(HOSTS))] + [
     *TEMPLATES.glob("dify/models/*/*.py.jinja"),
     TEMPLATES / "dify/provider/provider.py.jinja",

@@ -1,5 +1,9 @@
-"""Async HTTP for the MaiBot plugin: one pooled client, a deadline a little below the host's
-`api_provider.timeout`, and every failure as an errors.ProviderError that says what happened."""
+"""Async HTTP for the MaiBot plugin: one pooled aiohttp session, a deadline a little below the
+host's `api_provider.timeout`, and every failure as an errors.ProviderError that says what happened.
+
+aiohttp rather than httpx: MaiBot's host requires it, and its C HTTP parser reads a streamed token
+several times faster and makes a small call about twice as fast (the provider compiler's
+benchmarks measure it)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import aiohttp
 
 from . import config, errors, http, sse
 from .protocols import Assembler
@@ -52,8 +56,24 @@ def budget(timeout: Any) -> float:
     return max(limit * 0.5, limit - max(1.0, limit * 0.05))
 
 
-def transport_error(url: str, exc: httpx.HTTPError) -> errors.ProviderError:
-    return errors.connection_error(url, exc, timed_out=isinstance(exc, httpx.TimeoutException))
+def query_pairs(query: dict[str, Any]) -> list[tuple[str, str]]:
+    """Query values as text, the way MaiBot's own (httpx-based) client writes them: true/false,
+    an empty string for None, one pair per item of a list."""
+    return [
+        (str(name), query_text(item))
+        for name, value in query.items()
+        for item in (value if isinstance(value, (list, tuple)) else (value,))
+    ]
+
+
+def query_text(value: Any) -> str:
+    if value is True or value is False:
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def transport_error(url: str, exc: aiohttp.ClientError) -> errors.ProviderError:
+    return errors.connection_error(url, exc, timed_out=isinstance(exc, TimeoutError))
 
 
 def deadline_error(url: str, seconds: float) -> errors.ProviderError:
@@ -61,87 +81,99 @@ def deadline_error(url: str, seconds: float) -> errors.ProviderError:
 
 
 class Http:
-    """One pooled client per plugin; created on first use inside the runner's event loop."""
+    """One pooled session per plugin; created on first use inside the runner's event loop."""
 
     def __init__(self) -> None:
-        self._client: httpx.AsyncClient | None = None
+        self._session: aiohttp.ClientSession | None = None
 
-    def client(self) -> httpx.AsyncClient:
-        if self._client is None:
-            self._client = httpx.AsyncClient(
-                limits=httpx.Limits(max_connections=64, max_keepalive_connections=16, keepalive_expiry=60)
+    def session(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=64, keepalive_timeout=60),
+                cookie_jar=aiohttp.CookieJar(unsafe=True),  # kept per host, like an httpx client's
             )
-        return self._client
+        return self._session
 
     async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     async def call_json(self, to: Target, request: Request, fields: errors.FieldsReader = errors.error_fields) -> Any:
         """Send `request` and parse the JSON answer."""
         url = to.base_url + request.path
         try:
             async with asyncio.timeout(to.budget):
-                response = await self.send(to, url, request, fields, stream=False)
+                response = await self.send(to, url, request, fields)
+                try:
+                    raw = await response.read()
+                except aiohttp.ClientError as exc:
+                    raise transport_error(url, exc) from None
+                finally:
+                    response.release()
         except TimeoutError:
             raise deadline_error(url, to.budget) from None
-        return http.decode(response.content)
+        return http.decode(raw)
 
     async def call_stream(
         self, to: Target, request: Request, assembler: Assembler, fields: errors.FieldsReader = errors.error_fields
     ) -> Completion:
-        """Send `request` (a streamed answer) and fold its events into one completion."""
+        """Send `request` (a streamed answer) and fold its events into one completion; the
+        connection is reused only when the stream was read to its end."""
         url = to.base_url + request.path
-        framer = sse.Framer()
+        framer, complete = sse.Framer(), False
         try:
             async with asyncio.timeout(to.budget):
-                response = await self.send(to, url, request, fields, stream=True)
+                response = await self.send(to, url, request, fields)
                 try:
-                    async for chunk in response.aiter_bytes():
+                    async for chunk in response.content.iter_any():
                         for event in framer.feed(chunk):
                             assembler.feed(event)
                     for event in framer.close():
                         assembler.feed(event)
+                    complete = True
+                except aiohttp.ClientError as exc:
+                    raise transport_error(url, exc) from None
                 finally:
-                    await response.aclose()
+                    if complete:
+                        response.release()
+                    else:
+                        response.close()
         except TimeoutError:
             raise deadline_error(url, to.budget) from None
-        except httpx.HTTPError as exc:
-            raise transport_error(url, exc) from None
         return assembler.finish()
 
-    async def send(
-        self, to: Target, url: str, request: Request, fields: errors.FieldsReader, stream: bool
-    ) -> httpx.Response:
+    async def send(self, to: Target, url: str, request: Request, fields: errors.FieldsReader) -> aiohttp.ClientResponse:
         """Send one request; a non-2xx answer is classified with the spec's error map."""
         headers = to.headers | request.headers
+        data: Any = http.encode(request.body) if request.body is not None else None
         if request.files is not None:
-            # multipart: httpx writes the Content-Type with its boundary.
+            # multipart: aiohttp writes the Content-Type with its boundary.
             headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
-        content = http.encode(request.body) if request.body is not None else None
-        timeout = httpx.Timeout(to.budget, connect=min(config.CONNECT_TIMEOUT, to.budget))
-        client = self.client()
+            data = aiohttp.FormData()
+            for name, value in (request.form or {}).items():
+                data.add_field(name, value)
+            for name, (filename, content, content_type) in request.files.items():
+                data.add_field(name, content, filename=filename, content_type=content_type)
+        timeout = aiohttp.ClientTimeout(connect=min(config.CONNECT_TIMEOUT, to.budget), sock_read=to.budget)
         try:
-            built = client.build_request(
+            response = await self.session().request(
                 request.method,
                 url,
-                content=content,
-                files=request.files,
-                data=request.form,
+                data=data,
                 headers=headers,
-                params=to.query | request.query,
+                params=query_pairs(to.query | request.query),
+                allow_redirects=False,
                 timeout=timeout,
             )
-            response = await client.send(built, stream=stream)
-        except httpx.HTTPError as exc:
+        except aiohttp.ClientError as exc:
             raise transport_error(url, exc) from None
-        if response.is_success:
+        if 200 <= response.status < 300:
             return response
         try:
-            raw = await response.aread()
-        except httpx.HTTPError:
+            raw = await response.read()
+        except aiohttp.ClientError:
             raw = b""
         finally:
-            await response.aclose()
-        raise errors.from_response(response.status_code, raw, fields)
+            response.release()
+        raise errors.from_response(response.status, raw, fields)
