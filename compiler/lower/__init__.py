@@ -1,0 +1,57 @@
+"""Spec → intermediate model: apply defaults, resolve names and units, cross-check. One module per
+section of the spec; each rule is a small function that reports located diagnostics."""
+
+from __future__ import annotations
+
+from compiler.errors import CompileError, Diagnostic
+from compiler.load import LoadedSpec
+from compiler.lower.api import lower_api, lower_credentials, lower_errors
+from compiler.lower.diagnostics import Lowering, validate_spec
+from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot
+from compiler.lower.models import check_unique_models, collect_wire_parameters, lower_model
+from compiler.lower.warnings import warn_suspicious
+from compiler.model import Provider
+
+__all__ = ["NAME_RE", "lower"]
+
+
+def lower(loaded: LoadedSpec) -> Provider:
+    """Validate and lower a loaded spec; raises CompileError with every problem found."""
+    spec = validate_spec(loaded)
+    lw = Lowering(loaded)
+    check_identity(lw, spec)
+    assets = lower_assets(lw, spec)
+    api = lower_api(lw, spec)
+    credentials = lower_credentials(lw, spec, api)
+    models = tuple(lower_model(lw, spec, api, i) for i in range(len(spec.models)))
+    check_unique_models(lw, spec)
+    wire_parameters = collect_wire_parameters(lw, models)
+    errors = lower_errors(lw, spec)
+    maibot = lower_maibot(lw, spec)
+    warn_suspicious(lw, spec, models)
+    if lw.diagnostics:
+        raise CompileError(sorted(lw.diagnostics + lw.warnings, key=Diagnostic.sort_key))
+    return Provider(
+        name=spec.name,
+        spec_file=loaded.path.name,
+        label=i18n(spec.label),
+        description=i18n(spec.description),
+        author=spec.author,
+        version=spec.version,
+        assets=assets,
+        background=spec.background,
+        help_title=i18n(spec.help.title) if spec.help else None,
+        help_url=spec.help.url if spec.help else None,
+        api=api,
+        credentials=credentials,
+        errors=errors,
+        models=models,
+        wire_parameters=wire_parameters,
+        maibot=maibot,
+        dify_memory=spec.dify.memory,
+        dify_minimum_version=spec.dify.minimum_dify_version,
+        created_at=spec.dify.created_at,
+        repo=spec.repository,
+        privacy=spec.dify.privacy,
+        warnings=tuple(sorted(lw.warnings, key=Diagnostic.sort_key)),
+    )

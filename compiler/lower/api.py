@@ -1,0 +1,157 @@
+"""How the provider is reached: endpoints and auth (over the protocol's defaults), headers,
+credentials, and the error map."""
+
+from __future__ import annotations
+
+import re
+
+from compiler import spec as s
+from compiler.lower.diagnostics import Lowering, check_unique
+from compiler.lower.identity import URL_RE, i18n
+from compiler.model import ApiInfo, Auth, CredentialInfo, ErrorMap, Option
+from compiler.tables import PROTOCOLS
+
+VARIABLE_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$")
+
+
+# The daemon's limits (dify-contract.md: credential forms and parameter rules).
+LIMITS = {"parameters": 128, "credentials": 32, "options": 128}
+
+CREDENTIAL_TYPES = {"text": "text-input", "secret": "secret-input", "select": "select", "switch": "switch"}
+
+
+DEFAULT_STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+
+ENDPOINT_KEYS = ("chat", "models", "embeddings", "transcriptions")
+
+REQUIRED_ENDPOINTS = ("chat",)  # MaiBot's `response` and credential checks use it whatever the models
+
+
+# Optional api fields a protocol may read (compiler/tables.py: Protocol.quirks).
+QUIRKS = frozenset().union(*(protocol.quirks for protocol in PROTOCOLS.values()))
+
+
+def check_header(lw: Lowering, loc: tuple, name: str, value: str | None = None) -> None:
+    """Header names are HTTP tokens and values have no control characters: nothing a spec says can
+    split a request or add a header of its own."""
+    lw.check(bool(HEADER_NAME_RE.match(name)), loc, f"not a valid HTTP header name: {name!r}")
+    if value is not None:
+        ok = not any(ord(c) < 32 or ord(c) == 127 for c in value)
+        lw.check(ok, loc, f"header value has control characters: {value!r}")
+
+
+def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
+    api = spec.api
+    protocol = PROTOCOLS[api.protocol]
+    lw.check(bool(URL_RE.match(api.base_url)), ("api", "base_url"), f"must be an http(s) URL, got {api.base_url!r}")
+    given = api.endpoints.model_fields_set
+    endpoints = {key: getattr(api.endpoints, key) if key in given else protocol.endpoints[key] for key in ENDPOINT_KEYS}
+    for key in sorted(given):
+        path = endpoints[key]
+        if path is not None:
+            lw.check(path.startswith("/"), ("api", "endpoints", key), f"must start with '/', got {path!r}")
+    for key in REQUIRED_ENDPOINTS:
+        lw.check(endpoints[key] is not None, ("api", "endpoints", key), f"the {key} endpoint cannot be null")
+    for quirk in sorted(QUIRKS & api.model_fields_set - protocol.quirks):
+        lw.error(("api", quirk), f"protocol {protocol.name} does not use this setting")
+    for name, value in api.headers.items():
+        check_header(lw, ("api", "headers", name), name, value)
+    if api.auth.scheme == "header" and api.auth.name:
+        check_header(lw, ("api", "auth", "name"), api.auth.name, api.auth.prefix)
+    extra = spec.credentials.extra
+    for index, field in enumerate(extra):
+        if field.header:
+            check_header(lw, ("credentials", "extra", index, "header"), field.header)
+    return ApiInfo(
+        protocol=protocol.name,
+        base_url=api.base_url.rstrip("/"),
+        endpoints=endpoints,
+        auth=Auth(api.auth.scheme or protocol.auth, api.auth.name, api.auth.prefix),
+        headers=dict(api.headers),
+        connect_timeout=api.timeouts.connect,
+        read_timeout=api.timeouts.read,
+        send_user=api.send_user,
+        stream_usage=api.stream_usage,
+        reasoning_history=api.reasoning_history,
+        api_key_variable=spec.credentials.api_key.variable,
+        base_url_variable=spec.credentials.base_url.variable if spec.credentials.base_url.enabled else None,
+        credential_headers={f.variable: f.header for f in extra if f.header},
+        credential_query={f.variable: f.query for f in extra if f.query},
+    )
+
+
+def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[CredentialInfo, ...]:
+    creds = spec.credentials
+    key = creds.api_key
+    fields = [
+        CredentialInfo(
+            variable=key.variable,
+            label=i18n(key.label),
+            type="secret-input",
+            required=api.auth.scheme != "none",
+            placeholder=i18n(key.placeholder) if key.placeholder else None,
+        )
+    ]
+    if creds.base_url.enabled:
+        url = creds.base_url
+        fields.append(
+            CredentialInfo(
+                variable=url.variable,
+                label=i18n(url.label),
+                type="text-input",
+                required=False,
+                placeholder=i18n(url.placeholder) if url.placeholder else {"en_US": spec.api.base_url},
+            )
+        )
+    for index, extra in enumerate(creds.extra):
+        loc = ("credentials", "extra", index)
+        lw.check(extra.type != "select" or bool(extra.options), loc + ("options",), "a select field needs options")
+        ok = len(extra.options) <= LIMITS["options"]
+        lw.check(ok, loc + ("options",), f"Dify allows at most {LIMITS['options']} options")
+        fields.append(
+            CredentialInfo(
+                variable=extra.variable,
+                label=i18n(extra.label),
+                type=CREDENTIAL_TYPES[extra.type],
+                required=extra.required,
+                default=extra.default,
+                placeholder=i18n(extra.placeholder) if extra.placeholder else None,
+                options=tuple(Option(o.value, i18n(o.label or o.value)) for o in extra.options),
+                header=extra.header,
+                query=extra.query,
+            )
+        )
+    locs = [("credentials", "api_key", "variable")]
+    locs += [("credentials", "base_url", "variable")] if creds.base_url.enabled else []
+    locs += [("credentials", "extra", i, "variable") for i in range(len(creds.extra))]
+    named = list(zip(locs, (f.variable for f in fields)))
+    for loc, variable in named:
+        lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
+    check_unique(lw, named, "credential variable")
+    limit = LIMITS["credentials"]
+    lw.check(
+        len(fields) <= limit, ("credentials",), f"Dify allows at most {limit} credential fields, got {len(fields)}"
+    )
+    return tuple(fields)
+
+
+def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:
+    for status in spec.errors.status:
+        lw.check(400 <= status <= 599, ("errors", "status", status), f"must be an HTTP error status, got {status}")
+    status = DEFAULT_STATUS_KINDS | dict(spec.errors.status)
+    return ErrorMap(status=dict(sorted(status.items())), codes=dict(spec.errors.codes))

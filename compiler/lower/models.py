@@ -1,0 +1,152 @@
+"""Models: defaults merged per kind, parameter rules, prices and the wire table of parameters."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from compiler import spec as s
+from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS
+from compiler.lower.diagnostics import Lowering, check_unique
+from compiler.lower.identity import i18n
+from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
+from compiler.tables import KIND_BY_NAME
+
+MODEL_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+SEND_AS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$")
+
+PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
+
+ENCODINGS = {"response_format": "response_format", "json_schema": "json_schema"}
+
+LLM_KINDS = "/".join(kind.name for kind in KIND_BY_NAME.values() if kind.llm_fields)
+
+DEFAULT_MAX_TOKENS = 4096
+
+RULE_KEY_ORDER = ["label", "type", "help", "required", "default", "min", "max", "precision", "options"]
+
+
+def merged(spec: s.Spec, model: s.Model) -> s.ModelFields:
+    """Model fields over the defaults for its type (a model's value wins, lists included)."""
+    base = spec.defaults.of(model.type)
+    own = {k: getattr(model, k) for k in model.model_fields_set & set(s.ModelFields.model_fields)}
+    if base.pricing and model.pricing:
+        own["pricing"] = base.pricing.model_copy(update=model.pricing.model_dump(exclude_unset=True))
+    return base.model_copy(update=own)
+
+
+def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelInfo:
+    model = spec.models[index]
+    kind = KIND_BY_NAME[model.type]
+    fields = merged(spec, model)
+    loc = ("models", index)
+    lw.check(bool(MODEL_NAME_RE.match(model.name)), loc + ("name",), f"must be a safe file name, got {model.name!r}")
+    lw.check(fields.context_size is not None, loc, "context_size is required (here or in defaults)")
+    if not kind.llm_fields:
+        lw.check(not fields.features, loc + ("features",), f"only {LLM_KINDS} models have features")
+        lw.check(not fields.parameters, loc + ("parameters",), f"only {LLM_KINDS} models have parameters")
+    if kind.endpoint not in REQUIRED_ENDPOINTS:  # else already reported once, at the endpoint
+        lw.check(api.endpoints[kind.endpoint] is not None, loc + ("type",), f"api.endpoints.{kind.endpoint} is null")
+    rules = (fields.parameters or []) if kind.llm_fields else []
+    parameters = tuple(
+        lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens) for i, p in enumerate(rules)
+    )
+    check_unique(lw, [(loc + ("parameters", i), p.name) for i, p in enumerate(parameters)], "parameter")
+    limit = LIMITS["parameters"]
+    lw.check(len(parameters) <= limit, loc + ("parameters",), f"Dify allows at most {limit} parameter rules")
+    return ModelInfo(
+        name=model.name,
+        label=i18n(model.label or model.name),
+        type=model.type,
+        mode=fields.mode or "chat",
+        context_size=fields.context_size or 0,
+        max_output_tokens=fields.max_output_tokens,
+        max_chunks=fields.max_chunks or 1,
+        features=tuple(dict.fromkeys(fields.features or [])) if kind.llm_fields else (),
+        parameters=parameters,
+        pricing=lower_pricing(lw, loc, fields.pricing, kind.llm_fields),
+        deprecated=model.deprecated,
+    )
+
+
+def lower_pricing(lw: Lowering, loc: tuple, pricing: s.Pricing | None, priced_output: bool) -> Price | None:
+    if pricing is None:
+        return None
+    lw.check(pricing.input is not None, loc + ("pricing",), "pricing needs an input price (here or in defaults)")
+    if priced_output:
+        lw.check(pricing.output is not None, loc + ("pricing",), f"{LLM_KINDS} pricing needs an output price")
+    return Price(
+        input=_decimal(pricing.input or Decimal(0)),
+        output=_decimal(pricing.output) if pricing.output is not None and priced_output else None,
+        unit=_decimal(PRICE_UNITS[pricing.per or "million"]),
+        currency=pricing.currency or "USD",
+    )
+
+
+def _decimal(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | None) -> ParameterRule:
+    name = p.name or p.template
+    if name is None:
+        lw.error(loc, "a parameter needs a template or a name")
+        name = "?"
+    if p.template is None and p.type is None:
+        lw.error(loc + ("type",), "a custom parameter (no template) needs a type")
+    overrides = {k: v for k, v in p.model_dump(exclude={"template", "name", "send_as"}, exclude_none=True).items()}
+    for key in ("label", "help"):
+        if key in overrides:
+            overrides[key] = i18n(overrides[key])
+    if p.template == "max_tokens":
+        top = overrides.get("max", max_output)
+        overrides.setdefault("min", 1)
+        if top is not None:
+            overrides["max"] = top
+            overrides.setdefault("default", min(DEFAULT_MAX_TOKENS, top))
+    check_parameter_bounds(lw, loc, overrides)
+    if p.send_as is not None:
+        ok = bool(SEND_AS_RE.match(p.send_as))
+        lw.check(
+            ok,
+            loc + ("send_as",),
+            f"must be a body key like `max_completion_tokens` or `thinking.type`, got {p.send_as!r}",
+        )
+    if p.type == "string" and p.template is None:
+        lw.check(bool(p.options), loc + ("options",), "a string parameter needs options (Dify shows it as a select)")
+    return ParameterRule(
+        name=name,
+        template=p.template,
+        send_as=p.send_as or name,
+        encoding=ENCODINGS.get(p.template or "", "plain"),
+        overrides=dict(sorted(overrides.items(), key=lambda kv: RULE_KEY_ORDER.index(kv[0]))),
+    )
+
+
+def check_parameter_bounds(lw: Lowering, loc: tuple, rule: dict) -> None:
+    low, high, default = rule.get("min"), rule.get("max"), rule.get("default")
+    if low is not None and high is not None:
+        lw.check(low <= high, loc + ("min",), f"min ({low}) is greater than max ({high})")
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        lw.check(low is None or default >= low, loc + ("default",), f"default ({default}) is below min ({low})")
+        lw.check(high is None or default <= high, loc + ("default",), f"default ({default}) is above max ({high})")
+    options = rule.get("options")
+    if options and default is not None:
+        lw.check(default in options, loc + ("default",), f"default {default!r} is not one of the options")
+
+
+def check_unique_models(lw: Lowering, spec: s.Spec) -> None:
+    check_unique(lw, [(("models", i, "name"), m.name) for i, m in enumerate(spec.models)], "model name")
+
+
+def collect_wire_parameters(lw: Lowering, models: tuple[ModelInfo, ...]) -> dict[str, tuple[str, str]]:
+    """One provider-wide table name → (body key, encoding); a name must mean the same everywhere."""
+    table: dict[str, tuple[str, str]] = {}
+    for index, model in enumerate(models):
+        for rule in model.parameters:
+            wire = (rule.send_as, rule.encoding)
+            if table.setdefault(rule.name, wire) != wire:
+                lw.error(("models", index, "parameters"), f"parameter {rule.name!r} is sent differently by two models")
+    return dict(sorted(table.items()))
