@@ -1,0 +1,73 @@
+"""The kinds and protocols tables: every row has what it names, and lowering reads them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from compiler import spec as s
+from compiler.errors import CompileError
+from compiler.load import load_spec
+from compiler.lower import api as lower_api_module
+from compiler.lower import lower
+from compiler.tables import KINDS, MODEL_TYPES, PROTOCOLS
+from compiler.targets.runtime import RUNTIME
+from tests.unit.test_lower import minimal, write_spec
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def test_every_model_type_has_its_defaults_section() -> None:
+    sections = [field.alias or name for name, field in s.Defaults.model_fields.items()]
+    assert sections == list(MODEL_TYPES)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_every_kind_has_its_modules_and_templates(kind) -> None:
+    if kind.runtime:
+        assert (RUNTIME / f"{kind.runtime}.py").is_file()
+    if kind.dify:
+        folder = TEMPLATES / "dify" / "models" / kind.dify.folder
+        assert (folder / f"{kind.dify.folder}.py.jinja").is_file() and (folder / "model.yaml.jinja").is_file()
+        assert (RUNTIME / f"{kind.dify.adapter}.py").is_file()
+    assert kind.dify or kind.maibot, "a kind no target serves"
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS.values(), ids=lambda p: p.name)
+def test_every_protocol_has_its_module_and_defaults(protocol) -> None:
+    assert (RUNTIME / f"{protocol.name}.py").is_file()
+    assert set(protocol.endpoints) == set(lower_api_module.ENDPOINT_KEYS)
+    assert protocol.endpoints["chat"] and protocol.auth in ("bearer", "header", "query", "none")
+    assert protocol.quirks <= set(s.Api.model_fields)
+
+
+def test_endpoints_default_to_the_protocols_and_null_means_none(tmp_path: Path) -> None:
+    api = {"base_url": "https://x.example/v1", "endpoints": {"models": None, "transcriptions": "/audio"}}
+    p = lower(load_spec(write_spec(tmp_path, minimal(api=api))))
+    assert p.api.protocol == "openai_chat"
+    assert p.api.endpoints == {
+        "chat": "/chat/completions",
+        "models": None,
+        "embeddings": "/embeddings",
+        "transcriptions": "/audio",
+    }
+    assert [k.name for k in p.maibot_kinds] == ["llm", "text-embedding", "speech2text"]
+
+
+def test_a_quirk_the_protocol_does_not_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = replace(PROTOCOLS["openai_chat"], quirks=frozenset())
+    monkeypatch.setitem(PROTOCOLS, "openai_chat", plain)
+    api = {"base_url": "https://x.example/v1", "stream_usage": False}
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(api=api))))
+    assert [d.message for d in caught.value.diagnostics] == ["protocol openai_chat does not use this setting"]
+    assert caught.value.diagnostics[0].path == "api.stream_usage"
+
+
+def test_the_auth_default_comes_from_the_protocol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PROTOCOLS, "openai_chat", replace(PROTOCOLS["openai_chat"], auth="none"))
+    p = lower(load_spec(write_spec(tmp_path, minimal())))
+    assert p.api.auth.scheme == "none" and p.api.auth.wire == ("none", None, "")
+    assert not p.credentials[0].required
