@@ -86,3 +86,20 @@ def test_host_adapters_import_from_the_repository(host: str) -> None:
     code = "import importlib\n" + "".join(f"importlib.import_module('compiler.runtime.{m}')\n" for m in modules)
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_the_test_config_is_what_a_spec_that_says_nothing_compiles_to(tmp_path: Path) -> None:
+    """compiler/runtime/config.py repeats the spec language's defaults (the runtime never imports
+    the compiler); this keeps the copy true."""
+    from compiler.build import compile_spec
+    from tests.unit.test_lower import minimal, write_spec
+
+    spec = minimal(name="example", api={"base_url": "https://api.example.invalid/v1"})
+    _, files = compile_spec(write_spec(tmp_path, spec, name="example"))
+    namespace: dict[str, object] = {}
+    exec(files["dify/models/runtime/config.py"].decode(), namespace)
+    expected = settings(Path(test_config.__file__))
+    same = ("PROVIDER", "PROTOCOL", "BASE_URL", "AUTH", "API_KEY_VARIABLE", "BASE_URL_VARIABLE", "STATUS_KINDS")
+    same += ("CODE_KINDS", "CONNECT_TIMEOUT", "READ_TIMEOUT", "SEND_USER", "STREAM_USAGE", "REASONING_HISTORY")
+    assert {k: namespace[k] for k in same} == {k: expected[k] for k in same}
+    assert namespace["ENDPOINTS"] | {"transcriptions": "/audio/transcriptions"} == expected["ENDPOINTS"]
