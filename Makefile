@@ -38,9 +38,9 @@ bench: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(PY) -m pytest -q
 
-# Hand-written sources (the compiler, the plugin runtime, tests, benchmarks) as black formats them.
+# Hand-written Python (the compiler, the plugin runtime, the plain files in templates/, tests, benchmarks) as black formats it.
 lint: $(VENV)/.installed
-	$(PY) -m black --check --quiet compiler tests bench
+	$(PY) -m black --check --quiet compiler templates tests bench
 
 clean-venv:
 	rm -rf $(VENV)

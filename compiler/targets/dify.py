@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from compiler.model import Provider
+from compiler.render import TEMPLATES
 from compiler.targets import Copy, Job
 from compiler.targets.runtime import runtime_jobs
 
-ROOT_FILES = ("manifest.yaml", "main.py", "requirements.txt", "README.md", "PRIVACY.md", ".difyignore", ".env.example")
+ROOT_FILES = ("manifest.yaml", "requirements.txt", "README.md", "PRIVACY.md", ".difyignore", ".env.example")
 
 
 def runtime_entries(p: Provider) -> list[str]:
@@ -21,6 +22,7 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
     """Every file of `dify/`, in a fixed order."""
     ctx = {"p": p, "header": header}
     jobs: list[Job | Copy] = [Job(f"dify/{name}.jinja", f"dify/{name}", ctx) for name in ROOT_FILES]
+    jobs.append(Copy(TEMPLATES / "dify" / "main.py", "dify/main.py"))  # nothing in it depends on the spec
     jobs += [
         Job("dify/provider/provider.yaml.jinja", f"dify/provider/{p.name}.yaml", ctx),
         Job("dify/provider/provider.py.jinja", f"dify/provider/{p.name}.py", ctx),

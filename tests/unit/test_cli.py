@@ -69,14 +69,14 @@ def test_template_rendering_invalid_python_names_the_template(specs: Path, tmp_p
     real = build_module.plan_all
 
     def broken_plan(p):
-        return real(p) + [Job("dify/main.py.jinja", "dify/broken.py", {"p": p, "header": "x\ndef ("})]
+        return real(p) + [Job("dify/provider/provider.py.jinja", "dify/broken.py", {"p": p, "header": "x\ndef ("})]
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(build_module, "plan_all", broken_plan)
     with pytest.raises(CompileError) as caught:
         build_module.compile_spec(specs / "acme.yaml")
     message = str(caught.value)
-    assert "templates/dify/main.py.jinja" in message and "dify/broken.py is not valid" in message
+    assert "templates/dify/provider/provider.py.jinja" in message and "dify/broken.py is not valid" in message
     assert (tmp_path / ".compiler-failed" / "dify" / "broken.py").is_file()
 
 

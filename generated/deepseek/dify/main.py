@@ -1,4 +1,5 @@
-# Generated from specs/deepseek.yaml by the provider compiler. Do not edit by hand.
+"""The Dify plugin's entry point: the daemon runs `python -m main` in the plugin folder."""
+
 from dify_plugin import DifyPluginEnv, Plugin
 
 plugin = Plugin(DifyPluginEnv())
