@@ -37,7 +37,7 @@ DEFAULT_STATUS_KINDS = {
     504: "server_unavailable",
 }
 
-ENDPOINT_KEYS = ("chat", "models", "embeddings", "transcriptions")
+ENDPOINT_KEYS = tuple(s.Endpoints.model_fields)  # chat, models, embeddings, transcriptions
 
 REQUIRED_ENDPOINTS = ("chat",)  # MaiBot's `response` and credential checks use it whatever the models
 

@@ -27,7 +27,7 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
         Job("dify/provider/provider.yaml.jinja", f"dify/provider/{p.name}.yaml", ctx),
         Job("dify/provider/provider.py.jinja", f"dify/provider/{p.name}.py", ctx),
     ]
-    jobs += runtime_jobs(p, "dify/models/runtime", runtime_entries(p), ctx)
+    jobs += runtime_jobs("dify/models/runtime", runtime_entries(p), ctx)
     for kind in p.kinds:
         folder, models = kind.dify.folder, p.models_of(kind.name)
         here = ctx | {"kind": kind}

@@ -62,7 +62,7 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
         Job("maibot/plugin.py.jinja", "maibot/plugin.py", ctx),
         Job("maibot/README.md.jinja", "maibot/README.md", ctx),
     ]
-    jobs += runtime_jobs(p, "maibot/runtime", runtime_entries(p), ctx)
+    jobs += runtime_jobs("maibot/runtime", runtime_entries(p), ctx)
     small = p.icon("small")
     if small:
         jobs.append(Copy(small.source, f"maibot/_assets/{small.filename}"))

@@ -7,7 +7,6 @@ import ast
 from functools import cache
 from pathlib import Path
 
-from compiler.model import Provider
 from compiler.targets import Copy, Job
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
@@ -37,7 +36,7 @@ def closure(entries: list[str]) -> list[str]:
     return sorted(seen)
 
 
-def runtime_jobs(p: Provider, folder: str, entries: list[str], ctx: dict[str, object]) -> list[Job | Copy]:
+def runtime_jobs(folder: str, entries: list[str], ctx: dict[str, object]) -> list[Job | Copy]:
     """`folder`/config.py from the spec, and the modules `entries` need, unchanged."""
     jobs: list[Job | Copy] = [Job("shared/config.py.jinja", f"{folder}/config.py", ctx)]
     jobs += [Copy(RUNTIME / f"{m}.py", f"{folder}/{m}.py") for m in closure(entries) if m != "config"]
