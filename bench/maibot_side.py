@@ -79,7 +79,8 @@ class Sides:
             "extra_params": {},
         }
         result = await self.plugin.handle(operation="response", request=request)
-        return result["content"], result["usage"]["completion_tokens"]
+        (item,) = result["output_items"]
+        return item["parts"][0]["text"], result["usage"]["completion_tokens"]
 
     async def openai(self, stream: bool) -> tuple[str, int]:
         from src.llm_models.model_client.base_client import ResponseRequest

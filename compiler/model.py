@@ -195,6 +195,11 @@ class Provider:
         return {m.name: tuple(r.name for r in m.parameters) for m in self.models if m.kind.llm_fields}
 
     @property
+    def secret_variables(self) -> tuple[str, ...]:
+        """Credential variables whose values never appear in a message or a log (the API key first)."""
+        return tuple(c.variable for c in self.credentials if c.type == "secret-input")
+
+    @property
     def maibot_kinds(self) -> tuple[Kind, ...]:
         """The kinds the MaiBot plugin serves: those with an operation whose endpoint the spec has."""
         return tuple(kind for kind in KINDS if kind.maibot and self.api.endpoints.get(kind.endpoint))

@@ -1,18 +1,21 @@
 """HTTP for the Dify plugin: one urllib3 pool per process (the SDK builds a new model object for
-every request), and every failure turned into a typed Dify error.
+every request), and every failure turned into a typed Dify error with no secret in it.
 
 urllib3 rather than httpx: a stream arrives as one HTTP chunk per token, and urllib3 reads a chunk
 several times faster (the provider compiler's benchmarks measure it)."""
 
 from __future__ import annotations
 
-import os
+import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
 import urllib3
+from dify_plugin.config.config import DifyPluginEnv
+from dify_plugin.config.logger_format import plugin_logger_handler
 from dify_plugin.errors.model import (
     CredentialsValidateFailedError,
     InvokeAuthorizationError,
@@ -25,7 +28,7 @@ from dify_plugin.errors.model import (
 from urllib3.exceptions import ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
 
 from . import config, errors, http, protocols, sse
-from .types import Event, Request
+from .types import Completion, Event, Request
 
 ERROR_CLASSES: dict[str, type[InvokeError]] = {
     "authorization": InvokeAuthorizationError,
@@ -46,26 +49,77 @@ READ_SIZE = 65536
 _pool: urllib3.PoolManager | None = None
 
 
+_settings: DifyPluginEnv | None = None
+
+
+def settings() -> DifyPluginEnv:
+    """The SDK's own settings (environment and .env), as the daemon gives them to the plugin."""
+    global _settings
+    if _settings is None:
+        _settings = DifyPluginEnv()
+    return _settings
+
+
 def read_timeout() -> float:
-    """The spec's read timeout, capped by the daemon's MAX_REQUEST_TIMEOUT when set."""
-    limit = float(os.environ.get("MAX_REQUEST_TIMEOUT") or 0)
+    """The spec's read timeout, capped by the daemon's MAX_REQUEST_TIMEOUT."""
+    limit = float(settings().MAX_REQUEST_TIMEOUT)
     return min(config.READ_TIMEOUT, limit) if limit > 0 else config.READ_TIMEOUT
 
 
 def pool() -> urllib3.PoolManager:
-    """Kept-alive connections per host; concurrent requests beyond 16 get extra connections."""
+    """Kept-alive connections per host, as many as the SDK runs requests at once (MAX_WORKER
+    threads), so a burst reuses its connections instead of opening and dropping them."""
     global _pool
     if _pool is None:
         _pool = urllib3.PoolManager(
-            maxsize=16,
+            maxsize=max(1, settings().MAX_WORKER),
             retries=False,
             timeout=urllib3.Timeout(connect=config.CONNECT_TIMEOUT, read=read_timeout()),
         )
     return _pool
 
 
-def typed(error: errors.ProviderError) -> InvokeError:
+class PoolFull(logging.Filter):
+    """Lets through urllib3's one warning that names no URL: a full pool dropping a connection."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return str(record.msg).startswith("Connection pool is full")
+
+
+def show_pool_warnings() -> None:
+    """urllib3's logger reaches no handler in a plugin; send its pool-full warning to the plugin's
+    log (the daemon's), and nothing else it says (its other lines may hold a query-string key)."""
+    handler = logging.StreamHandler(plugin_logger_handler.stream)
+    handler.setFormatter(plugin_logger_handler.formatter)
+    handler.setLevel(logging.WARNING)
+    handler.addFilter(PoolFull())
+    logging.getLogger("urllib3.connectionpool").addHandler(handler)
+
+
+show_pool_warnings()
+
+
+def secrets(credentials: dict[str, Any]) -> list[Any]:
+    return [credentials.get(variable) for variable in config.SECRET_VARIABLES]
+
+
+def typed(error: errors.ProviderError, credentials: dict[str, Any]) -> InvokeError:
+    """The Dify error for `error`, with the credentials' secret values masked."""
+    error = error.redacted(secrets(credentials))
     return ERROR_CLASSES.get(error.kind, InvokeServerUnavailableError)(str(error))
+
+
+@contextmanager
+def failures(credentials: dict[str, Any]) -> Iterator[None]:
+    """Every failure inside as a typed Dify error without secrets, and without the chained
+    exception (whose text may hold them): a provider's surprise is the server's fault."""
+    try:
+        yield
+    except errors.ProviderError as exc:
+        raise typed(exc, credentials) from None
+    except (KeyError, TypeError, ValueError, AttributeError, UnicodeError) as exc:
+        unexpected = errors.ProviderError("server_unavailable", f"unexpected answer: {exc!r}")
+        raise typed(unexpected, credentials) from None
 
 
 def transport_error(url: str, exc: HTTPError) -> errors.ProviderError:
@@ -102,7 +156,7 @@ def send(
         raw = b""
     finally:
         response.release_conn()
-    raise errors.from_response(response.status, raw, fields)
+    raise errors.from_response(response.status, raw, fields, response.headers)
 
 
 def read_json(response: urllib3.BaseHTTPResponse) -> Any:
@@ -141,6 +195,21 @@ def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
             response.close()
 
 
+def read_completion(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Completion:
+    """A blocking call's answer, or a stream's assembled when a gateway streamed anyway."""
+    if http.is_event_stream(response.headers.get("Content-Type"), False):
+        assembler = protocol.StreamAssembler()
+        for event in stream_events(response):
+            assembler.feed(event)
+        return assembler.finish()
+    return protocol.parse_completion(read_json(response))
+
+
+def streams(response: urllib3.BaseHTTPResponse) -> bool:
+    """Whether a stream request's answer is a stream (a gateway may answer with one JSON body)."""
+    return http.is_event_stream(response.headers.get("Content-Type"), True)
+
+
 def check_credentials(credentials: dict[str, Any], model: str) -> None:
     """Raise errors.ProviderError unless the provider accepts these credentials."""
     protocol = protocols.chat()
@@ -153,8 +222,9 @@ class ProviderModel:
 
     def validate_credentials(self, model: str, credentials: dict) -> None:
         try:
-            check_credentials(credentials, model)
-        except errors.ProviderError as exc:
+            with failures(credentials):
+                check_credentials(credentials, model)
+        except InvokeError as exc:
             raise CredentialsValidateFailedError(str(exc)) from None
 
     @property

@@ -105,3 +105,29 @@ def test_a_protocol_may_read_its_own_error_bodies() -> None:
 def test_describe_shortens() -> None:
     assert errors.describe({"a": "é"}) == '{"a": "é"}'
     assert errors.describe("x" * 500) == "x" * 200 + "…"
+
+
+@pytest.mark.parametrize("code, kind", [(401, "authorization"), ("429", "rate_limit"), ("503", "server_unavailable")])
+def test_an_error_inside_a_2xx_answer_is_classed_by_its_numeric_code(code, kind) -> None:
+    error = errors.from_payload({"error": {"code": code, "message": "no"}})
+    assert (error.kind, error.status, error.code) == (kind, None, str(code))
+
+
+def test_a_redirect_says_where_and_is_the_servers_fault() -> None:
+    error = errors.from_response(302, b"", headers={"Location": "https://new.example/v1"})
+    assert error.kind == "server_unavailable"
+    assert (
+        error.message
+        == "empty response body (redirected to https://new.example/v1; redirects are not followed, set the base URL)"
+    )
+
+
+def test_retry_after_is_passed_on() -> None:
+    body = json.dumps({"error": {"message": "slow down", "code": "rate_limited"}}).encode()
+    error = errors.from_response(429, body, headers={"Retry-After": "7"})
+    assert (error.kind, error.message, error.code) == ("rate_limit", "slow down (Retry-After: 7)", "rate_limited")
+
+
+def test_invalid_utf8_in_an_error_body() -> None:
+    error = errors.from_response(400, b'{"error": {"message": "bad \xff byte"}}')
+    assert error.message == "bad \ufffd byte"

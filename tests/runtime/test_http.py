@@ -51,3 +51,24 @@ def test_json_bodies() -> None:
     with pytest.raises(ProviderError, match="response is not JSON: not json") as caught:
         http.decode(b"not json")
     assert caught.value.kind == "server_unavailable"
+
+
+def test_invalid_utf8_in_a_json_body_is_replaced_not_refused() -> None:
+    assert http.decode(b'\xef\xbb\xbf{"a": "x\xffy"}') == {"a": "x\ufffdy"}
+    with pytest.raises(ProviderError, match="response is not JSON: \ufffd"):
+        http.decode(b"\xff junk")
+
+
+@pytest.mark.parametrize(
+    "content_type, asked, streams",
+    [
+        ("text/event-stream; charset=utf-8", False, True),
+        ("application/json", True, False),
+        ("application/problem+json", True, False),
+        ("TEXT/EVENT-STREAM", False, True),
+        ("text/html", True, True),  # what was asked for decides: the framer then says what is wrong
+        (None, False, False),
+    ],
+)
+def test_the_media_type_decides_the_mode(content_type, asked, streams) -> None:
+    assert http.is_event_stream(content_type, asked) is streams

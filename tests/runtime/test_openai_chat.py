@@ -282,3 +282,58 @@ def test_validation_request(settings) -> None:
 def test_account_headers() -> None:
     assert openai_chat.account_headers("org-1", "") == {"OpenAI-Organization": "org-1"}
     assert openai_chat.account_headers("", "proj") == {"OpenAI-Project": "proj"}
+
+
+# ---- hostile answers (the integration fault suite: tests/faults/) ---------------------------------
+
+
+def events(*payloads: dict, done: bool = True) -> bytes:
+    body = b"".join(b"data: " + json.dumps(p).encode() + b"\n\n" for p in payloads)
+    return body + (b"data: [DONE]\n\n" if done else b"")
+
+
+def delta(**fields) -> dict:
+    return {"id": "r", "choices": [{"index": 0, "delta": fields}]}
+
+
+FINISHED = {"id": "r", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+
+
+@pytest.mark.parametrize("keep_text", [True, False])
+def test_a_surrogate_pair_split_across_events_is_joined(keep_text: bool) -> None:
+    body = events(
+        delta(reasoning_content="r\ud83d"),
+        delta(reasoning_content="\ude00"),
+        delta(content="a\ud83d"),
+        delta(content="\ude00b\ud83d"),
+        FINISHED,
+    )
+    deltas, done = assemble(body, keep_text)
+    assert deltas == [("r", ""), ("😀", ""), ("", "a"), ("", "😀b")]
+    # the high half nothing completed is U+FFFD, in the answer (kept) or as what feed has not returned
+    assert done.content == ("a😀b\ufffd" if keep_text else "\ufffd") and done.reasoning == ("r😀" if keep_text else "")
+
+
+def test_lone_surrogates_in_a_blocking_answer() -> None:
+    message = {"role": "assistant", "content": "a\ud83d", "reasoning_content": "\udc00"}
+    calls = [{"id": "c\ud83d", "type": "function", "function": {"name": "f", "arguments": '{"x": "\\ud83d"}'}}]
+    answer = openai_chat.parse_completion(
+        json.loads(json.dumps({"id": "r\ud83d", "choices": [{"message": message | {"tool_calls": calls}}]}))
+    )
+    assert (answer.content, answer.reasoning, answer.response_id) == ("a\ufffd", "\ufffd", "r\ufffd")
+    assert (answer.tool_calls[0].id, answer.tool_calls[0].arguments) == ("c\ufffd", '{"x": "\ufffd"}')
+
+
+def test_a_whole_completion_sent_as_one_event_is_read() -> None:
+    completion = {
+        "id": "r",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi"}, "finish_reason": "stop"}],
+    }
+    deltas, done = assemble(events(completion, done=False))
+    assert deltas == [("", "Hi")] and (done.content, done.finish_reason) == ("Hi", "stop")
+
+
+def test_a_stream_without_a_single_choice_is_an_error() -> None:
+    with pytest.raises(ProviderError, match="without an answer") as caught:
+        assemble(events({"id": "r", "object": "something.else"}))
+    assert caught.value.kind == "server_unavailable"

@@ -72,9 +72,11 @@ def test_a_line_that_is_no_field_is_an_error() -> None:
     assert caught.value.kind == "server_unavailable"
 
 
-def test_invalid_utf8_is_an_error() -> None:
-    with pytest.raises(ProviderError, match="malformed stream data"):
-        frame(b"data: \xff\xfe\n\n")
+def test_invalid_utf8_becomes_replacement_characters() -> None:
+    assert frame(b"data: a\xff\xfeb\n\n") == [("", "a\ufffd\ufffdb")]
+    # a character split across reads is whole once its line is
+    framer = Framer()
+    assert framer.feed("data: é".encode()[:-1]) == [] and framer.feed("é".encode()[-1:] + b"\n\n") == [("", "é")]
 
 
 BODIES = [fixture_bytes(name) for name in ("stream_text.sse", "stream_tool_calls.sse", "stream_reasoning.sse")]

@@ -17,6 +17,8 @@ AUTH = ("header", "X-Acme-Key", "Key ")
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("api_key",)
 STATIC_HEADERS = {"X-Acme-Client": "provider-compiler"}
 # Credential fields forwarded as request headers / query parameters when filled in.
 CREDENTIAL_HEADERS = {"organization": "X-Acme-Organization"}

@@ -53,7 +53,7 @@ class Framer:
             self.data.append(line)
             events.append(self.dispatch())
         elif line[:1] != b":" and b":" not in line:  # `id:`, `retry:` and comments are ignored
-            raise ProviderError("server_unavailable", f"malformed stream line: {describe(text(line, 'replace'))}")
+            raise ProviderError("server_unavailable", f"malformed stream line: {describe(text(line))}")
 
     def dispatch(self) -> Event:
         data = self.data[0] if len(self.data) == 1 else b"\n".join(self.data)
@@ -65,10 +65,7 @@ class Framer:
         return event
 
 
-def text(data: bytes, errors: str = "strict") -> str:
-    """Event data as text; SSE is UTF-8 by definition."""
-    try:
-        return data.decode("utf-8", errors)
-    except UnicodeDecodeError:
-        shown = describe(data.decode("utf-8", "replace"))
-        raise ProviderError("server_unavailable", f"malformed stream data: {shown}") from None
+def text(data: bytes) -> str:
+    """Event data as text: SSE is UTF-8 by definition, and bytes that are not become U+FFFD (a
+    line is whole here, so a character split across reads is never cut)."""
+    return data.decode("utf-8", "replace")

@@ -62,9 +62,21 @@ def encode(body: Any) -> bytes:
 
 
 def decode(raw: bytes) -> Any:
-    """A JSON response body; anything else is the server's fault, quoted."""
+    """A JSON response body. Bytes that are not UTF-8 become U+FFFD (the text around them still
+    parses); a body that is not JSON at all is the server's fault, quoted."""
+    body = raw.decode("utf-8", "replace")
     try:
-        return json.loads(raw)
+        return json.loads(body[1:] if body[:1] == "\ufeff" else body)
     except ValueError:
-        shown = describe(raw.decode("utf-8", "replace"))
-        raise ProviderError("server_unavailable", f"response is not JSON: {shown}") from None
+        raise ProviderError("server_unavailable", f"response is not JSON: {describe(body)}") from None
+
+
+def is_event_stream(content_type: str | None, stream_requested: bool) -> bool:
+    """Whether an answer is server-sent events. Gateways do not always answer in the mode asked
+    for, so the media type decides; without a known one, what was asked for."""
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media == "text/event-stream":
+        return True
+    if media == "application/json" or media.endswith("+json"):
+        return False
+    return stream_requested

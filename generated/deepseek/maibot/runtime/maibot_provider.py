@@ -1,6 +1,6 @@
 """The provider behind the MaiBot handler: MaiBot requests in, calls in the spec's wire protocol
-out, results in the host's item protocol (plus the legacy scalar keys older hosts read). MaiBot
-requests become the neutral form (messages.py) here, and only here."""
+out, results in the host's item protocol. MaiBot requests become the neutral form (messages.py)
+here, and only here. Every failure leaves as a ProviderError whose message holds no secret."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from maibot_sdk import LLMProviderBase
 
-from . import config, errors, maibot_transport, messages, protocols
+from . import config, errors, maibot_transport, messages, protocols, text
 from .errors import ProviderError
 from .types import Completion, ToolCall, Usage
 
@@ -35,6 +35,17 @@ class Provider(LLMProviderBase):
         await self.http.aclose()
 
     async def dispatch(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        """Serve one operation. The runner logs a failure's text and the host shows it, so the
+        API key is masked in it, and no chained exception (whose text may hold it) goes along."""
+        try:
+            return await self.serve(operation, request)
+        except ProviderError as exc:
+            raise exc.redacted([api_provider(request).get("api_key")]) from None
+        except (KeyError, TypeError, ValueError, AttributeError, UnicodeError) as exc:
+            unexpected = ProviderError("server_unavailable", f"unexpected answer: {exc!r}")
+            raise unexpected.redacted([api_provider(request).get("api_key")]) from None
+
+    async def serve(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         if operation == "response":
             return await self.get_response(request)
         if operation == "embedding":
@@ -63,11 +74,7 @@ class Provider(LLMProviderBase):
         call.body.update(raw)
         provider = api_provider(request)
         to = maibot_transport.target(provider, account_headers(protocol, provider) | headers, query)
-        if stream:
-            assembler = protocol.StreamAssembler()
-            completion = await self.http.call_stream(to, call, assembler, protocol.error_fields)
-        else:
-            completion = protocol.parse_completion(await self.http.call_json(to, call, protocol.error_fields))
+        completion = await self.http.call_chat(to, call, protocol, stream)
         return response_result(completion, model, provider)
 
     async def get_embedding(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -99,7 +106,7 @@ class Provider(LLMProviderBase):
         headers, query, extra_body = split_extra_params(request, protocols.chat().OWNED_BODY_KEYS)
         to = maibot_transport.target(api_provider(request), headers, query)
         payload = await self.http.call_json(to, transcription.request(model, audio, extra_body))
-        return {"content": transcription.parse(payload)}
+        return {"content": text.valid(transcription.parse(payload))}
 
 
 # ---- requests ---------------------------------------------------------------------------
@@ -278,7 +285,11 @@ def legacy_call(call: dict[str, Any]) -> dict[str, Any]:
 
 
 def response_result(completion: Completion, model: str, provider: dict[str, Any]) -> dict[str, Any]:
-    """Output items for current hosts, the scalar keys for older ones; an empty answer raises."""
+    """The host's output items; an empty answer, or one larger than the host can carry, raises.
+
+    The legacy scalar keys (`content`, `reasoning_content`, `tool_calls`) are not sent: every host
+    the manifest admits reads the items first, and a copy would double what crosses the host's
+    frame."""
     content, reasoning = completion.content, completion.reasoning
     mode = provider.get("reasoning_parse_mode") or "auto"
     if mode == "none":
@@ -289,6 +300,7 @@ def response_result(completion: Completion, model: str, provider: dict[str, Any]
     calls = result_calls(completion.tool_calls, provider.get("tool_argument_parse_mode") or "auto")
     if not content.strip() and not reasoning.strip() and not calls:
         raise ProviderError("server_unavailable", f"empty answer (finish_reason={completion.finish_reason})")
+    check_size(content, reasoning, calls)
     items: list[dict[str, Any]] = []
     if reasoning.strip():
         reasoning_item = {"representation": "raw_text", "summary_parts": [], "text_parts": [reasoning]}
@@ -301,9 +313,6 @@ def response_result(completion: Completion, model: str, provider: dict[str, Any]
     result: dict[str, Any] = {
         "item_schema_version": 1,
         "output_items": items,
-        "content": content,
-        "reasoning_content": reasoning,
-        "tool_calls": [{"id": i, "function": {"name": n, "arguments": a}} for i, n, a in calls],
         "response_id": completion.response_id,
         "status": "incomplete" if completion.finish_reason == "length" else "completed",
         "raw_data": {"id": completion.response_id, "model": model, "finish_reason": completion.finish_reason},
@@ -313,11 +322,33 @@ def response_result(completion: Completion, model: str, provider: dict[str, Any]
     return result
 
 
+# The most one message between MaiBot's runner and host may hold (its transport's MAX_FRAME_SIZE),
+# less room for the envelope and the result's small keys.
+FRAME_LIMIT = 16 * 1024 * 1024
+ENVELOPE_ROOM = 64 * 1024
+
+
+def check_size(content: str, reasoning: str, calls: list[tuple[str, str, dict[str, Any]]]) -> None:
+    """Refuse, with a message that says so, an answer the host's frame cannot carry (the runner
+    would otherwise fail to send it with an unexplained error)."""
+    room = FRAME_LIMIT - ENVELOPE_ROOM
+    if 4 * (len(content) + len(reasoning)) + sum(len(repr(args)) * 4 for _, _, args in calls) <= room:
+        return  # at most 4 bytes a character: no need to measure
+    size = len(content.encode()) + len(reasoning.encode())
+    size += sum(len(json.dumps(args, ensure_ascii=False).encode()) for _, _, args in calls)
+    if size > room:
+        raise ProviderError(
+            "bad_request",
+            f"the answer is {size / 2**20:.1f} MiB, more than the {room / 2**20:.1f} MiB a MaiBot plugin result "
+            "can carry (the host's 16 MiB frame limit); ask for a shorter answer (max_tokens)",
+        )
+
+
 def result_calls(calls: list[ToolCall], mode: str) -> list[tuple[str, str, dict[str, Any]]]:
     """(id, name, args dict); ids made unique, since the host refuses a repeated call id."""
     out, seen = [], set()
     for call in calls:
-        args: Any = json.loads(call.arguments)
+        args: Any = json.loads(call.arguments)  # valid text: openai_chat.finished_call
         if isinstance(args, str) and mode in ("auto", "double_decode"):
             try:
                 args = json.loads(args)

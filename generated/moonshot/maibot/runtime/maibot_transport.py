@@ -8,14 +8,19 @@ benchmarks measure it)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
 
-from . import config, errors, http, sse
-from .protocols import Assembler
+from . import config, errors, http, protocols, sse
 from .types import Completion, Request
+
+# Connections kept per plugin. MaiBot's runner serves every call in its own task, without a cap,
+# and its built-in OpenAI client allows 1000 connections (the openai SDK's httpx limits); so do we.
+CONNECTIONS = 1000
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,11 +90,12 @@ class Http:
 
     def __init__(self) -> None:
         self._session: aiohttp.ClientSession | None = None
+        self.active = 0  # calls in flight; beyond CONNECTIONS they wait for a connection
 
     def session(self) -> aiohttp.ClientSession:
         if self._session is None:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=64, keepalive_timeout=60),
+                connector=aiohttp.TCPConnector(limit=CONNECTIONS, keepalive_timeout=60),
                 cookie_jar=aiohttp.CookieJar(unsafe=True),  # kept per host, like an httpx client's
             )
         return self._session
@@ -101,36 +107,42 @@ class Http:
 
     async def call_json(self, to: Target, request: Request, fields: errors.FieldsReader = errors.error_fields) -> Any:
         """Send `request` and parse the JSON answer."""
-        url = to.base_url + request.path
-        try:
-            async with asyncio.timeout(to.budget):
-                response = await self.send(to, url, request, fields)
-                try:
-                    raw = await response.read()
-                except aiohttp.ClientError as exc:
-                    raise transport_error(url, exc) from None
-                finally:
-                    response.release()
-        except TimeoutError:
-            raise deadline_error(url, to.budget) from None
-        return http.decode(raw)
+        return await self.call(to, request, fields, read_json)
 
-    async def call_stream(
-        self, to: Target, request: Request, assembler: Assembler, fields: errors.FieldsReader = errors.error_fields
+    async def call_chat(
+        self, to: Target, request: Request, protocol: protocols.ChatProtocol, stream: bool
     ) -> Completion:
-        """Send `request` (a streamed answer) and fold its events into one completion; the
-        connection is reused only when the stream was read to its end."""
+        """Send a chat request and assemble its answer: streamed events or one JSON body, whichever
+        the server sent (gateways do not always answer in the mode asked for)."""
+
+        async def read(response: aiohttp.ClientResponse) -> Completion:
+            if not http.is_event_stream(response.headers.get("Content-Type"), stream):
+                return protocol.parse_completion(await read_json(response))
+            framer, assembler = sse.Framer(), protocol.StreamAssembler()
+            async for chunk in response.content.iter_any():
+                for event in framer.feed(chunk):
+                    assembler.feed(event)
+            for event in framer.close():
+                assembler.feed(event)
+            return assembler.finish()
+
+        return await self.call(to, request, protocol.error_fields, read)
+
+    async def call(self, to: Target, request: Request, fields: errors.FieldsReader, read: Any) -> Any:
+        """Send `request` and `read` its answer within the call's time budget; the connection is
+        reused only when the answer was read to its end."""
         url = to.base_url + request.path
-        framer, complete = sse.Framer(), False
+        self.active += 1
+        if self.active > CONNECTIONS:
+            log.warning(
+                "%d calls in flight, more than the %d pooled connections: the rest wait", self.active, CONNECTIONS
+            )
         try:
             async with asyncio.timeout(to.budget):
                 response = await self.send(to, url, request, fields)
+                complete = False
                 try:
-                    async for chunk in response.content.iter_any():
-                        for event in framer.feed(chunk):
-                            assembler.feed(event)
-                    for event in framer.close():
-                        assembler.feed(event)
+                    result = await read(response)
                     complete = True
                 except aiohttp.ClientError as exc:
                     raise transport_error(url, exc) from None
@@ -141,7 +153,9 @@ class Http:
                         response.close()
         except TimeoutError:
             raise deadline_error(url, to.budget) from None
-        return assembler.finish()
+        finally:
+            self.active -= 1
+        return result
 
     async def send(self, to: Target, url: str, request: Request, fields: errors.FieldsReader) -> aiohttp.ClientResponse:
         """Send one request; a non-2xx answer is classified with the spec's error map."""
@@ -176,4 +190,8 @@ class Http:
             raw = b""
         finally:
             response.release()
-        raise errors.from_response(response.status, raw, fields)
+        raise errors.from_response(response.status, raw, fields, response.headers)
+
+
+async def read_json(response: aiohttp.ClientResponse) -> Any:
+    return http.decode(await response.read())

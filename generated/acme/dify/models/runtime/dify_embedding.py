@@ -7,7 +7,7 @@ import time
 from dify_plugin.entities.model import EmbeddingInputType, PriceType
 from dify_plugin.entities.model.text_embedding import EmbeddingUsage, TextEmbeddingResult
 
-from . import dify_transport, embeddings, errors, estimate
+from . import dify_transport, embeddings, estimate
 
 
 class EmbeddingModel(dify_transport.ProviderModel):
@@ -24,15 +24,13 @@ class EmbeddingModel(dify_transport.ProviderModel):
         batch = max(1, self._get_max_chunks(model, credentials))
         vectors: list[list[float]] = []
         tokens = 0
-        try:
+        with dify_transport.failures(credentials):
             for start in range(0, len(texts), batch):
                 chunk = texts[start : start + batch]
                 response = dify_transport.send(credentials, embeddings.request(model, chunk, user))
                 found, used = embeddings.parse(dify_transport.read_json(response), len(chunk))
                 vectors.extend(found)
                 tokens += used if used is not None else sum(estimate.text(t) for t in chunk)
-        except errors.ProviderError as exc:
-            raise dify_transport.typed(exc) from None
         return TextEmbeddingResult(model=model, embeddings=vectors, usage=self._usage(model, credentials, tokens))
 
     def _usage(self, model: str, credentials: dict, tokens: int) -> EmbeddingUsage:

@@ -42,17 +42,17 @@ class ChatModel(dify_transport.ProviderModel):
         user: str | None = None,
     ) -> LLMResult | Generator[LLMResultChunk, None, None]:
         protocol = protocols.chat()
-        try:
+        with dify_transport.failures(credentials):
             conversation = [neutral_message(m) for m in prompt_messages]
             functions = [neutral_tool(t) for t in tools or ()]
             request = protocol.chat_request(model, conversation, model_parameters, functions, stop, stream, user)
             response = dify_transport.send(credentials, request, protocol.error_fields)
-            if stream:
+            if stream and dify_transport.streams(response):
                 events = dify_transport.stream_events(response)
                 return self._stream(model, credentials, events, protocol.StreamAssembler(keep_text=False), conversation)
-            completion = protocol.parse_completion(dify_transport.read_json(response))
-        except errors.ProviderError as exc:
-            raise dify_transport.typed(exc) from None
+            completion = dify_transport.read_completion(response, protocol)
+        if stream:  # a gateway answered a stream request with one JSON body
+            return self._replay(model, credentials, completion, conversation)
         return LLMResult(
             model=model,
             message=assistant(think_block(completion.reasoning) + completion.content, completion.tool_calls),
@@ -64,32 +64,39 @@ class ChatModel(dify_transport.ProviderModel):
     ) -> Generator[LLMResultChunk, None, None]:
         """Text as it arrives; tool calls (complete), usage and finish reason on the last chunk."""
         thinking, index = False, 0
-        try:
+        with dify_transport.failures(credentials):
             for event in events:
-                reasoning, content = assembler.feed(event)
-                text = ""
-                if reasoning:
-                    text = reasoning if thinking else THINK_OPEN + reasoning
-                    thinking = True
-                if content:
-                    text += THINK_CLOSE + content if thinking else content
-                    thinking = False
+                text, thinking = delta_text(*assembler.feed(event), thinking)
                 if text:
                     # An explicit tool_calls=[] spares pydantic a deep copy of the default per token.
                     message = AssistantPromptMessage(content=text, tool_calls=[])
                     yield LLMResultChunk(model=model, delta=LLMResultChunkDelta(index=index, message=message))
                     index += 1
             completion = assembler.finish()
-        except errors.ProviderError as exc:
-            raise dify_transport.typed(exc) from None
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            unexpected = errors.ProviderError("server_unavailable", f"unexpected stream data: {exc!r}")
-            raise dify_transport.typed(unexpected) from None
-        yield LLMResultChunk(
+        # What feed held back (half a surrogate pair) comes with the last chunk.
+        text, thinking = delta_text(completion.reasoning, completion.content, thinking)
+        yield self._last_chunk(
+            model, credentials, completion, conversation, index, text + (THINK_CLOSE if thinking else "")
+        )
+
+    def _replay(
+        self, model: str, credentials: dict, completion: Completion, conversation: list[dict]
+    ) -> Generator[LLMResultChunk, None, None]:
+        """A whole answer through the stream path: its text, then the last chunk."""
+        text = think_block(completion.reasoning) + completion.content
+        if text:
+            message = AssistantPromptMessage(content=text, tool_calls=[])
+            yield LLMResultChunk(model=model, delta=LLMResultChunkDelta(index=0, message=message))
+        yield self._last_chunk(model, credentials, completion, conversation, 1 if text else 0, "")
+
+    def _last_chunk(
+        self, model: str, credentials: dict, completion: Completion, conversation: list[dict], index: int, text: str
+    ) -> LLMResultChunk:
+        return LLMResultChunk(
             model=model,
             delta=LLMResultChunkDelta(
                 index=index,
-                message=assistant(THINK_CLOSE if thinking else "", completion.tool_calls),
+                message=assistant(text, completion.tool_calls),
                 usage=self._usage(model, credentials, completion, conversation),
                 finish_reason=completion.finish_reason,
             ),
@@ -113,6 +120,19 @@ class ChatModel(dify_transport.ProviderModel):
     ) -> int:
         """An offline estimate: no tokenizer download, no network."""
         return estimate.messages([neutral_message(m) for m in prompt_messages], [neutral_tool(t) for t in tools or ()])
+
+
+def delta_text(reasoning: str, content: str, thinking: bool) -> tuple[str, bool]:
+    """One delta as Dify shows it: reasoning inside a <think> block, opened and closed as the
+    stream moves in and out of it; and whether the block is still open."""
+    text = ""
+    if reasoning:
+        text = reasoning if thinking else THINK_OPEN + reasoning
+        thinking = True
+    if content:
+        text += THINK_CLOSE + content if thinking else content
+        thinking = False
+    return text, thinking
 
 
 def think_block(reasoning: str) -> str:

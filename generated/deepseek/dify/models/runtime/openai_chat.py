@@ -9,7 +9,7 @@ import json
 import uuid
 from typing import Any
 
-from . import config, errors, estimate, http
+from . import config, errors, estimate, http, text
 from .errors import ProviderError, describe
 from .types import Completion, Event, Request, ToolCall, Usage
 
@@ -123,12 +123,12 @@ def parse_completion(payload: Any) -> Completion:
             finished_call(raw.get("id"), function.get("name") or "", arguments_text(function.get("arguments")))
         )
     return Completion(
-        content=text_of(message.get("content")),
-        reasoning=text_of(message.get("reasoning_content") or message.get("reasoning")),
+        content=text.valid(text_of(message.get("content"))),
+        reasoning=text.valid(text_of(message.get("reasoning_content") or message.get("reasoning"))),
         tool_calls=calls,
         usage=usage_of(payload.get("usage") or choice.get("usage")),
-        finish_reason=choice.get("finish_reason"),
-        response_id=payload.get("id"),
+        finish_reason=label(choice.get("finish_reason")),
+        response_id=label(payload.get("id")),
     )
 
 
@@ -136,7 +136,8 @@ class StreamAssembler:
     """Folds `data:` chunks into deltas and one answer; tool-call fragments merge by index.
 
     Runs once per streamed token. With keep_text=False the text is only counted (for the token
-    estimate), not kept: a host that forwards every delta then streams in constant memory."""
+    estimate), not kept: a host that forwards every delta then streams in constant memory, and the
+    finished Completion's content and reasoning hold only what `feed` has not returned yet."""
 
     def __init__(self, keep_text: bool = True) -> None:
         self.calls: dict[int, PartialCall] = {}
@@ -144,9 +145,12 @@ class StreamAssembler:
         self.finish_reason: str | None = None
         self.response_id: str | None = None
         self.done = False
+        self.answered = False
         self.content_parts: list[str] = []
         self.reasoning_parts: list[str] = []
         self.counted = None if keep_text else estimate.TextTally()
+        # (reasoning, content) joiners, from the first surrogate escape on (text.py)
+        self.joiners: tuple[text.Joiner, text.Joiner] | None = None
 
     def feed(self, event: Event) -> tuple[str, str]:
         """(reasoning delta, content delta) of one event."""
@@ -160,7 +164,12 @@ class StreamAssembler:
             return self.feed_lines(name, data)
         if name == "error" or (type(payload) is dict and payload.get("error") and not payload.get("choices")):
             raise errors.from_payload(payload)
-        return self.fold(payload)
+        reasoning, content = self.fold(payload)
+        if self.joiners is not None or text.escapes_surrogates(data):
+            reasoning, content = self.join(reasoning, content)
+        if reasoning or content:
+            self.keep(reasoning, content)
+        return reasoning, content
 
     def feed_lines(self, name: str, data: str) -> tuple[str, str]:
         """Data that is not one JSON value: chunks a gateway sent as one event, one per line."""
@@ -176,23 +185,36 @@ class StreamAssembler:
         if type(payload) is not dict:
             raise ProviderError("server_unavailable", f"unexpected stream payload: {describe(payload)}")
         if self.response_id is None:
-            self.response_id = payload.get("id")
+            self.response_id = label(payload.get("id"))
         usage = payload.get("usage")
         if usage:
             self.usage = usage_of(usage) or self.usage
         reasoning = content = ""
-        for choice in payload.get("choices") or ():
-            delta = choice.get("delta")
-            if delta:
-                piece = delta.get("content")
-                if piece:
-                    content += piece if type(piece) is str else text_of(piece)
-                if piece is None or len(delta) > 1:  # more than a plain token: reasoning, tool calls
-                    reasoning += self.fold_delta(delta)
-            if choice.get("usage"):
-                self.usage = usage_of(choice["usage"]) or self.usage
-            if choice.get("finish_reason"):
-                self.finish_reason = choice["finish_reason"]
+        choices = payload.get("choices")
+        if choices:
+            self.answered = True
+            for choice in choices:
+                # `message`: a gateway that sent a whole completion as one event
+                delta = choice.get("delta") or choice.get("message")
+                if delta:
+                    piece = delta.get("content")
+                    if piece:
+                        content += piece if type(piece) is str else text_of(piece)
+                    if piece is None or len(delta) > 1:  # more than a plain token: reasoning, tool calls
+                        reasoning += self.fold_delta(delta)
+                if choice.get("usage"):
+                    self.usage = usage_of(choice["usage"]) or self.usage
+                if choice.get("finish_reason"):
+                    self.finish_reason = label(choice["finish_reason"])
+        return reasoning, content
+
+    def join(self, reasoning: str, content: str) -> tuple[str, str]:
+        """Both deltas with surrogate pairs split across events joined (text.py)."""
+        if self.joiners is None:
+            self.joiners = (text.Joiner(), text.Joiner())
+        return self.joiners[0].push(reasoning), self.joiners[1].push(content)
+
+    def keep(self, reasoning: str, content: str) -> None:
         if self.counted is not None:
             if reasoning:
                 self.counted.add(reasoning)
@@ -203,7 +225,6 @@ class StreamAssembler:
                 self.reasoning_parts.append(reasoning)
             if content:
                 self.content_parts.append(content)
-        return reasoning, content
 
     def fold_delta(self, delta: dict[str, Any]) -> str:
         """The reasoning of a delta, and its tool-call fragments merged."""
@@ -236,13 +257,21 @@ class StreamAssembler:
         if function.get("name") and not call.name:
             call.name = function["name"]
         if function.get("arguments"):
-            call.arguments.append(function["arguments"])
+            call.arguments.append(arguments_text(function["arguments"]))
 
     def finish(self) -> Completion:
-        """The assembled answer; a stream cut before [DONE] and before any finish reason is a
-        connection error."""
+        """The assembled answer. A stream cut before [DONE] and before any finish reason is a
+        connection error; one that ended without a single choice is the server's."""
         if not self.done and self.finish_reason is None:
             raise ProviderError("connection", "the stream ended before the response was complete")
+        if not self.answered:
+            raise ProviderError("server_unavailable", "the stream ended without an answer (no choices in any event)")
+        if self.joiners is not None:
+            tail = self.joiners[0].flush(), self.joiners[1].flush()
+            if self.counted is not None:
+                self.reasoning_parts, self.content_parts = [tail[0]], [tail[1]]
+            else:
+                self.keep(*tail)
         calls = [finished_call(c.id, c.name, "".join(c.arguments)) for _, c in sorted(self.calls.items())]
         return Completion(
             content="".join(self.content_parts),
@@ -279,15 +308,18 @@ def usage_of(raw: Any) -> Usage | None:
 
 
 def finished_call(call_id: str | None, name: str, arguments: str) -> ToolCall:
-    """A complete tool call: an id, and arguments that are valid JSON ("{}" when empty)."""
-    arguments = arguments.strip() or "{}"
+    """A complete tool call: an id, and arguments that are valid JSON ("{}" when empty) holding
+    valid text (a lone surrogate escape inside them becomes U+FFFD)."""
+    arguments = text.valid(arguments.strip()) or "{}"
     try:
-        json.loads(arguments)
+        value = json.loads(arguments)
     except ValueError:
         raise ProviderError(
             "server_unavailable", f"the provider sent malformed arguments for tool {name!r}: {describe(arguments)}"
         ) from None
-    return ToolCall(call_id or f"call_{uuid.uuid4().hex[:24]}", name, arguments)
+    if text.escapes_surrogates(arguments):
+        arguments = json.dumps(text.valid_tree(value), ensure_ascii=False)
+    return ToolCall(label(call_id) or f"call_{uuid.uuid4().hex[:24]}", text.valid(name), arguments)
 
 
 def arguments_text(arguments: Any) -> str:
@@ -295,6 +327,11 @@ def arguments_text(arguments: Any) -> str:
     if isinstance(arguments, (dict, list)):
         return json.dumps(arguments, ensure_ascii=False)
     return arguments if isinstance(arguments, str) else ""
+
+
+def label(value: Any) -> str | None:
+    """An id or a finish reason: text or nothing."""
+    return text.valid(value) if isinstance(value, str) else None
 
 
 def text_of(content: Any) -> str:

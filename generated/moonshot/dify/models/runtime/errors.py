@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from . import config
+from . import config, text
 
 # (codes, message) of an error body; protocols whose error bodies differ bring their own.
 FieldsReader = Callable[[Any], tuple[list[str], str]]
+
+# What a secret credential value becomes in any text a plugin shows; shorter values are left alone
+# (masking every "a" of a one-letter key would make messages unreadable and hide nothing).
+MASK = "[REDACTED]"
+SHORTEST_SECRET = 4
 
 
 class ProviderError(Exception):
     """A failed call, classified by the spec's error map; the message says it all."""
 
     def __init__(self, kind: str, message: str, status: int | None = None, code: str | None = None):
+        message, code = text.valid(message), text.valid(code) if code else code
         super().__init__(kind, message, status, code)
         self.kind, self.message, self.status, self.code = kind, message, status, code
 
@@ -23,6 +30,28 @@ class ProviderError(Exception):
         head = f"HTTP {self.status} " if self.status else ""
         code = f" [{self.code}]" if self.code else ""
         return f"{config.PROVIDER}: {head}{self.kind}{code}: {self.message}"
+
+    def redacted(self, secrets: Iterable[Any]) -> ProviderError:
+        """The same error with every secret value masked (servers echo keys and URLs back)."""
+        pattern = secret_pattern(secrets)
+        if pattern is None:
+            return self
+        code = pattern.sub(MASK, self.code) if self.code else self.code
+        return ProviderError(self.kind, pattern.sub(MASK, self.message), self.status, code)
+
+
+def secret_pattern(secrets: Iterable[Any]) -> re.Pattern[str] | None:
+    """Each secret as a server may echo it: each character as is, percent-encoded (URL encoders
+    differ in which characters they encode) or JSON-escaped."""
+    alternatives = {"".join(map(character_forms, str(s))) for s in secrets if len(str(s or "")) >= SHORTEST_SECRET}
+    return re.compile("|".join(sorted(alternatives, key=lambda a: (-len(a), a)))) if alternatives else None
+
+
+def character_forms(char: str) -> str:
+    encoded = "".join(f"%{byte:02X}" for byte in char.encode())
+    forms = {char, encoded, encoded.lower(), json.dumps(char)[1:-1]} | ({"+"} if char == " " else set())
+    forms |= {"\\/"} if char == "/" else set()
+    return "(?:" + "|".join(re.escape(form) for form in sorted(forms)) + ")"
 
 
 def kind_of(status: int | None, codes: list[str]) -> str:
@@ -52,19 +81,37 @@ def from_payload(payload: Any, status: int | None = None, fields: FieldsReader =
     """Classify an error body (or a mid-stream error event)."""
     codes, message = fields(payload)
     code = next((c for c in codes if c in config.CODE_KINDS), codes[0] if codes else None)
-    return ProviderError(kind_of(status, codes), message, status, code)
+    classed_as = status
+    if status is None:
+        # An error inside a 2xx answer (or a stream) often gives an HTTP status as its code.
+        classed_as = next((int(c) for c in codes if c.isascii() and c.isdigit() and 400 <= int(c) < 600), None)
+    return ProviderError(kind_of(classed_as, codes), message, status, code)
 
 
-def from_response(status: int, body: bytes, fields: FieldsReader = error_fields) -> ProviderError:
-    """Classify a non-2xx response; a body that is not JSON is quoted, shortened."""
+def from_response(status: int, body: bytes, fields: FieldsReader = error_fields, headers: Any = None) -> ProviderError:
+    """Classify a non-2xx response; a body that is not JSON is quoted, shortened. From `headers` (any
+    case-insensitive mapping): where a redirect points (redirects are never followed: the key would
+    go along), and a Retry-After (nothing is retried behind the caller's back)."""
+    body_text = body.decode("utf-8", "replace")
     try:
-        payload = json.loads(body)
+        payload = json.loads(body_text)
     except ValueError:
         payload = None
     if isinstance(payload, dict):
-        return from_payload(payload, status, fields)
-    text = " ".join(body.decode("utf-8", "replace").split())[:300] or "empty response body"
-    return ProviderError(kind_of(status, []), text, status)
+        error = from_payload(payload, status, fields)
+    else:
+        shown = " ".join(body_text.split())[:300] or "empty response body"
+        error = ProviderError(kind_of(status, []), shown, status)
+    notes = []
+    if 300 <= status < 400:
+        location = headers.get("Location") if headers is not None else None
+        notes.append(f"redirected to {location or 'no location'}; redirects are not followed, set the base URL")
+    retry_after = headers.get("Retry-After") if headers is not None else None
+    if retry_after:
+        notes.append(f"Retry-After: {retry_after}")
+    if notes:
+        error = ProviderError(error.kind, f"{error.message} ({'; '.join(notes)})", status, error.code)
+    return error
 
 
 def connection_error(url: str, exc: Exception, timed_out: bool) -> ProviderError:
