@@ -17,14 +17,19 @@ class LineProcess:
             argv, cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         self.lines: queue.Queue[bytes] = queue.Queue()
+        self.stdout: list[bytes] = []  # every line, also those no request waited for (logs)
         self.stderr: list[bytes] = []
-        threading.Thread(target=self._pump, args=(self.process.stdout, self.lines.put), daemon=True).start()
+        threading.Thread(target=self._pump, args=(self.process.stdout, self._line), daemon=True).start()
         threading.Thread(target=self._pump, args=(self.process.stderr, self.stderr.append), daemon=True).start()
 
     @staticmethod
     def _pump(stream: Any, sink: Any) -> None:
         for line in iter(stream.readline, b""):
             sink(line)
+
+    def _line(self, line: bytes) -> None:
+        self.stdout.append(line)
+        self.lines.put(line)
 
     def send(self, data: bytes) -> None:
         self.process.stdin.write(data + b"\n")
