@@ -26,6 +26,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
+import burst  # noqa: E402
 import compiler_bench  # noqa: E402
 from tests.integration.dify_runner import DifyPlugin  # noqa: E402
 
@@ -40,10 +41,11 @@ class Sizes:
     blocking: int  # blocking calls per side
     batch: int  # blocking calls per side before switching sides
     memory: tuple[int, ...]  # stream lengths for the memory check, in one plugin process
+    burst: tuple[int, int]  # (concurrent requests per burst, bursts)
 
 
-FULL = Sizes(chunks=20000, rounds=5, blocking=500, batch=50, memory=(2000, 20000, 200000))
-QUICK = Sizes(chunks=300, rounds=1, blocking=20, batch=10, memory=(100, 300, 1000))
+FULL = Sizes(chunks=20000, rounds=5, blocking=500, batch=50, memory=(2000, 20000, 200000), burst=(64, 3))
+QUICK = Sizes(chunks=300, rounds=1, blocking=20, batch=10, memory=(100, 300, 1000), burst=(8, 2))
 # Ratios the plugins must reach, side by side in one run (issue 11's targets).
 TARGETS = {"dify_stream": 4, "dify_floor": 1.25, "dify_blocking": 0.4, "maibot": 5}
 GROWTH_LIMIT_KIB = 1024  # "does not grow": keeping a 200,000-chunk answer's text would add ~11 MiB
@@ -115,6 +117,41 @@ def maibot(url: str, sizes: Sizes) -> dict:
     argv = [sys.executable, str(BENCH / "maibot_side.py"), *side_args(url, sizes)]
     argv.insert(3, str(ROOT / "generated" / SPEC / "maibot"))
     return child_json(argv, ROOT)
+
+
+def bursts(url: str, sizes: Sizes, work: Path) -> dict:
+    """Connections opened per burst: Dify with today's pool and with the pool before issue 12, and
+    MaiBot (bench/burst.py)."""
+    plugin = ROOT / "generated" / SPEC / "dify"
+    out = {side: burst.dify(url, plugin, work / side, side == "before", *sizes.burst) for side in ("before", "after")}
+    argv = [sys.executable, str(BENCH / "burst.py"), "maibot", url, str(ROOT / "generated" / SPEC / "maibot")]
+    out["maibot"] = child_json(argv + [str(n) for n in sizes.burst], ROOT)
+    return out
+
+
+def burst_rows(b: dict, sizes: Sizes) -> list[list[str]]:
+    size, count = sizes.burst
+    after, before, maibot = b["after"]["opened"], b["before"]["opened"], b["maibot"]["opened"]
+    reused = all(n == 0 for n in after[1:] + maibot[1:])
+    return [
+        [
+            f"Dify, {count} bursts of {size} concurrent calls: connections opened per burst",
+            f"{', '.join(map(str, after))} (pool-full warnings: {b['after']['pool_full_warnings']})",
+            f"{', '.join(map(str, before))} with the 16-connection pool of before "
+            f"(warnings: {b['before']['pool_full_warnings']})",
+            f"{sum(after) / max(1, sum(before)):.2f}× the connections",
+            "none after the first burst",
+            mark(all(n == 0 for n in after[1:])),
+        ],
+        [
+            f"MaiBot, {count} bursts of {size} concurrent calls: connections opened per burst",
+            ", ".join(map(str, maibot)),
+            "",
+            "",
+            "none after the first burst",
+            mark(reused),
+        ],
+    ]
 
 
 def med(samples: list[float]) -> float:
@@ -301,6 +338,9 @@ How each figure is taken:
 - MaiBot: the generated plugin imported as the host's runner imports it, its `@LLMProvider`
   handler given the request dict the host sends, against MaiBot's own `OpenaiClient` (openai
   SDK) with the same provider settings, `force_stream_mode` for streams.
+- Bursts: bench/burst.py. Each answer names its request, and every one is checked, so a crossed or
+  corrupted stream fails the run; the server holds each answer {burst.HOLD_MS} ms so that a burst's
+  requests overlap. A connection counts as opened when it carries its first request.
 - Memory: one daemon-style Dify plugin process (`python -m main`, every chunk serialised to
   stdout), streams of {", ".join(f"{n:,}" for n in sizes.memory)} chunks in turn; VmHWM after each.
 - Compiler: whole processes, interpreter start included; median of 5 after a warm-up (3 for the
@@ -348,7 +388,10 @@ def main() -> None:
             d = dify(url, sizes, work)
             peaks = dify_memory(url, sizes, work / "memory")
             m = maibot(url, sizes)
-        rows = plugin_rows(d, m, peaks, sizes) + compiler_rows(compiler_bench.measure(args.quick))
+            b = bursts(url, sizes, work / "bursts")
+        rows = (
+            plugin_rows(d, m, peaks, sizes) + burst_rows(b, sizes) + compiler_rows(compiler_bench.measure(args.quick))
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     text = report(rows, d["profile"], sizes)

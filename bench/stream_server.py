@@ -3,14 +3,18 @@
 Every answer is built once and then sent with one `sendall`, so the server's own cost stays out
 of the clients' figures. The first path segment says what to answer: `/s20000/v1/chat/completions`
 streams 20,000 content chunks (one HTTP chunk per SSE event, then a finish chunk, a usage chunk
-and `[DONE]`), and any other request gets a small blocking completion. Run as a script, it prints
-its base URL on stdout and serves until stdin closes."""
+and `[DONE]`); `/echo200/v1/chat/completions` waits 200 ms, then answers (streamed or not)
+"echo:" and the last message's text, so concurrent answers can be told apart; any other request
+gets a small blocking completion. `GET /connections` says how many connections carried requests
+for the first time since it was last asked (the burst benchmark's count of connections opened).
+Run as a script, it prints its base URL on stdout and serves until stdin closes."""
 
 from __future__ import annotations
 
 import json
 import sys
 import threading
+import time
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -59,6 +63,46 @@ def blocking_reply() -> bytes:
     return head + body
 
 
+def echo_reply(body: dict) -> bytes:
+    """An answer naming the request: "echo:" and its last message's text, streamed or not."""
+    text = "echo:" + str(body["messages"][-1]["content"])
+    if not body.get("stream"):
+        answer = {"id": "chatcmpl-echo", "object": "chat.completion", "model": MODEL, "usage": USAGE}
+        answer["choices"] = [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}]
+        data = json.dumps(answer).encode()
+        return b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(data), data)
+    head = {"id": "chatcmpl-echo", "object": "chat.completion.chunk", "model": MODEL}
+    deltas = [{"content": text[:5]}, {"content": text[5:]}]
+    out = [{**head, "choices": [{"index": 0, "delta": d, "finish_reason": None}]} for d in deltas]
+    out.append({**head, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}], "usage": USAGE})
+    events = [b"data: " + json.dumps(e).encode() + b"\n\n" for e in out] + [b"data: [DONE]\n\n"]
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(e), e) for e in events) + b"0\r\n\r\n"
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks
+
+
+class Connections:
+    """Client addresses that have carried a request, and how many were new since last asked."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.seen: set[tuple[str, int]] = set()
+        self.new = 0
+
+    def note(self, address: tuple[str, int]) -> None:
+        with self.lock:
+            if address not in self.seen:
+                self.seen.add(address)
+                self.new += 1
+
+    def take(self) -> int:
+        with self.lock:
+            new, self.new = self.new, 0
+            return new
+
+
+CONNECTIONS = Connections()
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -69,7 +113,15 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(length) or b"{}")
         first = self.path.split("/")[1]
-        if body.get("stream") and first.startswith("s") and first[1:].isdigit():
+        if self.path == "/connections":
+            data = json.dumps({"opened": CONNECTIONS.take()}).encode()
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(data), data))
+            return
+        CONNECTIONS.note(self.client_address)
+        if first.startswith("echo") and first[4:].isdigit():
+            time.sleep(int(first[4:]) / 1000)
+            self.wfile.write(echo_reply(body))
+        elif body.get("stream") and first.startswith("s") and first[1:].isdigit():
             self.wfile.write(stream_reply(int(first[1:])))
         else:
             self.wfile.write(blocking_reply())
@@ -78,8 +130,12 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST
 
 
+class Server(ThreadingHTTPServer):
+    request_queue_size = 256  # a burst of connections is accepted, not dropped by a short backlog
+
+
 def serve() -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -44,31 +44,42 @@ class DifyPlugin:
         self.process, self.lines, self.stderr = self.child.process, self.child.lines, self.child.stderr
 
     def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
-        session = uuid.uuid4().hex
-        message = {"session_id": session, "event": "request", "data": {"type": "model", "action": action, **data}}
-        self.child.send(json.dumps(message).encode())
-        items, error, arrivals = [], None, []
-        while True:
+        return self.burst([(action, data)], timeout)[0]
+
+    def burst(self, requests: list[tuple[str, dict[str, Any]]], timeout: float = 60) -> list[Outcome]:
+        """Send every (action, data) request at once, as the daemon does under load; then collect
+        each session's outcome, in request order."""
+        sessions = [uuid.uuid4().hex for _ in requests]
+        for session, (action, data) in zip(sessions, requests):
+            message = {"session_id": session, "event": "request", "data": {"type": "model", "action": action, **data}}
+            self.child.send(json.dumps(message).encode())
+        outcomes = {session: Outcome([], None, []) for session in sessions}
+        open_sessions = set(sessions)
+        while open_sessions:
             try:
                 line = self.lines.get(timeout=timeout)
             except queue.Empty:
-                raise AssertionError(f"no answer to {action}; stderr:\n{self.child.stderr_tail()}") from None
+                actions = sorted({action for action, _ in requests})
+                raise AssertionError(f"no answer to {actions}; stderr:\n{self.child.stderr_tail()}") from None
             if not line.strip():
                 continue
             event = json.loads(line)
-            if event.get("event") != "session" or event.get("session_id") != session:
+            session = event.get("session_id")
+            if event.get("event") != "session" or session not in open_sessions:
                 continue
-            kind = event["data"]["type"]
+            kind, outcome = event["data"]["type"], outcomes[session]
             if kind == "stream":
-                items.append(event["data"]["data"])
-                arrivals.append(time.monotonic())
+                outcome.items.append(event["data"]["data"])
+                outcome.arrivals.append(time.monotonic())
             elif kind == "error":
-                error = event["data"]["data"]
+                outcome.error = event["data"]["data"]
             elif kind == "end":
-                return Outcome(items, error, arrivals)
+                open_sessions.discard(session)
+        return [outcomes[session] for session in sessions]
 
-    def invoke_llm(self, model: str, credentials: dict, messages: list, stream: bool, **extra: Any) -> Outcome:
-        data = {
+    def llm_request(self, model: str, credentials: dict, messages: list, stream: bool, **extra: Any) -> dict[str, Any]:
+        """The data of one invoke_llm request."""
+        return {
             "user_id": "u1",
             "provider": extra.pop("provider"),
             "model_type": "llm",
@@ -79,8 +90,12 @@ class DifyPlugin:
             "stop": extra.pop("stop", None),
             "tools": extra.pop("tools", None),
             "stream": stream,
+            **extra,
         }
-        return self.request("invoke_llm", **data, **extra)
+
+    def invoke_llm(self, model: str, credentials: dict, messages: list, stream: bool, **extra: Any) -> Outcome:
+        timeout = extra.pop("timeout", 60)
+        return self.request("invoke_llm", timeout, **self.llm_request(model, credentials, messages, stream, **extra))
 
     def close(self) -> None:
         # The SDK's stdin reader spins on EOF, so stop the process instead of closing stdin.
