@@ -332,10 +332,10 @@ def check_size(content: str, reasoning: str, calls: list[tuple[str, str, dict[st
     """Refuse, with a message that says so, an answer the host's frame cannot carry (the runner
     would otherwise fail to send it with an unexplained error)."""
     room = FRAME_LIMIT - ENVELOPE_ROOM
-    if 4 * (len(content) + len(reasoning)) + sum(len(repr(args)) * 4 for _, _, args in calls) <= room:
+    texts = [content, reasoning] + [json.dumps(args, ensure_ascii=False) for _, _, args in calls]
+    if 4 * sum(map(len, texts)) <= room:
         return  # at most 4 bytes a character: no need to measure
-    size = len(content.encode()) + len(reasoning.encode())
-    size += sum(len(json.dumps(args, ensure_ascii=False).encode()) for _, _, args in calls)
+    size = sum(len(part.encode()) for part in texts)
     if size > room:
         raise ProviderError(
             "bad_request",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,7 +129,13 @@ class Http:
 
         return await self.call(to, request, protocol.error_fields, read)
 
-    async def call(self, to: Target, request: Request, fields: errors.FieldsReader, read: Any) -> Any:
+    async def call(
+        self,
+        to: Target,
+        request: Request,
+        fields: errors.FieldsReader,
+        read: Callable[[aiohttp.ClientResponse], Awaitable[Any]],
+    ) -> Any:
         """Send `request` and `read` its answer within the call's time budget; the connection is
         reused only when the answer was read to its end."""
         url = to.base_url + request.path
