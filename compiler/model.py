@@ -66,6 +66,7 @@ class ModelInfo:
     parameters: tuple[ParameterRule, ...]
     pricing: Price | None
     deprecated: bool
+    file: str = ""  # the Dify model YAML's file name without `.yaml` (lower/models.py: file_stem)
 
     @property
     def kind(self) -> Kind:

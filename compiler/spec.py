@@ -326,7 +326,13 @@ class ModelFields(Strict):
 
 
 class Model(ModelFields):
-    name: str = Field(description="Model id sent to the API; also the model file's name.", examples=["deepseek-chat"])
+    name: str = Field(
+        description=(
+            "The provider's model id, sent to the API as it is (`/`, `:`, `@` and spaces are fine). Its Dify YAML is"
+            " `<id>.yaml` when the id is a safe file name, else a slug of it and a hash (stable across builds)."
+        ),
+        examples=["deepseek-chat", "Qwen/Qwen2.5-7B-Instruct"],
+    )
     label: Text | None = Field(None, description="Display name; defaults to the name.", examples=["DeepSeek Chat"])
     type: ModelType = Field("llm", description=f"One of {', '.join(MODEL_TYPES)}.", examples=list(MODEL_TYPES))
     deprecated: bool = Field(False, description="Hidden from new selections in Dify.", examples=[True])

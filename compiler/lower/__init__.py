@@ -8,7 +8,7 @@ from compiler.load import LoadedSpec
 from compiler.lower.api import lower_api, lower_credentials, lower_errors
 from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot
-from compiler.lower.models import check_unique_models, collect_wire_parameters, lower_model
+from compiler.lower.models import assign_files, check_unique_models, collect_wire_parameters, lower_model
 from compiler.lower.warnings import warn_suspicious
 from compiler.model import Provider
 
@@ -25,6 +25,7 @@ def lower(loaded: LoadedSpec) -> Provider:
     credentials = lower_credentials(lw, spec, api)
     models = tuple(lower_model(lw, spec, api, i) for i in range(len(spec.models)))
     check_unique_models(lw, spec)
+    models = assign_files(lw, models)
     wire_parameters = collect_wire_parameters(lw, models)
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)

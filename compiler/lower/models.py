@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
 from decimal import Decimal
 
@@ -12,7 +14,11 @@ from compiler.lower.identity import i18n
 from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
 from compiler.tables import KIND_BY_NAME
 
-MODEL_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+# A model id that is itself a file name safe on every OS is its YAML's name (how specs before free ids
+# were written); any other id gets a readable slug and a hash of the id.
+SAFE_FILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+MODEL_ID_MAX = 256
 
 SEND_AS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$")
 
@@ -41,7 +47,7 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
     kind = KIND_BY_NAME[model.type]
     fields = merged(spec, model)
     loc = ("models", index)
-    lw.check(bool(MODEL_NAME_RE.match(model.name)), loc + ("name",), f"must be a safe file name, got {model.name!r}")
+    check_model_id(lw, loc + ("name",), model.name)
     lw.check(fields.context_size is not None, loc, "context_size is required (here or in defaults)")
     if not kind.llm_fields:
         lw.check(not fields.features, loc + ("features",), f"only {LLM_KINDS} models have features")
@@ -137,8 +143,51 @@ def check_parameter_bounds(lw: Lowering, loc: tuple, rule: dict) -> None:
         lw.check(default in options, loc + ("default",), f"default {default!r} is not one of the options")
 
 
+def check_model_id(lw: Lowering, loc: tuple, model_id: str) -> None:
+    """Any id the provider uses, `/`, `:`, `@` and spaces included; no control characters, no
+    whitespace at either end (a copy-paste slip that the provider would refuse)."""
+    lw.check(0 < len(model_id) <= MODEL_ID_MAX, loc, f"must be 1 to {MODEL_ID_MAX} characters, got {len(model_id)}")
+    bad = sorted({c for c in model_id if ord(c) < 32 or 127 <= ord(c) < 160 or c in "\u2028\u2029"})
+    lw.check(not bad, loc, f"has control characters {''.join(bad)!r}: {model_id!r}")
+    lw.check(model_id == model_id.strip(), loc, f"has white space at an end: {model_id!r}")
+
+
 def check_unique_models(lw: Lowering, spec: s.Spec) -> None:
     check_unique(lw, [(("models", i, "name"), m.name) for i, m in enumerate(spec.models)], "model name")
+
+
+def file_stem(model_id: str, clashes: bool) -> str:
+    """The model YAML's file name, without `.yaml`: the id itself when that is a safe file name on
+    every OS and no other id of its folder differs from it only by case; else a slug of the id and
+    the first 10 hex digits of its SHA-256. Depends on nothing but the id (and that clash), so it is
+    stable across builds."""
+    reserved = model_id.split(".")[0].lower() in WINDOWS_RESERVED
+    if SAFE_FILE_RE.match(model_id) and not clashes and not reserved and not model_id.endswith("."):
+        return model_id
+    slug = re.sub(r"[^a-z0-9._-]+", "-", model_id.lower()).strip("-._")[:64].rstrip("-._") or "model"
+    return f"{slug}-{hashlib.sha256(model_id.encode()).hexdigest()[:10]}"
+
+
+def assign_files(lw: Lowering, models: tuple[ModelInfo, ...]) -> tuple[ModelInfo, ...]:
+    """Each model's file name in its Dify folder; two that would be one file (on a case-insensitive
+    file system too) are an error."""
+    folded: dict[tuple[str, str], int] = {}
+    for model in models:
+        key = (model.type, model.name.casefold())
+        folded[key] = folded.get(key, 0) + 1
+    named = tuple(
+        dataclasses.replace(m, file=file_stem(m.name, folded[(m.type, m.name.casefold())] > 1)) for m in models
+    )
+    taken: dict[tuple[str, str], str] = {}
+    for index, model in enumerate(named):
+        key = (model.type, model.file.lower())
+        other = taken.setdefault(key, model.name)
+        if other != model.name:
+            lw.error(
+                ("models", index, "name"),
+                f"its file name {model.file}.yaml is also the file name of model {other!r}; rename one",
+            )
+    return named
 
 
 def collect_wire_parameters(lw: Lowering, models: tuple[ModelInfo, ...]) -> dict[str, tuple[str, str]]:

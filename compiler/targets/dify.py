@@ -36,7 +36,7 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
         )
         jobs.append(Job(f"dify/models/{folder}/{folder}.py.jinja", f"dify/models/{folder}/{folder}.py", here))
         jobs += [
-            Job(f"dify/models/{folder}/model.yaml.jinja", f"dify/models/{folder}/{m.name}.yaml", here | {"m": m})
+            Job(f"dify/models/{folder}/model.yaml.jinja", f"dify/models/{folder}/{m.file}.yaml", here | {"m": m})
             for m in models
         ]
     jobs += [Copy(a.source, f"dify/_assets/{a.filename}") for a in p.assets]
