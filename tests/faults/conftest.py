@@ -5,7 +5,6 @@ Dify SDK (`python -m main`) and MaiBot's real host and runner, one process each,
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,12 +12,11 @@ from typing import Any
 
 import pytest
 
-from compiler.build import compile_spec
-from compiler.write import write_tree
 from tests.faults import hostile_server
 from tests.faults.hostile_server import HostileServer
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
+from tests.integration.specs import compile_to
 
 # Distinctive secrets: `+`, `/` and `=` so that their URL-encoded forms differ from them.
 KEY = "sk-LEAKME+k3y/9f2c=Z"
@@ -30,7 +28,6 @@ AUTHS = {
     "header": {"scheme": "header", "name": "X-Api-Key", "prefix": "Key "},
     "query": {"scheme": "query", "name": "key"},
 }
-ROOT = Path(__file__).resolve().parents[2]
 THINK_OPEN, THINK_CLOSE = "<think>\n", "\n</think>\n\n"
 
 
@@ -161,14 +158,7 @@ class Plugins:
 
     def tree(self, auth: str) -> Path:
         out = self.folder / auth / "out" / "faulty"
-        if not out.exists():
-            (self.folder / auth / "icons").mkdir(parents=True)
-            shutil.copy(ROOT / "specs" / "icons" / "acme_s.svg", self.folder / auth / "icons" / "s.svg")
-            spec = self.folder / auth / "faulty.yaml"
-            spec.write_text(json.dumps(fault_spec(AUTHS[auth])))  # JSON is YAML
-            _, files = compile_spec(spec)
-            write_tree(out, files)
-        return out
+        return out if out.exists() else compile_to(self.folder / auth, fault_spec(AUTHS[auth]))[0]
 
     def side(self, target: str, auth: str = "bearer") -> DifySide | MaiBotSide:
         key = (target, auth)

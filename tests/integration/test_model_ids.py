@@ -3,21 +3,18 @@ each gets a safe, stable YAML file name, and both generated plugins serve every 
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from compiler.build import compile_spec
-from compiler.write import write_tree
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import MockServer, Reply
 from tests.integration.payloads import KEY, completion
+from tests.integration.specs import compile_to
 
-ROOT = Path(__file__).resolve().parents[2]
 IDS = ["Qwen/Qwen2.5-7B-Instruct", "accounts/fireworks/models/llama:70b@latest", "Big Model", "../../outside", "con"]
 IDS += ["Pro-1", "pro-1", "plain-id"]
 EMBED = "BAAI/bge-m3"
@@ -25,9 +22,6 @@ EMBED = "BAAI/bge-m3"
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
-    folder = tmp_path_factory.mktemp("ids")
-    (folder / "icons").mkdir()
-    shutil.copy(ROOT / "specs" / "icons" / "acme_s.svg", folder / "icons" / "s.svg")
     spec = {
         "name": "ids",
         "label": "Ids",
@@ -40,10 +34,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byte
         "models": [{"name": i, "context_size": 4096} for i in IDS]
         + [{"name": EMBED, "type": "text-embedding", "context_size": 8192}],
     }
-    (folder / "ids.yaml").write_text(json.dumps(spec))
-    _, files = compile_spec(folder / "ids.yaml")
-    write_tree(folder / "out" / "ids", files)
-    return folder / "out" / "ids", files
+    return compile_to(tmp_path_factory.mktemp("ids"), spec)
 
 
 def test_file_names_are_safe_stable_and_distinct(tree) -> None:
