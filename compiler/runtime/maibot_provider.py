@@ -39,11 +39,8 @@ class Provider(LLMProviderBase):
         API key is masked in it, and no chained exception (whose text may hold it) goes along."""
         try:
             return await self.serve(operation, request)
-        except ProviderError as exc:
-            raise exc.redacted([api_provider(request).get("api_key")]) from None
-        except (KeyError, TypeError, ValueError, AttributeError, UnicodeError) as exc:
-            unexpected = ProviderError("server_unavailable", f"unexpected answer: {exc!r}")
-            raise unexpected.redacted([api_provider(request).get("api_key")]) from None
+        except (ProviderError, *errors.SURPRISES) as exc:
+            raise errors.shown(exc, [api_provider(request).get("api_key")]) from None
 
     async def serve(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         if operation == "response":

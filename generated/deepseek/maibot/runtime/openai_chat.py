@@ -165,7 +165,8 @@ class StreamAssembler:
         if name == "error" or (type(payload) is dict and payload.get("error") and not payload.get("choices")):
             raise errors.from_payload(payload)
         reasoning, content = self.fold(payload)
-        if self.joiners is not None or text.escapes_surrogates(data):
+        # Most events have no escape at all: one substring search, not a regex, per token.
+        if self.joiners is not None or ("\\u" in data and text.escapes_surrogates(data)):
             reasoning, content = self.join(reasoning, content)
         if reasoning or content:
             self.keep(reasoning, content)

@@ -35,8 +35,8 @@ def valid_tree(value: Any) -> Any:
 
 def escapes_surrogates(data: str) -> bool:
     """Whether JSON text holds a surrogate escape (the only way a decoded string gets one: bytes
-    are decoded as UTF-8, which has no surrogates)."""
-    return "\\u" in data and ESCAPED_SURROGATE.search(data) is not None
+    are decoded as UTF-8, which has no surrogates). Per-token callers test `"\\u" in data` first."""
+    return ESCAPED_SURROGATE.search(data) is not None
 
 
 class Joiner:

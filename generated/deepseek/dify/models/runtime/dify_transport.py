@@ -103,23 +103,17 @@ def secrets(credentials: dict[str, Any]) -> list[Any]:
     return [credentials.get(variable) for variable in config.SECRET_VARIABLES]
 
 
-def typed(error: errors.ProviderError, credentials: dict[str, Any]) -> InvokeError:
-    """The Dify error for `error`, with the credentials' secret values masked."""
-    error = error.redacted(secrets(credentials))
+def typed(error: errors.ProviderError) -> InvokeError:
     return ERROR_CLASSES.get(error.kind, InvokeServerUnavailableError)(str(error))
 
 
 @contextmanager
 def failures(credentials: dict[str, Any]) -> Iterator[None]:
-    """Every failure inside as a typed Dify error without secrets, and without the chained
-    exception (whose text may hold them): a provider's surprise is the server's fault."""
+    """Every failure inside as a typed Dify error without secrets (errors.shown)."""
     try:
         yield
-    except errors.ProviderError as exc:
-        raise typed(exc, credentials) from None
-    except (KeyError, TypeError, ValueError, AttributeError, UnicodeError) as exc:
-        unexpected = errors.ProviderError("server_unavailable", f"unexpected answer: {exc!r}")
-        raise typed(unexpected, credentials) from None
+    except (errors.ProviderError, *errors.SURPRISES) as exc:
+        raise typed(errors.shown(exc, secrets(credentials))) from None
 
 
 def transport_error(url: str, exc: HTTPError) -> errors.ProviderError:

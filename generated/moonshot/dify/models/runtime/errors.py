@@ -102,16 +102,30 @@ def from_response(status: int, body: bytes, fields: FieldsReader = error_fields,
     else:
         shown = " ".join(body_text.split())[:300] or "empty response body"
         error = ProviderError(kind_of(status, []), shown, status)
+    headers = headers if headers is not None else {}
     notes = []
     if 300 <= status < 400:
-        location = headers.get("Location") if headers is not None else None
+        location = headers.get("Location")
         notes.append(f"redirected to {location or 'no location'}; redirects are not followed, set the base URL")
-    retry_after = headers.get("Retry-After") if headers is not None else None
+    retry_after = headers.get("Retry-After")
     if retry_after:
         notes.append(f"Retry-After: {retry_after}")
     if notes:
         error = ProviderError(error.kind, f"{error.message} ({'; '.join(notes)})", status, error.code)
     return error
+
+
+# What parsing code raises on an answer it did not expect: the server's fault, reported as such.
+SURPRISES = (KeyError, TypeError, ValueError, AttributeError, UnicodeError)
+
+
+def shown(exc: Exception, secrets: Iterable[Any]) -> ProviderError:
+    """A failure (a ProviderError, or one of SURPRISES) as a host may show and log it: secrets
+    masked. Raise it `from None`: the chained exception's text may hold them."""
+    error = (
+        exc if isinstance(exc, ProviderError) else ProviderError("server_unavailable", f"unexpected answer: {exc!r}")
+    )
+    return error.redacted(secrets)
 
 
 def connection_error(url: str, exc: Exception, timed_out: bool) -> ProviderError:
