@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections import Counter
 from decimal import Decimal
 
 from compiler import spec as s
@@ -171,10 +172,7 @@ def file_stem(model_id: str, clashes: bool) -> str:
 def assign_files(lw: Lowering, models: tuple[ModelInfo, ...]) -> tuple[ModelInfo, ...]:
     """Each model's file name in its Dify folder; two that would be one file (on a case-insensitive
     file system too) are an error."""
-    folded: dict[tuple[str, str], int] = {}
-    for model in models:
-        key = (model.type, model.name.casefold())
-        folded[key] = folded.get(key, 0) + 1
+    folded = Counter((m.type, m.name.casefold()) for m in models)
     named = tuple(
         dataclasses.replace(m, file=file_stem(m.name, folded[(m.type, m.name.casefold())] > 1)) for m in models
     )
