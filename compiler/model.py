@@ -67,10 +67,30 @@ class ModelInfo:
     pricing: Price | None
     deprecated: bool
     file: str = ""  # the Dify model YAML's file name without `.yaml` (lower/models.py: file_stem)
+    # Dify's model_properties of a kind other than llm, in Dify's key order (lower/models.py).
+    properties: dict[str, object] = field(default_factory=dict)
+    # What the runtime sends for this model beyond the kind's defaults (config.MODEL_SETTINGS).
+    settings: dict[str, object] = field(default_factory=dict)
 
     @property
     def kind(self) -> Kind:
         return KIND_BY_NAME[self.type]
+
+    @property
+    def details(self) -> str:
+        """What sets the model apart, in a few words (READMEs)."""
+        props, settings = self.properties, self.settings
+        if self.type == "llm":
+            return ", ".join(self.features)
+        if self.type == "text-embedding" and settings.get("dimensions"):
+            return f"{settings['dimensions']} dimensions"
+        if self.type == "speech2text":
+            return f"{props['supported_file_extensions'].replace(',', ', ')}; up to {props['file_upload_limit']} MB"
+        if self.type == "tts":
+            return "voices: " + ", ".join(v["mode"] for v in props["voices"])
+        if self.type == "moderation":
+            return f"{props['max_characters_per_chunk']} characters per chunk"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +131,7 @@ class ApiInfo:
     protocol: str
     base_url: str
     endpoints: dict[str, str | None]  # endpoint key -> path (None: the provider has none)
+    declared: frozenset[str]  # the endpoint keys the spec sets itself
     auth: Auth
     headers: dict[str, str]
     connect_timeout: float
@@ -118,6 +139,7 @@ class ApiInfo:
     send_user: bool
     stream_usage: bool
     reasoning_history: str
+    rerank: dict[str, object]  # the rerank call's shape (spec.Rerank; config.RERANK)
     api_key_variable: str
     base_url_variable: str | None
     credential_headers: dict[str, str]
@@ -202,8 +224,27 @@ class Provider:
 
     @property
     def maibot_kinds(self) -> tuple[Kind, ...]:
-        """The kinds the MaiBot plugin serves: those with an operation whose endpoint the spec has."""
-        return tuple(kind for kind in KINDS if kind.maibot and self.api.endpoints.get(kind.endpoint))
+        """The kinds the MaiBot plugin serves: those with an operation whose endpoint is there and
+        that the spec declares models of, or whose endpoint it names itself."""
+        return tuple(
+            kind
+            for kind in KINDS
+            if kind.maibot
+            and self.api.endpoints.get(kind.endpoint)
+            and (kind in self.kinds or kind.endpoint in self.api.declared)
+        )
+
+    @property
+    def endpoints(self) -> dict[str, str | None]:
+        """The endpoints the plugins call (config.ENDPOINTS): chat and the model list, and each
+        kind's that either target serves."""
+        used = {"chat", "models"} | {kind.endpoint for kind in self.kinds + self.maibot_kinds}
+        return {key: path for key, path in self.api.endpoints.items() if key in used}
+
+    @property
+    def model_settings(self) -> dict[str, dict[str, object]]:
+        """Model → what the runtime sends for it beyond its kind's defaults (config.MODEL_SETTINGS)."""
+        return {m.name: m.settings for m in self.models if m.settings}
 
     @property
     def validation_model(self) -> ModelInfo:

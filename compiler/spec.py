@@ -118,11 +118,63 @@ class Endpoints(Strict):
         "(openai_chat: /embeddings).",
         examples=["/embeddings", None],
     )
+    rerank: str | None = Field(
+        None,
+        description="Rerank path, used by rerank models (body and answer shape: api.rerank). Default: the "
+        "protocol's (openai_chat: /rerank).",
+        examples=["/rerank", "/reranking"],
+    )
     transcriptions: str | None = Field(
         None,
-        description="Audio transcription path (multipart upload, OpenAI style); used by the MaiBot plugin's "
-        "audio_transcription operation. Default: none, and the plugin refuses that operation.",
+        description="Audio transcription path (multipart upload, OpenAI style), used by speech2text models "
+        "(Dify) and the MaiBot plugin's audio_transcription operation. Default: the protocol's "
+        "(openai_chat: /audio/transcriptions).",
         examples=["/audio/transcriptions"],
+    )
+    speech: str | None = Field(
+        None,
+        description="Text-to-speech path (OpenAI style: {model, input, voice, response_format} -> audio "
+        "bytes), used by tts models. Default: the protocol's (openai_chat: /audio/speech).",
+        examples=["/audio/speech"],
+    )
+    moderations: str | None = Field(
+        None,
+        description="Moderation path (OpenAI style: {model, input} -> results[{flagged}]), used by moderation "
+        "models. Default: the protocol's (openai_chat: /moderations).",
+        examples=["/moderations"],
+    )
+
+
+class Rerank(Strict):
+    """The rerank call's shape. The default is Jina's and Cohere's:
+    `{model, query, documents, top_n}` -> `{results: [{index, relevance_score}]}`."""
+
+    query: str = Field("query", description="Body key of the query.", examples=["query"])
+    documents: str = Field(
+        "documents", description="Body key of the list of document texts.", examples=["documents", "texts", "input"]
+    )
+    top_n: str | None = Field(
+        "top_n",
+        description="Body key of how many results to return (Dify's top_n); null: never sent.",
+        examples=["top_n", "top_k", None],
+    )
+    results: str = Field(
+        "results",
+        description="Where the results list is in the answer: a key, or dotted keys (output.results); an empty "
+        "string when the answer is the list itself (TEI).",
+        examples=["results", "data", ""],
+    )
+    index: str = Field(
+        "index", description="Key of a result's document index (0-based, into the documents sent).", examples=["index"]
+    )
+    score: str = Field(
+        "relevance_score", description="Key of a result's score.", examples=["relevance_score", "score", "logit"]
+    )
+    transform: Literal["none", "sigmoid"] = Field(
+        "none",
+        description="What turns the score into Dify's 0-1 relevance: none (it already is), or sigmoid (raw "
+        "logits, e.g. TEI without normalisation).",
+        examples=["sigmoid"],
     )
 
 
@@ -163,6 +215,11 @@ class Api(Strict):
     )
     stream_usage: bool = Field(
         True, description="Send `stream_options: {include_usage: true}` when streaming.", examples=[True]
+    )
+    rerank: Rerank = Field(
+        default_factory=Rerank,
+        description="The rerank call's body keys and answer shape (rerank models).",
+        examples=[{"documents": "texts", "results": "", "score": "score"}],
     )
     reasoning_history: Literal["strip", "reasoning_content"] = Field(
         "strip",
@@ -297,31 +354,112 @@ class Parameter(Strict):
         return {"template": data} if isinstance(data, str) else data
 
 
+class Voice(Strict):
+    id: str = Field(
+        description="The voice id the API takes (`voice`).", examples=["alloy", "FunAudioLLM/CosyVoice2-0.5B:alex"]
+    )
+    name: str | None = Field(None, description="What Dify shows; defaults to the id.", examples=["Alloy"])
+    languages: list[str] = Field(
+        default_factory=list,
+        description="Dify language codes the voice speaks (Dify filters voices by the app's language).",
+        examples=[["en-US", "zh-Hans"]],
+    )
+
+
+class InputType(Strict):
+    """How Dify's embedding input type (a search query, or a document being indexed) is sent."""
+
+    send_as: str = Field(
+        description="Body key, e.g. Voyage's input_type or Jina's task.", examples=["input_type", "task"]
+    )
+    query: str = Field(description="Value sent for a search query.", examples=["query", "retrieval.query"])
+    document: str = Field(description="Value sent for a document.", examples=["document", "retrieval.passage"])
+
+
 class ModelFields(Strict):
-    """Fields shared by model defaults and models."""
+    """Fields shared by model defaults and models. Each kind reads its own (README: model kinds)."""
 
     mode: Literal["chat"] | None = Field(None, description="Dify LLM mode (chat).", examples=["chat"])
-    context_size: int | None = Field(None, gt=0, description="Context window in tokens.", examples=[131072])
+    context_size: int | None = Field(
+        None, gt=0, description="Context window in tokens (llm, text-embedding, rerank).", examples=[131072]
+    )
     max_output_tokens: int | None = Field(
-        None, gt=0, description="Most tokens one answer may have (LLMs).", examples=[8192]
+        None, gt=0, description="Most tokens one answer may have (llm).", examples=[8192]
     )
     max_chunks: int | None = Field(
-        None, gt=0, description="Texts per embeddings request (text-embedding).", examples=[32]
+        None,
+        gt=0,
+        description="Texts per request (text-embedding; moderation: chunks per request, default 32).",
+        examples=[32],
     )
     features: list[Feature] | None = Field(
         None,
-        description="Dify features the model supports.",
+        description="Dify features the model supports (llm).",
         examples=[["tool-call", "multi-tool-call", "stream-tool-call", "vision"]],
     )
     parameters: list[Parameter] | None = Field(
         None,
-        description="Parameter rules; a model's list replaces the default.",
+        description="Parameter rules (llm); a model's list replaces the default.",
         examples=[["temperature", {"template": "max_tokens", "send_as": "max_completion_tokens"}]],
     )
     pricing: Pricing | None = Field(
         None,
         description="Prices; omit for free models.",
         examples=[{"input": "0.27", "output": "1.10", "per": "million", "currency": "USD"}],
+    )
+    dimensions: int | None = Field(
+        None, gt=0, description="Vector size to ask for, sent as `dimensions` (text-embedding).", examples=[1024]
+    )
+    input_type: InputType | None = Field(
+        None,
+        description="Send Dify's input type, query or document (text-embedding).",
+        examples=[{"send_as": "input_type", "query": "query", "document": "document"}],
+    )
+    encoding: Literal["float", "base64"] | None = Field(
+        None,
+        description="How vectors travel: float lists, or base64 of little-endian float32 (smaller; "
+        "text-embedding). Default float.",
+        examples=["base64"],
+    )
+    voices: list[Voice] | None = Field(
+        None,
+        description="The voices a tts model offers (tts; required).",
+        examples=[[{"id": "alloy", "name": "Alloy", "languages": ["en-US"]}]],
+    )
+    default_voice: str | None = Field(
+        None,
+        description="Voice used when none (or an unknown one) is asked for; default the first (tts).",
+        examples=["alloy"],
+    )
+    audio_type: Literal["mp3", "wav", "opus", "aac", "flac", "pcm"] | None = Field(
+        None, description="Audio format asked for, `response_format` (tts). Default mp3.", examples=["mp3"]
+    )
+    word_limit: int | None = Field(
+        None,
+        gt=0,
+        description="Most characters per request; longer texts are split at sentence ends (tts). Default 4096.",
+        examples=[4096],
+    )
+    max_workers: int | None = Field(None, gt=0, description="Dify's max_workers model property (tts).", examples=[5])
+    file_upload_limit: int | None = Field(
+        None, gt=0, description="Largest audio file in MB (speech2text). Default 25.", examples=[25]
+    )
+    supported_file_extensions: list[str] | None = Field(
+        None,
+        description="Audio file extensions accepted (speech2text). Default mp3, mp4, mpeg, mpga, m4a, wav, webm.",
+        examples=[["mp3", "wav"]],
+    )
+    language: str | None = Field(
+        None, description="Language hint sent as `language` (speech2text, ISO-639-1).", examples=["en"]
+    )
+    prompt: str | None = Field(
+        None, description="Text sent as `prompt` to guide the transcription (speech2text).", examples=["Acme, Dify"]
+    )
+    max_characters_per_chunk: int | None = Field(
+        None,
+        gt=0,
+        description="Longest text chunk checked in one input; longer texts are split (moderation). Default 2000.",
+        examples=[2000],
     )
 
 
@@ -349,6 +487,22 @@ class Defaults(Strict):
         alias="text-embedding",
         description="Defaults for every text-embedding model.",
         examples=[{"context_size": 8192, "max_chunks": 32}],
+    )
+    rerank: ModelFields = Field(
+        default_factory=ModelFields, description="Defaults for every rerank model.", examples=[{"context_size": 8192}]
+    )
+    speech2text: ModelFields = Field(
+        default_factory=ModelFields,
+        description="Defaults for every speech2text model.",
+        examples=[{"file_upload_limit": 25}],
+    )
+    tts: ModelFields = Field(
+        default_factory=ModelFields, description="Defaults for every tts model.", examples=[{"audio_type": "mp3"}]
+    )
+    moderation: ModelFields = Field(
+        default_factory=ModelFields,
+        description="Defaults for every moderation model.",
+        examples=[{"max_characters_per_chunk": 2000}],
     )
 
     def of(self, model_type: str) -> ModelFields:

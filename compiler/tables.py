@@ -18,7 +18,7 @@ class DifyKind:
 @dataclass(frozen=True)
 class MaiBotKind:
     operation: str  # what MaiBot's host calls the plugin's handler with
-    model_type: str | None  # `model_type` in MaiBot's model_config.toml
+    model_type: str  # `model_type` in MaiBot's model_config.toml
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,23 @@ class Kind:
     name: str  # the spec's model `type`, and Dify's model_type
     endpoint: str  # the api.endpoints key it calls
     runtime: str | None = None  # the runtime module serving it; None: the spec's chat protocol
+    fields: frozenset[str] = frozenset()  # the kind-specific model fields (spec.ModelFields) it reads
+    required: tuple[str, ...] = ()  # of those, the ones every model needs (its own or the defaults')
     llm_fields: bool = False  # features, parameter rules and an output price apply
     dify: DifyKind | None = None  # None: Dify has no such kind (yet)
     maibot: MaiBotKind | None = None  # None: MaiBot has no such operation
 
 
+# Model fields every kind may set: the display and price fields.
+COMMON_FIELDS = frozenset(("pricing",))
+LLM_FIELDS = frozenset(("mode", "context_size", "max_output_tokens", "features", "parameters"))
+
 KINDS = (
     Kind(
         "llm",
         endpoint="chat",
+        fields=LLM_FIELDS,
+        required=("context_size",),
         llm_fields=True,
         dify=DifyKind("llm", "LLM", "dify_chat"),
         maibot=MaiBotKind("response", "llm"),
@@ -45,15 +53,42 @@ KINDS = (
         "text-embedding",
         endpoint="embeddings",
         runtime="embeddings",
+        fields=frozenset(("context_size", "max_chunks", "dimensions", "input_type", "encoding")),
+        required=("context_size",),
         dify=DifyKind("text_embedding", "TEXT_EMBEDDING", "dify_embedding"),
         maibot=MaiBotKind("embedding", "embedding"),
     ),
-    # MaiBot's audio_transcription only, until a spec can declare Dify speech2text models.
+    Kind(
+        "rerank",
+        endpoint="rerank",
+        runtime="rerank",
+        fields=frozenset(("context_size",)),
+        required=("context_size",),
+        dify=DifyKind("rerank", "RERANK", "dify_rerank"),
+    ),
     Kind(
         "speech2text",
         endpoint="transcriptions",
         runtime="transcription",
-        maibot=MaiBotKind("audio_transcription", None),
+        fields=frozenset(("file_upload_limit", "supported_file_extensions", "language", "prompt")),
+        dify=DifyKind("speech2text", "SPEECH2TEXT", "dify_speech2text"),
+        # MaiBot's model_config.toml knows llm, embedding and image_embedding; its voice task takes llm models.
+        maibot=MaiBotKind("audio_transcription", "llm"),
+    ),
+    Kind(
+        "tts",
+        endpoint="speech",
+        runtime="speech",
+        fields=frozenset(("voices", "default_voice", "audio_type", "word_limit", "max_workers")),
+        required=("voices",),
+        dify=DifyKind("tts", "TTS", "dify_tts"),
+    ),
+    Kind(
+        "moderation",
+        endpoint="moderations",
+        runtime="moderation",
+        fields=frozenset(("max_chunks", "max_characters_per_chunk")),
+        dify=DifyKind("moderation", "MODERATION", "dify_moderation"),
     ),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
@@ -78,7 +113,10 @@ PROTOCOLS = {
             "chat": "/chat/completions",
             "models": "/models",
             "embeddings": "/embeddings",
-            "transcriptions": None,
+            "rerank": "/rerank",
+            "transcriptions": "/audio/transcriptions",
+            "speech": "/audio/speech",
+            "moderations": "/moderations",
         },
         auth="bearer",
         quirks=frozenset(("send_user", "stream_usage", "reasoning_history")),

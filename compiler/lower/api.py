@@ -37,7 +37,7 @@ DEFAULT_STATUS_KINDS = {
     504: "server_unavailable",
 }
 
-ENDPOINT_KEYS = tuple(s.Endpoints.model_fields)  # chat, models, embeddings, transcriptions
+ENDPOINT_KEYS = tuple(s.Endpoints.model_fields)  # chat, models, and one per kind of model call
 
 REQUIRED_ENDPOINTS = ("chat",)  # MaiBot's `response` and credential checks use it whatever the models
 
@@ -60,7 +60,9 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
     protocol = PROTOCOLS[api.protocol]
     lw.check(bool(URL_RE.match(api.base_url)), ("api", "base_url"), f"must be an http(s) URL, got {api.base_url!r}")
     given = api.endpoints.model_fields_set
-    endpoints = {key: getattr(api.endpoints, key) if key in given else protocol.endpoints[key] for key in ENDPOINT_KEYS}
+    endpoints = {
+        key: getattr(api.endpoints, key) if key in given else protocol.endpoints.get(key) for key in ENDPOINT_KEYS
+    }
     for key in sorted(given):
         path = endpoints[key]
         if path is not None:
@@ -81,6 +83,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         protocol=protocol.name,
         base_url=api.base_url.rstrip("/"),
         endpoints=endpoints,
+        declared=frozenset(key for key in given if endpoints[key]),
         auth=Auth(api.auth.scheme or protocol.auth, api.auth.name, api.auth.prefix),
         headers=dict(api.headers),
         connect_timeout=api.timeouts.connect,
@@ -88,11 +91,45 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         send_user=api.send_user,
         stream_usage=api.stream_usage,
         reasoning_history=api.reasoning_history,
+        rerank=lower_rerank(lw, api.rerank),
         api_key_variable=spec.credentials.api_key.variable,
         base_url_variable=spec.credentials.base_url.variable if spec.credentials.base_url.enabled else None,
         credential_headers={f.variable: f.header for f in extra if f.header},
         credential_query={f.variable: f.query for f in extra if f.query},
     )
+
+
+RESULT_PATH_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*)?$")
+BODY_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def lower_rerank(lw: Lowering, shape: s.Rerank) -> dict[str, object]:
+    """The rerank shape, checked so that an answer can match it: a results path of keys, and
+    distinct index and score keys."""
+    loc = ("api", "rerank")
+    lw.check(
+        bool(RESULT_PATH_RE.match(shape.results)),
+        loc + ("results",),
+        f"must be keys joined by dots (output.results), or empty when the answer is the list, got {shape.results!r}",
+    )
+    for key in ("query", "documents", "top_n", "index", "score"):
+        value = getattr(shape, key)
+        ok = value is None or bool(BODY_KEY_RE.match(value))
+        lw.check(ok, loc + (key,), f"must be one JSON key (letters, digits, _ and -), got {value!r}")
+    lw.check(shape.index != shape.score, loc + ("score",), f"is the index key {shape.index!r} too: no result can match")
+    sent = [shape.query, shape.documents] + ([shape.top_n] if shape.top_n else [])
+    lw.check(
+        len(set(sent) | {"model"}) == len(sent) + 1, loc, f"body keys must differ from each other and 'model': {sent}"
+    )
+    return {
+        "query": shape.query,
+        "documents": shape.documents,
+        "top_n": shape.top_n,
+        "results": tuple(shape.results.split(".")) if shape.results else (),
+        "index": shape.index,
+        "score": shape.score,
+        "transform": shape.transform,
+    }
 
 
 def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[CredentialInfo, ...]:

@@ -13,7 +13,7 @@ from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
 from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
-from compiler.tables import KIND_BY_NAME
+from compiler.tables import KIND_BY_NAME, PROTOCOLS
 
 # A model id that is itself a file name safe on every OS is its YAML's name (how specs before free ids
 # were written); any other id gets a readable slug and a hash of the id.
@@ -27,7 +27,6 @@ PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": D
 
 ENCODINGS = {"response_format": "response_format", "json_schema": "json_schema"}
 
-LLM_KINDS = "/".join(kind.name for kind in KIND_BY_NAME.values() if kind.llm_fields)
 
 DEFAULT_MAX_TOKENS = 4096
 
@@ -43,17 +42,36 @@ def merged(spec: s.Spec, model: s.Model) -> s.ModelFields:
     return base.model_copy(update=own)
 
 
+# Model fields any kind may set; every other field belongs to the kinds whose `fields` name it.
+SHARED_FIELDS = frozenset(("pricing",))
+KIND_FIELDS = frozenset(s.ModelFields.model_fields) - SHARED_FIELDS
+
+DEFAULT_EXTENSIONS = ("mp3", "mp4", "mpeg", "mpga", "m4a", "wav", "webm")
+EXTENSION_RE = re.compile(r"^[a-z0-9]{1,10}$")
+# What the runtime and the Dify schema use when a spec leaves a kind's setting out.
+KIND_DEFAULTS = {"file_upload_limit": 25, "audio_type": "mp3", "word_limit": 4096, "max_characters_per_chunk": 2000}
+
+
+def kinds_reading(field: str) -> str:
+    return "/".join(kind.name for kind in KIND_BY_NAME.values() if field in kind.fields)
+
+
 def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelInfo:
     model = spec.models[index]
     kind = KIND_BY_NAME[model.type]
     fields = merged(spec, model)
     loc = ("models", index)
     check_model_id(lw, loc + ("name",), model.name)
-    lw.check(fields.context_size is not None, loc, "context_size is required (here or in defaults)")
-    if not kind.llm_fields:
-        lw.check(not fields.features, loc + ("features",), f"only {LLM_KINDS} models have features")
-        lw.check(not fields.parameters, loc + ("parameters",), f"only {LLM_KINDS} models have parameters")
-    if kind.endpoint not in REQUIRED_ENDPOINTS:  # else already reported once, at the endpoint
+    for name in sorted(KIND_FIELDS - kind.fields):
+        if getattr(fields, name) is not None:
+            where = loc + (name,) if name in model.model_fields_set else ("defaults", model.type, name)
+            lw.error(where, f"only {kinds_reading(name)} models have {name}, not {kind.name} models")
+    for name in kind.required:
+        lw.check(getattr(fields, name) is not None, loc, f"{name} is required (here or in defaults)")
+    protocol = PROTOCOLS[api.protocol]
+    if kind.endpoint not in protocol.endpoints:
+        lw.error(loc + ("type",), f"protocol {protocol.name} has no {kind.name} models")
+    elif kind.endpoint not in REQUIRED_ENDPOINTS:  # else already reported once, at the endpoint
         lw.check(api.endpoints[kind.endpoint] is not None, loc + ("type",), f"api.endpoints.{kind.endpoint} is null")
     rules = (fields.parameters or []) if kind.llm_fields else []
     parameters = tuple(
@@ -74,7 +92,58 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         parameters=parameters,
         pricing=lower_pricing(lw, loc, fields.pricing, kind.llm_fields),
         deprecated=model.deprecated,
+        properties=properties(lw, loc, kind.name, fields),
+        settings=settings(fields),
     )
+
+
+def properties(lw: Lowering, loc: tuple, kind: str, f: s.ModelFields) -> dict[str, object]:
+    """Dify's model_properties of a model of `kind` (llm and text-embedding: their templates')."""
+    if kind == "rerank":
+        return {"context_size": f.context_size}
+    if kind == "moderation":
+        chars = f.max_characters_per_chunk or KIND_DEFAULTS["max_characters_per_chunk"]
+        return {"max_chunks": f.max_chunks or 32, "max_characters_per_chunk": chars}
+    if kind == "speech2text":
+        extensions = f.supported_file_extensions or list(DEFAULT_EXTENSIONS)
+        for i, ext in enumerate(extensions):
+            ok = bool(EXTENSION_RE.match(ext))
+            lw.check(
+                ok,
+                loc + ("supported_file_extensions", i),
+                f"must be an extension like mp3 (lowercase, no dot), got {ext!r}",
+            )
+        limit = f.file_upload_limit or KIND_DEFAULTS["file_upload_limit"]
+        return {"file_upload_limit": limit, "supported_file_extensions": ",".join(extensions)}
+    if kind == "tts" and f.voices:
+        ids = [voice.id for voice in f.voices]
+        check_unique(lw, [(loc + ("voices", i, "id"), v) for i, v in enumerate(ids)], "voice id")
+        default = f.default_voice or ids[0]
+        lw.check(default in ids, loc + ("default_voice",), f"{default!r} is not one of the voices: {', '.join(ids)}")
+        out: dict[str, object] = {
+            "default_voice": default,
+            "voices": [{"mode": v.id, "name": v.name or v.id, "language": v.languages} for v in f.voices],
+            "word_limit": f.word_limit or KIND_DEFAULTS["word_limit"],
+            "audio_type": f.audio_type or KIND_DEFAULTS["audio_type"],
+        }
+        return out | ({"max_workers": f.max_workers} if f.max_workers else {})
+    return {}
+
+
+def settings(f: s.ModelFields) -> dict[str, object]:
+    """The runtime's per-model request settings (config.MODEL_SETTINGS): only what the spec sets."""
+    out: dict[str, object] = {}
+    if f.dimensions:
+        out["dimensions"] = f.dimensions
+    if f.input_type:
+        out["input_type"] = (f.input_type.send_as, f.input_type.query, f.input_type.document)
+    if f.encoding == "base64":
+        out["encoding"] = "base64"
+    if f.language:
+        out["language"] = f.language
+    if f.prompt:
+        out["prompt"] = f.prompt
+    return out
 
 
 def lower_pricing(lw: Lowering, loc: tuple, pricing: s.Pricing | None, priced_output: bool) -> Price | None:
@@ -82,7 +151,7 @@ def lower_pricing(lw: Lowering, loc: tuple, pricing: s.Pricing | None, priced_ou
         return None
     lw.check(pricing.input is not None, loc + ("pricing",), "pricing needs an input price (here or in defaults)")
     if priced_output:
-        lw.check(pricing.output is not None, loc + ("pricing",), f"{LLM_KINDS} pricing needs an output price")
+        lw.check(pricing.output is not None, loc + ("pricing",), "llm pricing needs an output price")
     return Price(
         input=_decimal(pricing.input or Decimal(0)),
         output=_decimal(pricing.output) if pricing.output is not None and priced_output else None,

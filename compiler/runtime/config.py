@@ -13,7 +13,10 @@ ENDPOINTS = {
     "chat": "/chat/completions",
     "models": "/models",
     "embeddings": "/embeddings",
+    "rerank": "/rerank",
     "transcriptions": "/audio/transcriptions",
+    "speech": "/audio/speech",
+    "moderations": "/moderations",
 }
 # How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
 AUTH = ("header", "Authorization", "Bearer ")
@@ -56,3 +59,17 @@ MODEL_PARAMETERS = {"example-chat": ("temperature", "max_tokens")}
 SEND_USER = True
 STREAM_USAGE = True
 REASONING_HISTORY = "strip"
+# Model -> what is sent for it beyond its kind's defaults: embedding dimensions, input type
+# (body key, query value, document value) and base64 encoding; a transcription's language and prompt.
+MODEL_SETTINGS = {}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
@@ -125,17 +125,23 @@ def transport_error(url: str, exc: HTTPError) -> errors.ProviderError:
 def send(
     credentials: dict[str, Any], request: Request, fields: errors.FieldsReader = errors.error_fields
 ) -> urllib3.BaseHTTPResponse:
-    """Send one JSON request; a non-2xx answer is classified with the spec's error map (`fields`
-    reads the error body). The response's `url` is the address without its query, which may hold
-    the API key."""
+    """Send one request, its body as JSON or a multipart upload; a non-2xx answer is classified
+    with the spec's error map (`fields` reads the error body). The response's `url` is the address
+    without its query, which may hold the API key."""
     url = http.base_url(credentials) + request.path
     query = http.query(credentials) | request.query
+    headers = http.headers(credentials)
+    if request.files is not None:
+        parts = dict(request.form or {}) | request.files
+        body, headers["Content-Type"] = urllib3.encode_multipart_formdata(parts)
+    else:
+        body = http.encode(request.body) if request.body is not None else None
     try:
         response = pool().urlopen(
             request.method,
             url + "?" + urlencode(query) if query else url,
-            body=http.encode(request.body) if request.body is not None else None,
-            headers=http.headers(credentials) | request.headers,
+            body=body,
+            headers=headers | request.headers,
             redirect=False,
             preload_content=False,
         )
@@ -171,14 +177,12 @@ def body_pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
     return iter(partial(response.read1, READ_SIZE), b"")
 
 
-def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
-    """The server-sent events of a streamed answer; the connection goes back to the pool (or is
-    dropped, when the stream is abandoned half-read) whatever happens."""
-    framer, complete = sse.Framer(), False
+def pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
+    """The body's bytes as they arrive; the connection goes back to the pool (or is dropped, when
+    the body is abandoned half-read) whatever happens."""
+    complete = False
     try:
-        for piece in body_pieces(response):
-            yield from framer.feed(piece)
-        yield from framer.close()
+        yield from body_pieces(response)
         complete = True
     except HTTPError as exc:
         raise transport_error(response.url, exc) from None
@@ -187,6 +191,15 @@ def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
             response.release_conn()
         else:
             response.close()
+
+
+def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
+    """The server-sent events of a streamed answer."""
+    framer = sse.Framer()
+    with closing(pieces(response)) as body:
+        for piece in body:
+            yield from framer.feed(piece)
+    yield from framer.close()
 
 
 def read_completion(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Completion:
@@ -217,9 +230,20 @@ class ProviderModel:
     def validate_credentials(self, model: str, credentials: dict) -> None:
         try:
             with failures(credentials):
-                check_credentials(credentials, model)
+                self.check(model, credentials)
         except InvokeError as exc:
             raise CredentialsValidateFailedError(str(exc)) from None
+
+    def properties(self, model: str, credentials: dict) -> dict[str, Any]:
+        """The model's model_properties by their YAML names (predefined or user-added model)."""
+        schema = self.get_model_schema(model, credentials)  # type: ignore[attr-defined]
+        found = schema.model_properties if schema else {}
+        return {getattr(key, "value", key): value for key, value in found.items()}
+
+    def check(self, model: str, credentials: dict) -> None:
+        """Raise errors.ProviderError unless `model` works with `credentials`: by default the chat
+        protocol's cheapest call; a kind whose models are called elsewhere makes its smallest call."""
+        check_credentials(credentials, model)
 
     @property
     def _invoke_error_mapping(self) -> dict[type[InvokeError], list[type[Exception]]]:

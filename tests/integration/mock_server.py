@@ -10,6 +10,8 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -21,6 +23,7 @@ class Reply:
     json: Any = None
     raw: bytes | None = None
     sse: list[str] | None = None  # each item is written as one chunk, verbatim
+    audio: list[bytes] | None = None  # streamed like `sse`, as `content_type` (audio/mpeg by default)
     delay: float = 0.0
     cut: bool = False  # drop the connection after the SSE chunks, without ending the body
     gap: float = 0.0  # seconds between SSE chunks
@@ -62,6 +65,20 @@ class MockServer:
         return self.requests[-1]
 
 
+def form(recorded: Recorded) -> dict[str, tuple[str | None, str | None, bytes]]:
+    """A multipart/form-data request's parts: name -> (file name, content type, bytes), parsed by
+    the standard library's MIME parser, not by the code under test."""
+    head = f"Content-Type: {recorded.headers['content-type']}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + recorded.raw)
+    assert message.is_multipart(), recorded.headers["content-type"]
+    parts = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        content_type = part.get_content_type() if part.get("Content-Type") else None
+        parts[name] = (part.get_filename(), content_type, part.get_payload(decode=True))
+    return parts
+
+
 def sse(*payloads: Any, done: bool = True) -> list[str]:
     """SSE chunks for the given payloads (dicts become `data: {json}`)."""
     chunks = [p if isinstance(p, str) else f"data: {json.dumps(p)}\n\n" for p in payloads]
@@ -101,7 +118,7 @@ def start(host: str = "127.0.0.1") -> MockServer:
             )
             reply = mock.replies.popleft() if mock.replies else Reply(500, {"error": {"message": "no reply queued"}})
             time.sleep(reply.delay)
-            if reply.sse is not None:
+            if reply.sse is not None or reply.audio is not None:
                 self.send_stream(reply)
             else:
                 body = reply.raw if reply.raw is not None else json.dumps(reply.json).encode()
@@ -112,9 +129,13 @@ def start(host: str = "127.0.0.1") -> MockServer:
                 self.wfile.write(body)
 
         def send_stream(self, reply: Reply) -> None:
-            chunks = [chunk.encode() for chunk in reply.sse]
+            if reply.audio is not None:
+                chunks = reply.audio
+                media = reply.content_type if reply.content_type != "application/json" else "audio/mpeg"
+            else:
+                chunks, media = [chunk.encode() for chunk in reply.sse], "text/event-stream"
             self.send_response(reply.status)
-            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Content-Type", media)
             if reply.chunked:
                 self.send_header("Transfer-Encoding", "chunked")
             else:

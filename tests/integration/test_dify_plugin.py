@@ -476,11 +476,20 @@ def test_embeddings_batched_with_usage(dify, provider, mock):
         pytest.skip("spec has no embedding models")
     model = models[-1]
     texts = [f"text {i}" for i in range(model.max_chunks + 3)]
-    first = [{"index": i, "embedding": [float(i), 0.5]} for i in range(model.max_chunks)]
-    second = [{"index": i, "embedding": [float(model.max_chunks + i), 0.5]} for i in range(3)]
+    batches = [
+        list(range(start, min(start + model.max_chunks, len(texts))))
+        for start in range(0, len(texts), model.max_chunks)
+    ]
     mock.expect(
-        Reply(json={"data": first, "usage": {"prompt_tokens": 30, "total_tokens": 30}}),
-        Reply(json={"data": second, "usage": {"prompt_tokens": 5, "total_tokens": 5}}),
+        *(
+            Reply(
+                json={
+                    "data": [{"index": n, "embedding": [float(i), 0.5]} for n, i in enumerate(batch)],
+                    "usage": {"prompt_tokens": 5 * len(batch), "total_tokens": 5 * len(batch)},
+                }
+            )
+            for batch in batches
+        )
     )
     outcome = dify.request(
         "invoke_text_embedding",
@@ -495,9 +504,9 @@ def test_embeddings_batched_with_usage(dify, provider, mock):
     assert outcome.error is None, outcome.message
     result = outcome.items[0]
     assert [v[0] for v in result["embeddings"]] == [float(i) for i in range(len(texts))]
-    assert result["usage"]["tokens"] == 35
-    assert [len(r.body["input"]) for r in mock.requests] == [model.max_chunks, 3]
-    assert mock.last.path == "/v1" + provider.api.endpoints["embeddings"]
+    assert result["usage"]["tokens"] == 5 * len(texts)
+    assert [len(r.body["input"]) for r in mock.requests] == [len(batch) for batch in batches]
+    assert mock.last.path == "/v1" + provider.endpoints["embeddings"]
     assert_auth(provider, mock.last)
 
 

@@ -3,13 +3,15 @@ host's PluginLLMClient, against the loopback mock."""
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
 
 import pytest
 
 from compiler.model import Provider
 from tests.integration.maibot_runner import MaiBotHost
-from tests.integration.mock_server import MockServer, Reply, sse
+from tests.integration.mock_server import MockServer, Reply, form, sse
 from tests.integration.payloads import (
     KEY,
     PNG,
@@ -386,7 +388,7 @@ def test_refused_connection(maibot, provider, mock):
 
 def test_embedding(maibot, provider, mock):
     models = provider.models_of("text-embedding")
-    if not models or not provider.api.endpoints["embeddings"]:
+    if not models or not provider.endpoints.get("embeddings"):
         pytest.skip("the spec declares no embedding models")
     mock.expect(Reply(json={"data": [{"index": 0, "embedding": [0.25, -0.5, 1.0]}], "usage": {"prompt_tokens": 3}}))
     result = maibot.call(
@@ -397,14 +399,14 @@ def test_embedding(maibot, provider, mock):
     )
     assert result["ok"], result
     assert result["embedding"] == [0.25, -0.5, 1.0] and result["usage"]["prompt_tokens"] == 3
-    assert mock.last.path == "/v1" + provider.api.endpoints["embeddings"]
+    assert mock.last.path == "/v1" + provider.endpoints["embeddings"]
     assert mock.last.body["input"] == ["hello world"] and mock.last.body["model"] == models[0].name
     assert_auth(provider, mock.last)
 
 
 def test_embedding_without_data_is_an_error(maibot, provider, mock):
     models = provider.models_of("text-embedding")
-    if not models or not provider.api.endpoints["embeddings"]:
+    if not models or not provider.endpoints.get("embeddings"):
         pytest.skip("the spec declares no embedding models")
     mock.expect(Reply(json={"data": []}))
     result = maibot.call(
@@ -416,21 +418,56 @@ def test_embedding_without_data_is_an_error(maibot, provider, mock):
     failed(result, "expected 1 embeddings")
 
 
-def test_audio_transcription(maibot, provider, mock):
+@pytest.mark.parametrize("declared", [True, False], ids=["spec-model", "any-model"])
+def test_audio_transcription(maibot, provider, mock, declared):
+    """The spec's speech2text models with their settings, and any model id a user configures."""
+    models = provider.models_of("speech2text")
+    if declared and not models:
+        pytest.skip("the spec declares no speech2text models")
+    model = models[0].name if declared else "user-added/whisper"
+    wav = "UklGRgAAAABXQVZF"
     audio = {
         "op": "audio",
         "api_provider": api_provider(provider, mock),
-        "audio_base64": "UklGRgAAAABXQVZF",
-        "model_info": {"model_identifier": "whisper-1", "name": "whisper-1"},
+        "audio_base64": wav,
+        "model_info": {"model_identifier": model, "name": model},
     }
-    if not provider.api.endpoints["transcriptions"]:
+    if not provider.endpoints.get("transcriptions"):
         failed(maibot.call(**audio), "not available")
         return
     mock.expect(Reply(json={"text": "hello from audio"}))
     result = maibot.call(**audio)
     assert result["ok"] and result["content"] == "hello from audio"
     recorded = mock.last
-    assert recorded.path == "/v1" + provider.api.endpoints["transcriptions"]
-    assert recorded.headers["content-type"].startswith("multipart/form-data")
-    assert b'filename="audio.wav"' in recorded.raw and b"RIFF" in recorded.raw and b"whisper-1" in recorded.raw
+    assert recorded.path == "/v1" + provider.endpoints["transcriptions"]
+    parts = form(recorded)
+    assert parts["file"] == ("audio.wav", "audio/wav", base64.b64decode(wav))
+    expected = {"model": model} | (
+        {k: v for k, v in models[0].settings.items() if k in ("language", "prompt")} if declared else {}
+    )
+    assert {name: data.decode() for name, (_, _, data) in parts.items() if name != "file"} == expected
     assert_auth(provider, recorded)
+
+
+def test_embedding_settings_and_any_model(maibot, provider, mock):
+    """A model's settings (base64, dimensions) apply to it; an id the spec does not list gets none."""
+    model = next((m for m in provider.models_of("text-embedding") if m.settings), None)
+    if model is None:
+        pytest.skip("the spec declares no embedding model with settings")
+    packed = base64.b64encode(struct.pack("<2f", 0.5, -1.25)).decode()
+    for name, embedding in ((model.name, packed), ("user-added-embed", [0.5, -1.25])):
+        mock.expect(Reply(json={"data": [{"index": 0, "embedding": embedding}]}))
+        result = maibot.call(
+            op="embedding",
+            api_provider=api_provider(provider, mock),
+            input="hi",
+            model_info={"model_identifier": name, "name": name, "model_type": "embedding"},
+        )
+        assert result["ok"], result
+        assert result["embedding"] == [0.5, -1.25]
+        body = mock.last.body
+        if name == model.name:
+            assert body["encoding_format"] == model.settings.get("encoding", "float")
+            assert body.get("dimensions") == model.settings.get("dimensions")
+        else:
+            assert body == {"model": name, "input": ["hi"], "encoding_format": "float"}

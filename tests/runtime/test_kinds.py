@@ -1,10 +1,14 @@
-"""The non-chat kinds: embeddings and transcription requests and answers."""
+"""The non-chat kinds: embeddings, rerank, transcription, speech and moderation requests and answers."""
 
 from __future__ import annotations
 
+import base64
+import math
+import struct
+
 import pytest
 
-from compiler.runtime import embeddings, transcription
+from compiler.runtime import embeddings, moderation, rerank, speech, transcription
 from compiler.runtime.errors import ProviderError
 
 
@@ -40,10 +44,126 @@ def test_embeddings_that_are_wrong(payload, message) -> None:
 
 
 def test_transcription_upload() -> None:
-    request = transcription.request("whisper-1", b"RIFF", {"language": "en", "temperature": 0})
+    wav = transcription.silence(0.01)
+    request = transcription.request("whisper-1", wav, {"language": "en", "temperature": 0})
     assert (request.method, request.path, request.body) == ("POST", "/audio/transcriptions", None)
     assert request.form == {"model": "whisper-1", "language": "en", "temperature": "0"}
-    assert request.files == {"file": ("audio.wav", b"RIFF", "audio/wav")}
+    assert request.files == {"file": ("audio.wav", wav, "audio/wav")}
     assert transcription.parse({"text": "hi"}) == "hi"
     with pytest.raises(ProviderError, match="transcription has no text"):
         transcription.parse({"words": []})
+
+
+# ---- embedding settings ------------------------------------------------------------------
+
+
+def test_embedding_settings_add_dimensions_input_type_and_base64(settings) -> None:
+    settings(MODEL_SETTINGS={"v": {"dimensions": 256, "input_type": ("task", "q", "d"), "encoding": "base64"}})
+    body = embeddings.request("v", ["a"], input_type="query").body
+    assert body == {"model": "v", "input": ["a"], "encoding_format": "base64", "dimensions": 256, "task": "q"}
+    assert embeddings.request("v", ["a"], input_type="document").body["task"] == "d"
+    assert "task" not in embeddings.request("other", ["a"], input_type="query").body
+
+
+def test_base64_vectors_are_little_endian_float32() -> None:
+    packed = base64.b64encode(struct.pack("<3f", 0.5, -2.0, 1e-3)).decode()
+    [vector], _ = embeddings.parse({"data": [{"index": 0, "embedding": packed}]}, 1)
+    assert vector == list(struct.unpack("<3f", struct.pack("<3f", 0.5, -2.0, 1e-3)))
+    with pytest.raises(ProviderError, match="not float32"):
+        embeddings.parse({"data": [{"embedding": base64.b64encode(b"abc").decode()}]}, 1)
+    with pytest.raises(ProviderError, match="not base64"):
+        embeddings.parse({"data": [{"embedding": "***"}]}, 1)
+
+
+# ---- rerank shapes -----------------------------------------------------------------------
+
+JINA = dict(query="query", documents="documents", top_n="top_n", results=("results",), index="index")
+
+
+def test_rerank_default_shape_is_jina_and_cohere() -> None:
+    request = rerank.request("r", "q", ["a", "b"], top_n=1)
+    assert (request.path, request.body) == (
+        "/rerank",
+        {"model": "r", "query": "q", "documents": ["a", "b"], "top_n": 1},
+    )
+    assert "top_n" not in rerank.request("r", "q", ["a"]).body
+    answer = {"results": [{"index": 1, "relevance_score": 0.2}, {"index": 0, "relevance_score": 0.9}]}
+    assert rerank.parse(answer, 2) == [(0, 0.9), (1, 0.2)]
+
+
+def test_rerank_voyage_shape(settings) -> None:
+    shape = JINA | dict(top_n="top_k", results=("data",), score="relevance_score", transform="none")
+    settings(RERANK=shape)
+    assert rerank.request("rerank-2", "q", ["a"], top_n=3).body == {
+        "model": "rerank-2",
+        "query": "q",
+        "documents": ["a"],
+        "top_k": 3,
+    }
+    assert rerank.parse({"object": "list", "data": [{"index": 0, "relevance_score": 0.4}]}, 1) == [(0, 0.4)]
+
+
+def test_rerank_tei_shape_bare_list_of_logits(settings) -> None:
+    settings(RERANK=JINA | dict(documents="texts", top_n=None, results=(), score="score", transform="sigmoid"))
+    assert rerank.request("tei", "q", ["a", "b"], top_n=1).body == {"model": "tei", "query": "q", "texts": ["a", "b"]}
+    ranked = rerank.parse([{"index": 0, "score": -2.0}, {"index": 1, "score": 3.0}], 2)
+    assert [i for i, _ in ranked] == [1, 0]
+    assert [score for _, score in ranked] == pytest.approx([1 / (1 + math.exp(-3.0)), 1 / (1 + math.exp(2.0))])
+    assert rerank.parse([{"index": 0, "score": -1000.0}], 1) == [(0, 0.0)]  # no overflow
+
+
+def test_rerank_nested_results_and_errors(settings) -> None:
+    settings(RERANK=JINA | dict(results=("output", "results"), score="relevance_score", transform="none"))
+    assert rerank.parse({"output": {"results": [{"index": 0, "relevance_score": 1}]}}, 1) == [(0, 1.0)]
+    with pytest.raises(ProviderError, match=r"rerank results \(output.results\) are not a list"):
+        rerank.parse({"output": {}}, 1)
+    with pytest.raises(ProviderError, match="expected a JSON object"):
+        rerank.parse({"output": [1]}, 1)
+    with pytest.raises(ProviderError, match="rate_limit.*slow"):
+        rerank.parse({"error": {"message": "slow", "code": "429"}}, 1)
+    for bad in ({"index": True, "relevance_score": 1}, {"index": 0, "relevance_score": "1"}, {"index": 0}):
+        with pytest.raises(ProviderError, match="malformed rerank result"):
+            rerank.parse({"output": {"results": [bad]}}, 1)
+
+
+# ---- speech, moderation, audio sniffing --------------------------------------------------
+
+
+def test_speech_splits_at_sentence_ends_under_the_limit() -> None:
+    text = "One two three. Four five six! Seven eight? 九十。Eleven"
+    parts = speech.split(text, 20)
+    assert all(len(p) <= 20 for p in parts) and parts[0] == "One two three."
+    assert "".join(parts).replace(" ", "") == text.replace(" ", "")
+    assert speech.split("word " * 10, 12) == ["word word", "word word", "word word", "word word", "word word"]
+    assert speech.split("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+    assert speech.split("  ", 10) == []
+
+
+def test_moderation_flags_any_category() -> None:
+    assert moderation.chunks("abcdefg", 3) == ["abc", "def", "g"] and moderation.chunks("", 3) == [""]
+    assert moderation.request("m", ["a"]).body == {"model": "m", "input": ["a"]}
+    assert moderation.parse({"results": [{"flagged": False, "categories": {"hate": True}}]}, 1) is True
+    assert moderation.parse({"results": [{"flagged": True}]}, 1) is True
+    assert moderation.parse({"results": [{"flagged": False, "categories": {"hate": False}}]}, 1) is False
+    with pytest.raises(ProviderError, match="expected 2 moderation results"):
+        moderation.parse({"results": [{"flagged": False}]}, 2)
+    with pytest.raises(ProviderError, match="malformed moderation result"):
+        moderation.parse({"results": [{"flagged": "no"}]}, 1)
+
+
+@pytest.mark.parametrize(
+    "head,name",
+    [
+        (transcription.silence(0.01)[:16], "wav"),
+        (b"ID3\x03", "mp3"),
+        (b"\xff\xfb\x90", "mp3"),
+        (b"OggS\x00", "ogg"),
+        (b"fLaC", "flac"),
+        (b"\x1aE\xdf\xa3", "webm"),
+        (b"\x00\x00\x00\x20ftypM4A ", "m4a"),
+        (b"RIFF\x00\x00\x00\x00AVI ", "mp3"),
+        (b"", "mp3"),
+    ],
+)
+def test_audio_is_named_by_its_bytes(head: bytes, name: str) -> None:
+    assert transcription.sniff(head)[0] == name

@@ -51,9 +51,15 @@ def test_endpoints_default_to_the_protocols_and_null_means_none(tmp_path: Path) 
         "chat": "/chat/completions",
         "models": None,
         "embeddings": "/embeddings",
+        "rerank": "/rerank",
         "transcriptions": "/audio",
+        "speech": "/audio/speech",
+        "moderations": "/moderations",
     }
-    assert [k.name for k in p.maibot_kinds] == ["llm", "text-embedding", "speech2text"]
+    # MaiBot serves the operations of the kinds declared and of the endpoints the spec names itself;
+    # the plugins' config lists only the endpoints they call.
+    assert [k.name for k in p.maibot_kinds] == ["llm", "speech2text"]
+    assert p.endpoints == {"chat": "/chat/completions", "models": None, "transcriptions": "/audio"}
 
 
 def test_a_quirk_the_protocol_does_not_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,6 +70,18 @@ def test_a_quirk_the_protocol_does_not_read_is_refused(tmp_path: Path, monkeypat
         lower(load_spec(write_spec(tmp_path, minimal(api=api))))
     assert [d.message for d in caught.value.diagnostics] == ["protocol openai_chat does not use this setting"]
     assert caught.value.diagnostics[0].path == "api.stream_usage"
+
+
+def test_a_kind_the_protocol_does_not_serve_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A protocol without a kind's endpoint (as Anthropic's has no rerank) refuses its models."""
+    chat_only = {k: v for k, v in PROTOCOLS["openai_chat"].endpoints.items() if k != "rerank"}
+    monkeypatch.setitem(PROTOCOLS, "openai_chat", replace(PROTOCOLS["openai_chat"], endpoints=chat_only))
+    models = [{"name": "chat-1", "context_size": 8192}, {"name": "rr", "type": "rerank", "context_size": 512}]
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert [(d.path, d.message) for d in caught.value.diagnostics] == [
+        ("models[1].type", "protocol openai_chat has no rerank models")
+    ]
 
 
 def test_the_auth_default_comes_from_the_protocol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,7 @@
 """DeepSeek for MaiBot: registers the `deepseek` LLM client type.
 
 Point a MaiBot `api_providers` entry at it with `client_type = 'deepseek'`;
-the handler below serves these operations: response, embedding."""
+the handler below serves these operations: response."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class DeepseekPlugin(MaiBotPlugin):
         "deepseek",
         name="DeepSeek",
         description="Models provided by DeepSeek, such as deepseek-chat and deepseek-reasoner.",
-        version="0.1.0",
+        version="0.1.1",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -2,7 +2,7 @@
 """Moonshot for MaiBot: registers the `moonshot` LLM client type.
 
 Point a MaiBot `api_providers` entry at it with `client_type = 'moonshot'`;
-the handler below serves these operations: response, embedding."""
+the handler below serves these operations: response."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class MoonshotPlugin(MaiBotPlugin):
         "moonshot",
         name="Moonshot",
         description="Models provided by Moonshot AI, such as Kimi K2 and moonshot-v1.",
-        version="0.1.0",
+        version="0.1.1",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

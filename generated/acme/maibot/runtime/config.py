@@ -10,7 +10,10 @@ ENDPOINTS = {
     "chat": "/chat/completions",
     "models": "/models",
     "embeddings": "/embeddings",
+    "rerank": "/rerank",
     "transcriptions": "/audio/transcriptions",
+    "speech": "/audio/speech",
+    "moderations": "/moderations",
 }
 # How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
 AUTH = ("header", "X-Acme-Key", "Key ")
@@ -81,3 +84,20 @@ MODEL_PARAMETERS = {
 SEND_USER = True
 STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
+# Model -> what is sent for it beyond its kind's defaults: embedding dimensions, input type
+# (body key, query value, document value) and base64 encoding; a transcription's language and prompt.
+MODEL_SETTINGS = {
+    "acme-embed-v2": {"dimensions": 512, "input_type": ("input_type", "query", "document"), "encoding": "base64"},
+    "acme-listen": {"language": "en"},
+}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}

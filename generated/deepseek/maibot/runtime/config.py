@@ -6,7 +6,7 @@ PROVIDER = "deepseek"
 PROTOCOL = "openai_chat"
 BASE_URL = "https://api.deepseek.com/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
-ENDPOINTS = {"chat": "/chat/completions", "models": "/models", "embeddings": "/embeddings", "transcriptions": None}
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models"}
 # How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
 AUTH = ("header", "Authorization", "Bearer ")
 # Credential variables holding the API key and the optional base-URL override (None: no override).
@@ -56,3 +56,17 @@ MODEL_PARAMETERS = {
 SEND_USER = True
 STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
+# Model -> what is sent for it beyond its kind's defaults: embedding dimensions, input type
+# (body key, query value, document value) and base64 encoding; a transcription's language and prompt.
+MODEL_SETTINGS = {}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}

@@ -27,7 +27,8 @@ class EmbeddingModel(dify_transport.ProviderModel):
         with dify_transport.failures(credentials):
             for start in range(0, len(texts), batch):
                 chunk = texts[start : start + batch]
-                response = dify_transport.send(credentials, embeddings.request(model, chunk, user))
+                call = embeddings.request(model, chunk, user, input_type.value)
+                response = dify_transport.send(credentials, call)
                 found, used = embeddings.parse(dify_transport.read_json(response), len(chunk))
                 vectors.extend(found)
                 tokens += used if used is not None else sum(estimate.text(t) for t in chunk)
@@ -44,6 +45,11 @@ class EmbeddingModel(dify_transport.ProviderModel):
             currency=price.currency,
             latency=time.perf_counter() - self.started_at,
         )
+
+    def check(self, model: str, credentials: dict) -> None:
+        """One embedding of one word."""
+        response = dify_transport.send(credentials, embeddings.request(model, ["ping"]))
+        embeddings.parse(dify_transport.read_json(response), 1)
 
     def get_num_tokens(self, model: str, credentials: dict, texts: list[str]) -> list[int]:
         """Offline estimates, one per text."""

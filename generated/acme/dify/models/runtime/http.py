@@ -71,12 +71,18 @@ def decode(raw: bytes) -> Any:
         raise ProviderError("server_unavailable", f"response is not JSON: {describe(body)}") from None
 
 
+def media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def is_json(content_type: str | None) -> bool:
+    media = media_type(content_type)
+    return media == "application/json" or media.endswith("+json")
+
+
 def is_event_stream(content_type: str | None, stream_requested: bool) -> bool:
     """Whether an answer is server-sent events. Gateways do not always answer in the mode asked
     for, so the media type decides; without a known one, what was asked for."""
-    media = (content_type or "").split(";", 1)[0].strip().lower()
-    if media == "text/event-stream":
+    if media_type(content_type) == "text/event-stream":
         return True
-    if media == "application/json" or media.endswith("+json"):
-        return False
-    return stream_requested
+    return False if is_json(content_type) else stream_requested

@@ -1,0 +1,10 @@
+# Generated from specs/acme.yaml by the provider compiler. Do not edit by hand.
+"""Acme AI moderation models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.moderation_model import ModerationModel
+
+from models.runtime.dify_moderation import Moderator
+
+
+class AcmeModerationModel(Moderator, ModerationModel):
+    """Moderation against https://api.acme.example/v1/moderations."""

@@ -1,0 +1,10 @@
+# Generated from specs/acme.yaml by the provider compiler. Do not edit by hand.
+"""Acme AI rerank models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.rerank_model import RerankModel
+
+from models.runtime.dify_rerank import Reranker
+
+
+class AcmeRerankModel(Reranker, RerankModel):
+    """Reranking against https://api.acme.example/v1/rerank."""

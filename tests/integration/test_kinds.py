@@ -1,0 +1,323 @@
+"""Every model kind beyond chat through the real dify-plugin SDK (`python -m main`, the SDK's own
+dispatch of each action): exact results, the request the provider received, typed errors, model
+schemas and credential checks, against the loopback mock."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import struct
+
+import pytest
+
+from compiler.model import ModelInfo, Provider
+from compiler.runtime import transcription
+from tests.integration.mock_server import MockServer, Reply, form
+from tests.integration.payloads import KEY, assert_auth, closed_port
+from tests.integration.test_dify_plugin import creds
+
+
+def model_of(provider: Provider, kind: str, last: bool = False) -> ModelInfo:
+    models = provider.models_of(kind)
+    if not models:
+        pytest.skip(f"spec has no {kind} models")
+    return models[-1] if last else models[0]
+
+
+def call(dify, provider: Provider, mock: MockServer, action: str, model: ModelInfo, **data):
+    credentials = data.pop("credentials", None) or creds(provider, mock)
+    return dify.request(
+        action,
+        user_id="u1",
+        provider=provider.name,
+        model_type=model.type,
+        model=model.name,
+        credentials=credentials,
+        **data,
+    )
+
+
+def path(provider: Provider, kind: str) -> str:
+    return "/v1" + provider.endpoints[kind]
+
+
+# ---- rerank ------------------------------------------------------------------------------
+
+DOCS = ["Paris is the capital of France.", "Bananas are yellow.", "Lyon is in France.", "The sky is blue."]
+
+
+def test_rerank_in_rank_order_with_threshold_and_top_n(dify, provider, mock):
+    model = model_of(provider, "rerank")
+    results = [
+        {"index": 2, "relevance_score": 0.61},
+        {"index": 0, "relevance_score": 0.93},
+        {"index": 3, "relevance_score": 0.05},
+        {"index": 1, "relevance_score": 0.12},
+    ]
+    mock.expect(Reply(json={"id": "r1", "results": results, "meta": {"billed_units": {"search_units": 1}}}))
+    outcome = call(
+        dify, provider, mock, "invoke_rerank", model, query="French cities", docs=DOCS, score_threshold=0.1, top_n=3
+    )
+    assert outcome.error is None, outcome.message
+    assert outcome.items == [
+        {
+            "model": model.name,
+            "docs": [
+                {"index": 0, "text": DOCS[0], "score": 0.93},
+                {"index": 2, "text": DOCS[2], "score": 0.61},
+                {"index": 1, "text": DOCS[1], "score": 0.12},
+            ],
+        }
+    ]
+    assert mock.last.path == path(provider, "rerank")
+    assert mock.last.body == {"model": model.name, "query": "French cities", "documents": DOCS, "top_n": 3}
+    assert_auth(provider, mock.last)
+
+
+def test_rerank_top_n_is_honoured_when_the_provider_ignores_it(dify, provider, mock):
+    model = model_of(provider, "rerank")
+    results = [{"index": i, "relevance_score": 1 - i / 10} for i in range(len(DOCS))]
+    mock.expect(Reply(json={"results": results}))
+    outcome = call(dify, provider, mock, "invoke_rerank", model, query="q", docs=DOCS, score_threshold=None, top_n=1)
+    assert [d["index"] for d in outcome.items[0]["docs"]] == [0]
+
+
+def test_rerank_without_documents_calls_nothing(dify, provider, mock):
+    model = model_of(provider, "rerank")
+    outcome = call(dify, provider, mock, "invoke_rerank", model, query="q", docs=[], score_threshold=None, top_n=None)
+    assert outcome.items == [{"model": model.name, "docs": []}] and mock.requests == []
+
+
+def test_rerank_result_out_of_range_is_the_servers_fault(dify, provider, mock):
+    model = model_of(provider, "rerank")
+    mock.expect(Reply(json={"results": [{"index": 9, "relevance_score": 0.5}]}))
+    outcome = call(dify, provider, mock, "invoke_rerank", model, query="q", docs=DOCS, score_threshold=None, top_n=None)
+    assert outcome.error_type == "InvokeServerUnavailableError"
+    assert "malformed rerank result" in outcome.message
+
+
+# ---- speech2text -------------------------------------------------------------------------
+
+
+def test_speech2text_uploads_the_audio_as_it_is(dify, provider, mock):
+    model = model_of(provider, "speech2text")
+    audio = transcription.silence(0.25)
+    mock.expect(Reply(json={"text": "Hello from the mock."}))
+    outcome = call(dify, provider, mock, "invoke_speech2text", model, file=binascii.hexlify(audio).decode())
+    assert outcome.error is None, outcome.message
+    assert outcome.items == [{"result": "Hello from the mock."}]
+    assert mock.last.path == path(provider, "transcriptions")
+    parts = form(mock.last)
+    assert parts["file"] == ("audio.wav", "audio/wav", audio)
+    assert parts["model"][2].decode() == model.name
+    for key in ("language", "prompt"):
+        if model.settings.get(key):
+            assert parts[key][2].decode() == model.settings[key]
+    assert_auth(provider, mock.last)
+
+
+def test_speech2text_names_mp3_audio_by_its_bytes(dify, provider, mock):
+    model = model_of(provider, "speech2text")
+    audio = b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(64)
+    mock.expect(Reply(json={"text": ""}))
+    outcome = call(dify, provider, mock, "invoke_speech2text", model, file=audio.hex())
+    assert outcome.items == [{"result": ""}]
+    assert form(mock.last)["file"] == ("audio.mp3", "audio/mpeg", audio)
+
+
+# ---- tts ---------------------------------------------------------------------------------
+
+SENTENCES = " ".join(f"Sentence number {i} is here to be spoken aloud." for i in range(30))
+
+
+def test_tts_streams_audio_as_it_arrives_in_parts_under_the_word_limit(dify, provider, mock):
+    model = model_of(provider, "tts")
+    limit = model.properties["word_limit"]
+    expected_parts = -(-len(SENTENCES) // limit)  # at least this many requests
+    pieces = [[bytes([n]) * 700, bytes([n + 100]) * 300] for n in range(expected_parts + 3)]
+    mock.expect(*(Reply(audio=p, gap=0.05) for p in pieces))
+    outcome = call(
+        dify, provider, mock, "invoke_tts", model, content_text=SENTENCES, voice="no-such-voice", tenant_id="t1"
+    )
+    assert outcome.error is None, outcome.message
+    sent = [r.body["input"] for r in mock.requests]
+    assert len(sent) >= expected_parts and all(len(text) <= limit for text in sent)
+    assert all(text.endswith(".") for text in sent)
+    assert " ".join(sent) == SENTENCES
+    assert {r.body["voice"] for r in mock.requests} == {model.properties["default_voice"]}
+    assert {r.body["response_format"] for r in mock.requests} == {model.properties["audio_type"]}
+    assert {r.body["model"] for r in mock.requests} == {model.name}
+    audio = b"".join(binascii.unhexlify(item["result"]) for item in outcome.items)
+    assert audio == b"".join(b"".join(p) for p in pieces[: len(sent)])
+    assert len(outcome.items) >= 2 * len(sent)  # each piece passed on, never the whole file at once
+    assert {item["mime_type"] for item in outcome.items} == {"audio/mpeg"}
+    assert mock.last.path == path(provider, "speech")
+    assert_auth(provider, mock.last)
+
+
+def test_tts_uses_the_voice_asked_for(dify, provider, mock):
+    model = model_of(provider, "tts")
+    voice = model.properties["voices"][-1]["mode"]
+    mock.expect(Reply(audio=[b"\xff\xfb" + bytes(100)]))
+    outcome = call(dify, provider, mock, "invoke_tts", model, content_text="Hi.", voice=voice, tenant_id="t1")
+    assert outcome.error is None, outcome.message
+    assert mock.last.body == {"model": model.name, "input": "Hi.", "voice": voice, "response_format": "mp3"}
+
+
+def test_tts_json_instead_of_audio_is_an_error(dify, provider, mock):
+    model = model_of(provider, "tts")
+    mock.expect(Reply(json={"error": {"message": "voice not found", "code": "invalid_voice"}}))
+    outcome = call(dify, provider, mock, "invoke_tts", model, content_text="Hi.", voice="", tenant_id="t1")
+    assert outcome.error is not None and "voice not found" in outcome.message
+
+
+def test_tts_voices_by_language(dify, provider, mock):
+    model = model_of(provider, "tts")
+    voices = model.properties["voices"]
+    language = voices[-1]["language"][0]
+    outcome = call(dify, provider, mock, "get_tts_model_voices", model, language=language)
+    expected = [{"name": v["name"], "value": v["mode"]} for v in voices if language in v["language"]]
+    assert outcome.items == [{"voices": expected}]
+    assert call(dify, provider, mock, "get_tts_model_voices", model, language="xx-XX").items == [{"voices": []}]
+
+
+# ---- moderation --------------------------------------------------------------------------
+
+
+def test_moderation_chunks_long_text_and_flags_any_category(dify, provider, mock):
+    model = model_of(provider, "moderation")
+    size, per_request = model.properties["max_characters_per_chunk"], model.properties["max_chunks"]
+    text = "".join(chr(ord("a") + n % 26) for n in range(size * (per_request + 2) + 5))
+    count = -(-len(text) // size)
+    safe = {"flagged": False, "categories": {"violence": False}, "category_scores": {"violence": 0.01}}
+    unsafe = {"flagged": False, "categories": {"violence": True}, "category_scores": {"violence": 0.9}}
+    second = count - per_request
+    mock.expect(
+        Reply(json={"id": "m1", "model": model.name, "results": [safe] * per_request}),
+        Reply(json={"id": "m2", "model": model.name, "results": [safe] * (second - 1) + [unsafe]}),
+    )
+    outcome = call(dify, provider, mock, "invoke_moderation", model, text=text)
+    assert outcome.items == [{"result": True}]
+    inputs = [r.body["input"] for r in mock.requests]
+    assert [len(i) for i in inputs] == [per_request, second]
+    assert "".join(sum(inputs, [])) == text and max(len(c) for c in sum(inputs, [])) == size
+    assert mock.last.path == path(provider, "moderations")
+
+
+def test_moderation_safe_text(dify, provider, mock):
+    model = model_of(provider, "moderation")
+    mock.expect(Reply(json={"results": [{"flagged": False, "categories": {"hate": False}}]}))
+    outcome = call(dify, provider, mock, "invoke_moderation", model, text="Hello there.")
+    assert outcome.items == [{"result": False}]
+    assert mock.last.body == {"model": model.name, "input": ["Hello there."]}
+
+
+# ---- text-embedding extras ---------------------------------------------------------------
+
+
+def embedding_with(provider: Provider, setting: str) -> ModelInfo:
+    found = [m for m in provider.models_of("text-embedding") if m.settings.get(setting)]
+    if not found:
+        pytest.skip(f"spec has no embedding model with {setting}")
+    return found[0]
+
+
+def test_base64_embeddings_dimensions_and_input_type(dify, provider, mock):
+    model = embedding_with(provider, "encoding")
+    vectors = [[0.25, -1.5, 3.0], [1e-3, 2.5, -0.75]]
+    data = [
+        {"object": "embedding", "index": i, "embedding": base64.b64encode(struct.pack("<3f", *v)).decode()}
+        for i, v in enumerate(vectors)
+    ]
+    mock.expect(
+        Reply(
+            json={"object": "list", "data": data, "model": model.name, "usage": {"prompt_tokens": 4, "total_tokens": 4}}
+        )
+    )
+    outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a", "b"], input_type="query")
+    assert outcome.error is None, outcome.message
+    assert outcome.items[0]["embeddings"] == [list(struct.unpack("<3f", struct.pack("<3f", *v))) for v in vectors]
+    body = mock.last.body
+    assert body["encoding_format"] == "base64"
+    assert body.get("dimensions") == model.settings.get("dimensions")
+    key, query, document = model.settings.get("input_type") or (None, None, None)
+    if key:
+        assert body[key] == query
+        mock.expect(Reply(json={"data": data[:1], "usage": {"prompt_tokens": 1, "total_tokens": 1}}))
+        call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type="document")
+        assert mock.last.body[key] == document
+
+
+# ---- every kind: schemas, credentials, typed errors ---------------------------------------
+
+KINDS = ["text-embedding", "rerank", "speech2text", "tts", "moderation"]
+
+
+def invocation(kind: str) -> tuple[str, dict]:
+    return {
+        "text-embedding": ("invoke_text_embedding", {"texts": ["a"], "input_type": "document"}),
+        "rerank": ("invoke_rerank", {"query": "q", "docs": DOCS, "score_threshold": None, "top_n": None}),
+        "speech2text": ("invoke_speech2text", {"file": transcription.silence(0.05).hex()}),
+        "tts": ("invoke_tts", {"content_text": "Hello.", "voice": "", "tenant_id": "t1"}),
+        "moderation": ("invoke_moderation", {"text": "hello"}),
+    }[kind]
+
+
+GOOD = {
+    "text-embedding": Reply(json={"data": [{"index": 0, "embedding": "AACAPw=="}]}),
+    "rerank": Reply(json={"results": [{"index": 0, "relevance_score": 0.5}]}),
+    "speech2text": Reply(json={"text": ""}),
+    "tts": Reply(audio=[b"\xff\xfb" + bytes(32)]),
+    "moderation": Reply(json={"results": [{"flagged": False, "categories": {}}]}),
+}
+
+FAILURES = {
+    "401": (Reply(401, {"error": {"message": "bad key", "code": "invalid_api_key"}}), "InvokeAuthorizationError"),
+    "429": (Reply(429, {"error": {"message": "slow down"}}), "InvokeRateLimitError"),
+    "503": (Reply(503, {"error": {"message": "overloaded"}}), "InvokeServerUnavailableError"),
+    "non-json": (Reply(200, raw=b"<html>gateway</html>", content_type="text/html"), "InvokeServerUnavailableError"),
+    "timeout": (Reply(delay=3.5, json={}), "InvokeConnectionError"),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("failure", [*FAILURES, "refused"])
+def test_every_kind_types_its_errors(dify, provider, mock, kind, failure):
+    model = model_of(provider, kind)
+    action, data = invocation(kind)
+    credentials = creds(provider, mock)
+    if failure == "refused":
+        credentials[provider.api.base_url_variable] = f"http://127.0.0.1:{closed_port()}/v1"
+        expected = "InvokeConnectionError"
+    else:
+        reply, expected = FAILURES[failure]
+        if failure == "non-json" and kind == "tts":
+            pytest.skip("a tts answer is any bytes")
+        mock.expect(reply)
+    outcome = call(dify, provider, mock, action, model, credentials=credentials, **data)
+    assert outcome.error_type == expected, outcome.error
+    assert KEY not in outcome.message
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_checks_credentials_with_a_call_of_its_own(dify, provider, mock, kind):
+    model = model_of(provider, kind)
+    mock.expect(GOOD[kind])
+    outcome = call(dify, provider, mock, "validate_model_credentials", model)
+    assert outcome.error is None, outcome.message
+    assert outcome.items == [{"result": True, "credentials": creds(provider, mock)}]
+    assert mock.last.path == path(provider, model.kind.endpoint)
+    mock.expect(Reply(401, {"error": {"message": "bad key"}}))
+    outcome = call(dify, provider, mock, "validate_model_credentials", model)
+    assert outcome.error_type == "CredentialsValidateFailedError" and "bad key" in outcome.message
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_has_its_schema(dify, provider, mock, kind):
+    model = model_of(provider, kind, last=True)
+    outcome = call(dify, provider, mock, "get_ai_model_schemas", model)
+    assert outcome.error is None, outcome.message
+    schema = outcome.items[0]["model_schema"]
+    assert schema["model"] == model.name and schema["model_type"] == kind
+    expected = model.properties or {"context_size": model.context_size, "max_chunks": model.max_chunks}
+    assert schema["model_properties"] == expected
