@@ -1,0 +1,10 @@
+# Generated from specs/siliconflow.yaml by the provider compiler. Do not edit by hand.
+"""SiliconFlow rerank models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.rerank_model import RerankModel
+
+from models.runtime.dify_rerank import Reranker
+
+
+class SiliconflowRerankModel(Reranker, RerankModel):
+    """Reranking against https://api.siliconflow.cn/v1/rerank."""

@@ -1,0 +1,22 @@
+"""Speech-to-text models for Dify: the audio file uploaded as it is, the transcript back."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from . import dify_transport, transcription
+
+
+class Transcriber(dify_transport.ProviderModel):
+    """Mixed into the plugin's Speech2TextModel class (models/speech2text/speech2text.py)."""
+
+    def _invoke(self, model: str, credentials: dict, file: IO[bytes], user: str | None = None) -> str:
+        audio = file.read()
+        with dify_transport.failures(credentials):
+            response = dify_transport.send(credentials, transcription.request(model, audio))
+            return transcription.parse(dify_transport.read_json(response))
+
+    def check(self, model: str, credentials: dict) -> None:
+        """Half a second of silence, transcribed."""
+        response = dify_transport.send(credentials, transcription.request(model, transcription.silence()))
+        transcription.parse(dify_transport.read_json(response))

@@ -1,0 +1,10 @@
+# Generated from specs/siliconflow.yaml by the provider compiler. Do not edit by hand.
+"""SiliconFlow speech-to-text models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.speech2text_model import Speech2TextModel
+
+from models.runtime.dify_speech2text import Transcriber
+
+
+class SiliconflowSpeech2TextModel(Transcriber, Speech2TextModel):
+    """Transcription against https://api.siliconflow.cn/v1/audio/transcriptions."""

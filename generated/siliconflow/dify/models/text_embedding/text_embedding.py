@@ -1,0 +1,10 @@
+# Generated from specs/siliconflow.yaml by the provider compiler. Do not edit by hand.
+"""SiliconFlow embedding models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
+
+from models.runtime.dify_embedding import EmbeddingModel
+
+
+class SiliconflowTextEmbeddingModel(EmbeddingModel, TextEmbeddingModel):
+    """Embeddings against https://api.siliconflow.cn/v1/embeddings."""

@@ -1,0 +1,10 @@
+# Generated from specs/siliconflow.yaml by the provider compiler. Do not edit by hand.
+"""SiliconFlow text-to-speech models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.tts_model import TTSModel
+
+from models.runtime.dify_tts import Speaker
+
+
+class SiliconflowTTSModel(Speaker, TTSModel):
+    """Speech against https://api.siliconflow.cn/v1/audio/speech."""
