@@ -5,7 +5,8 @@ of the clients' figures. The first path segment says what to answer: `/s20000/v1
 streams 20,000 content chunks (one HTTP chunk per SSE event, then a finish chunk, a usage chunk
 and `[DONE]`); `/echo200/v1/chat/completions` waits 200 ms, then answers (streamed or not)
 "echo:" and the last message's text, so concurrent answers can be told apart; any other request
-gets a small blocking completion. `GET /connections` says how many connections carried requests
+gets a small blocking completion. `…/rerank` and `…/embeddings` answer in the Jina/Cohere and
+OpenAI shapes, sized to the request (one result per document, one 1,024-float vector per text). `GET /connections` says how many connections carried requests
 for the first time since it was last asked (the burst benchmark's count of connections opened).
 Run as a script, it prints its base URL on stdout and serves until stdin closes."""
 
@@ -20,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODEL = "acme-chat"
 USAGE = {"prompt_tokens": 12, "completion_tokens": 0, "total_tokens": 12}
+DIMENSIONS = 1024
 
 
 def events(chunks: int) -> list[bytes]:
@@ -61,6 +63,30 @@ def blocking_reply() -> bytes:
     ).encode()
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
     return head + body
+
+
+def json_reply(answer: dict) -> bytes:
+    data = json.dumps(answer, separators=(",", ":")).encode()
+    return b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(data), data)
+
+
+@lru_cache(maxsize=8)
+def rerank_reply(documents: int) -> bytes:
+    """Jina/Cohere rerank results for `documents` documents, best first, with their texts."""
+    results = [
+        {"index": i, "relevance_score": round(1 - i / documents, 6), "document": {"text": f"document {i}"}}
+        for i in range(documents)
+    ]
+    return json_reply({"id": "rerank-bench", "results": results, "usage": {"total_tokens": 10 * documents}})
+
+
+@lru_cache(maxsize=8)
+def embeddings_reply(texts: int) -> bytes:
+    """One 1,024-dimension vector per text (the size of common embedding models)."""
+    vector = [round((i % 97) / 97 - 0.5, 6) for i in range(DIMENSIONS)]
+    data = [{"object": "embedding", "index": i, "embedding": vector} for i in range(texts)]
+    usage = {"prompt_tokens": 8 * texts, "total_tokens": 8 * texts}
+    return json_reply({"object": "list", "data": data, "model": "acme-embed", "usage": usage})
 
 
 def echo_reply(body: dict) -> bytes:
@@ -121,6 +147,10 @@ class Handler(BaseHTTPRequestHandler):
         if first.startswith("echo") and first[4:].isdigit():
             time.sleep(int(first[4:]) / 1000)
             self.wfile.write(echo_reply(body))
+        elif self.path.endswith("/rerank"):
+            self.wfile.write(rerank_reply(len(body["documents"])))
+        elif self.path.endswith("/embeddings"):
+            self.wfile.write(embeddings_reply(len(body["input"])))
         elif body.get("stream") and first.startswith("s") and first[1:].isdigit():
             self.wfile.write(stream_reply(int(first[1:])))
         else:
