@@ -110,6 +110,7 @@ class CredentialInfo:
     options: tuple[Option, ...] = ()
     header: str | None = None
     query: str | None = None
+    show_on: tuple[tuple[str, str], ...] = ()  # Dify's show_on: (variable, value) conditions
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,40 @@ class ApiInfo:
     base_url_variable: str | None
     credential_headers: dict[str, str]
     credential_query: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CustomInfo:
+    """Models Dify users add by id (customizable-model)."""
+
+    types: tuple[str, ...]  # kind names, in the kinds table's order
+    form: tuple[CredentialInfo, ...]  # model_credential_schema: the credentials, then the model fields
+    variables: tuple[str, ...]  # the form variables of the offered fields (config.CUSTOMIZABLE["fields"])
+    properties: dict[str, dict[str, object]]  # kind -> its model_properties before the user's values
+    parameters: tuple[ParameterRule, ...]  # an llm's rules (max_tokens bounded by the user's value)
+    max_output_tokens: int  # when the user gives none
+    pricing: tuple[str, str]  # (currency, Dify unit) of the prices users enter
+
+    def runtime(self) -> dict[str, object]:
+        """config.CUSTOMIZABLE."""
+        return {
+            "types": self.types,
+            "fields": self.variables,
+            "properties": self.properties,
+            "parameters": [rule.declaration() for rule in self.parameters],
+            "max_output_tokens": self.max_output_tokens,
+            "pricing": self.pricing,
+        }
+
+
+NOT_CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}
 
 
 @dataclass(frozen=True)
@@ -196,6 +231,7 @@ class Provider:
     created_at: str
     repo: str | None
     privacy: str | None
+    customizable: CustomInfo | None = None
     warnings: tuple[Diagnostic, ...] = ()
 
     @property
@@ -206,8 +242,18 @@ class Provider:
 
     @property
     def kinds(self) -> tuple[Kind, ...]:
-        """The kinds the spec declares models of, in the kinds table's order (llm first)."""
-        return tuple(kind for kind in KINDS if self.models_of(kind.name))
+        """The kinds the Dify plugin serves: those the spec declares models of or lets users add, in
+        the kinds table's order (llm first)."""
+        custom = self.customizable.types if self.customizable else ()
+        return tuple(kind for kind in KINDS if self.models_of(kind.name) or kind.name in custom)
+
+    def is_customizable(self, kind: Kind) -> bool:
+        return bool(self.customizable) and kind.name in self.customizable.types
+
+    @property
+    def custom_runtime(self) -> dict[str, object]:
+        """config.CUSTOMIZABLE (the same shape when nothing is customizable)."""
+        return self.customizable.runtime() if self.customizable else NOT_CUSTOMIZABLE
 
     def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
         return tuple(m for m in self.models if m.type == type_)
@@ -247,9 +293,10 @@ class Provider:
         return {m.name: m.settings for m in self.models if m.settings}
 
     @property
-    def validation_model(self) -> ModelInfo:
-        """The model credentials are validated with: the first model of the first kind declared."""
-        return self.models_of(self.kinds[0].name)[0]
+    def validation_model(self) -> ModelInfo | None:
+        """The model provider credentials are validated with: the first predefined model of the first
+        kind (None: no predefined models, so no provider-wide credentials to validate)."""
+        return next((m for kind in self.kinds for m in self.models_of(kind.name)), None)
 
     def icon(self, role: str) -> Asset | None:
         return next((a for a in self.assets if a.role == role), None)

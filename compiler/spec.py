@@ -510,6 +510,43 @@ class Defaults(Strict):
         return getattr(self, model_type.replace("-", "_"))
 
 
+CustomField = Literal[
+    "display_name",
+    "context_size",
+    "max_output_tokens",
+    "vision",
+    "tool_call",
+    "stream_tool_call",
+    "reasoning",
+    "structured_output",
+    "pricing",
+    "voices",
+]
+
+
+class Customizable(Strict):
+    """Models a Dify user adds by id (Dify's customizable-model), beside or instead of `models`."""
+
+    types: list[ModelType] = Field(
+        min_length=1,
+        description="The model types a user may add.",
+        examples=[["llm", "text-embedding", "rerank"]],
+    )
+    fields: list[CustomField] | None = Field(
+        None,
+        description="The per-model fields the form offers beyond the model id and the credentials (the API key, "
+        "the base-URL override as the model's own endpoint, and `credentials.extra`). Default: every field the "
+        "types read. display_name: the label; context_size; max_output_tokens (the max_tokens rule's bound); "
+        "vision, tool_call, stream_tool_call, reasoning (agent-thought), structured_output: feature toggles; "
+        "pricing: input and output prices (llm, text-embedding); voices: comma-separated voice ids (tts).",
+        examples=[["display_name", "context_size", "max_output_tokens", "tool_call", "vision"]],
+    )
+    currency: str = Field("USD", description="Currency of the prices users enter.", examples=["RMB"])
+    per: Literal["token", "thousand", "million"] = Field(
+        "million", description="The token count the prices users enter are for.", examples=["million"]
+    )
+
+
 class DifyOptions(Strict):
     memory: int = Field(
         268435456, gt=0, description="Memory the daemon grants the plugin, in bytes.", examples=[268435456]
@@ -585,9 +622,15 @@ class Spec(Strict):
         default_factory=Defaults, description="Per-type model defaults.", examples=[{"llm": {"context_size": 131072}}]
     )
     models: list[Model] = Field(
-        min_length=1,
-        description="Models, in the order the UI lists them.",
+        default_factory=list,
+        description="Predefined models, in the order the UI lists them (at least one, unless `customizable` is set).",
         examples=[[{"name": "deepseek-chat", "label": "DeepSeek Chat"}]],
+    )
+    customizable: Customizable | None = Field(
+        None,
+        description="Let Dify users add models by id (customizable-model). Their parameter rules are "
+        "defaults.llm.parameters (or temperature, top_p and max_tokens); other settings are the type's defaults.",
+        examples=[{"types": ["llm", "text-embedding"], "fields": ["display_name", "context_size", "tool_call"]}],
     )
     repository: str | None = Field(
         None,

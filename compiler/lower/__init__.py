@@ -6,6 +6,7 @@ from __future__ import annotations
 from compiler.errors import CompileError, Diagnostic
 from compiler.load import LoadedSpec
 from compiler.lower.api import lower_api, lower_credentials, lower_errors
+from compiler.lower.custom import lower_customizable
 from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot
 from compiler.lower.models import assign_files, check_unique_models, collect_wire_parameters, lower_model
@@ -26,7 +27,9 @@ def lower(loaded: LoadedSpec) -> Provider:
     models = tuple(lower_model(lw, spec, api, i) for i in range(len(spec.models)))
     check_unique_models(lw, spec)
     models = assign_files(lw, models)
-    wire_parameters = collect_wire_parameters(lw, models)
+    customizable = lower_customizable(lw, spec, credentials)
+    custom_rules = customizable.parameters if customizable else ()
+    wire_parameters = collect_wire_parameters(lw, models, custom_rules)
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
     warn_suspicious(lw, spec, models)
@@ -54,5 +57,6 @@ def lower(loaded: LoadedSpec) -> Provider:
         created_at=spec.dify.created_at,
         repo=spec.repository,
         privacy=spec.dify.privacy,
+        customizable=customizable,
         warnings=tuple(sorted(lw.warnings, key=Diagnostic.sort_key)),
     )

@@ -257,9 +257,12 @@ def assign_files(lw: Lowering, models: tuple[ModelInfo, ...]) -> tuple[ModelInfo
     return named
 
 
-def collect_wire_parameters(lw: Lowering, models: tuple[ModelInfo, ...]) -> dict[str, tuple[str, str]]:
-    """One provider-wide table name → (body key, encoding); a name must mean the same everywhere."""
-    table: dict[str, tuple[str, str]] = {}
+def collect_wire_parameters(
+    lw: Lowering, models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...] = ()
+) -> dict[str, tuple[str, str]]:
+    """One provider-wide table name → (body key, encoding); a name must mean the same everywhere
+    (user-added models' rules are the llm defaults', so they agree with the models')."""
+    table = {rule.name: (rule.send_as, rule.encoding) for rule in custom}
     for index, model in enumerate(models):
         for rule in model.parameters:
             wire = (rule.send_as, rule.encoding)

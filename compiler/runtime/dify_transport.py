@@ -217,10 +217,11 @@ def streams(response: urllib3.BaseHTTPResponse) -> bool:
     return http.is_event_stream(response.headers.get("Content-Type"), True)
 
 
-def check_credentials(credentials: dict[str, Any], model: str) -> None:
-    """Raise errors.ProviderError unless the provider accepts these credentials."""
+def check_credentials(credentials: dict[str, Any], model: str, call_model: bool = False) -> None:
+    """Raise errors.ProviderError unless the provider accepts these credentials (and, with
+    `call_model`, unless `model` answers at their endpoint)."""
     protocol = protocols.chat()
-    response = send(credentials, protocol.validation_request(model), protocol.error_fields)
+    response = send(credentials, protocol.validation_request(model, call_model), protocol.error_fields)
     errors.json_object(read_json(response), protocol.error_fields)
 
 
@@ -242,8 +243,10 @@ class ProviderModel:
 
     def check(self, model: str, credentials: dict) -> None:
         """Raise errors.ProviderError unless `model` works with `credentials`: by default the chat
-        protocol's cheapest call; a kind whose models are called elsewhere makes its smallest call."""
-        check_credentials(credentials, model)
+        protocol's cheapest call (one the model answers, when a user added it); a kind whose models
+        are called elsewhere makes its smallest call."""
+        predefined = {entity.model for entity in self.predefined_models()}  # type: ignore[attr-defined]
+        check_credentials(credentials, model, call_model=model not in predefined)
 
     @property
     def _invoke_error_mapping(self) -> dict[type[InvokeError], list[type[Exception]]]:

@@ -11,8 +11,9 @@ ROOT_FILES = ("manifest.yaml", "requirements.txt", "README.md", "PRIVACY.md", ".
 
 
 def runtime_entries(p: Provider) -> list[str]:
-    """The chat protocol (credentials are validated through it), and each kind's adapter and module."""
-    entries = [p.api.protocol]
+    """The chat protocol (credentials are validated through it), the user-added models' schema
+    builder when the spec has them, and each kind's adapter and module."""
+    entries = [p.api.protocol] + (["dify_custom"] if p.customizable else [])
     for kind in p.kinds:
         entries += [kind.dify.adapter, kind.runtime or p.api.protocol]
     return entries

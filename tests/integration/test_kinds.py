@@ -276,7 +276,6 @@ FAILURES = {
     "429": (Reply(429, {"error": {"message": "slow down"}}), "InvokeRateLimitError"),
     "503": (Reply(503, {"error": {"message": "overloaded"}}), "InvokeServerUnavailableError"),
     "non-json": (Reply(200, raw=b"<html>gateway</html>", content_type="text/html"), "InvokeServerUnavailableError"),
-    "timeout": (Reply(delay=3.5, json={}), "InvokeConnectionError"),
 }
 
 
@@ -297,6 +296,22 @@ def test_every_kind_types_its_errors(dify, provider, mock, kind, failure):
     outcome = call(dify, provider, mock, action, model, credentials=credentials, **data)
     assert outcome.error_type == expected, outcome.error
     assert KEY not in outcome.message
+
+
+def test_every_kind_times_out_as_a_connection_error(dify, provider, mock):
+    """All at once, as the daemon would send them: each waits out the read timeout."""
+    kinds = [kind for kind in KINDS if provider.models_of(kind)]
+    if not kinds:
+        pytest.skip("spec has only llm models")
+    requests = []
+    for kind in kinds:
+        action, data = invocation(kind)
+        model = provider.models_of(kind)[0]
+        requests.append((action, dict(user_id="u1", provider=provider.name, model_type=kind, model=model.name) | data))
+        requests[-1][1]["credentials"] = creds(provider, mock)
+        mock.expect(Reply(delay=3.5, json={}))
+    outcomes = dify.burst(requests)
+    assert [o.error_type for o in outcomes] == ["InvokeConnectionError"] * len(kinds), [o.error for o in outcomes]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -231,3 +231,36 @@ def test_daemon_limits_are_reported_once(tmp_path: Path, change: dict, expected:
     messages = [str(d) for d in caught.value.diagnostics]
     assert [m for m in messages if "Dify allows at most" in m] == [m for m in messages if expected in m], messages
     assert sum(expected in m for m in messages) == 1, messages
+
+
+def test_customizable_lowers_to_a_form_and_the_runtime_defaults(tmp_path: Path) -> None:
+    custom = {"types": ["tts", "llm"], "fields": ["display_name", "max_output_tokens", "voices", "pricing"]}
+    defaults = {"llm": {"max_output_tokens": 16384, "parameters": ["temperature", "max_tokens"]}}
+    p = lower(load_spec(write_spec(tmp_path, minimal(customizable=custom, defaults=defaults, models=[]))))
+    c = p.customizable
+    assert c.types == ("llm", "tts") and [k.name for k in p.kinds] == ["llm", "tts"]
+    assert p.validation_model is None and p.models == ()
+    assert [(f.variable, f.show_on) for f in c.form] == [
+        ("api_key", ()),
+        ("base_url", ()),
+        ("display_name", ()),
+        ("max_tokens", (("__model_type", "llm"),)),
+        ("voices", (("__model_type", "tts"),)),
+        ("input_price", (("__model_type", "llm"),)),
+        ("output_price", (("__model_type", "llm"),)),
+    ]
+    runtime = c.runtime()
+    assert runtime["fields"] == ("display_name", "max_tokens", "voices", "input_price", "output_price")
+    assert runtime["max_output_tokens"] == 16384
+    assert runtime["parameters"][1] == {
+        "name": "max_tokens",
+        "use_template": "max_tokens",
+        "default": 4096,
+        "min": 1,
+        "max": 16384,
+    }
+    assert runtime["properties"] == {
+        "llm": {"mode": "chat", "context_size": 4096},
+        "tts": {"voices": [], "word_limit": 4096, "audio_type": "mp3"},
+    }
+    assert p.wire_parameters == {"max_tokens": ("max_tokens", "plain"), "temperature": ("temperature", "plain")}

@@ -64,8 +64,9 @@ class ChatProtocol(Protocol):
         """(codes, message) of an error body, for the spec's error map (errors.py)."""
         ...
 
-    def validation_request(self, model: str) -> Request:
-        """The cheapest call that proves credentials work."""
+    def validation_request(self, model: str, call_model: bool = False) -> Request:
+        """The cheapest call that proves credentials work; with `call_model`, one that the model
+        itself answers (a user-added model's id and endpoint are checked too)."""
         ...
 
     def account_headers(self, organization: str, project: str) -> dict[str, str]:

@@ -78,3 +78,14 @@ RERANK = {
     "score": "relevance_score",
     "transform": "none",
 }
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
+# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}

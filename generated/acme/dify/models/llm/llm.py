@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
 
 from models.runtime.dify_chat import ChatModel
+from models.runtime.dify_custom import Customizable
 
 
-class AcmeLargeLanguageModel(ChatModel, LargeLanguageModel):
+class AcmeLargeLanguageModel(Customizable, ChatModel, LargeLanguageModel):
     """Chat in the openai_chat protocol against https://api.acme.example/v1/chat/completions."""

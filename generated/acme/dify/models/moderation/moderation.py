@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.moderation_model import ModerationModel
 
 from models.runtime.dify_moderation import Moderator
+from models.runtime.dify_custom import Customizable
 
 
-class AcmeModerationModel(Moderator, ModerationModel):
+class AcmeModerationModel(Customizable, Moderator, ModerationModel):
     """Moderation against https://api.acme.example/v1/moderations."""

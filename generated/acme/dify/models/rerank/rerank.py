@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.rerank_model import RerankModel
 
 from models.runtime.dify_rerank import Reranker
+from models.runtime.dify_custom import Customizable
 
 
-class AcmeRerankModel(Reranker, RerankModel):
+class AcmeRerankModel(Customizable, Reranker, RerankModel):
     """Reranking against https://api.acme.example/v1/rerank."""

@@ -101,3 +101,57 @@ RERANK = {
     "score": "relevance_score",
     "transform": "none",
 }
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
+# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": ("llm", "text-embedding", "rerank", "speech2text", "tts", "moderation"),
+    "fields": (
+        "display_name",
+        "context_size",
+        "max_tokens",
+        "vision_support",
+        "function_calling",
+        "stream_function_calling",
+        "reasoning_support",
+        "structured_output_support",
+        "input_price",
+        "output_price",
+        "voices",
+    ),
+    "properties": {
+        "llm": {"mode": "chat", "context_size": 131072},
+        "text-embedding": {"context_size": 8192, "max_chunks": 32},
+        "rerank": {"context_size": 4096},
+        "speech2text": {"file_upload_limit": 25, "supported_file_extensions": "mp3,mp4,mpeg,mpga,m4a,wav,webm"},
+        "tts": {"voices": [], "word_limit": 4096, "audio_type": "mp3"},
+        "moderation": {"max_chunks": 32, "max_characters_per_chunk": 2000},
+    },
+    "parameters": [
+        {"name": "temperature", "use_template": "temperature", "default": 0.7, "max": 2},
+        {"name": "top_p", "use_template": "top_p"},
+        {"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 8192},
+        {
+            "name": "response_format",
+            "use_template": "response_format",
+            "options": ["text", "json_object", "json_schema"],
+        },
+        {"name": "json_schema", "use_template": "json_schema"},
+        {
+            "name": "seed",
+            "label": {"en_US": "Seed"},
+            "type": "int",
+            "help": {"en_US": "Fixed seed for reproducible sampling."},
+            "min": 0,
+            "max": 2147483647,
+        },
+        {
+            "name": "reasoning_effort",
+            "label": {"en_US": "Reasoning effort"},
+            "type": "string",
+            "options": ["low", "medium", "high"],
+        },
+    ],
+    "max_output_tokens": 8192,
+    "pricing": ("USD", "0.000001"),
+}

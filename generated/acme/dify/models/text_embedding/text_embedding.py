@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
 
 from models.runtime.dify_embedding import EmbeddingModel
+from models.runtime.dify_custom import Customizable
 
 
-class AcmeTextEmbeddingModel(EmbeddingModel, TextEmbeddingModel):
+class AcmeTextEmbeddingModel(Customizable, EmbeddingModel, TextEmbeddingModel):
     """Embeddings against https://api.acme.example/v1/embeddings."""

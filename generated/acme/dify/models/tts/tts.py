@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.tts_model import TTSModel
 
 from models.runtime.dify_tts import Speaker
+from models.runtime.dify_custom import Customizable
 
 
-class AcmeTTSModel(Speaker, TTSModel):
+class AcmeTTSModel(Customizable, Speaker, TTSModel):
     """Speech against https://api.acme.example/v1/audio/speech."""

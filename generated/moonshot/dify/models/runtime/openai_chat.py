@@ -87,9 +87,10 @@ def json_schema_format(value: Any) -> dict[str, Any]:
     return {"type": "json_schema", "json_schema": schema}
 
 
-def validation_request(model: str) -> Request:
-    """GET the model list, or (when the spec has none) a one-token chat call."""
-    if config.ENDPOINTS.get("models"):
+def validation_request(model: str, call_model: bool = False) -> Request:
+    """GET the model list, or (when the spec has none, or the model itself must answer) a one-token
+    chat call."""
+    if config.ENDPOINTS.get("models") and not call_model:
         return Request("GET", config.ENDPOINTS["models"])
     body = {"model": model, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1}
     return Request("POST", config.ENDPOINTS["chat"], body)

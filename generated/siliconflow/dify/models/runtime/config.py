@@ -428,3 +428,73 @@ RERANK = {
     "score": "relevance_score",
     "transform": "none",
 }
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
+# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": ("llm", "text-embedding", "rerank", "speech2text", "tts"),
+    "fields": (
+        "display_name",
+        "context_size",
+        "max_tokens",
+        "vision_support",
+        "function_calling",
+        "stream_function_calling",
+        "reasoning_support",
+        "structured_output_support",
+        "input_price",
+        "output_price",
+        "voices",
+    ),
+    "properties": {
+        "llm": {"mode": "chat", "context_size": 4096},
+        "text-embedding": {"context_size": 4096, "max_chunks": 1},
+        "rerank": {"context_size": 4096},
+        "speech2text": {"file_upload_limit": 25, "supported_file_extensions": "mp3,mp4,mpeg,mpga,m4a,wav,webm"},
+        "tts": {"voices": [], "word_limit": 4096, "audio_type": "mp3"},
+    },
+    "parameters": [
+        {"name": "temperature", "use_template": "temperature"},
+        {
+            "name": "max_tokens",
+            "use_template": "max_tokens",
+            "help": {
+                "en_US": "Specifies the upper limit on the length of generated results. If the generated results are truncated, you can increase this parameter.",
+                "zh_Hans": "指定生成结果长度的上限。如果生成结果截断，可以调大该参数。",
+            },
+            "default": 32768,
+            "min": 1,
+            "max": 65536,
+        },
+        {"name": "top_p", "use_template": "top_p"},
+        {
+            "name": "top_k",
+            "label": {"en_US": "Top k", "zh_Hans": "取样数量"},
+            "type": "int",
+            "help": {
+                "en_US": "Only sample from the top K options for each subsequent token.",
+                "zh_Hans": "仅从每个后续标记的前 K 个选项中采样。",
+            },
+            "required": False,
+        },
+        {"name": "frequency_penalty", "use_template": "frequency_penalty"},
+        {
+            "name": "response_format",
+            "use_template": "response_format",
+            "label": {"en_US": "Response Format", "zh_Hans": "回复格式"},
+            "help": {"en_US": "specifying the format that the model must output", "zh_Hans": "指定模型必须输出的格式"},
+            "required": False,
+            "options": ["text", "json_object"],
+        },
+        {
+            "name": "enable_thinking",
+            "label": {"en_US": "Thinking mode", "zh_Hans": "思考模式"},
+            "type": "boolean",
+            "help": {"en_US": "Whether to enable thinking mode.", "zh_Hans": "是否开启思考模式。"},
+            "required": False,
+            "default": False,
+        },
+    ],
+    "max_output_tokens": 4096,
+    "pricing": ("RMB", "0.000001"),
+}

@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.speech2text_model import Speech2TextModel
 
 from models.runtime.dify_speech2text import Transcriber
+from models.runtime.dify_custom import Customizable
 
 
-class SiliconflowSpeech2TextModel(Transcriber, Speech2TextModel):
+class SiliconflowSpeech2TextModel(Customizable, Transcriber, Speech2TextModel):
     """Transcription against https://api.siliconflow.cn/v1/audio/transcriptions."""

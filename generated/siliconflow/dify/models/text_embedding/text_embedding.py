@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
 
 from models.runtime.dify_embedding import EmbeddingModel
+from models.runtime.dify_custom import Customizable
 
 
-class SiliconflowTextEmbeddingModel(EmbeddingModel, TextEmbeddingModel):
+class SiliconflowTextEmbeddingModel(Customizable, EmbeddingModel, TextEmbeddingModel):
     """Embeddings against https://api.siliconflow.cn/v1/embeddings."""

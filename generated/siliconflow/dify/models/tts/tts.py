@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.tts_model import TTSModel
 
 from models.runtime.dify_tts import Speaker
+from models.runtime.dify_custom import Customizable
 
 
-class SiliconflowTTSModel(Speaker, TTSModel):
+class SiliconflowTTSModel(Customizable, Speaker, TTSModel):
     """Speech against https://api.siliconflow.cn/v1/audio/speech."""

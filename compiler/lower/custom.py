@@ -1,0 +1,159 @@
+"""customizable: the form Dify shows a user adding a model, and what the runtime needs to turn the
+user's answers into a model schema (runtime/customizable.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compiler import spec as s
+from compiler.lower.api import LIMITS
+from compiler.lower.diagnostics import Lowering
+from compiler.lower.models import DEFAULT_MAX_TOKENS, KIND_DEFAULTS, PRICE_UNITS, _decimal, lower_parameter, properties
+from compiler.model import CredentialInfo, CustomInfo, Option
+from compiler.tables import KINDS
+
+EVERY_KIND = tuple(kind.name for kind in KINDS if kind.dify)
+YES_NO = (
+    Option("true", {"en_US": "Supported", "zh_Hans": "支持"}),
+    Option("false", {"en_US": "Not supported", "zh_Hans": "不支持"}),
+)
+PER_LABELS = {"token": "token", "thousand": "1K tokens", "million": "1M tokens"}
+DEFAULT_PARAMETERS = ("temperature", "top_p", "max_tokens")
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control of the model form: its variable, the kinds that read it, and how it looks."""
+
+    variable: str
+    kinds: tuple[str, ...]
+    label: dict[str, str]
+    type: str = "text-input"
+    placeholder: dict[str, str] | None = None
+
+    @property
+    def default(self) -> str | None:
+        return "false" if self.type == "select" else None
+
+
+def toggle(variable: str, en: str, zh: str) -> tuple[Control, ...]:
+    return (Control(variable, ("llm",), {"en_US": en, "zh_Hans": zh}, "select"),)
+
+
+# Each field a spec may offer -> its controls (pricing has two).
+FIELDS: dict[str, tuple[Control, ...]] = {
+    "display_name": (
+        Control(
+            "display_name",
+            EVERY_KIND,
+            {"en_US": "Display name", "zh_Hans": "显示名称"},
+            placeholder={"en_US": "Defaults to the model id", "zh_Hans": "默认为模型 ID"},
+        ),
+    ),
+    "context_size": (
+        Control(
+            "context_size", ("llm", "text-embedding", "rerank"), {"en_US": "Context size", "zh_Hans": "上下文长度"}
+        ),
+    ),
+    "max_output_tokens": (
+        Control("max_tokens", ("llm",), {"en_US": "Most output tokens", "zh_Hans": "最大输出 token 数"}),
+    ),
+    "vision": toggle("vision_support", "Vision", "视觉"),
+    "tool_call": toggle("function_calling", "Tool calls", "工具调用"),
+    "stream_tool_call": toggle("stream_function_calling", "Tool calls in streams", "流式工具调用"),
+    "reasoning": toggle("reasoning_support", "Reasoning", "推理"),
+    "structured_output": toggle("structured_output_support", "Structured output", "结构化输出"),
+    "pricing": (
+        Control("input_price", ("llm", "text-embedding"), {"en_US": "Input price", "zh_Hans": "输入价格"}),
+        Control("output_price", ("llm",), {"en_US": "Output price", "zh_Hans": "输出价格"}),
+    ),
+    "voices": (
+        Control(
+            "voices",
+            ("tts",),
+            {"en_US": "Voices (ids, comma-separated)", "zh_Hans": "音色（ID，逗号分隔）"},
+            placeholder={"en_US": "alloy, echo", "zh_Hans": "alloy, echo"},
+        ),
+    ),
+}
+
+
+def readers(field: str) -> set[str]:
+    return {kind for control in FIELDS[field] for kind in control.kinds}
+
+
+def lower_customizable(lw: Lowering, spec: s.Spec, credentials: tuple[CredentialInfo, ...]) -> CustomInfo | None:
+    """The customizable section; None when the spec has none."""
+    custom = spec.customizable
+    lw.check(
+        bool(spec.models) or custom is not None, ("models",), "must have at least 1 item(s), or set `customizable`"
+    )
+    if custom is None:
+        return None
+    loc = ("customizable",)
+    types = tuple(kind for kind in EVERY_KIND if kind in custom.types)
+    offered = custom.fields if custom.fields is not None else [f for f in FIELDS if readers(f) & set(types)]
+    for index, name in enumerate(offered):
+        kinds = "/".join(k for k in EVERY_KIND if k in readers(name))
+        ok = bool(readers(name) & set(types))
+        lw.check(ok, loc + ("fields", index), f"only {kinds} models read {name}, and none is customizable here")
+    controls = [c for f in dict.fromkeys(offered) for c in FIELDS[f] if set(c.kinds) & set(types)]
+    taken = {c.variable for c in credentials}
+    for control in controls:
+        lw.check(
+            control.variable not in taken,
+            loc + ("fields",),
+            f"the form variable {control.variable!r} is also a credential's; rename the credential",
+        )
+    limit = LIMITS["credentials"]
+    size = len(credentials) + len(controls)
+    lw.check(
+        size <= limit, loc + ("fields",), f"Dify allows at most {limit} fields in a form; the model form has {size}"
+    )
+    max_output = spec.defaults.llm.max_output_tokens or DEFAULT_MAX_TOKENS
+    rules = spec.defaults.llm.parameters or [s.Parameter(template=name) for name in DEFAULT_PARAMETERS]
+    where = ("defaults", "llm", "parameters")
+    return CustomInfo(
+        types=types,
+        form=credentials + tuple(form_field(c, types, custom) for c in controls),
+        variables=tuple(c.variable for c in controls),
+        properties={kind: kind_properties(lw, spec, kind) for kind in types},
+        parameters=tuple(lower_parameter(lw, where + (i,), rule, max_output) for i, rule in enumerate(rules)),
+        max_output_tokens=max_output,
+        pricing=(custom.currency, _decimal(PRICE_UNITS[custom.per])),
+    )
+
+
+def form_field(control: Control, types: tuple[str, ...], custom: s.Customizable) -> CredentialInfo:
+    """One control as a credential form field, shown only for the one customizable kind that reads
+    it (Dify's show_on names one model type; a control read by several is always shown)."""
+    kinds = [kind for kind in control.kinds if kind in types]
+    label = control.label
+    if control.variable.endswith("_price"):
+        label = {key: f"{text} ({custom.currency} / {PER_LABELS[custom.per]})" for key, text in label.items()}
+    return CredentialInfo(
+        variable=control.variable,
+        label=label,
+        type=control.type,
+        required=False,
+        default=control.default,
+        placeholder=control.placeholder,
+        options=YES_NO if control.type == "select" else (),
+        show_on=(("__model_type", kinds[0]),) if len(kinds) == 1 and len(types) > 1 else (),
+    )
+
+
+def kind_properties(lw: Lowering, spec: s.Spec, kind: str) -> dict[str, object]:
+    """A user-added model's model_properties before the user's values: the type's defaults."""
+    fields = spec.defaults.of(kind)
+    context = fields.context_size or 4096
+    if kind == "llm":
+        return {"mode": fields.mode or "chat", "context_size": context}
+    if kind == "text-embedding":
+        return {"context_size": context, "max_chunks": fields.max_chunks or 1}
+    if kind == "rerank":
+        return {"context_size": context}
+    if kind == "tts":
+        word_limit = fields.word_limit or KIND_DEFAULTS["word_limit"]
+        return {"voices": [], "word_limit": word_limit, "audio_type": fields.audio_type or KIND_DEFAULTS["audio_type"]}
+    return properties(lw, ("defaults", kind), kind, fields)
