@@ -26,6 +26,18 @@ SEND_AS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$"
 PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
 
 ENCODINGS = {"response_format": "response_format", "json_schema": "json_schema"}
+# Each Dify template's value type: a rule named like a template means that template's value, so it
+# gets that template's wire encoding, and a different type is an error (never a silent change).
+TEMPLATE_TYPES = {
+    "temperature": "float",
+    "top_p": "float",
+    "top_k": "int",
+    "presence_penalty": "float",
+    "frequency_penalty": "float",
+    "max_tokens": "int",
+    "response_format": "string",
+    "json_schema": "text",
+}
 
 
 DEFAULT_MAX_TOKENS = 4096
@@ -192,11 +204,18 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         )
     if p.type == "string" and p.template is None:
         lw.check(bool(p.options), loc + ("options",), "a string parameter needs options (Dify shows it as a select)")
+    meant = p.template or (name if name in TEMPLATE_TYPES else None)
+    if meant and p.template is None and p.type is not None and p.type != TEMPLATE_TYPES[meant]:
+        lw.error(
+            loc + ("type",),
+            f"{name} is a Dify template name, whose values are {TEMPLATE_TYPES[meant]}: use `template: {name}`"
+            f" with that type, or another name for a different parameter",
+        )
     return ParameterRule(
         name=name,
         template=p.template,
         send_as=p.send_as or name,
-        encoding=ENCODINGS.get(p.template or "", "plain"),
+        encoding=ENCODINGS.get(meant or "", "plain"),
         overrides=dict(sorted(overrides.items(), key=lambda kv: RULE_KEY_ORDER.index(kv[0]))),
     )
 

@@ -264,3 +264,19 @@ def test_customizable_lowers_to_a_form_and_the_runtime_defaults(tmp_path: Path) 
         "tts": {"voices": [], "word_limit": 4096, "audio_type": "mp3"},
     }
     assert p.wire_parameters == {"max_tokens": ("max_tokens", "plain"), "temperature": ("temperature", "plain")}
+
+
+def test_a_rule_named_like_a_template_is_sent_the_templates_way(tmp_path: Path) -> None:
+    """The official plugins' `name: response_format, type: string` must not send a bare string."""
+    rule = {"name": "response_format", "type": "string", "options": ["text", "json_object"]}
+    models = [{"name": "m", "context_size": 8192, "parameters": [rule, {"name": "json_schema", "type": "text"}]}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert p.wire_parameters == {
+        "json_schema": ("json_schema", "json_schema"),
+        "response_format": ("response_format", "response_format"),
+    }
+    assert p.models[0].parameters[0].declaration() == {
+        "name": "response_format",
+        "type": "string",
+        "options": ["text", "json_object"],
+    }

@@ -480,8 +480,8 @@ CUSTOMIZABLE = {
         {"name": "frequency_penalty", "use_template": "frequency_penalty"},
         {
             "name": "response_format",
-            "use_template": "response_format",
             "label": {"en_US": "Response Format", "zh_Hans": "回复格式"},
+            "type": "string",
             "help": {"en_US": "specifying the format that the model must output", "zh_Hans": "指定模型必须输出的格式"},
             "required": False,
             "options": ["text", "json_object"],
