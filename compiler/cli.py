@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -56,7 +57,9 @@ def compile_all(specs: list[Path], strict: bool = False) -> list[tuple[Path, Pro
             continue
         for warning in compiled[-1][1].warnings:
             failed = failed or strict
-            print(f"{warning} [--strict]" if strict else warning, file=sys.stderr)
+            if strict:  # it stops the build, so it is printed as what it has become
+                warning = dataclasses.replace(warning, level="error", message=f"{warning.message} (--strict)")
+            print(warning, file=sys.stderr)
     return None if failed else compiled
 
 

@@ -159,7 +159,9 @@ def settings(f: s.ModelFields) -> dict[str, object]:
 
 
 def lower_pricing(lw: Lowering, loc: tuple, pricing: s.Pricing | None, priced_output: bool) -> Price | None:
-    if pricing is None:
+    """A model's prices; None (free) when it has none, including when it only inherits `per` and
+    `currency` from the defaults."""
+    if pricing is None or (pricing.input is None and pricing.output is None):
         return None
     lw.check(pricing.input is not None, loc + ("pricing",), "pricing needs an input price (here or in defaults)")
     if priced_output:

@@ -280,3 +280,24 @@ def test_a_rule_named_like_a_template_is_sent_the_templates_way(tmp_path: Path) 
         "type": "string",
         "options": ["text", "json_object"],
     }
+
+
+def test_a_model_without_prices_is_free_whatever_the_defaults_units(tmp_path: Path) -> None:
+    defaults = {"llm": {"context_size": 8192, "pricing": {"per": "million", "currency": "RMB"}}}
+    priced = {"name": "paid", "pricing": {"input": "1", "output": "2"}}
+    models = [priced, {"name": "free"}, {"name": "free-too", "pricing": None}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(defaults=defaults, models=models))))
+    assert [m.pricing and (m.pricing.input, m.pricing.currency) for m in p.models] == [("1", "RMB"), None, None]
+
+
+def test_readmes_say_only_what_holds(tmp_path: Path) -> None:
+    """PRIVACY.md mentions a base URL the user sets only when the form has one; the MaiBot snippet
+    leaves deprecated models out."""
+    from compiler.build import compile_spec
+
+    models = [{"name": "new", "context_size": 8192}, {"name": "old", "context_size": 8192, "deprecated": True}]
+    spec = minimal(models=models, credentials={"base_url": {"enabled": False}})
+    _, files = compile_spec(write_spec(tmp_path, spec))
+    privacy, readme = files["dify/PRIVACY.md"].decode(), files["maibot/README.md"].decode()
+    assert "https://api.demo.example/v1`." in privacy and "base URL you set" not in privacy
+    assert 'model_identifier = "new"' in readme and '"old"' not in readme
