@@ -23,6 +23,7 @@ class ParameterRule:
     send_as: str
     encoding: Encoding
     overrides: dict[str, object] = field(default_factory=dict)
+    values: tuple[tuple[object, object], ...] = ()  # (value the user picks, what is sent; None: nothing)
 
     def declaration(self) -> dict[str, object]:
         """The rule as Dify's model YAML spells it."""
@@ -225,6 +226,7 @@ class Provider:
     errors: ErrorMap
     models: tuple[ModelInfo, ...]
     wire_parameters: dict[str, tuple[str, str]]
+    value_maps: dict[str, tuple[tuple[object, object], ...]]
     maibot: MaiBotInfo
     dify_memory: int
     dify_minimum_version: str | None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -346,6 +346,12 @@ class Parameter(Strict):
         None,
         description="Request body key to send the value as; dots make nested objects (thinking.type).",
         examples=["max_completion_tokens", "thinking.type"],
+    )
+    values: dict[bool | int | float | str, Any] | None = Field(
+        None,
+        description="What each value the user picks is sent as, when the API wants something else: any JSON "
+        "value, or null for not sent at all. Values not listed are sent as they are.",
+        examples=[{True: {"type": "enabled"}, False: {"type": "disabled"}}, {True: "reasoning", False: None}],
     )
 
     @model_validator(mode="before")

@@ -9,7 +9,13 @@ from compiler.lower.api import lower_api, lower_credentials, lower_errors
 from compiler.lower.custom import lower_customizable
 from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot
-from compiler.lower.models import assign_files, check_unique_models, collect_wire_parameters, lower_model
+from compiler.lower.models import (
+    assign_files,
+    check_unique_models,
+    collect_value_maps,
+    collect_wire_parameters,
+    lower_model,
+)
 from compiler.lower.warnings import warn_suspicious
 from compiler.model import Provider
 
@@ -30,6 +36,7 @@ def lower(loaded: LoadedSpec) -> Provider:
     customizable = lower_customizable(lw, spec, credentials)
     custom_rules = customizable.parameters if customizable else ()
     wire_parameters = collect_wire_parameters(lw, models, custom_rules)
+    value_maps = collect_value_maps(models, custom_rules)
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
     warn_suspicious(lw, spec, models)
@@ -51,6 +58,7 @@ def lower(loaded: LoadedSpec) -> Provider:
         errors=errors,
         models=models,
         wire_parameters=wire_parameters,
+        value_maps=value_maps,
         maibot=maibot,
         dify_memory=spec.dify.memory,
         dify_minimum_version=spec.dify.minimum_dify_version,

@@ -186,7 +186,9 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         name = "?"
     if p.template is None and p.type is None:
         lw.error(loc + ("type",), "a custom parameter (no template) needs a type")
-    overrides = {k: v for k, v in p.model_dump(exclude={"template", "name", "send_as"}, exclude_none=True).items()}
+    overrides = {
+        k: v for k, v in p.model_dump(exclude={"template", "name", "send_as", "values"}, exclude_none=True).items()
+    }
     for key in ("label", "help"):
         if key in overrides:
             overrides[key] = i18n(overrides[key])
@@ -219,7 +221,29 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         send_as=p.send_as or name,
         encoding=ENCODINGS.get(meant or "", "plain"),
         overrides=dict(sorted(overrides.items(), key=lambda kv: RULE_KEY_ORDER.index(kv[0]))),
+        values=lower_values(lw, loc + ("values",), p, TEMPLATE_TYPES.get(meant or "") or p.type),
     )
+
+
+VALUE_KEY_TYPES = {"boolean": (bool,), "int": (int,), "float": (int, float), "string": (str,), "text": (str,)}
+
+
+def lower_values(lw: Lowering, loc: tuple, p: s.Parameter, kind: str | None) -> tuple[tuple[object, object], ...]:
+    """`values`: each key a value the user can pick (of the rule's type, one of its options)."""
+    if not p.values:
+        return ()
+    lw.check(
+        kind not in ("response_format", "json_schema") and p.template not in ENCODINGS,
+        loc,
+        "a response_format or json_schema rule is sent its own way; it takes no values",
+    )
+    for key in p.values:
+        types = VALUE_KEY_TYPES.get(kind or "", ())
+        ok = isinstance(key, types) and not (isinstance(key, bool) and bool not in types)
+        lw.check(ok, loc + (str(key),), f"{key!r} is not a {kind} value, so the user can never pick it")
+        if ok and p.options is not None:
+            lw.check(key in p.options, loc + (str(key),), f"{key!r} is not one of the options {p.options}")
+    return tuple(p.values.items())
 
 
 def check_parameter_bounds(lw: Lowering, loc: tuple, rule: dict) -> None:
@@ -278,15 +302,23 @@ def assign_files(lw: Lowering, models: tuple[ModelInfo, ...]) -> tuple[ModelInfo
     return named
 
 
+def collect_value_maps(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...]) -> dict[str, tuple]:
+    """Parameter -> its value map, for the parameters that have one (one per name: the wire table
+    check sees to that the name means one thing)."""
+    rules = [rule for model in models for rule in model.parameters] + list(custom)
+    found = {rule.name: rule.values for rule in rules if rule.values}
+    return {name: found[name] for name in sorted(found)}
+
+
 def collect_wire_parameters(
     lw: Lowering, models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...] = ()
 ) -> dict[str, tuple[str, str]]:
-    """One provider-wide table name → (body key, encoding); a name must mean the same everywhere
-    (user-added models' rules are the llm defaults', so they agree with the models')."""
-    table = {rule.name: (rule.send_as, rule.encoding) for rule in custom}
+    """One provider-wide table name → (body key, encoding); a name must mean the same everywhere,
+    value map included (user-added models' rules are the llm defaults', so they agree with the models')."""
+    table = {rule.name: (rule.send_as, rule.encoding, rule.values) for rule in custom}
     for index, model in enumerate(models):
         for rule in model.parameters:
-            wire = (rule.send_as, rule.encoding)
+            wire = (rule.send_as, rule.encoding, rule.values)
             if table.setdefault(rule.name, wire) != wire:
                 lw.error(("models", index, "parameters"), f"parameter {rule.name!r} is sent differently by two models")
-    return dict(sorted(table.items()))
+    return {name: (key, encoding) for name, (key, encoding, _) in sorted(table.items())}

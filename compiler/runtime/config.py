@@ -52,6 +52,8 @@ PARAMETERS = {
     "max_tokens": ("max_tokens", "plain"),
     "temperature": ("temperature", "plain"),
 }
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {"example-chat": ("temperature", "max_tokens")}
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history

@@ -191,3 +191,29 @@ def test_json_output(dify, maibot, provider, mock):
     )
     assert from_dify == from_maibot
     assert from_dify["body"]["response_format"] == {"type": "json_object"}
+
+
+def test_value_mapped_parameters(dify, maibot, provider, mock):
+    """A value the user picks is sent as the spec maps it (or not at all), from both hosts: Dify's
+    parameter, MaiBot's extra_params key of the same name."""
+    names = [name for name in provider.value_maps if name in provider.chat_parameters[llm(provider)]]
+    if not names:
+        pytest.skip("the model declares no value-mapped parameter")
+    for name in names:
+        key = provider.wire_parameters[name][0]
+        for picked, sent in provider.value_maps[name]:
+            from_dify, from_maibot = both(
+                dify,
+                maibot,
+                provider,
+                mock,
+                Reply(json=completion({"role": "assistant", "content": "ok"})),
+                {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": {name: picked}},
+                {"context_items": [user("Hi")], "extra_params": {name: picked}},
+            )
+            assert from_dify == from_maibot, (name, picked)
+            body = from_dify["body"]
+            if sent is None:
+                assert key.split(".")[0] not in body, (name, picked)
+            else:
+                assert body[key] == sent, (name, picked)

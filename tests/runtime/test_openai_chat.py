@@ -337,3 +337,19 @@ def test_a_stream_without_a_single_choice_is_an_error() -> None:
     with pytest.raises(ProviderError, match="without an answer") as caught:
         assemble(events({"id": "r", "object": "something.else"}))
     assert caught.value.kind == "server_unavailable"
+
+
+def test_value_maps_send_what_the_spec_says(settings) -> None:
+    settings(
+        PARAMETERS={"thinking": ("thinking", "plain"), "mode": ("prompt_mode", "plain"), "level": ("level", "plain")},
+        VALUE_MAPS={
+            "thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"})),
+            "mode": ((True, "reasoning"), (False, None)),
+            "level": ((1, "one"),),
+        },
+    )
+    body = openai_chat.chat_request("m", [], {"thinking": True, "mode": False, "level": 2}).body
+    assert body["thinking"] == {"type": "enabled"} and "prompt_mode" not in body and body["level"] == 2
+    body = openai_chat.chat_request("m", [], {"thinking": False, "mode": True, "level": 1.0}).body
+    assert (body["thinking"], body["prompt_mode"], body["level"]) == ({"type": "disabled"}, "reasoning", "one")
+    assert openai_chat.chat_request("m", [], {"level": True}).body["level"] is True  # true is not 1

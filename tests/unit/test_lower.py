@@ -301,3 +301,15 @@ def test_readmes_say_only_what_holds(tmp_path: Path) -> None:
     privacy, readme = files["dify/PRIVACY.md"].decode(), files["maibot/README.md"].decode()
     assert "https://api.demo.example/v1`." in privacy and "base URL you set" not in privacy
     assert 'model_identifier = "new"' in readme and '"old"' not in readme
+
+
+def test_value_maps_lower_into_one_table(tmp_path: Path) -> None:
+    thinking = {"name": "thinking", "type": "boolean", "values": {True: {"type": "enabled"}, False: None}}
+    models = [{"name": "a", "context_size": 8192, "parameters": [thinking]}]
+    models += [{"name": "b", "context_size": 8192, "parameters": [thinking | {"values": {True: 1}}]}]
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert [d.message for d in caught.value.diagnostics] == ["parameter 'thinking' is sent differently by two models"]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models[:1]))))
+    assert p.value_maps == {"thinking": ((True, {"type": "enabled"}), (False, None))}
+    assert p.models[0].parameters[0].declaration() == {"name": "thinking", "type": "boolean"}

@@ -58,6 +58,8 @@ PARAMETERS = {
     "top_k": ("top_k", "plain"),
     "top_p": ("top_p", "plain"),
 }
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "Pro/moonshotai/Kimi-K2.5": (

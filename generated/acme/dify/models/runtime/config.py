@@ -58,15 +58,32 @@ PARAMETERS = {
     "max_tokens": ("max_completion_tokens", "plain"),
     "presence_penalty": ("presence_penalty", "plain"),
     "reasoning_effort": ("reasoning.effort", "plain"),
+    "reasoning_mode": ("prompt_mode", "plain"),
     "response_format": ("response_format", "response_format"),
     "seed": ("seed", "plain"),
     "temperature": ("temperature", "plain"),
+    "thinking": ("thinking", "plain"),
     "top_k": ("top_k", "plain"),
     "top_p": ("top_p", "plain"),
 }
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {
+    "reasoning_mode": ((True, "reasoning"), (False, None)),
+    "thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"})),
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "acme-chat": ("temperature", "top_p", "max_tokens", "response_format", "json_schema", "seed", "reasoning_effort"),
+    "acme-chat": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "seed",
+        "reasoning_effort",
+        "thinking",
+        "reasoning_mode",
+    ),
     "acme-reasoner": (
         "temperature",
         "top_p",
@@ -75,9 +92,21 @@ MODEL_PARAMETERS = {
         "json_schema",
         "seed",
         "reasoning_effort",
+        "thinking",
+        "reasoning_mode",
     ),
     "acme-mini": ("temperature", "max_tokens", "presence_penalty", "frequency_penalty", "top_k"),
-    "acme-legacy": ("temperature", "top_p", "max_tokens", "response_format", "json_schema", "seed", "reasoning_effort"),
+    "acme-legacy": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "seed",
+        "reasoning_effort",
+        "thinking",
+        "reasoning_mode",
+    ),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).
@@ -151,6 +180,8 @@ CUSTOMIZABLE = {
             "type": "string",
             "options": ["low", "medium", "high"],
         },
+        {"name": "thinking", "label": {"en_US": "Thinking"}, "type": "boolean", "default": False},
+        {"name": "reasoning_mode", "label": {"en_US": "Reasoning mode"}, "type": "boolean"},
     ],
     "max_output_tokens": 8192,
     "pricing": ("USD", "0.000001"),

@@ -46,6 +46,8 @@ PARAMETERS = {
     "temperature": ("temperature", "plain"),
     "top_p": ("top_p", "plain"),
 }
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "deepseek-chat": ("temperature", "top_p", "presence_penalty", "frequency_penalty", "max_tokens", "response_format"),

@@ -49,6 +49,8 @@ PARAMETERS = {
     "temperature": ("temperature", "plain"),
     "top_p": ("top_p", "plain"),
 }
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "kimi-k2-0905-preview": ("temperature", "top_p", "max_tokens", "response_format"),

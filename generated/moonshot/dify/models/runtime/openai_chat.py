@@ -53,6 +53,10 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
         if name not in config.PARAMETERS or value is None:
             continue
         key, encoding = config.PARAMETERS[name]
+        if name in config.VALUE_MAPS:
+            value = mapped(config.VALUE_MAPS[name], value)
+            if value is None:
+                continue
         if encoding == "response_format":
             response_format = value
         elif encoding == "json_schema":
@@ -64,6 +68,15 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
     elif response_format not in (None, "JSON", "XML"):
         # JSON and XML are Dify's code-block modes, done in the prompt, never sent.
         body["response_format"] = {"type": response_format}
+
+
+def mapped(table: tuple[tuple[Any, Any], ...], value: Any) -> Any:
+    """What the spec sends for `value` (None: nothing); a value it does not list goes as it is.
+    The boolean true is not the number 1 (Python's == says it is)."""
+    for picked, sent in table:
+        if picked == value and isinstance(picked, bool) == isinstance(value, bool):
+            return sent
+    return value
 
 
 def put(body: dict[str, Any], key: str, value: Any) -> None:
