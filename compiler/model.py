@@ -142,6 +142,7 @@ class ApiInfo:
     stream_usage: bool
     reasoning_history: str
     rerank: dict[str, object]  # the rerank call's shape (spec.Rerank; config.RERANK)
+    body: dict[str, object]  # fixed fields of every chat request (config.BODY)
     api_key_variable: str
     base_url_variable: str | None
     credential_headers: dict[str, str]

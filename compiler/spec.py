@@ -216,6 +216,12 @@ class Api(Strict):
     stream_usage: bool = Field(
         True, description="Send `stream_options: {include_usage: true}` when streaming.", examples=[True]
     )
+    body: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Fixed fields sent in every chat request body (objects merge with what the request sets; "
+        "the request's own values win), e.g. OpenRouter's provider preferences.",
+        examples=[{"provider": {"data_collection": "deny"}}],
+    )
     rerank: Rerank = Field(
         default_factory=Rerank,
         description="The rerank call's body keys and answer shape (rerank models).",
@@ -412,6 +418,12 @@ class ModelFields(Strict):
         None,
         description="Prices; omit for free models.",
         examples=[{"input": "0.27", "output": "1.10", "per": "million", "currency": "USD"}],
+    )
+    body: dict[str, Any] | None = Field(
+        None,
+        description="Fixed fields sent in this model's request bodies, any kind (over api.body for chat), e.g. an "
+        "image model's modalities or an embedding model's input_type.",
+        examples=[{"modalities": ["image", "text"]}, {"reasoning_format": "deepseek-style"}],
     )
     dimensions: int | None = Field(
         None, gt=0, description="Vector size to ask for, sent as `dimensions` (text-embedding).", examples=[1024]

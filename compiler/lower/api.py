@@ -46,6 +46,15 @@ REQUIRED_ENDPOINTS = ("chat",)  # MaiBot's `response` and credential checks use 
 QUIRKS = frozenset().union(*(protocol.quirks for protocol in PROTOCOLS.values()))
 
 
+# Body keys each request builder sets itself: a fixed field may not replace them.
+BUILT_KEYS = frozenset(("model", "messages", "stream", "stream_options", "tools", "tool_choice", "input"))
+
+
+def check_fixed_body(lw: Lowering, loc: tuple, body: dict | None) -> None:
+    for key in sorted(set(body or {}) & BUILT_KEYS):
+        lw.error(loc + (key,), f"the plugin sets `{key}` itself; a fixed body field cannot replace it")
+
+
 def check_header(lw: Lowering, loc: tuple, name: str, value: str | None = None) -> None:
     """Header names are HTTP tokens and values have no control characters: nothing a spec says can
     split a request or add a header of its own."""
@@ -71,6 +80,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         lw.check(endpoints[key] is not None, ("api", "endpoints", key), f"the {key} endpoint cannot be null")
     for quirk in sorted(QUIRKS & api.model_fields_set - protocol.quirks):
         lw.error(("api", quirk), f"protocol {protocol.name} does not use this setting")
+    check_fixed_body(lw, ("api", "body"), api.body)
     for name, value in api.headers.items():
         check_header(lw, ("api", "headers", name), name, value)
     if api.auth.scheme == "header" and api.auth.name:
@@ -92,6 +102,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         stream_usage=api.stream_usage,
         reasoning_history=api.reasoning_history,
         rerank=lower_rerank(lw, api.rerank),
+        body=dict(api.body),
         api_key_variable=spec.credentials.api_key.variable,
         base_url_variable=spec.credentials.base_url.variable if spec.credentials.base_url.enabled else None,
         credential_headers={f.variable: f.header for f in extra if f.header},

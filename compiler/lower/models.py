@@ -9,7 +9,7 @@ from collections import Counter
 from decimal import Decimal
 
 from compiler import spec as s
-from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS
+from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
 from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
@@ -55,7 +55,7 @@ def merged(spec: s.Spec, model: s.Model) -> s.ModelFields:
 
 
 # Model fields any kind may set; every other field belongs to the kinds whose `fields` name it.
-SHARED_FIELDS = frozenset(("pricing",))
+SHARED_FIELDS = frozenset(("pricing", "body"))
 KIND_FIELDS = frozenset(s.ModelFields.model_fields) - SHARED_FIELDS
 
 DEFAULT_EXTENSIONS = ("mp3", "mp4", "mpeg", "mpga", "m4a", "wav", "webm")
@@ -78,6 +78,9 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         if getattr(fields, name) is not None:
             where = loc + (name,) if name in model.model_fields_set else ("defaults", model.type, name)
             lw.error(where, f"only {kinds_reading(name)} models have {name}, not {kind.name} models")
+    check_fixed_body(
+        lw, loc + ("body",) if "body" in model.model_fields_set else ("defaults", model.type, "body"), fields.body
+    )
     for name in kind.required:
         lw.check(getattr(fields, name) is not None, loc, f"{name} is required (here or in defaults)")
     protocol = PROTOCOLS[api.protocol]
@@ -155,6 +158,8 @@ def settings(f: s.ModelFields) -> dict[str, object]:
         out["language"] = f.language
     if f.prompt:
         out["prompt"] = f.prompt
+    if f.body:
+        out["body"] = dict(f.body)
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import config, errors
+from . import config, errors, http
 from .errors import ProviderError, describe
 from .types import Request
 
@@ -17,7 +17,7 @@ def chunks(text: str, size: int) -> list[str]:
 
 
 def request(model: str, texts: list[str]) -> Request:
-    return Request("POST", config.ENDPOINTS["moderations"], {"model": model, "input": texts})
+    return Request("POST", config.ENDPOINTS["moderations"], http.fixed_body(model, {"model": model, "input": texts}))
 
 
 def parse(payload: Any, expected: int) -> bool:

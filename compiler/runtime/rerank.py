@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from . import config, errors
+from . import config, errors, http
 from .errors import ProviderError, describe
 from .types import Request
 
@@ -19,7 +19,7 @@ def request(model: str, query: str, documents: list[str], top_n: int | None = No
     body: dict[str, Any] = {"model": model, shape["query"]: query, shape["documents"]: documents}
     if top_n is not None and shape["top_n"]:
         body[shape["top_n"]] = top_n
-    return Request("POST", config.ENDPOINTS["rerank"], body)
+    return Request("POST", config.ENDPOINTS["rerank"], http.fixed_body(model, body))
 
 
 def relevance(score: float) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import config
+from . import config, http
 from .types import Request
 
 # Where a sentence may end: Western and CJK full stops, question and exclamation marks, semicolons
@@ -16,6 +16,7 @@ SENTENCE_END = re.compile(r"[.!?;。！？；…]+[\"'”’)\]）」』]*\s*|\n
 
 def request(model: str, text: str, voice: str, audio_type: str) -> Request:
     body = {"model": model, "input": text, "voice": voice, "response_format": audio_type}
+    body = http.fixed_body(model, body)
     return Request("POST", config.ENDPOINTS["speech"], body, headers={"Accept": "audio/*, application/json"})
 
 

@@ -248,6 +248,15 @@ def test_base64_embeddings_dimensions_and_input_type(dify, provider, mock):
         assert mock.last.body[key] == document
 
 
+def test_a_models_fixed_body_fields(dify, provider, mock):
+    model = embedding_with(provider, "body")
+    mock.expect(Reply(json={"data": [{"index": 0, "embedding": [1.0]}]}))
+    outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type="document")
+    assert outcome.error is None, outcome.message
+    assert mock.last.body | model.settings["body"] == mock.last.body
+    assert mock.last.body["input"] == ["a"] and mock.last.body["model"] == model.name
+
+
 # ---- every kind: schemas, credentials, typed errors ---------------------------------------
 
 KINDS = ["text-embedding", "rerank", "speech2text", "tts", "moderation"]

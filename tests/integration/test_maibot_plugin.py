@@ -469,5 +469,6 @@ def test_embedding_settings_and_any_model(maibot, provider, mock):
         if name == model.name:
             assert body["encoding_format"] == model.settings.get("encoding", "float")
             assert body.get("dimensions") == model.settings.get("dimensions")
+            assert body | (model.settings.get("body") or {}) == body
         else:
             assert body == {"model": name, "input": ["hi"], "encoding_format": "float"}

@@ -217,3 +217,30 @@ def test_value_mapped_parameters(dify, maibot, provider, mock):
                 assert key.split(".")[0] not in body, (name, picked)
             else:
                 assert body[key] == sent, (name, picked)
+
+
+def test_fixed_body_fields(dify, maibot, provider, mock):
+    """api.body in every chat request and a model's own body fields in its requests, from both hosts;
+    the request's own values win."""
+    chat = [m for m in provider.models_of("llm") if m.settings.get("body")] or list(provider.models_of("llm")[:1])
+    if not provider.api.body and not chat[0].settings.get("body"):
+        pytest.skip("the spec has no fixed body fields")
+    model = chat[0].name
+    bodies = []
+    for host in ("dify", "maibot"):
+        mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
+        if host == "dify":
+            messages = [{"role": "user", "content": "Hi"}]
+            outcome = dify.invoke_llm(model, creds(provider, mock), messages, False, provider=provider.name)
+            assert outcome.error is None, outcome.error
+        else:
+            info = {"model_identifier": model, "name": model, "force_stream_mode": False}
+            result = maibot.call(
+                op="response", api_provider=api_provider(provider, mock), model_info=info, context_items=[user("Hi")]
+            )
+            assert result["ok"], result
+        bodies.append(mock.last.body)
+    for body in bodies:
+        for key, value in (provider.api.body | (chat[0].settings.get("body") or {})).items():
+            assert body[key] == value, key
+        assert body["model"] == model and body["messages"][-1]["content"] == "Hi"

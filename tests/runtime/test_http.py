@@ -72,3 +72,19 @@ def test_invalid_utf8_in_a_json_body_is_replaced_not_refused() -> None:
 )
 def test_the_media_type_decides_the_mode(content_type, asked, streams) -> None:
     assert http.is_event_stream(content_type, asked) is streams
+
+
+def test_fixed_body_fields_merge_under_the_request(settings) -> None:
+    settings(
+        BODY={"provider": {"sort": "price", "allow": True}, "tier": "auto"},
+        MODEL_SETTINGS={"m": {"body": {"tier": "flex", "x": 1}}},
+    )
+    body = {"model": "m", "provider": {"allow": False}}
+    assert http.fixed_body("m", body, chat=True) == {
+        "provider": {"sort": "price", "allow": False},
+        "tier": "flex",
+        "x": 1,
+        "model": "m",
+    }
+    assert http.fixed_body("m", {"model": "m"}) == {"tier": "flex", "x": 1, "model": "m"}
+    assert http.fixed_body("other", body) is body

@@ -44,7 +44,7 @@ def chat_request(
     if response_format is not None:
         kind, schema = response_format
         body["response_format"] = {"type": kind} if kind != "json_schema" else json_schema_format(schema)
-    return Request("POST", config.ENDPOINTS["chat"], body)
+    return Request("POST", config.ENDPOINTS["chat"], http.fixed_body(model, body, chat=True))
 
 
 def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ import sys
 from array import array
 from typing import Any
 
-from . import config, errors
+from . import config, errors, http
 from .errors import ProviderError, describe
 from .types import Request
 
@@ -35,7 +35,7 @@ def request(
         body[key] = query if input_type == "query" else document
     if user and config.SEND_USER:
         body["user"] = user
-    return Request("POST", config.ENDPOINTS["embeddings"], body)
+    return Request("POST", config.ENDPOINTS["embeddings"], http.fixed_body(model, body))
 
 
 def vector(value: Any) -> list[float]:

@@ -35,10 +35,11 @@ def sniff(audio: bytes) -> tuple[str, str]:
 
 
 def request(model: str, audio: bytes, options: dict[str, Any] | None = None) -> Request:
-    """The upload: the model's settings (language, prompt), then `options`; values that are not
-    text are sent as JSON text."""
+    """The upload: the model's fixed fields and settings (language, prompt), then `options`; values
+    that are not text are sent as JSON text."""
     settings = config.MODEL_SETTINGS.get(model, {})
-    fields = {k: settings[k] for k in ("language", "prompt") if settings.get(k)} | dict(options or {})
+    fields = dict(settings.get("body") or {}) | {k: settings[k] for k in ("language", "prompt") if settings.get(k)}
+    fields |= dict(options or {})
     form = {"model": model} | {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in fields.items()}
     extension, media = sniff(audio)
     return Request(

@@ -113,9 +113,14 @@ MODEL_PARAMETERS = {
 SEND_USER = True
 STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
-# Model -> what is sent for it beyond its kind's defaults: embedding dimensions, input type
-# (body key, query value, document value) and base64 encoding; a transcription's language and prompt.
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {"provider": {"data_collection": "deny"}}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
 MODEL_SETTINGS = {
+    "acme-reasoner": {"body": {"reasoning_format": "parsed"}},
+    "acme-embed-large": {"body": {"truncate": "END"}},
     "acme-embed-v2": {"dimensions": 512, "input_type": ("input_type", "query", "document"), "encoding": "base64"},
     "acme-listen": {"language": "en"},
 }

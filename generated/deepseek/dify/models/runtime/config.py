@@ -58,8 +58,11 @@ MODEL_PARAMETERS = {
 SEND_USER = True
 STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
-# Model -> what is sent for it beyond its kind's defaults: embedding dimensions, input type
-# (body key, query value, document value) and base64 encoding; a transcription's language and prompt.
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
 MODEL_SETTINGS = {}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
 # the answer is the list), each result's index and score keys, and the score transform.

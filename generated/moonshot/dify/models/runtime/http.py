@@ -43,6 +43,22 @@ def query(credentials: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def fixed_body(model: str, body: dict[str, Any], chat: bool = False) -> dict[str, Any]:
+    """`body` over the spec's fixed fields (api.body for chat, then the model's own): the request's
+    own values win, and objects on both sides merge."""
+    fixed = merged(config.BODY, {}) if chat else {}
+    fixed = merged(fixed, config.MODEL_SETTINGS.get(model, {}).get("body") or {})
+    return merged(fixed, body) if fixed else body
+
+
+def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        out[key] = merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return out
+
+
 _scan = json.JSONDecoder().scan_once
 
 
