@@ -139,6 +139,7 @@ class ApiInfo:
     connect_timeout: float
     read_timeout: float
     send_user: bool
+    user: tuple[str, int | None, bool]  # (body key, length cut or None, hashed): config.USER
     stream_usage: bool
     reasoning_history: str
     rerank: dict[str, object]  # the rerank call's shape (spec.Rerank; config.RERANK)

@@ -183,6 +183,18 @@ class Timeouts(Strict):
     read: float = Field(300.0, gt=0, description="Seconds to wait for the next bytes of a response.", examples=[300])
 
 
+class UserField(Strict):
+    send_as: str = Field("user", description="Body key of the end user's id.", examples=["user", "user_id"])
+    max_length: int | None = Field(
+        None, gt=0, description="Cut the id to this many characters (Moonshot, StepFun: 32).", examples=[32]
+    )
+    hash: bool = Field(
+        False,
+        description="Send the SHA-256 hex digest of the id instead of the id (OpenAI's advice: no personal data).",
+        examples=[True],
+    )
+
+
 class Api(Strict):
     protocol: Protocol = Field(
         "openai_chat",
@@ -212,6 +224,12 @@ class Api(Strict):
     )
     send_user: bool = Field(
         True, description="Forward the end user's id as `user` (some gateways reject it).", examples=[False]
+    )
+    user: UserField | None = Field(
+        None,
+        description="How the end user's id is sent when send_user is true: under another key, cut to a length, "
+        "or as a hash. Default: as `user`, unchanged.",
+        examples=[{"send_as": "user_id"}, {"max_length": 32}, {"hash": True}],
     )
     stream_usage: bool = Field(
         True, description="Send `stream_options: {include_usage: true}` when streaming.", examples=[True]

@@ -119,6 +119,6 @@ PROTOCOLS = {
             "moderations": "/moderations",
         },
         auth="bearer",
-        quirks=frozenset(("send_user", "stream_usage", "reasoning_history")),
+        quirks=frozenset(("send_user", "user", "stream_usage", "reasoning_history")),
     ),
 }

@@ -99,6 +99,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         connect_timeout=api.timeouts.connect,
         read_timeout=api.timeouts.read,
         send_user=api.send_user,
+        user=lower_user(lw, api),
         stream_usage=api.stream_usage,
         reasoning_history=api.reasoning_history,
         rerank=lower_rerank(lw, api.rerank),
@@ -141,6 +142,20 @@ def lower_rerank(lw: Lowering, shape: s.Rerank) -> dict[str, object]:
         "score": shape.score,
         "transform": shape.transform,
     }
+
+
+def lower_user(lw: Lowering, api: s.Api) -> tuple[str, int | None, bool]:
+    user = api.user or s.UserField()
+    if api.user is not None:
+        lw.check(
+            api.send_user, ("api", "user"), "send_user is false, so no user id is sent: drop `user` or set send_user"
+        )
+        ok = bool(BODY_KEY_RE.match(user.send_as))
+        lw.check(
+            ok, ("api", "user", "send_as"), f"must be one JSON key (letters, digits, _ and -), got {user.send_as!r}"
+        )
+        lw.check(user.send_as not in BUILT_KEYS, ("api", "user", "send_as"), f"the plugin sets `{user.send_as}` itself")
+    return (user.send_as, user.max_length, user.hash)
 
 
 def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[CredentialInfo, ...]:

@@ -33,8 +33,7 @@ def request(
     if settings.get("input_type") and input_type in ("query", "document"):
         key, query, document = settings["input_type"]
         body[key] = query if input_type == "query" else document
-    if user and config.SEND_USER:
-        body["user"] = user
+    http.put_user(body, user)
     return Request("POST", config.ENDPOINTS["embeddings"], http.fixed_body(model, body))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -565,3 +566,25 @@ def test_extra_credentials_become_headers_and_query(dify, provider, mock):
         assert mock.last.headers[header.lower()] == f"value-of-{variable}"
     for variable, name in provider.api.credential_query.items():
         assert mock.last.query[name] == f"value-of-{variable}"
+
+
+def test_the_end_users_id_is_sent_as_the_spec_says(dify, provider, mock):
+    long_id = "end-user-" + "0123456789" * 5
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
+    outcome = dify.invoke_llm(
+        llm(provider),
+        creds(provider, mock),
+        [{"role": "user", "content": "Hi"}],
+        False,
+        provider=provider.name,
+        user_id=long_id,
+    )
+    assert outcome.error is None, outcome.message
+    key, length, hashed = provider.api.user
+    body = mock.last.body
+    if not provider.api.send_user:
+        assert "user" not in body and key not in body
+        return
+    expected = hashlib.sha256(long_id.encode()).hexdigest() if hashed else long_id
+    assert body[key] == expected[:length] if length else body[key] == expected
+    assert key == "user" or "user" not in body

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from compiler.runtime import http
@@ -88,3 +90,15 @@ def test_fixed_body_fields_merge_under_the_request(settings) -> None:
     }
     assert http.fixed_body("m", {"model": "m"}) == {"tier": "flex", "x": 1, "model": "m"}
     assert http.fixed_body("other", body) is body
+
+
+def test_the_user_id_is_shaped_as_the_spec_says(settings) -> None:
+    body: dict = {}
+    http.put_user(body, "someone@example.com")
+    assert body == {"user": "someone@example.com"}
+    settings(USER=("user_id", 8, True))
+    http.put_user(body := {}, "someone@example.com")
+    assert body == {"user_id": hashlib.sha256(b"someone@example.com").hexdigest()[:8]}
+    settings(SEND_USER=False)
+    http.put_user(body := {}, "someone")
+    assert body == {}

@@ -3,6 +3,7 @@ API key as the spec says) and query, and JSON bodies both ways. No I/O: each hos
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -41,6 +42,15 @@ def query(credentials: dict[str, Any]) -> dict[str, str]:
         if credentials.get(variable):
             out[parameter] = str(credentials[variable])
     return out
+
+
+def put_user(body: dict[str, Any], user: str | None) -> None:
+    """The end user's id, as the spec says (config.USER), when it sends one."""
+    if not user or not config.SEND_USER:
+        return
+    key, length, hashed = config.USER
+    value = hashlib.sha256(user.encode()).hexdigest() if hashed else user
+    body[key] = value[:length] if length else value
 
 
 def fixed_body(model: str, body: dict[str, Any], chat: bool = False) -> dict[str, Any]:

@@ -56,6 +56,8 @@ MODEL_PARAMETERS = {
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).
 SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user_id", None, False)
 STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
 # Fixed fields of every chat request body (the request's own values win; objects merge).

@@ -39,8 +39,7 @@ def chat_request(
         body["tool_choice"] = tool_choice
     if stop:
         body["stop"] = list(stop)
-    if user and config.SEND_USER:
-        body["user"] = user
+    http.put_user(body, user)
     if response_format is not None:
         kind, schema = response_format
         body["response_format"] = {"type": kind} if kind != "json_schema" else json_schema_format(schema)
