@@ -144,6 +144,7 @@ class ApiInfo:
     reasoning_history: str
     rerank: dict[str, object]  # the rerank call's shape (spec.Rerank; config.RERANK)
     body: dict[str, object]  # fixed fields of every chat request (config.BODY)
+    messages: dict[str, bool]  # how the conversation is tidied (config.MESSAGES)
     api_key_variable: str
     base_url_variable: str | None
     credential_headers: dict[str, str]

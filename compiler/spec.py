@@ -183,6 +183,22 @@ class Timeouts(Strict):
     read: float = Field(300.0, gt=0, description="Seconds to wait for the next bytes of a response.", examples=[300])
 
 
+class Messages(Strict):
+    """How the conversation is tidied before it is sent, for APIs that refuse some shapes."""
+
+    merge_same_role: bool = Field(
+        False,
+        description="Join consecutive messages of the same role (user, assistant, system) into one; tool results "
+        "never merge (SiliconFlow, DeepSeek, Moonshot refuse two user turns in a row).",
+        examples=[True],
+    )
+    drop_empty: bool = Field(
+        False,
+        description="Leave out messages with no content (an assistant turn with tool calls is never empty).",
+        examples=[True],
+    )
+
+
 class UserField(Strict):
     send_as: str = Field("user", description="Body key of the end user's id.", examples=["user", "user_id"])
     max_length: int | None = Field(
@@ -224,6 +240,11 @@ class Api(Strict):
     )
     send_user: bool = Field(
         True, description="Forward the end user's id as `user` (some gateways reject it).", examples=[False]
+    )
+    messages: Messages = Field(
+        default_factory=Messages,
+        description="How the conversation is tidied before it is sent.",
+        examples=[{"merge_same_role": True, "drop_empty": True}],
     )
     user: UserField | None = Field(
         None,
@@ -436,6 +457,12 @@ class ModelFields(Strict):
         None,
         description="Prices; omit for free models.",
         examples=[{"input": "0.27", "output": "1.10", "per": "million", "currency": "USD"}],
+    )
+    system_messages: Literal["keep", "drop", "as_user"] | None = Field(
+        None,
+        description="What happens to system messages for this model (llm): keep them (default), drop them, or send "
+        "them as user messages, for models that refuse the system role.",
+        examples=["drop"],
     )
     body: dict[str, Any] | None = Field(
         None,

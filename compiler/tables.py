@@ -37,7 +37,7 @@ class Kind:
 
 # Model fields every kind may set: the display and price fields.
 COMMON_FIELDS = frozenset(("pricing",))
-LLM_FIELDS = frozenset(("mode", "context_size", "max_output_tokens", "features", "parameters"))
+LLM_FIELDS = frozenset(("mode", "context_size", "max_output_tokens", "features", "parameters", "system_messages"))
 
 KINDS = (
     Kind(
@@ -119,6 +119,6 @@ PROTOCOLS = {
             "moderations": "/moderations",
         },
         auth="bearer",
-        quirks=frozenset(("send_user", "user", "stream_usage", "reasoning_history")),
+        quirks=frozenset(("send_user", "user", "stream_usage", "reasoning_history", "messages")),
     ),
 }

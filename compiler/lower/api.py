@@ -104,6 +104,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         reasoning_history=api.reasoning_history,
         rerank=lower_rerank(lw, api.rerank),
         body=dict(api.body),
+        messages=api.messages.model_dump(),
         api_key_variable=spec.credentials.api_key.variable,
         base_url_variable=spec.credentials.base_url.variable if spec.credentials.base_url.enabled else None,
         credential_headers={f.variable: f.header for f in extra if f.header},

@@ -160,6 +160,8 @@ def settings(f: s.ModelFields) -> dict[str, object]:
         out["prompt"] = f.prompt
     if f.body:
         out["body"] = dict(f.body)
+    if f.system_messages and f.system_messages != "keep":
+        out["system_messages"] = f.system_messages
     return out
 
 

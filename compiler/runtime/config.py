@@ -63,9 +63,12 @@ SEND_USER = True
 USER = ("user", None, False)
 STREAM_USAGE = True
 REASONING_HISTORY = "strip"
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
 # Fixed fields of every chat request body (the request's own values win; objects merge).
 BODY = {}
-# Model -> what is sent for it beyond its kind's defaults: fixed body fields; embedding dimensions,
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {}

@@ -588,3 +588,21 @@ def test_the_end_users_id_is_sent_as_the_spec_says(dify, provider, mock):
     expected = hashlib.sha256(long_id.encode()).hexdigest() if hashed else long_id
     assert body[key] == expected[:length] if length else body[key] == expected
     assert key == "user" or "user" not in body
+
+
+def test_system_messages_as_the_model_takes_them(dify, provider, mock):
+    models = [m for m in provider.models_of("llm") if m.settings.get("system_messages")]
+    if not models:
+        pytest.skip("no model drops or reroutes system messages")
+    model = models[0]
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
+    history = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]
+    outcome = dify.invoke_llm(model.name, creds(provider, mock), history, False, provider=provider.name)
+    assert outcome.error is None, outcome.message
+    sent = [(m["role"], m["content"]) for m in mock.last.body["messages"]]
+    if model.settings["system_messages"] == "drop":
+        assert sent == [("user", "Hi")]
+    elif provider.api.messages["merge_same_role"]:
+        assert sent == [("user", "Be brief.\nHi")]
+    else:
+        assert sent == [("user", "Be brief."), ("user", "Hi")]

@@ -27,7 +27,7 @@ def normalised(recorded: Recorded, provider: Provider) -> dict:
     """What the provider sees, minus what only one host can express (Dify's per-image `detail` and
     end-user id) and the spelling of tool-call JSON."""
     body = json.loads(json.dumps(recorded.body))
-    body.pop("user", None)
+    body.pop(provider.api.user[0], None)
     for message in body["messages"]:
         if isinstance(message.get("content"), list):
             for part in message["content"]:
@@ -244,3 +244,39 @@ def test_fixed_body_fields(dify, maibot, provider, mock):
         for key, value in (provider.api.body | (chat[0].settings.get("body") or {})).items():
             assert body[key] == value, key
         assert body["model"] == model and body["messages"][-1]["content"] == "Hi"
+
+
+def test_the_conversation_is_tidied_as_the_spec_says(dify, maibot, provider, mock):
+    """Two user turns in a row, from both hosts, joined as api.messages says; and (Dify only: MaiBot
+    refuses an empty message itself) an empty assistant turn left out."""
+    from_dify, from_maibot = both(
+        dify,
+        maibot,
+        provider,
+        mock,
+        Reply(json=completion({"role": "assistant", "content": "ok"})),
+        {
+            "messages": [
+                {"role": "system", "content": "Be brief."},
+                {"role": "user", "content": "A"},
+                {"role": "user", "content": "B"},
+            ],
+            "stream": False,
+        },
+        {"context_items": [system("Be brief."), user("A"), user("B")]},
+    )
+    assert from_dify == from_maibot
+    sent = [(m["role"], m["content"]) for m in from_dify["body"]["messages"]]
+    rules = provider.api.messages
+    joined = [("system", "Be brief."), ("user", "A\nB")]
+    assert sent == joined if rules["merge_same_role"] else sent == joined[:1] + [("user", "A"), ("user", "B")]
+
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
+    history = [{"role": "user", "content": "A"}, {"role": "assistant", "content": ""}, {"role": "user", "content": "C"}]
+    outcome = dify.invoke_llm(llm(provider), creds(provider, mock), history, False, provider=provider.name)
+    assert outcome.error is None, outcome.message
+    sent = [(m["role"], m["content"]) for m in mock.last.body["messages"]]
+    if rules["drop_empty"]:
+        assert sent == ([("user", "A\nC")] if rules["merge_same_role"] else [("user", "A"), ("user", "C")])
+    else:
+        assert [role for role, _ in sent] == ["user", "assistant", "user"]

@@ -44,3 +44,40 @@ def test_estimates_count_pieces_like_the_whole() -> None:
         tally.add(piece)
     assert tally.tokens == estimate.text(text) == (21 + 3) // 4 + 3  # 21 ASCII characters, 3 others
     assert estimate.messages([messages.user("abcd")]) == estimate.text('[{"role": "user", "content": "abcd"}]') + 3
+
+
+def test_normalise_joins_drops_and_reroutes(settings) -> None:
+    history = [
+        messages.system("Be brief."),
+        messages.user("Hello"),
+        messages.user([messages.text_part("Look:"), messages.image_part("https://x/i.png")]),
+        {"role": "assistant", "content": "", "reasoning_content": "r1"},
+        {"role": "assistant", "content": "Hi", "tool_calls": [messages.tool_call("c1", "f", "{}")]},
+        messages.tool_result("c1", "done"),
+        messages.tool_result("c2", ""),
+        messages.user("  "),
+    ]
+    assert messages.normalise("m", history) is history  # nothing asked: the list as it is
+    settings(MESSAGES={"merge_same_role": True, "drop_empty": True})
+    assert messages.normalise("m", history) == [
+        messages.system("Be brief."),
+        messages.user(
+            [messages.text_part("Hello"), messages.text_part("Look:"), messages.image_part("https://x/i.png")]
+        ),
+        {"role": "assistant", "content": "Hi", "tool_calls": [messages.tool_call("c1", "f", "{}")]},
+        messages.tool_result("c1", "done"),
+        messages.tool_result("c2", ""),
+    ]
+    settings(
+        MESSAGES={"merge_same_role": True, "drop_empty": False}, MODEL_SETTINGS={"m": {"system_messages": "as_user"}}
+    )
+    joined = messages.normalise("m", history[:2] + history[3:5])
+    assert joined[0] == messages.user("Be brief.\nHello")
+    assert joined[1] == {
+        "role": "assistant",
+        "content": "Hi",
+        "tool_calls": [messages.tool_call("c1", "f", "{}")],
+        "reasoning_content": "r1",
+    }
+    settings(MODEL_SETTINGS={"m": {"system_messages": "drop"}})
+    assert messages.normalise("m", history[:2]) == [messages.user("Hello")]

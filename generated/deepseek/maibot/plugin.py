@@ -34,7 +34,7 @@ class DeepseekPlugin(MaiBotPlugin):
         "deepseek",
         name="DeepSeek",
         description="Models provided by DeepSeek, such as deepseek-chat and deepseek-reasoner.",
-        version="0.1.2",
+        version="0.1.3",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

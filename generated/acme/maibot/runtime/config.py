@@ -115,13 +115,17 @@ SEND_USER = True
 USER = ("user", None, False)
 STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
 # Fixed fields of every chat request body (the request's own values win; objects merge).
 BODY = {"provider": {"data_collection": "deny"}}
-# Model -> what is sent for it beyond its kind's defaults: fixed body fields; embedding dimensions,
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {
     "acme-reasoner": {"body": {"reasoning_format": "parsed"}},
+    "acme-legacy": {"system_messages": "as_user"},
     "acme-embed-large": {"body": {"truncate": "END"}},
     "acme-embed-v2": {"dimensions": 512, "input_type": ("input_type", "query", "document"), "encoding": "base64"},
     "acme-listen": {"language": "en"},

@@ -68,9 +68,12 @@ SEND_USER = True
 USER = ("user", 32, False)
 STREAM_USAGE = True
 REASONING_HISTORY = "strip"
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": True, "drop_empty": True}
 # Fixed fields of every chat request body (the request's own values win; objects merge).
 BODY = {}
-# Model -> what is sent for it beyond its kind's defaults: fixed body fields; embedding dimensions,
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {}

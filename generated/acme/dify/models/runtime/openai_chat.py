@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 from . import config, errors, estimate, http, text
+from . import messages as conversation
 from .errors import ProviderError, describe
 from .types import Completion, Event, Request, ToolCall, Usage
 
@@ -30,7 +31,7 @@ def chat_request(
     response_format: tuple[str, Any] | None = None,
 ) -> Request:
     """POST /chat/completions: only declared parameters, encoded as the spec says."""
-    body: dict[str, Any] = {"model": model, "messages": messages, "stream": stream}
+    body: dict[str, Any] = {"model": model, "messages": conversation.normalise(model, messages), "stream": stream}
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
     encode_parameters(body, parameters)

@@ -77,3 +77,61 @@ def split_think(text: str) -> tuple[str, str]:
         return text, ""
     reasoning = "\n".join(m.strip() for m in THINK_BLOCK.findall(text))
     return THINK_BLOCK.sub("", text).strip(), reasoning
+
+
+def normalise(model: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The conversation as the spec says the API takes it (config.MESSAGES, and the model's
+    system_messages): system messages dropped or sent as user turns, empty messages left out,
+    consecutive same-role messages joined. Tool results are never dropped or joined."""
+    rules = config.MESSAGES
+    system_as = config.MODEL_SETTINGS.get(model, {}).get("system_messages")
+    if not (rules["merge_same_role"] or rules["drop_empty"] or system_as):
+        return messages
+    out: list[dict[str, Any]] = []
+    for message in messages:
+        if message.get("role") == "system" and system_as:
+            if system_as == "drop":
+                continue
+            message = {**message, "role": "user"}
+        if rules["drop_empty"] and is_empty(message):
+            continue
+        if rules["merge_same_role"] and out and joinable(out[-1], message):
+            out[-1] = joined(out[-1], message)
+            continue
+        out.append(message)
+    return out
+
+
+def is_empty(message: dict[str, Any]) -> bool:
+    if message.get("role") == "tool" or message.get("tool_calls"):
+        return False
+    content = message.get("content")
+    return not content.strip() if isinstance(content, str) else not content
+
+
+def joinable(last: dict[str, Any], message: dict[str, Any]) -> bool:
+    return last.get("role") == message.get("role") and message.get("role") in ("system", "user", "assistant")
+
+
+def joined(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """Two messages of one role as one: texts joined by a line break, part lists concatenated,
+    tool calls and reasoning kept in order."""
+    out = dict(first)
+    a, b = first.get("content"), second.get("content")
+    if isinstance(a, list) or isinstance(b, list):
+        out["content"] = as_parts(a) + as_parts(b)
+    else:
+        out["content"] = "\n".join(text for text in (a, b) if text) or a
+    calls = (first.get("tool_calls") or []) + (second.get("tool_calls") or [])
+    if calls:
+        out["tool_calls"] = calls
+    reasoning = "\n".join(r for r in (first.get("reasoning_content"), second.get("reasoning_content")) if r)
+    if reasoning:
+        out["reasoning_content"] = reasoning
+    return out
+
+
+def as_parts(content: Any) -> list[dict[str, Any]]:
+    if isinstance(content, list):
+        return list(content)
+    return [text_part(content)] if content else []
