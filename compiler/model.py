@@ -24,6 +24,7 @@ class ParameterRule:
     encoding: Encoding
     overrides: dict[str, object] = field(default_factory=dict)
     values: tuple[tuple[object, object], ...] = ()  # (value the user picks, what is sent; None: nothing)
+    omit_when: tuple[tuple[str, object], ...] = ()  # (other parameter, its value): this one is not sent
 
     def declaration(self) -> dict[str, object]:
         """The rule as Dify's model YAML spells it."""

@@ -392,6 +392,12 @@ class Parameter(Strict):
         description="Request body key to send the value as; dots make nested objects (thinking.type).",
         examples=["max_completion_tokens", "thinking.type"],
     )
+    omit_when: dict[str, bool | int | float | str] | None = Field(
+        None,
+        description="Leave this parameter out when another parameter of the model has the given value (DeepSeek: "
+        "sampling parameters are refused while thinking is on).",
+        examples=[{"thinking": True}],
+    )
     values: dict[bool | int | float | str, Any] | None = Field(
         None,
         description="What each value the user picks is sent as, when the API wants something else: any JSON "
@@ -457,6 +463,18 @@ class ModelFields(Strict):
         None,
         description="Prices; omit for free models.",
         examples=[{"input": "0.27", "output": "1.10", "per": "million", "currency": "USD"}],
+    )
+    send_stop: bool | None = Field(
+        None,
+        description="Send Dify's stop sequences (llm; default true). False for models that refuse `stop` "
+        "(xAI's reasoning models).",
+        examples=[False],
+    )
+    stream: bool | None = Field(
+        None,
+        description="Ask for streamed answers (llm; default true). False for models whose streams are broken: the "
+        "plugin asks for one answer and hands it to the host as a stream of one.",
+        examples=[False],
     )
     system_messages: Literal["keep", "drop", "as_user"] | None = Field(
         None,

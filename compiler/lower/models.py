@@ -93,6 +93,7 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens) for i, p in enumerate(rules)
     )
     check_unique(lw, [(loc + ("parameters", i), p.name) for i, p in enumerate(parameters)], "parameter")
+    check_omissions(lw, loc, parameters, "parameters" in model.model_fields_set)
     limit = LIMITS["parameters"]
     lw.check(len(parameters) <= limit, loc + ("parameters",), f"Dify allows at most {limit} parameter rules")
     return ModelInfo(
@@ -108,7 +109,7 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         pricing=lower_pricing(lw, loc, fields.pricing, kind.llm_fields),
         deprecated=model.deprecated,
         properties=properties(lw, loc, kind.name, fields),
-        settings=settings(fields),
+        settings=settings(fields) | omissions(parameters),
     )
 
 
@@ -145,6 +146,12 @@ def properties(lw: Lowering, loc: tuple, kind: str, f: s.ModelFields) -> dict[st
     return {}
 
 
+def omissions(rules: tuple[ParameterRule, ...]) -> dict[str, object]:
+    """{"omit_when": parameter -> ((other parameter, value), ...)} when a rule has omit_when."""
+    found = {rule.name: rule.omit_when for rule in rules if rule.omit_when}
+    return {"omit_when": found} if found else {}
+
+
 def settings(f: s.ModelFields) -> dict[str, object]:
     """The runtime's per-model request settings (config.MODEL_SETTINGS): only what the spec sets."""
     out: dict[str, object] = {}
@@ -160,6 +167,10 @@ def settings(f: s.ModelFields) -> dict[str, object]:
         out["prompt"] = f.prompt
     if f.body:
         out["body"] = dict(f.body)
+    if f.send_stop is False:
+        out["send_stop"] = False
+    if f.stream is False:
+        out["stream"] = False
     if f.system_messages and f.system_messages != "keep":
         out["system_messages"] = f.system_messages
     return out
@@ -194,7 +205,10 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     if p.template is None and p.type is None:
         lw.error(loc + ("type",), "a custom parameter (no template) needs a type")
     overrides = {
-        k: v for k, v in p.model_dump(exclude={"template", "name", "send_as", "values"}, exclude_none=True).items()
+        k: v
+        for k, v in p.model_dump(
+            exclude={"template", "name", "send_as", "values", "omit_when"}, exclude_none=True
+        ).items()
     }
     for key in ("label", "help"):
         if key in overrides:
@@ -229,6 +243,7 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         encoding=ENCODINGS.get(meant or "", "plain"),
         overrides=dict(sorted(overrides.items(), key=lambda kv: RULE_KEY_ORDER.index(kv[0]))),
         values=lower_values(lw, loc + ("values",), p, TEMPLATE_TYPES.get(meant or "") or p.type),
+        omit_when=tuple((p.omit_when or {}).items()),
     )
 
 
@@ -251,6 +266,21 @@ def lower_values(lw: Lowering, loc: tuple, p: s.Parameter, kind: str | None) -> 
         if ok and p.options is not None:
             lw.check(key in p.options, loc + (str(key),), f"{key!r} is not one of the options {p.options}")
     return tuple(p.values.items())
+
+
+def check_omissions(lw: Lowering, loc: tuple, rules: tuple[ParameterRule, ...], own: bool) -> None:
+    """omit_when names another parameter of the same model, with a value of its type."""
+    types = {rule.name: TEMPLATE_TYPES.get(rule.template or rule.name) or rule.overrides.get("type") for rule in rules}
+    where = loc + ("parameters",) if own else ("defaults", "llm", "parameters")
+    for index, rule in enumerate(rules):
+        for other, value in rule.omit_when:
+            at = where + (index, "omit_when", other)
+            if other not in types or other == rule.name:
+                lw.error(at, f"{other!r} is not another parameter of this model: {', '.join(types)}")
+                continue
+            accepted = VALUE_KEY_TYPES.get(str(types[other]), ())
+            ok = isinstance(value, accepted) and (isinstance(value, bool) == (types[other] == "boolean"))
+            lw.check(ok, at, f"{value!r} is not a {types[other]} value, so {other} can never have it")
 
 
 def check_parameter_bounds(lw: Lowering, loc: tuple, rule: dict) -> None:

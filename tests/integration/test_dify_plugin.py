@@ -606,3 +606,26 @@ def test_system_messages_as_the_model_takes_them(dify, provider, mock):
         assert sent == [("user", "Be brief.\nHi")]
     else:
         assert sent == [("user", "Be brief."), ("user", "Hi")]
+
+
+def test_a_model_without_stop_or_streams(dify, provider, mock):
+    """send_stop: false drops Dify's stop sequences; stream: false asks for one answer, which Dify
+    still receives as a stream."""
+    models = [m for m in provider.models_of("llm") if "send_stop" in m.settings or "stream" in m.settings]
+    if not models:
+        pytest.skip("every model takes stop and streams")
+    model = models[0]
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "One answer."})))
+    outcome = dify.invoke_llm(
+        model.name,
+        creds(provider, mock),
+        [{"role": "user", "content": "Hi"}],
+        True,
+        provider=provider.name,
+        stop=["END"],
+    )
+    assert outcome.error is None, outcome.message
+    assert text_of(outcome) == "One answer."
+    body = mock.last.body
+    assert ("stop" in body) is model.settings.get("send_stop", True)
+    assert body["stream"] is model.settings.get("stream", True) and "stream_options" not in body

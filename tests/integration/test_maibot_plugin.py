@@ -472,3 +472,20 @@ def test_embedding_settings_and_any_model(maibot, provider, mock):
             assert body | (model.settings.get("body") or {}) == body
         else:
             assert body == {"model": name, "input": ["hi"], "encoding_format": "float"}
+
+
+def test_a_model_that_never_streams(maibot, provider, mock):
+    """force_stream_mode on a model the spec does not stream: one answer asked for, and served."""
+    models = [m for m in provider.models_of("llm") if m.settings.get("stream") is False]
+    if not models:
+        pytest.skip("every model streams")
+    model = models[0].name
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "One answer."})))
+    result = maibot.call(
+        op="response",
+        api_provider=api_provider(provider, mock),
+        model_info={"model_identifier": model, "name": model, "force_stream_mode": True},
+        context_items=[user("Hi")],
+    )
+    assert result["ok"] and result["content"] == "One answer.", result
+    assert mock.last.body["stream"] is False and "stream_options" not in mock.last.body

@@ -280,3 +280,33 @@ def test_the_conversation_is_tidied_as_the_spec_says(dify, maibot, provider, moc
         assert sent == ([("user", "A\nC")] if rules["merge_same_role"] else [("user", "A"), ("user", "C")])
     else:
         assert [role for role, _ in sent] == ["user", "assistant", "user"]
+
+
+def maibot_request(parameters: dict) -> dict:
+    """MaiBot's request for Dify's `parameters`: temperature and max_tokens are the host's own
+    fields (it keeps them out of extra_params), the rest go in extra_params."""
+    own = {k: v for k, v in parameters.items() if k in ("temperature", "max_tokens")}
+    extra = {k: v for k, v in parameters.items() if k not in own}
+    return {"context_items": [user("Hi")], "extra_params": extra} | own
+
+
+def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, mock):
+    omit_when = provider.models_of("llm")[0].settings.get("omit_when", {})
+    rules = [(name, other, value) for name, pairs in omit_when.items() for other, value in pairs]
+    if not rules:
+        pytest.skip("the model has no parameter left out by another's value")
+    name, other, value = rules[0]
+    key = provider.wire_parameters[name][0]
+    for other_value, sent in ((value, False), (not value if isinstance(value, bool) else None, True)):
+        parameters = {name: 0.5, other: other_value} if other_value is not None else {name: 0.5}
+        from_dify, from_maibot = both(
+            dify,
+            maibot,
+            provider,
+            mock,
+            Reply(json=completion({"role": "assistant", "content": "ok"})),
+            {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": parameters},
+            maibot_request(parameters),
+        )
+        assert from_dify == from_maibot
+        assert (key in from_dify["body"]) is sent, (parameters, from_dify["body"])

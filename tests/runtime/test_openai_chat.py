@@ -353,3 +353,19 @@ def test_value_maps_send_what_the_spec_says(settings) -> None:
     body = openai_chat.chat_request("m", [], {"thinking": False, "mode": True, "level": 1.0}).body
     assert (body["thinking"], body["prompt_mode"], body["level"]) == ({"type": "disabled"}, "reasoning", "one")
     assert openai_chat.chat_request("m", [], {"level": True}).body["level"] is True  # true is not 1
+
+
+def test_per_model_omissions_stop_and_stream(settings) -> None:
+    settings(
+        PARAMETERS={"temperature": ("temperature", "plain"), "thinking": ("thinking", "plain")},
+        MODEL_SETTINGS={
+            "r": {"omit_when": {"temperature": (("thinking", True),)}, "send_stop": False, "stream": False}
+        },
+    )
+    body = openai_chat.chat_request("r", [], {"temperature": 0.2, "thinking": True}, stop=["x"], stream=True).body
+    assert "temperature" not in body and "stop" not in body and body["stream"] is False
+    assert "stream_options" not in body
+    body = openai_chat.chat_request("r", [], {"temperature": 0.2, "thinking": 1}).body
+    assert body["temperature"] == 0.2  # 1 is not true
+    body = openai_chat.chat_request("other", [], {"temperature": 0.2, "thinking": True}, stop=["x"], stream=True).body
+    assert body["temperature"] == 0.2 and body["stop"] == ["x"] and body["stream"] is True

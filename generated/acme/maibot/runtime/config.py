@@ -120,12 +120,19 @@ MESSAGES = {"merge_same_role": False, "drop_empty": False}
 # Fixed fields of every chat request body (the request's own values win; objects merge).
 BODY = {"provider": {"data_collection": "deny"}}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
-# messages ("drop", "as_user"); embedding dimensions,
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# omit_when: parameter -> ((other parameter, value), ...) that leave it out; embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {
-    "acme-reasoner": {"body": {"reasoning_format": "parsed"}},
-    "acme-legacy": {"system_messages": "as_user"},
+    "acme-chat": {"omit_when": {"temperature": (("thinking", True),)}},
+    "acme-reasoner": {"body": {"reasoning_format": "parsed"}, "omit_when": {"temperature": (("thinking", True),)}},
+    "acme-legacy": {
+        "send_stop": False,
+        "stream": False,
+        "system_messages": "as_user",
+        "omit_when": {"temperature": (("thinking", True),)},
+    },
     "acme-embed-large": {"body": {"truncate": "END"}},
     "acme-embed-v2": {"dimensions": 512, "input_type": ("input_type", "query", "document"), "encoding": "base64"},
     "acme-listen": {"language": "en"},

@@ -30,7 +30,10 @@ def chat_request(
     tool_choice: str = "auto",
     response_format: tuple[str, Any] | None = None,
 ) -> Request:
-    """POST /chat/completions: only declared parameters, encoded as the spec says."""
+    """POST /chat/completions: only declared parameters, encoded as the spec says. A model the spec
+    does not stream is asked for one answer (the hosts take a JSON answer to a stream request)."""
+    settings = config.MODEL_SETTINGS.get(model, {})
+    stream = stream and settings.get("stream", True)
     body: dict[str, Any] = {"model": model, "messages": conversation.normalise(model, messages), "stream": stream}
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
@@ -38,7 +41,7 @@ def chat_request(
     if tools:
         body["tools"] = tools
         body["tool_choice"] = tool_choice
-    if stop:
+    if stop and settings.get("send_stop", True):
         body["stop"] = list(stop)
     http.put_user(body, user)
     if response_format is not None:
@@ -50,7 +53,7 @@ def chat_request(
 def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
     response_format, schema = None, None
     for name, value in parameters.items():
-        if name not in config.PARAMETERS or value is None:
+        if name not in config.PARAMETERS or value is None or omitted(body["model"], name, parameters):
             continue
         key, encoding = config.PARAMETERS[name]
         if name in config.VALUE_MAPS:
@@ -70,11 +73,21 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
         body["response_format"] = {"type": response_format}
 
 
+def omitted(model: str, name: str, parameters: dict[str, Any]) -> bool:
+    """Whether another parameter's value leaves `name` out for `model` (its omit_when setting)."""
+    rules = config.MODEL_SETTINGS.get(model, {}).get("omit_when", {}).get(name, ())
+    return any(same(parameters.get(other), value) for other, value in rules)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, and the boolean true is not the number 1 (Python's == says it is)."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
 def mapped(table: tuple[tuple[Any, Any], ...], value: Any) -> Any:
-    """What the spec sends for `value` (None: nothing); a value it does not list goes as it is.
-    The boolean true is not the number 1 (Python's == says it is)."""
+    """What the spec sends for `value` (None: nothing); a value it does not list goes as it is."""
     for picked, sent in table:
-        if picked == value and isinstance(picked, bool) == isinstance(value, bool):
+        if same(picked, value):
             return sent
     return value
 

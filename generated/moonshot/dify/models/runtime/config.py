@@ -73,7 +73,8 @@ MESSAGES = {"merge_same_role": True, "drop_empty": True}
 # Fixed fields of every chat request body (the request's own values win; objects merge).
 BODY = {}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
-# messages ("drop", "as_user"); embedding dimensions,
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# omit_when: parameter -> ((other parameter, value), ...) that leave it out; embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {}
