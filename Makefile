@@ -35,8 +35,9 @@ new: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/run.py --out bench/RESULTS.md
 
+# Two workers (each starts its own mock servers and plugin processes); `pytest` alone runs serially.
 test: $(VENV)/.installed
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2
 
 # Hand-written Python (the compiler, the plugin runtime, the plain files in templates/, tests, benchmarks) as black formats it.
 lint: $(VENV)/.installed
