@@ -150,6 +150,7 @@ class ApiInfo:
     base_url_variable: str | None
     credential_headers: dict[str, str]
     credential_query: dict[str, str]
+    base_url_choices: dict[str, dict[str, str]]  # credential field -> its value -> the base URL it picks
 
 
 @dataclass(frozen=True)

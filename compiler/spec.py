@@ -301,21 +301,27 @@ class CredentialField(Strict):
         description="Credential variable name (letters, digits, underscores).", examples=["organization"]
     )
     label: Text = Field(description="Form label.", examples=["Organization ID"])
-    type: Literal["text", "secret", "select", "switch"] = Field(
-        "text", description="Form control.", examples=["select"]
+    type: Literal["text", "secret", "select", "radio", "switch"] = Field(
+        "text", description="Form control (switch values are the strings true and false).", examples=["select"]
     )
     required: bool = Field(False, description="Whether the user must fill it in.", examples=[True])
     default: str | None = Field(None, description="Default value.", examples=["us"])
     placeholder: Text | None = Field(None, description="Placeholder text.", examples=["org-…"])
     options: list[Option] = Field(
         default_factory=list,
-        description="Choices, for type select.",
+        description="Choices, for types select and radio.",
         examples=[[{"value": "us", "label": "United States"}, {"value": "eu", "label": "Europe"}]],
     )
     header: str | None = Field(
         None, description="Send the value in this request header when set.", examples=["X-Organization"]
     )
     query: str | None = Field(None, description="Send the value as this query parameter when set.", examples=["region"])
+    base_urls: dict[str, str] | None = Field(
+        None,
+        description="The base URL each value of this field picks (a select, radio or switch: regional or "
+        "international endpoints); the base-URL override still wins when filled in.",
+        examples=[{"cn": "https://api.example.cn/v1", "intl": "https://api.example.com/v1"}],
+    )
 
 
 class Credentials(Strict):

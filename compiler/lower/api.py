@@ -19,7 +19,13 @@ HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$")
 # The daemon's limits (dify-contract.md: credential forms and parameter rules).
 LIMITS = {"parameters": 128, "credentials": 32, "options": 128}
 
-CREDENTIAL_TYPES = {"text": "text-input", "secret": "secret-input", "select": "select", "switch": "switch"}
+CREDENTIAL_TYPES = {
+    "text": "text-input",
+    "secret": "secret-input",
+    "select": "select",
+    "radio": "radio",
+    "switch": "switch",
+}
 
 
 DEFAULT_STATUS_KINDS = {
@@ -109,6 +115,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         base_url_variable=spec.credentials.base_url.variable if spec.credentials.base_url.enabled else None,
         credential_headers={f.variable: f.header for f in extra if f.header},
         credential_query={f.variable: f.query for f in extra if f.query},
+        base_url_choices={f.variable: {k: v.rstrip("/") for k, v in f.base_urls.items()} for f in extra if f.base_urls},
     )
 
 
@@ -143,6 +150,22 @@ def lower_rerank(lw: Lowering, shape: s.Rerank) -> dict[str, object]:
         "score": shape.score,
         "transform": shape.transform,
     }
+
+
+def check_base_urls(lw: Lowering, loc: tuple, field: s.CredentialField) -> None:
+    """A field that picks the base URL: one URL for each of its values, each an http(s) URL."""
+    values = {"switch": ["true", "false"]}.get(field.type, [o.value for o in field.options])
+    lw.check(
+        field.type in ("select", "radio", "switch"),
+        loc + ("type",),
+        f"only a select, radio or switch field can pick the base URL, not a {field.type} field",
+    )
+    missing = [v for v in values if v not in (field.base_urls or {})]
+    extra = [v for v in (field.base_urls or {}) if v not in values]
+    lw.check(not missing, loc + ("base_urls",), f"no base URL for {', '.join(map(repr, missing))}")
+    lw.check(not extra, loc + ("base_urls",), f"{', '.join(map(repr, extra))} is not a value of this field: {values}")
+    for value, url in (field.base_urls or {}).items():
+        lw.check(bool(URL_RE.match(url)), loc + ("base_urls", value), f"must be an http(s) URL, got {url!r}")
 
 
 def lower_user(lw: Lowering, api: s.Api) -> tuple[str, int | None, bool]:
@@ -184,7 +207,10 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
         )
     for index, extra in enumerate(creds.extra):
         loc = ("credentials", "extra", index)
-        lw.check(extra.type != "select" or bool(extra.options), loc + ("options",), "a select field needs options")
+        choice = extra.type in ("select", "radio")
+        lw.check(not choice or bool(extra.options), loc + ("options",), f"a {extra.type} field needs options")
+        if extra.base_urls is not None:
+            check_base_urls(lw, loc, extra)
         ok = len(extra.options) <= LIMITS["options"]
         lw.check(ok, loc + ("options",), f"Dify allows at most {LIMITS['options']} options")
         fields.append(

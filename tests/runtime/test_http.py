@@ -102,3 +102,11 @@ def test_the_user_id_is_shaped_as_the_spec_says(settings) -> None:
     settings(SEND_USER=False)
     http.put_user(body := {}, "someone")
     assert body == {}
+
+
+def test_a_field_picks_the_base_url_below_the_override(settings) -> None:
+    settings(BASE_URL_CHOICES={"intl": {"true": "https://intl.example/v1", "false": "https://cn.example/v1"}})
+    assert http.base_url({"intl": "true"}) == "https://intl.example/v1"
+    assert http.base_url({"intl": False}) == "https://cn.example/v1"  # a switch may arrive as a boolean
+    assert http.base_url({}) == "https://api.example.invalid/v1"
+    assert http.base_url({"intl": "true", "base_url": "https://proxy.example/v1/"}) == "https://proxy.example/v1"

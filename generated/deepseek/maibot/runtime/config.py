@@ -12,6 +12,8 @@ AUTH = ("header", "Authorization", "Bearer ")
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
 # Credential variables whose values are masked in every message and log line (secret fields).
 SECRET_VARIABLES = ("api_key",)
 STATIC_HEADERS = {}

@@ -12,11 +12,18 @@ from .errors import ProviderError, describe
 
 
 def base_url(credentials: dict[str, Any]) -> str:
-    """The credentials' base-URL override when the spec offers one and it is filled in."""
-    if config.BASE_URL_VARIABLE is None:
-        return config.BASE_URL
-    override = str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
-    return (override or config.BASE_URL).rstrip("/")
+    """The credentials' base-URL override when the spec offers one and it is filled in; else the
+    base URL a field's value picks (a region select); else the spec's."""
+    if config.BASE_URL_VARIABLE is not None:
+        override = str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
+        if override:
+            return override.rstrip("/")
+    for variable, urls in config.BASE_URL_CHOICES.items():
+        value = credentials.get(variable)
+        chosen = urls.get(str(value).lower() if isinstance(value, bool) else str(value or "").strip())
+        if chosen:
+            return chosen
+    return config.BASE_URL
 
 
 def headers(credentials: dict[str, Any]) -> dict[str, str]:
