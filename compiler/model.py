@@ -11,7 +11,7 @@ from compiler.errors import Diagnostic
 from compiler.tables import KIND_BY_NAME, KINDS, Kind
 
 I18n = dict[str, str]
-Encoding = Literal["plain", "response_format", "json_schema"]
+Encoding = Literal["plain", "response_format", "json_schema", "json"]
 
 
 @dataclass(frozen=True)

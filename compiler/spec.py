@@ -398,6 +398,12 @@ class Parameter(Strict):
         description="Request body key to send the value as; dots make nested objects (thinking.type).",
         examples=["max_completion_tokens", "thinking.type"],
     )
+    parse: Literal["json"] | None = Field(
+        None,
+        description="How the text the user types is read before it is sent: json sends the value it spells (a "
+        "text parameter), e.g. xAI's search_parameters object; text that is not JSON is a bad request.",
+        examples=["json"],
+    )
     omit_when: dict[str, bool | int | float | str] | None = Field(
         None,
         description="Leave this parameter out when another parameter of the model has the given value (DeepSeek: "

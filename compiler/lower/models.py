@@ -207,7 +207,7 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     overrides = {
         k: v
         for k, v in p.model_dump(
-            exclude={"template", "name", "send_as", "values", "omit_when"}, exclude_none=True
+            exclude={"template", "name", "send_as", "values", "omit_when", "parse"}, exclude_none=True
         ).items()
     }
     for key in ("label", "help"):
@@ -230,6 +230,9 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     if p.type == "string" and p.template is None:
         lw.check(bool(p.options), loc + ("options",), "a string parameter needs options (Dify shows it as a select)")
     meant = p.template or (name if name in TEMPLATE_TYPES else None)
+    if p.parse == "json":
+        ok = p.type == "text" and meant is None
+        lw.check(ok, loc + ("parse",), "only a text parameter that is not a Dify template holds JSON")
     if meant and p.template is None and p.type is not None and p.type != TEMPLATE_TYPES[meant]:
         lw.error(
             loc + ("type",),
@@ -240,7 +243,7 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         name=name,
         template=p.template,
         send_as=p.send_as or name,
-        encoding=ENCODINGS.get(meant or "", "plain"),
+        encoding="json" if p.parse == "json" else ENCODINGS.get(meant or "", "plain"),
         overrides=dict(sorted(overrides.items(), key=lambda kv: RULE_KEY_ORDER.index(kv[0]))),
         values=lower_values(lw, loc + ("values",), p, TEMPLATE_TYPES.get(meant or "") or p.type),
         omit_when=tuple((p.omit_when or {}).items()),

@@ -310,3 +310,30 @@ def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, 
         )
         assert from_dify == from_maibot
         assert (key in from_dify["body"]) is sent, (parameters, from_dify["body"])
+
+
+def test_a_json_parameter_is_sent_as_the_object_it_spells(dify, maibot, provider, mock):
+    names = [n for n in provider.chat_parameters[llm(provider)] if provider.wire_parameters[n][1] == "json"]
+    if not names:
+        pytest.skip("the model has no JSON parameter")
+    name, value = names[0], {"mode": "auto", "sources": [{"type": "web"}], "max_search_results": 5}
+    key = provider.wire_parameters[name][0]
+    from_dify, from_maibot = both(
+        dify,
+        maibot,
+        provider,
+        mock,
+        Reply(json=completion({"role": "assistant", "content": "ok"})),
+        {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": {name: json.dumps(value)}},
+        maibot_request({name: value}),
+    )
+    assert from_dify == from_maibot and from_dify["body"][key] == value
+    outcome = dify.invoke_llm(
+        llm(provider),
+        creds(provider, mock),
+        [{"role": "user", "content": "Hi"}],
+        False,
+        provider=provider.name,
+        parameters={name: "{mode: auto"},
+    )
+    assert outcome.error_type == "InvokeBadRequestError" and f"{name} is not valid JSON" in outcome.message

@@ -369,3 +369,12 @@ def test_per_model_omissions_stop_and_stream(settings) -> None:
     assert body["temperature"] == 0.2  # 1 is not true
     body = openai_chat.chat_request("other", [], {"temperature": 0.2, "thinking": True}, stop=["x"], stream=True).body
     assert body["temperature"] == 0.2 and body["stop"] == ["x"] and body["stream"] is True
+
+
+def test_a_json_parameter_sends_the_value_it_spells(settings) -> None:
+    settings(PARAMETERS={"search": ("search_parameters", "json")})
+    body = openai_chat.chat_request("m", [], {"search": '{"mode": "on", "n": [1, 2]}'}).body
+    assert body["search_parameters"] == {"mode": "on", "n": [1, 2]}
+    assert openai_chat.chat_request("m", [], {"search": {"mode": "off"}}).body["search_parameters"] == {"mode": "off"}
+    with pytest.raises(ProviderError, match="bad_request.*search is not valid JSON"):
+        openai_chat.chat_request("m", [], {"search": "{mode"})

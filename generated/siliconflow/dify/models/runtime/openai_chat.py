@@ -60,7 +60,9 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
             value = mapped(config.VALUE_MAPS[name], value)
             if value is None:
                 continue
-        if encoding == "response_format":
+        if encoding == "json":
+            put(body, key, json_value(name, value))
+        elif encoding == "response_format":
             response_format = value
         elif encoding == "json_schema":
             schema = value
@@ -98,6 +100,16 @@ def put(body: dict[str, Any], key: str, value: Any) -> None:
     for part in parents:
         body = body.setdefault(part, {})
     body[last] = value
+
+
+def json_value(name: str, value: Any) -> Any:
+    """A JSON parameter's value: text is parsed (a host may also hand over the value itself)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError as exc:
+        raise ProviderError("bad_request", f"{name} is not valid JSON: {exc}") from None
 
 
 def json_schema_format(value: Any) -> dict[str, Any]:
