@@ -372,6 +372,11 @@ class Pricing(Strict):
 
 
 class Parameter(Strict):
+    use: str | None = Field(
+        None,
+        description="Insert the rules of this named set (parameter_sets) here, instead of a rule of its own.",
+        examples=["magistral"],
+    )
     template: Template | None = Field(
         None, description="Dify parameter template this rule starts from.", examples=["temperature"]
     )
@@ -713,6 +718,11 @@ class Spec(Strict):
     )
     defaults: Defaults = Field(
         default_factory=Defaults, description="Per-type model defaults.", examples=[{"llm": {"context_size": 131072}}]
+    )
+    parameter_sets: dict[str, list[Parameter]] = Field(
+        default_factory=dict,
+        description="Named lists of parameter rules that models and defaults insert with `{use: <name>}`.",
+        examples=[{"reasoning": ["temperature", {"template": "max_tokens", "max": 40960}]}],
     )
     models: list[Model] = Field(
         default_factory=list,

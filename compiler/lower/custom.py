@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from compiler import spec as s
 from compiler.lower.api import LIMITS
 from compiler.lower.diagnostics import Lowering
-from compiler.lower.models import DEFAULT_MAX_TOKENS, KIND_DEFAULTS, PRICE_UNITS, _decimal, lower_parameter, properties
+from compiler.lower.models import (
+    DEFAULT_MAX_TOKENS,
+    KIND_DEFAULTS,
+    PRICE_UNITS,
+    _decimal,
+    expand_sets,
+    lower_parameter,
+    properties,
+)
 from compiler.model import CredentialInfo, CustomInfo, Option
 from compiler.tables import KINDS
 
@@ -111,14 +119,15 @@ def lower_customizable(lw: Lowering, spec: s.Spec, credentials: tuple[Credential
         size <= limit, loc + ("fields",), f"Dify allows at most {limit} fields in a form; the model form has {size}"
     )
     max_output = spec.defaults.llm.max_output_tokens or DEFAULT_MAX_TOKENS
-    rules = spec.defaults.llm.parameters or [s.Parameter(template=name) for name in DEFAULT_PARAMETERS]
     where = ("defaults", "llm", "parameters")
+    written = spec.defaults.llm.parameters or [s.Parameter(template=name) for name in DEFAULT_PARAMETERS]
+    rules = expand_sets(lw, spec, where, written)
     return CustomInfo(
         types=types,
         form=credentials + tuple(form_field(c, types, custom) for c in controls),
         variables=tuple(c.variable for c in controls),
         properties={kind: kind_properties(lw, spec, kind) for kind in types},
-        parameters=tuple(lower_parameter(lw, where + (i,), rule, max_output) for i, rule in enumerate(rules)),
+        parameters=tuple(lower_parameter(lw, at, rule, max_output) for at, rule in rules),
         max_output_tokens=max_output,
         pricing=(custom.currency, _decimal(PRICE_UNITS[custom.per])),
     )

@@ -88,12 +88,11 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         lw.error(loc + ("type",), f"protocol {protocol.name} has no {kind.name} models")
     elif kind.endpoint not in REQUIRED_ENDPOINTS:  # else already reported once, at the endpoint
         lw.check(api.endpoints[kind.endpoint] is not None, loc + ("type",), f"api.endpoints.{kind.endpoint} is null")
-    rules = (fields.parameters or []) if kind.llm_fields else []
-    parameters = tuple(
-        lower_parameter(lw, loc + ("parameters", i), p, fields.max_output_tokens) for i, p in enumerate(rules)
-    )
-    check_unique(lw, [(loc + ("parameters", i), p.name) for i, p in enumerate(parameters)], "parameter")
-    check_omissions(lw, loc, parameters, "parameters" in model.model_fields_set)
+    where = loc + ("parameters",) if "parameters" in model.model_fields_set else ("defaults", "llm", "parameters")
+    rules = expand_sets(lw, spec, where, fields.parameters or []) if kind.llm_fields else []
+    parameters = tuple(lower_parameter(lw, at, p, fields.max_output_tokens) for at, p in rules)
+    check_unique(lw, [(at, p.name) for (at, _), p in zip(rules, parameters)], "parameter")
+    check_omissions(lw, [at for at, _ in rules], parameters)
     limit = LIMITS["parameters"]
     lw.check(len(parameters) <= limit, loc + ("parameters",), f"Dify allows at most {limit} parameter rules")
     return ModelInfo(
@@ -207,7 +206,7 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     overrides = {
         k: v
         for k, v in p.model_dump(
-            exclude={"template", "name", "send_as", "values", "omit_when", "parse"}, exclude_none=True
+            exclude={"use", "template", "name", "send_as", "values", "omit_when", "parse"}, exclude_none=True
         ).items()
     }
     for key in ("label", "help"):
@@ -271,13 +270,37 @@ def lower_values(lw: Lowering, loc: tuple, p: s.Parameter, kind: str | None) -> 
     return tuple(p.values.items())
 
 
-def check_omissions(lw: Lowering, loc: tuple, rules: tuple[ParameterRule, ...], own: bool) -> None:
+def expand_sets(lw: Lowering, spec: s.Spec, loc: tuple, rules: list[s.Parameter]) -> list[tuple[tuple, s.Parameter]]:
+    """The rules with each `{use: name}` replaced by that set's rules, each with where it was written."""
+    out = []
+    for index, rule in enumerate(rules):
+        if rule.use is None:
+            out.append((loc + (index,), rule))
+            continue
+        others = rule.model_dump(exclude={"use"}, exclude_defaults=True)
+        lw.check(
+            not others, loc + (index,), f"`use` inserts a set's rules; it takes no fields of its own: {sorted(others)}"
+        )
+        found = spec.parameter_sets.get(rule.use)
+        if found is None:
+            known = ", ".join(spec.parameter_sets) or "none are defined"
+            lw.error(loc + (index, "use"), f"no parameter set {rule.use!r} (parameter_sets: {known})")
+            continue
+        for inner, member in enumerate(found):
+            at = ("parameter_sets", rule.use, inner)
+            if member.use is not None:
+                lw.error(at + ("use",), "a parameter set cannot use another; list its rules")
+                continue
+            out.append((at, member))
+    return out
+
+
+def check_omissions(lw: Lowering, locs: list[tuple], rules: tuple[ParameterRule, ...]) -> None:
     """omit_when names another parameter of the same model, with a value of its type."""
     types = {rule.name: TEMPLATE_TYPES.get(rule.template or rule.name) or rule.overrides.get("type") for rule in rules}
-    where = loc + ("parameters",) if own else ("defaults", "llm", "parameters")
-    for index, rule in enumerate(rules):
+    for loc, rule in zip(locs, rules):
         for other, value in rule.omit_when:
-            at = where + (index, "omit_when", other)
+            at = loc + ("omit_when", other)
             if other not in types or other == rule.name:
                 lw.error(at, f"{other!r} is not another parameter of this model: {', '.join(types)}")
                 continue

@@ -313,3 +313,22 @@ def test_value_maps_lower_into_one_table(tmp_path: Path) -> None:
     p = lower(load_spec(write_spec(tmp_path, minimal(models=models[:1]))))
     assert p.value_maps == {"thinking": ((True, {"type": "enabled"}), (False, None))}
     assert p.models[0].parameters[0].declaration() == {"name": "thinking", "type": "boolean"}
+
+
+def test_parameter_sets_expand_where_they_are_used(tmp_path: Path) -> None:
+    sets = {"sampling": ["temperature", {"template": "top_p", "default": 0.9}]}
+    models = [
+        {"name": "a", "context_size": 8192, "parameters": [{"use": "sampling"}, "max_tokens"]},
+        {"name": "b", "context_size": 8192},
+    ]
+    defaults = {"llm": {"parameters": ["max_tokens", {"use": "sampling"}]}}
+    p = lower(load_spec(write_spec(tmp_path, minimal(parameter_sets=sets, models=models, defaults=defaults))))
+    assert [r.name for r in p.models[0].parameters] == ["temperature", "top_p", "max_tokens"]
+    assert [r.name for r in p.models[1].parameters] == ["max_tokens", "temperature", "top_p"]
+    assert p.models[0].parameters[1].overrides == {"default": 0.9}
+    twice = [{"name": "c", "context_size": 8192, "parameters": [{"use": "sampling"}, "temperature"]}]
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(parameter_sets=sets, models=twice))))
+    assert [(d.path, d.message) for d in caught.value.diagnostics] == [
+        ("models[0].parameters[1]", "duplicate parameter 'temperature'")
+    ]
