@@ -14,7 +14,7 @@ from compiler.targets import Copy, Job, dify, maibot
 
 
 def header_for(p: Provider) -> str:
-    return f"Generated from specs/{p.spec_file} by the provider compiler. Do not edit by hand."
+    return f"Generated from {p.spec_file} by the provider compiler. Do not edit by hand."
 
 
 def plan_all(p: Provider) -> list[Job | Copy]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -149,7 +150,9 @@ def new(name: str, author: str, specs_dir: Path) -> int:
             print(f"error: {path} already exists; nothing written", file=sys.stderr)
             return 2
     label = " ".join(part.capitalize() for part in name.replace("_", "-").split("-") if part)
-    text = render("spec/new.yaml.jinja", {"name": name, "label": label or name, "author": author})
+    schema = Path(os.path.relpath(SPECS / SCHEMA_FILE, specs_dir)).as_posix()
+    context = {"name": name, "label": label or name, "author": author, "spec": spec.as_posix(), "schema": schema}
+    text = render("spec/new.yaml.jinja", context)
     write_file(icon, render("spec/icon.svg.jinja", {"initial": (label or name)[:1].upper()}).encode("utf-8"))
     write_file(spec, text.encode("utf-8"))
     print(f"{spec}: written (and {icon}); edit it, then `make build SPEC={spec}`")

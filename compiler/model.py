@@ -217,7 +217,7 @@ class Asset:
 @dataclass(frozen=True)
 class Provider:
     name: str
-    spec_file: str
+    spec_file: str  # the spec's folder and file name (specs/acme.yaml): stable wherever the build runs
     label: I18n
     description: I18n
     author: str

@@ -44,7 +44,7 @@ def lower(loaded: LoadedSpec) -> Provider:
         raise CompileError(sorted(lw.diagnostics + lw.warnings, key=Diagnostic.sort_key))
     return Provider(
         name=spec.name,
-        spec_file=loaded.path.name,
+        spec_file=f"{loaded.path.parent.name}/{loaded.path.name}",
         label=i18n(spec.label),
         description=i18n(spec.description),
         author=spec.author,

@@ -26,6 +26,11 @@ SEND_AS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$"
 PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
 
 ENCODINGS = {"response_format": "response_format", "json_schema": "json_schema"}
+RESPONSE_FORMAT_HELP = {
+    "en_US": "The form of the answer: text, or JSON the model must produce (json_schema: as the JSON Schema "
+    "parameter describes).",
+    "zh_Hans": "回答的形式：文本，或模型必须输出的 JSON（json_schema：按 JSON Schema 参数的描述）。",
+}
 # Each Dify template's value type: a rule named like a template means that template's value, so it
 # gets that template's wire encoding, and a different type is an error (never a silent change).
 TEMPLATE_TYPES = {
@@ -212,6 +217,10 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     for key in ("label", "help"):
         if key in overrides:
             overrides[key] = i18n(overrides[key])
+    options = set(p.options or ())
+    if p.template == "response_format" and options and not options & {"JSON", "XML"} and "help" not in overrides:
+        # The template's help speaks of Dify's code-block modes, which these options are not.
+        overrides["help"] = RESPONSE_FORMAT_HELP
     if p.template == "max_tokens":
         top = overrides.get("max", max_output)
         overrides.setdefault("min", 1)

@@ -332,3 +332,13 @@ def test_parameter_sets_expand_where_they_are_used(tmp_path: Path) -> None:
     assert [(d.path, d.message) for d in caught.value.diagnostics] == [
         ("models[0].parameters[1]", "duplicate parameter 'temperature'")
     ]
+
+
+def test_response_format_help_matches_its_options(tmp_path: Path) -> None:
+    rules = [{"template": "response_format", "options": ["text", "json_object"]}]
+    models = [{"name": "m", "context_size": 8192, "parameters": rules}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert p.models[0].parameters[0].overrides["help"]["en_US"].startswith("The form of the answer")
+    rules = [{"template": "response_format"}]  # Dify's own JSON/XML code-block modes: its help holds
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=[models[0] | {"parameters": rules}]))))
+    assert "help" not in p.models[0].parameters[0].overrides

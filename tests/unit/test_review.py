@@ -234,3 +234,15 @@ def test_new_scaffolds_a_spec_that_builds(project: Path, capsys) -> None:
     assert main(["new", "nova-ai"]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["new", "Bad Name"]) == 2
+
+
+def test_new_elsewhere_points_at_the_schema_and_the_spec_it_wrote(project: Path) -> None:
+    """--specs-dir: the modeline and the build hint name the real paths, and the generated files
+    name the spec's own folder."""
+    assert main(["new", "orbit", "--specs-dir", "providers/eu"]) == 0
+    lines = (project / "providers" / "eu" / "orbit.yaml").read_text().splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../specs/spec.schema.json"
+    assert "`make build SPEC=providers/eu/orbit.yaml`" in lines[1]
+    assert main(["build", "providers/eu/orbit.yaml"]) == 0
+    readme = (project / "generated" / "orbit" / "dify" / "README.md").read_text()
+    assert readme.startswith("<!-- Generated from eu/orbit.yaml by the provider compiler.")

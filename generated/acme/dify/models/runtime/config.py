@@ -187,6 +187,10 @@ CUSTOMIZABLE = {
         {
             "name": "response_format",
             "use_template": "response_format",
+            "help": {
+                "en_US": "The form of the answer: text, or JSON the model must produce (json_schema: as the JSON Schema parameter describes).",
+                "zh_Hans": "回答的形式：文本，或模型必须输出的 JSON（json_schema：按 JSON Schema 参数的描述）。",
+            },
             "options": ["text", "json_object", "json_schema"],
         },
         {"name": "json_schema", "use_template": "json_schema"},
