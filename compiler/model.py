@@ -11,7 +11,7 @@ from compiler.errors import Diagnostic
 from compiler.tables import KIND_BY_NAME, KINDS, Kind
 
 I18n = dict[str, str]
-Encoding = Literal["plain", "response_format", "json_schema", "json"]
+Encoding = Literal["plain", "response_format", "json_schema", "json", "tool"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class ParameterRule:
     overrides: dict[str, object] = field(default_factory=dict)
     values: tuple[tuple[object, object], ...] = ()  # (value the user picks, what is sent; None: nothing)
     omit_when: tuple[tuple[str, object], ...] = ()  # (other parameter, its value): this one is not sent
+    adds_tool: dict[str, object] | None = None  # the built-in tool a boolean parameter adds to `tools`
 
     def declaration(self) -> dict[str, object]:
         """The rule as Dify's model YAML spells it."""
@@ -232,6 +233,7 @@ class Provider:
     models: tuple[ModelInfo, ...]
     wire_parameters: dict[str, tuple[str, str]]
     value_maps: dict[str, tuple[tuple[object, object], ...]]
+    builtin_tools: dict[str, dict[str, object]]  # boolean parameter -> the tool object it adds
     maibot: MaiBotInfo
     dify_memory: int
     dify_minimum_version: str | None

@@ -403,6 +403,12 @@ class Parameter(Strict):
         description="Request body key to send the value as; dots make nested objects (thinking.type).",
         examples=["max_completion_tokens", "thinking.type"],
     )
+    adds_tool: dict[str, Any] | None = Field(
+        None,
+        description="A built-in tool the provider runs (Zhipu's web_search): while this boolean parameter is on, "
+        "this object is added to the request's `tools`; the parameter itself is not sent.",
+        examples=[{"type": "web_search", "web_search": {"enable": True, "search_result": True}}],
+    )
     parse: Literal["json"] | None = Field(
         None,
         description="How the text the user types is read before it is sent: json sends the value it spells (a "

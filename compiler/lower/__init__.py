@@ -12,6 +12,7 @@ from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets,
 from compiler.lower.models import (
     assign_files,
     check_unique_models,
+    collect_builtin_tools,
     collect_value_maps,
     collect_wire_parameters,
     lower_model,
@@ -37,6 +38,7 @@ def lower(loaded: LoadedSpec) -> Provider:
     custom_rules = customizable.parameters if customizable else ()
     wire_parameters = collect_wire_parameters(lw, models, custom_rules)
     value_maps = collect_value_maps(models, custom_rules)
+    builtin_tools = collect_builtin_tools(models, custom_rules)
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
     warn_suspicious(lw, spec, models)
@@ -59,6 +61,7 @@ def lower(loaded: LoadedSpec) -> Provider:
         models=models,
         wire_parameters=wire_parameters,
         value_maps=value_maps,
+        builtin_tools=builtin_tools,
         maibot=maibot,
         dify_memory=spec.dify.memory,
         dify_minimum_version=spec.dify.minimum_dify_version,

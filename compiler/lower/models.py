@@ -211,7 +211,8 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     overrides = {
         k: v
         for k, v in p.model_dump(
-            exclude={"use", "template", "name", "send_as", "values", "omit_when", "parse"}, exclude_none=True
+            exclude={"use", "template", "name", "send_as", "values", "omit_when", "parse", "adds_tool"},
+            exclude_none=True,
         ).items()
     }
     for key in ("label", "help"):
@@ -238,6 +239,13 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     if p.type == "string" and p.template is None:
         lw.check(bool(p.options), loc + ("options",), "a string parameter needs options (Dify shows it as a select)")
     meant = p.template or (name if name in TEMPLATE_TYPES else None)
+    if p.adds_tool is not None:
+        lw.check(p.type == "boolean" and meant is None, loc + ("adds_tool",), "only a boolean parameter adds a tool")
+        ok = isinstance(p.adds_tool.get("type"), str) and p.adds_tool.get("type") != "function"
+        lw.check(ok, loc + ("adds_tool", "type"), "a built-in tool needs a `type` of its own (not function)")
+        lw.check(
+            not p.values and not p.send_as, loc + ("adds_tool",), "a parameter that adds a tool is not sent itself"
+        )
     if p.parse == "json":
         ok = p.type == "text" and meant is None
         lw.check(ok, loc + ("parse",), "only a text parameter that is not a Dify template holds JSON")
@@ -251,10 +259,11 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         name=name,
         template=p.template,
         send_as=p.send_as or name,
-        encoding="json" if p.parse == "json" else ENCODINGS.get(meant or "", "plain"),
+        encoding="tool" if p.adds_tool else "json" if p.parse == "json" else ENCODINGS.get(meant or "", "plain"),
         overrides=dict(sorted(overrides.items(), key=lambda kv: RULE_KEY_ORDER.index(kv[0]))),
         values=lower_values(lw, loc + ("values",), p, TEMPLATE_TYPES.get(meant or "") or p.type),
         omit_when=tuple((p.omit_when or {}).items()),
+        adds_tool=dict(p.adds_tool) if p.adds_tool else None,
     )
 
 
@@ -374,6 +383,13 @@ def assign_files(lw: Lowering, models: tuple[ModelInfo, ...]) -> tuple[ModelInfo
     return named
 
 
+def collect_builtin_tools(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...]) -> dict[str, dict]:
+    """Boolean parameter -> the built-in tool it adds (one per name: the wire table sees to that)."""
+    rules = [rule for model in models for rule in model.parameters] + list(custom)
+    found = {rule.name: rule.adds_tool for rule in rules if rule.adds_tool}
+    return {name: found[name] for name in sorted(found)}
+
+
 def collect_value_maps(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...]) -> dict[str, tuple]:
     """Parameter -> its value map, for the parameters that have one (one per name: the wire table
     check sees to that the name means one thing)."""
@@ -387,10 +403,10 @@ def collect_wire_parameters(
 ) -> dict[str, tuple[str, str]]:
     """One provider-wide table name → (body key, encoding); a name must mean the same everywhere,
     value map included (user-added models' rules are the llm defaults', so they agree with the models')."""
-    table = {rule.name: (rule.send_as, rule.encoding, rule.values) for rule in custom}
+    table = {rule.name: (rule.send_as, rule.encoding, (rule.values, rule.adds_tool)) for rule in custom}
     for index, model in enumerate(models):
         for rule in model.parameters:
-            wire = (rule.send_as, rule.encoding, rule.values)
+            wire = (rule.send_as, rule.encoding, (rule.values, rule.adds_tool))
             if table.setdefault(rule.name, wire) != wire:
                 lw.error(("models", index, "parameters"), f"parameter {rule.name!r} is sent differently by two models")
     return {name: (key, encoding) for name, (key, encoding, _) in sorted(table.items())}

@@ -39,7 +39,7 @@ def chat_request(
         body["stream_options"] = {"include_usage": True}
     encode_parameters(body, parameters)
     if tools:
-        body["tools"] = tools
+        body["tools"] = tools + body.get("tools", [])  # the host's functions, then built-in tools
         body["tool_choice"] = tool_choice
     if stop and settings.get("send_stop", True):
         body["stop"] = list(stop)
@@ -60,7 +60,10 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
             value = mapped(config.VALUE_MAPS[name], value)
             if value is None:
                 continue
-        if encoding == "json":
+        if encoding == "tool":
+            if value is True:
+                body.setdefault("tools", []).append(config.BUILTIN_TOOLS[name])
+        elif encoding == "json":
             put(body, key, json_value(name, value))
         elif encoding == "response_format":
             response_format = value

@@ -337,3 +337,35 @@ def test_a_json_parameter_is_sent_as_the_object_it_spells(dify, maibot, provider
         parameters={name: "{mode: auto"},
     )
     assert outcome.error_type == "InvokeBadRequestError" and f"{name} is not valid JSON" in outcome.message
+
+
+def test_a_parameter_adds_a_built_in_tool(dify, maibot, provider, mock):
+    names = [n for n in provider.chat_parameters[llm(provider)] if n in provider.builtin_tools]
+    if not names:
+        pytest.skip("the model has no parameter that adds a built-in tool")
+    name, builtin = names[0], provider.builtin_tools[names[0]]
+    for on in (True, False):
+        from_dify, from_maibot = both(
+            dify,
+            maibot,
+            provider,
+            mock,
+            Reply(json=completion({"role": "assistant", "content": "ok"})),
+            {
+                "messages": [{"role": "user", "content": "Weather?"}],
+                "stream": False,
+                "parameters": {name: on},
+                "tools": [TOOL],
+            },
+            maibot_request({name: on})
+            | {
+                "context_items": [user("Weather?")],
+                "tool_options": [
+                    {"name": TOOL["name"], "description": TOOL["description"], "parameters": TOOL["parameters"]}
+                ],
+            },
+        )
+        assert from_dify == from_maibot
+        tools = from_dify["body"]["tools"]
+        assert [t["type"] for t in tools] == ["function"] + ([builtin["type"]] if on else [])
+        assert (tools[-1] == builtin) is on and name not in from_dify["body"]

@@ -378,3 +378,14 @@ def test_a_json_parameter_sends_the_value_it_spells(settings) -> None:
     assert openai_chat.chat_request("m", [], {"search": {"mode": "off"}}).body["search_parameters"] == {"mode": "off"}
     with pytest.raises(ProviderError, match="bad_request.*search is not valid JSON"):
         openai_chat.chat_request("m", [], {"search": "{mode"})
+
+
+def test_a_boolean_parameter_adds_a_built_in_tool(settings) -> None:
+    search = {"type": "web_search", "web_search": {"enable": True}}
+    settings(PARAMETERS={"web": ("web", "tool")}, BUILTIN_TOOLS={"web": search})
+    body = openai_chat.chat_request("m", [], {"web": True}).body
+    assert body["tools"] == [search] and "tool_choice" not in body and "web" not in body
+    assert "tools" not in openai_chat.chat_request("m", [], {"web": False}).body
+    function = {"type": "function", "function": {"name": "f", "description": "", "parameters": {}}}
+    body = openai_chat.chat_request("m", [], {"web": True}, tools=[function]).body
+    assert body["tools"] == [function, search] and body["tool_choice"] == "auto"

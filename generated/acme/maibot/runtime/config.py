@@ -68,12 +68,15 @@ PARAMETERS = {
     "thinking": ("thinking", "plain"),
     "top_k": ("top_k", "plain"),
     "top_p": ("top_p", "plain"),
+    "web_search": ("web_search", "tool"),
 }
 # Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
 VALUE_MAPS = {
     "reasoning_mode": ((True, "reasoning"), (False, None)),
     "thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"})),
 }
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {"web_search": {"type": "web_search", "web_search": {"enable": True, "search_result": True}}}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "acme-chat": (
@@ -85,6 +88,7 @@ MODEL_PARAMETERS = {
         "seed",
         "reasoning_effort",
         "thinking",
+        "web_search",
         "search_parameters",
         "reasoning_mode",
     ),
@@ -97,6 +101,7 @@ MODEL_PARAMETERS = {
         "seed",
         "reasoning_effort",
         "thinking",
+        "web_search",
         "search_parameters",
         "reasoning_mode",
     ),
@@ -110,6 +115,7 @@ MODEL_PARAMETERS = {
         "seed",
         "reasoning_effort",
         "thinking",
+        "web_search",
         "search_parameters",
         "reasoning_mode",
     ),
@@ -209,6 +215,7 @@ CUSTOMIZABLE = {
             "options": ["low", "medium", "high"],
         },
         {"name": "thinking", "label": {"en_US": "Thinking"}, "type": "boolean", "default": False},
+        {"name": "web_search", "label": {"en_US": "Web search"}, "type": "boolean", "default": False},
         {"name": "search_parameters", "label": {"en_US": "Search parameters (JSON)"}, "type": "text"},
         {"name": "reasoning_mode", "label": {"en_US": "Reasoning mode"}, "type": "boolean"},
     ],

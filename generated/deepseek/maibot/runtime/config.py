@@ -50,6 +50,8 @@ PARAMETERS = {
 }
 # Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
 VALUE_MAPS = {}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "deepseek-chat": ("temperature", "top_p", "presence_penalty", "frequency_penalty", "max_tokens", "response_format"),

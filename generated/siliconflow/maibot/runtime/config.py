@@ -64,6 +64,8 @@ PARAMETERS = {
 }
 # Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
 VALUE_MAPS = {}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "Pro/moonshotai/Kimi-K2.5": (
