@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
@@ -194,12 +194,22 @@ def pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
 
 
 def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
-    """The server-sent events of a streamed answer."""
-    framer = sse.Framer()
-    with closing(pieces(response)) as body:
-        for piece in body:
+    """The server-sent events of a streamed answer; the connection goes back to the pool (or is
+    dropped, when the stream is abandoned half-read) whatever happens. The body is read here, not
+    through pieces(): one generator fewer per token."""
+    framer, complete = sse.Framer(), False
+    try:
+        for piece in body_pieces(response):
             yield from framer.feed(piece)
-    yield from framer.close()
+        yield from framer.close()
+        complete = True
+    except HTTPError as exc:
+        raise transport_error(response.url, exc) from None
+    finally:
+        if complete:
+            response.release_conn()
+        else:
+            response.close()
 
 
 def read_completion(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Completion:
