@@ -294,6 +294,7 @@ class Provider:
         """The endpoints the plugins call (config.ENDPOINTS): chat and the model list, and each
         kind's that either target serves."""
         used = {"chat", "models"} | {kind.endpoint for kind in self.kinds + self.maibot_kinds}
+        used |= {"completions"} if any(m.mode == "completion" for m in self.models) else set()
         return {key: path for key, path in self.api.endpoints.items() if key in used}
 
     @property

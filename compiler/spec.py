@@ -106,6 +106,12 @@ class Endpoints(Strict):
         description="Chat path. Default: the protocol's (openai_chat: /chat/completions).",
         examples=["/chat/completions"],
     )
+    completions: str | None = Field(
+        None,
+        description="Text completion path, used by llm models of mode completion ({model, prompt} -> "
+        "choices[].text). Default: the protocol's (openai_chat: /completions).",
+        examples=["/completions"],
+    )
     models: str | None = Field(
         None,
         description="Model list path (GET) used to validate credentials; null validates with a chat call. "
@@ -459,7 +465,12 @@ class InputType(Strict):
 class ModelFields(Strict):
     """Fields shared by model defaults and models. Each kind reads its own (README: model kinds)."""
 
-    mode: Literal["chat"] | None = Field(None, description="Dify LLM mode (chat).", examples=["chat"])
+    mode: Literal["chat", "completion"] | None = Field(
+        None,
+        description="Dify LLM mode: chat (default), or completion: one prompt in, text out, over "
+        "api.endpoints.completions (models served only on the legacy completions API).",
+        examples=["chat", "completion"],
+    )
     context_size: int | None = Field(
         None, gt=0, description="Context window in tokens (llm, text-embedding, rerank).", examples=[131072]
     )

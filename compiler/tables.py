@@ -113,6 +113,7 @@ PROTOCOLS = {
         "openai_chat",
         endpoints={
             "chat": "/chat/completions",
+            "completions": "/completions",
             "models": "/models",
             "embeddings": "/embeddings",
             "rerank": "/rerank",

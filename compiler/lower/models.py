@@ -93,6 +93,10 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         lw.error(loc + ("type",), f"protocol {protocol.name} has no {kind.name} models")
     elif kind.endpoint not in REQUIRED_ENDPOINTS:  # else already reported once, at the endpoint
         lw.check(api.endpoints[kind.endpoint] is not None, loc + ("type",), f"api.endpoints.{kind.endpoint} is null")
+    if fields.mode == "completion":
+        lw.check(api.endpoints["completions"] is not None, loc + ("mode",), "api.endpoints.completions is null")
+        calls = sorted(set(fields.features or ()) & {"tool-call", "multi-tool-call", "stream-tool-call"})
+        lw.check(not calls, loc + ("features",), f"a completion-mode model takes no tools: {', '.join(calls)}")
     where = loc + ("parameters",) if "parameters" in model.model_fields_set else ("defaults", "llm", "parameters")
     rules = expand_sets(lw, spec, where, fields.parameters or []) if kind.llm_fields else []
     parameters = tuple(lower_parameter(lw, at, p, fields.max_output_tokens) for at, p in rules)
@@ -171,6 +175,8 @@ def settings(f: s.ModelFields) -> dict[str, object]:
         out["prompt"] = f.prompt
     if f.body:
         out["body"] = dict(f.body)
+    if f.mode == "completion":
+        out["mode"] = "completion"
     if f.send_stop is False:
         out["send_stop"] = False
     if f.stream is False:

@@ -11,6 +11,7 @@ BASE_URL = "https://api.example.invalid/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {
     "chat": "/chat/completions",
+    "completions": "/completions",
     "models": "/models",
     "embeddings": "/embeddings",
     "rerank": "/rerank",

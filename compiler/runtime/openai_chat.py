@@ -30,11 +30,18 @@ def chat_request(
     tool_choice: str = "auto",
     response_format: tuple[str, Any] | None = None,
 ) -> Request:
-    """POST /chat/completions: only declared parameters, encoded as the spec says. A model the spec
-    does not stream is asked for one answer (the hosts take a JSON answer to a stream request)."""
+    """POST /chat/completions (a completion-mode model: /completions with the conversation as one
+    prompt): only declared parameters, encoded as the spec says. A model the spec does not stream is
+    asked for one answer (the hosts take a JSON answer to a stream request)."""
     settings = config.MODEL_SETTINGS.get(model, {})
     stream = stream and settings.get("stream", True)
-    body: dict[str, Any] = {"model": model, "messages": conversation.normalise(model, messages), "stream": stream}
+    completion = settings.get("mode") == "completion"
+    body: dict[str, Any] = {"model": model}
+    if completion:
+        body["prompt"] = prompt_of(conversation.normalise(model, messages))
+    else:
+        body["messages"] = conversation.normalise(model, messages)
+    body["stream"] = stream
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
     encode_parameters(body, parameters)
@@ -47,7 +54,13 @@ def chat_request(
     if response_format is not None:
         kind, schema = response_format
         body["response_format"] = {"type": kind} if kind != "json_schema" else json_schema_format(schema)
-    return Request("POST", config.ENDPOINTS["chat"], http.fixed_body(model, body, chat=True))
+    path = config.ENDPOINTS["completions"] if completion else config.ENDPOINTS["chat"]
+    return Request("POST", path, http.fixed_body(model, body, chat=True))
+
+
+def prompt_of(messages: list[dict[str, Any]]) -> str:
+    """A conversation as one completion prompt: its texts in order, a blank line between turns."""
+    return "\n\n".join(text for text in (text_of(m.get("content")) for m in messages) if text)
 
 
 def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
@@ -158,6 +171,8 @@ def parse_completion(payload: Any) -> Completion:
         raise ProviderError("server_unavailable", f"response has no choices: {describe(payload)}")
     choice = choices[0]
     message = choice.get("message") if isinstance(choice.get("message"), dict) else {}
+    if not message and isinstance(choice.get("text"), str):  # completion mode
+        message = {"content": choice["text"]}
     calls = []
     for raw in message.get("tool_calls") or []:
         function = raw.get("function") or {}
@@ -239,7 +254,9 @@ class StreamAssembler:
             for choice in choices:
                 # `message`: a gateway that sent a whole completion as one event
                 delta = choice.get("delta") or choice.get("message")
-                if delta:
+                if delta is None and type(choice.get("text")) is str:  # completion mode
+                    content += choice["text"]
+                elif delta:
                     piece = delta.get("content")
                     if piece:
                         content += piece if type(piece) is str else text_of(piece)

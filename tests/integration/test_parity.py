@@ -28,7 +28,7 @@ def normalised(recorded: Recorded, provider: Provider) -> dict:
     end-user id) and the spelling of tool-call JSON."""
     body = json.loads(json.dumps(recorded.body))
     body.pop(provider.api.user[0], None)
-    for message in body["messages"]:
+    for message in body.get("messages", []):
         if isinstance(message.get("content"), list):
             for part in message["content"]:
                 part.get("image_url", {}).pop("detail", None)
@@ -369,3 +369,48 @@ def test_a_parameter_adds_a_built_in_tool(dify, maibot, provider, mock):
         tools = from_dify["body"]["tools"]
         assert [t["type"] for t in tools] == ["function"] + ([builtin["type"]] if on else [])
         assert (tools[-1] == builtin) is on and name not in from_dify["body"]
+
+
+def test_a_completion_mode_model(dify, maibot, provider, mock):
+    """One prompt to /completions, choices[].text back: blocking from both hosts, and streamed to Dify."""
+    models = [m for m in provider.models_of("llm") if m.mode == "completion"]
+    if not models:
+        pytest.skip("the spec has no completion-mode model")
+    model = models[0].name
+    answer = {
+        "id": "cmpl-1",
+        "object": "text_completion",
+        "model": model,
+        "usage": {"prompt_tokens": 9, "completion_tokens": 3},
+    }
+    answer["choices"] = [{"index": 0, "text": " Paris.", "finish_reason": "stop", "logprobs": None}]
+    history = [{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": "Capital of France?"}]
+    bodies = []
+    for host in ("dify", "maibot"):
+        mock.expect(Reply(json=answer))
+        if host == "dify":
+            outcome = dify.invoke_llm(model, creds(provider, mock), history, False, provider=provider.name)
+            assert outcome.error is None, outcome.message
+            assert outcome.items[0]["delta"]["message"]["content"] == " Paris."
+        else:
+            info = {"model_identifier": model, "name": model, "force_stream_mode": False}
+            items = [system("Answer briefly."), user("Capital of France?")]
+            result = maibot.call(
+                op="response", api_provider=api_provider(provider, mock), model_info=info, context_items=items
+            )
+            assert result["ok"] and result["content"] == " Paris.", result
+        bodies.append(normalised(mock.last, provider))
+    assert bodies[0] == bodies[1]
+    assert bodies[0]["path"] == "/v1" + provider.endpoints["completions"]
+    assert (
+        bodies[0]["body"]["prompt"] == "Answer briefly.\n\nCapital of France?" and "messages" not in bodies[0]["body"]
+    )
+
+    head = {"id": "cmpl-2", "object": "text_completion", "model": model}
+    events = [head | {"choices": [{"index": 0, "text": piece, "finish_reason": None}]} for piece in (" Pa", "ris", ".")]
+    events.append(head | {"choices": [{"index": 0, "text": "", "finish_reason": "stop"}], "usage": answer["usage"]})
+    mock.expect(Reply(sse=sse(*events)))
+    outcome = dify.invoke_llm(model, creds(provider, mock), history, True, provider=provider.name)
+    assert outcome.error is None, outcome.message
+    assert "".join(i["delta"]["message"]["content"] for i in outcome.items) == " Paris."
+    assert outcome.items[-1]["delta"]["usage"]["completion_tokens"] == 3

@@ -389,3 +389,24 @@ def test_a_boolean_parameter_adds_a_built_in_tool(settings) -> None:
     function = {"type": "function", "function": {"name": "f", "description": "", "parameters": {}}}
     body = openai_chat.chat_request("m", [], {"web": True}, tools=[function]).body
     assert body["tools"] == [function, search] and body["tool_choice"] == "auto"
+
+
+def test_a_completion_mode_model_sends_one_prompt(settings) -> None:
+    settings(MODEL_SETTINGS={"c": {"mode": "completion"}}, PARAMETERS={"max_tokens": ("max_tokens", "plain")})
+    history = [
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": [{"type": "text", "text": "Hi"}]},
+    ]
+    request = openai_chat.chat_request("c", history, {"max_tokens": 5}, stop=["\n"], stream=True)
+    assert request.path == "/completions"
+    assert request.body["prompt"] == "Be brief.\n\nHi" and "messages" not in request.body
+    assert (request.body["max_tokens"], request.body["stop"], request.body["stream"]) == (5, ["\n"], True)
+    answer = openai_chat.parse_completion({"choices": [{"text": "Hello.", "finish_reason": "stop"}]})
+    assert (answer.content, answer.finish_reason) == ("Hello.", "stop")
+    assembler = openai_chat.StreamAssembler()
+    events = [
+        {"choices": [{"index": 0, "text": "Hel"}]},
+        {"choices": [{"index": 0, "text": "lo.", "finish_reason": "stop"}]},
+    ]
+    assert [assembler.feed(("", json.dumps(e))) for e in events] == [("", "Hel"), ("", "lo.")]
+    assert assembler.finish().content == "Hello."

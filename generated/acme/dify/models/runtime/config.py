@@ -8,6 +8,7 @@ BASE_URL = "https://api.acme.example/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {
     "chat": "/chat/completions",
+    "completions": "/completions",
     "models": "/models",
     "embeddings": "/embeddings",
     "rerank": "/rerank",
@@ -119,6 +120,7 @@ MODEL_PARAMETERS = {
         "search_parameters",
         "reasoning_mode",
     ),
+    "acme-instruct": ("temperature", "max_tokens"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).
@@ -145,6 +147,7 @@ MODEL_SETTINGS = {
         "system_messages": "as_user",
         "omit_when": {"temperature": (("thinking", True),)},
     },
+    "acme-instruct": {"mode": "completion"},
     "acme-embed-large": {"body": {"truncate": "END"}},
     "acme-embed-v2": {"dimensions": 512, "input_type": ("input_type", "query", "document"), "encoding": "base64"},
     "acme-listen": {"language": "en"},
