@@ -155,8 +155,14 @@ def properties(lw: Lowering, loc: tuple, kind: str, f: s.ModelFields) -> dict[st
 
 
 def omissions(rules: tuple[ParameterRule, ...]) -> dict[str, object]:
-    """{"omit_when": parameter -> ((other parameter, value), ...)} when a rule has omit_when."""
-    found = {rule.name: rule.omit_when for rule in rules if rule.omit_when}
+    """{"omit_when": parameter -> ((other parameter, value, the other's default), ...)} when a
+    rule has omit_when: a host that leaves the other parameter out means its default."""
+    defaults = {rule.name: rule.overrides.get("default") for rule in rules}
+    found = {
+        rule.name: tuple((other, value, defaults.get(other)) for other, value in rule.omit_when)
+        for rule in rules
+        if rule.omit_when
+    }
     return {"omit_when": found} if found else {}
 
 

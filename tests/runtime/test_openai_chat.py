@@ -359,7 +359,7 @@ def test_per_model_omissions_stop_and_stream(settings) -> None:
     settings(
         PARAMETERS={"temperature": ("temperature", "plain"), "thinking": ("thinking", "plain")},
         MODEL_SETTINGS={
-            "r": {"omit_when": {"temperature": (("thinking", True),)}, "send_stop": False, "stream": False}
+            "r": {"omit_when": {"temperature": (("thinking", True, None),)}, "send_stop": False, "stream": False}
         },
     )
     body = openai_chat.chat_request("r", [], {"temperature": 0.2, "thinking": True}, stop=["x"], stream=True).body
@@ -410,3 +410,13 @@ def test_a_completion_mode_model_sends_one_prompt(settings) -> None:
     ]
     assert [assembler.feed(("", json.dumps(e))) for e in events] == [("", "Hel"), ("", "lo.")]
     assert assembler.finish().content == "Hello."
+
+
+def test_an_unsent_parameter_counts_as_its_default(settings) -> None:
+    """DeepSeek's thinking defaults to on: a host that leaves it out must not get temperature sent."""
+    settings(
+        PARAMETERS={"temperature": ("temperature", "plain"), "thinking": ("thinking", "plain")},
+        MODEL_SETTINGS={"d": {"omit_when": {"temperature": (("thinking", True, True),)}}},
+    )
+    assert "temperature" not in openai_chat.chat_request("d", [], {"temperature": 0.2}).body
+    assert openai_chat.chat_request("d", [], {"temperature": 0.2, "thinking": False}).body["temperature"] == 0.2

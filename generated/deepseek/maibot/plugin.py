@@ -33,8 +33,8 @@ class DeepseekPlugin(MaiBotPlugin):
     @LLMProvider(
         "deepseek",
         name="DeepSeek",
-        description="Models provided by DeepSeek, such as deepseek-chat and deepseek-reasoner.",
-        version="0.1.3",
+        description="Models provided by DeepSeek, such as deepseek-v4-flash and deepseek-v4-pro.",
+        version="0.2.0",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

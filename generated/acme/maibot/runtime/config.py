@@ -135,17 +135,20 @@ MESSAGES = {"merge_same_role": False, "drop_empty": False}
 BODY = {"provider": {"data_collection": "deny"}}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
-# omit_when: parameter -> ((other parameter, value), ...) that leave it out; embedding dimensions,
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {
-    "acme-chat": {"omit_when": {"temperature": (("thinking", True),)}},
-    "acme-reasoner": {"body": {"reasoning_format": "parsed"}, "omit_when": {"temperature": (("thinking", True),)}},
+    "acme-chat": {"omit_when": {"temperature": (("thinking", True, False),)}},
+    "acme-reasoner": {
+        "body": {"reasoning_format": "parsed"},
+        "omit_when": {"temperature": (("thinking", True, False),)},
+    },
     "acme-legacy": {
         "send_stop": False,
         "stream": False,
         "system_messages": "as_user",
-        "omit_when": {"temperature": (("thinking", True),)},
+        "omit_when": {"temperature": (("thinking", True, False),)},
     },
     "acme-instruct": {"mode": "completion"},
     "acme-embed-large": {"body": {"truncate": "END"}},

@@ -7,7 +7,7 @@ from dify_plugin.entities.model import ModelType
 from dify_plugin.errors.model import CredentialsValidateFailedError
 from dify_plugin.interfaces.model import ModelProvider
 
-VALIDATION_MODEL = "deepseek-chat"
+VALIDATION_MODEL = "deepseek-v4-flash"
 VALIDATION_TYPE = ModelType.LLM
 
 

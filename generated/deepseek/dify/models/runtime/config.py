@@ -41,21 +41,21 @@ STATUS_KINDS = {
 CODE_KINDS = {}
 # Declared parameter -> (body key, encoding); anything else is never sent.
 PARAMETERS = {
-    "frequency_penalty": ("frequency_penalty", "plain"),
     "max_tokens": ("max_tokens", "plain"),
-    "presence_penalty": ("presence_penalty", "plain"),
+    "reasoning_effort": ("reasoning_effort", "plain"),
     "response_format": ("response_format", "response_format"),
     "temperature": ("temperature", "plain"),
+    "thinking": ("thinking", "plain"),
     "top_p": ("top_p", "plain"),
 }
 # Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
-VALUE_MAPS = {}
+VALUE_MAPS = {"thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))}
 # Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
 BUILTIN_TOOLS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "deepseek-chat": ("temperature", "top_p", "presence_penalty", "frequency_penalty", "max_tokens", "response_format"),
-    "deepseek-reasoner": ("max_tokens", "response_format"),
+    "deepseek-v4-flash": ("temperature", "max_tokens", "top_p", "thinking", "reasoning_effort", "response_format"),
+    "deepseek-v4-pro": ("temperature", "max_tokens", "top_p", "thinking", "reasoning_effort", "response_format"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).
@@ -70,10 +70,25 @@ MESSAGES = {"merge_same_role": True, "drop_empty": True}
 BODY = {}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
-# omit_when: parameter -> ((other parameter, value), ...) that leave it out; embedding dimensions,
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
-MODEL_SETTINGS = {}
+MODEL_SETTINGS = {
+    "deepseek-v4-flash": {
+        "omit_when": {
+            "temperature": (("thinking", True, True),),
+            "top_p": (("thinking", True, True),),
+            "reasoning_effort": (("thinking", False, True),),
+        }
+    },
+    "deepseek-v4-pro": {
+        "omit_when": {
+            "temperature": (("thinking", True, True),),
+            "top_p": (("thinking", True, True),),
+            "reasoning_effort": (("thinking", False, True),),
+        }
+    },
+}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
 # the answer is the list), each result's index and score keys, and the score transform.
 RERANK = {

@@ -92,9 +92,10 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
 
 
 def omitted(model: str, name: str, parameters: dict[str, Any]) -> bool:
-    """Whether another parameter's value leaves `name` out for `model` (its omit_when setting)."""
+    """Whether another parameter's value (its default when the host sent none) leaves `name` out
+    for `model` (its omit_when setting)."""
     rules = config.MODEL_SETTINGS.get(model, {}).get("omit_when", {}).get(name, ())
-    return any(same(parameters.get(other), value) for other, value in rules)
+    return any(same(parameters.get(other, default), value) for other, value, default in rules)
 
 
 def same(a: Any, b: Any) -> bool:
