@@ -7,7 +7,7 @@ from dify_plugin.entities.model import ModelType
 from dify_plugin.errors.model import CredentialsValidateFailedError
 from dify_plugin.interfaces.model import ModelProvider
 
-VALIDATION_MODEL = "kimi-k2-0905-preview"
+VALIDATION_MODEL = "moonshot-v1-8k"
 VALIDATION_TYPE = ModelType.LLM
 
 

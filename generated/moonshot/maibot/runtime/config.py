@@ -46,24 +46,33 @@ CODE_KINDS = {
 }
 # Declared parameter -> (body key, encoding); anything else is never sent.
 PARAMETERS = {
+    "json_schema": ("json_schema", "json_schema"),
+    "max_completion_tokens": ("max_completion_tokens", "plain"),
     "max_tokens": ("max_tokens", "plain"),
     "response_format": ("response_format", "response_format"),
     "temperature": ("temperature", "plain"),
+    "thinking": ("thinking", "plain"),
     "top_p": ("top_p", "plain"),
 }
 # Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
-VALUE_MAPS = {}
+VALUE_MAPS = {"thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))}
 # Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
 BUILTIN_TOOLS = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "kimi-k2-0905-preview": ("temperature", "top_p", "max_tokens", "response_format"),
-    "kimi-k2-turbo-preview": ("temperature", "top_p", "max_tokens", "response_format"),
-    "kimi-k2-thinking": ("temperature", "max_tokens"),
     "moonshot-v1-8k": ("temperature", "top_p", "max_tokens", "response_format"),
     "moonshot-v1-32k": ("temperature", "top_p", "max_tokens", "response_format"),
     "moonshot-v1-128k": ("temperature", "top_p", "max_tokens", "response_format"),
-    "moonshot-v1-8k-vision-preview": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2-0711-preview": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2-0905-preview": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2-turbo-preview": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2-thinking": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2-thinking-turbo": ("temperature", "top_p", "max_tokens", "response_format"),
+    "kimi-k2.5": ("temperature", "top_p", "max_tokens", "thinking", "response_format"),
+    "kimi-k2.6": ("temperature", "top_p", "max_tokens", "thinking", "response_format"),
+    "kimi-k2.7-code": ("max_completion_tokens", "response_format", "json_schema"),
+    "kimi-k2.7-code-highspeed": ("max_completion_tokens", "response_format", "json_schema"),
+    "kimi-k3": ("max_completion_tokens", "response_format", "json_schema"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).
