@@ -504,6 +504,12 @@ class ModelFields(Strict):
         "(xAI's reasoning models).",
         examples=[False],
     )
+    never_send: list[str] | None = Field(
+        None,
+        description="Declared parameters this model's API refuses: Dify still shows them (as the official plugins "
+        "do), the plugin never sends them (llm; xAI's reasoning models and the penalties).",
+        examples=[["presence_penalty", "frequency_penalty"]],
+    )
     stream: bool | None = Field(
         None,
         description="Ask for streamed answers (llm; default true). False for models whose streams are broken: the "

@@ -38,7 +38,17 @@ class Kind:
 # Model fields every kind may set: the display and price fields.
 COMMON_FIELDS = frozenset(("pricing",))
 LLM_FIELDS = frozenset(
-    ("mode", "context_size", "max_output_tokens", "features", "parameters", "system_messages", "send_stop", "stream")
+    (
+        "mode",
+        "context_size",
+        "max_output_tokens",
+        "features",
+        "parameters",
+        "system_messages",
+        "send_stop",
+        "stream",
+        "never_send",
+    )
 )
 
 KINDS = (

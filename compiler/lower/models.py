@@ -102,6 +102,11 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
     parameters = tuple(lower_parameter(lw, at, p, fields.max_output_tokens) for at, p in rules)
     check_unique(lw, [(at, p.name) for (at, _), p in zip(rules, parameters)], "parameter")
     check_omissions(lw, [at for at, _ in rules], parameters)
+    for index, name in enumerate(fields.never_send or ()):
+        ok = name in {p.name for p in parameters}
+        lw.check(
+            ok, loc + ("never_send", index), f"{name!r} is not a parameter of this model, so it is never sent anyway"
+        )
     limit = LIMITS["parameters"]
     lw.check(len(parameters) <= limit, loc + ("parameters",), f"Dify allows at most {limit} parameter rules")
     return ModelInfo(
@@ -185,6 +190,8 @@ def settings(f: s.ModelFields) -> dict[str, object]:
         out["mode"] = "completion"
     if f.send_stop is False:
         out["send_stop"] = False
+    if f.never_send:
+        out["never_send"] = tuple(f.never_send)
     if f.stream is False:
         out["stream"] = False
     if f.system_messages and f.system_messages != "keep":

@@ -92,9 +92,12 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
 
 
 def omitted(model: str, name: str, parameters: dict[str, Any]) -> bool:
-    """Whether another parameter's value (its default when the host sent none) leaves `name` out
-    for `model` (its omit_when setting)."""
-    rules = config.MODEL_SETTINGS.get(model, {}).get("omit_when", {}).get(name, ())
+    """Whether `model` never sends `name`, or another parameter's value (its default when the host
+    sent none) leaves it out (the model's never_send and omit_when settings)."""
+    settings = config.MODEL_SETTINGS.get(model, {})
+    if name in settings.get("never_send", ()):
+        return True
+    rules = settings.get("omit_when", {}).get(name, ())
     return any(same(parameters.get(other, default), value) for other, value, default in rules)
 
 

@@ -630,4 +630,5 @@ def test_a_model_without_stop_or_streams(dify, provider, mock):
     assert text_of(outcome) == "One answer."
     body = mock.last.body
     assert ("stop" in body) is model.settings.get("send_stop", True)
-    assert body["stream"] is model.settings.get("stream", True) and "stream_options" not in body
+    assert body["stream"] is model.settings.get("stream", True)
+    assert ("stream_options" in body) == (body["stream"] and provider.api.stream_usage)

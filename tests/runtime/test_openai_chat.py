@@ -420,3 +420,13 @@ def test_an_unsent_parameter_counts_as_its_default(settings) -> None:
     )
     assert "temperature" not in openai_chat.chat_request("d", [], {"temperature": 0.2}).body
     assert openai_chat.chat_request("d", [], {"temperature": 0.2, "thinking": False}).body["temperature"] == 0.2
+
+
+def test_parameters_a_model_never_sends(settings) -> None:
+    settings(
+        PARAMETERS={"presence_penalty": ("presence_penalty", "plain"), "top_p": ("top_p", "plain")},
+        MODEL_SETTINGS={"g": {"never_send": ("presence_penalty",)}},
+    )
+    body = openai_chat.chat_request("g", [], {"presence_penalty": 0.5, "top_p": 0.9}).body
+    assert "presence_penalty" not in body and body["top_p"] == 0.9
+    assert openai_chat.chat_request("h", [], {"presence_penalty": 0.5}).body["presence_penalty"] == 0.5

@@ -430,6 +430,7 @@ MESSAGES = {"merge_same_role": True, "drop_empty": False}
 BODY = {}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses;
 # omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.

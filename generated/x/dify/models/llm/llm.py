@@ -1,0 +1,10 @@
+# Generated from specs/x.yaml by the provider compiler. Do not edit by hand.
+"""xAI chat models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
+
+from models.runtime.dify_chat import ChatModel
+
+
+class XLargeLanguageModel(ChatModel, LargeLanguageModel):
+    """Chat in the openai_chat protocol against https://api.x.ai/v1/chat/completions."""

@@ -1,0 +1,159 @@
+# Generated from specs/x.yaml by the provider compiler. Do not edit by hand.
+"""The x settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "x"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "openai_chat"
+BASE_URL = "https://api.x.ai/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models"}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("api_key",)
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {}
+# Declared parameter -> (body key, encoding); anything else is never sent.
+PARAMETERS = {
+    "frequency_penalty": ("frequency_penalty", "plain"),
+    "json_schema": ("json_schema", "json_schema"),
+    "presence_penalty": ("presence_penalty", "plain"),
+    "reasoning_effort": ("reasoning_effort", "plain"),
+    "response_format": ("response_format", "response_format"),
+    "search_parameters": ("search_parameters", "json"),
+    "service_tier": ("service_tier", "plain"),
+    "temperature": ("temperature", "plain"),
+    "top_p": ("top_p", "plain"),
+}
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "grok-2-1212": ("temperature", "top_p", "presence_penalty", "frequency_penalty", "response_format", "json_schema"),
+    "grok-2-vision-1212": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "response_format",
+        "json_schema",
+    ),
+    "grok-3-fast": ("temperature", "top_p", "frequency_penalty", "response_format", "json_schema", "search_parameters"),
+    "grok-3-mini-fast": (
+        "temperature",
+        "top_p",
+        "reasoning_effort",
+        "response_format",
+        "json_schema",
+        "search_parameters",
+    ),
+    "grok-3-mini": ("temperature", "top_p", "reasoning_effort", "response_format", "json_schema", "search_parameters"),
+    "grok-3": ("temperature", "top_p", "frequency_penalty", "response_format", "json_schema", "search_parameters"),
+    "grok-4-0709": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4-1-fast-non-reasoning": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4-1-fast-reasoning": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4.3": ("temperature", "top_p", "reasoning_effort", "response_format", "json_schema", "search_parameters"),
+    "grok-4-fast-non-reasoning": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4-fast-reasoning": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4.20-beta-0309-non-reasoning": (
+        "temperature",
+        "top_p",
+        "response_format",
+        "json_schema",
+        "search_parameters",
+    ),
+    "grok-4.20-beta-0309-reasoning": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4.20-multi-agent-beta-0309": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4.5": ("temperature", "top_p", "reasoning_effort", "response_format", "json_schema", "search_parameters"),
+    "grok-4.6": (
+        "temperature",
+        "top_p",
+        "reasoning_effort",
+        "response_format",
+        "json_schema",
+        "search_parameters",
+        "service_tier",
+    ),
+    "grok-code-fast-1-0825": ("temperature", "top_p", "response_format", "json_schema"),
+    "grok-code-fast-1": ("temperature", "top_p", "response_format", "json_schema"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user", None, False)
+STREAM_USAGE = True
+REASONING_HISTORY = "strip"
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses;
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
+MODEL_SETTINGS = {
+    "grok-3-mini-fast": {"send_stop": False},
+    "grok-3-mini": {"send_stop": False},
+    "grok-4-0709": {"send_stop": False},
+    "grok-4-1-fast-reasoning": {"send_stop": False},
+    "grok-4.3": {"send_stop": False},
+    "grok-4-fast-reasoning": {"send_stop": False},
+    "grok-4.20-beta-0309-reasoning": {"send_stop": False},
+    "grok-4.20-multi-agent-beta-0309": {"send_stop": False},
+    "grok-4.5": {"send_stop": False},
+    "grok-4.6": {"send_stop": False},
+    "grok-code-fast-1-0825": {"send_stop": False},
+    "grok-code-fast-1": {"send_stop": False},
+}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
+# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}
