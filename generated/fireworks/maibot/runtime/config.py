@@ -1,0 +1,289 @@
+# Generated from specs/fireworks.yaml by the provider compiler. Do not edit by hand.
+"""The fireworks settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "fireworks"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "openai_chat"
+BASE_URL = "https://api.fireworks.ai/inference/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models", "embeddings": "/embeddings"}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "fireworks_api_key"
+BASE_URL_VARIABLE = "base_url"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("fireworks_api_key",)
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {}
+# Declared parameter -> (body key, encoding); anything else is never sent.
+PARAMETERS = {
+    "context_length_exceeded_behavior": ("context_length_exceeded_behavior", "plain"),
+    "max_tokens": ("max_tokens", "plain"),
+    "response_format": ("response_format", "response_format"),
+    "temperature": ("temperature", "plain"),
+    "top_k": ("top_k", "plain"),
+    "top_p": ("top_p", "plain"),
+}
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "accounts/fireworks/models/firefunction-v1": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/firefunction-v2": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/gemma2-9b-it": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3-70b-instruct-hf": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3-70b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3-8b-instruct-hf": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3-8b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3p1-405b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3p1-70b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3p1-8b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3p2-11b-vision-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3p2-1b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3p2-3b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/llama-v3p2-90b-vision-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/mixtral-8x22b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/mixtral-8x7b-instruct-hf": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/mixtral-8x7b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/mythomax-l2-13b": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/phi-3-vision-128k-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/fireworks/models/qwen2p5-72b-instruct": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+    "accounts/yi-01-ai/models/yi-large": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "context_length_exceeded_behavior",
+        "response_format",
+    ),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user", None, False)
+STREAM_USAGE = True
+REASONING_HISTORY = "strip"
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses;
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
+MODEL_SETTINGS = {}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
+# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": ("llm", "text-embedding"),
+    "fields": ("display_name", "context_size", "max_tokens", "function_calling"),
+    "properties": {
+        "llm": {"mode": "chat", "context_size": 4096},
+        "text-embedding": {"context_size": 4096, "max_chunks": 1},
+    },
+    "parameters": [
+        {"name": "temperature", "use_template": "temperature"},
+        {"name": "top_p", "use_template": "top_p"},
+        {
+            "name": "top_k",
+            "label": {"en_US": "Top k", "zh_Hans": "取样数量"},
+            "type": "int",
+            "help": {
+                "en_US": "Only sample from the top K options for each subsequent token.",
+                "zh_Hans": "仅从每个后续标记的前 K 个选项中采样。",
+            },
+        },
+        {"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 4096},
+        {
+            "name": "context_length_exceeded_behavior",
+            "label": {"en_US": "Context Length Exceeded Behavior", "zh_Hans": "上下文长度超出行为"},
+            "type": "string",
+            "help": {"en_US": "Context Length Exceeded Behavior", "zh_Hans": "上下文长度超出行为"},
+            "default": "None",
+            "options": ["None", "truncate", "error"],
+        },
+        {"name": "response_format", "use_template": "response_format"},
+    ],
+    "max_output_tokens": 4096,
+    "pricing": ("USD", "0.000001"),
+}
