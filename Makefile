@@ -35,9 +35,10 @@ new: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/run.py --out bench/RESULTS.md
 
-# Two workers (each starts its own mock servers and plugin processes); `pytest` alone runs serially.
+# Three workers on two cores: the integration suites mostly wait on plugin processes (each worker
+# starts its own mock servers and plugins); `pytest` alone runs serially.
 test: $(VENV)/.installed
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 3
 
 # Hand-written Python (the compiler, the plugin runtime, the plain files in templates/, tests, benchmarks) as black formats it.
 lint: $(VENV)/.installed
