@@ -13,8 +13,12 @@ def warn_suspicious(lw: Lowering, spec: s.Spec, models: tuple[ModelInfo, ...]) -
     units: dict[str, list[tuple[int, str]]] = {}
     for index, model in enumerate(models):
         loc = ("models", index)
-        if "stream-tool-call" in model.features and "tool-call" not in model.features:
-            lw.warn(loc + ("features",), "stream-tool-call without tool-call: Dify will not offer tools to this model")
+        if "stream-tool-call" in model.features and not {"tool-call", "multi-tool-call"} & set(model.features):
+            # Dify picks function calling by either feature (api/core/app/apps/agent_chat/app_runner.py)
+            lw.warn(
+                loc + ("features",),
+                "stream-tool-call without tool-call or multi-tool-call: Dify will not offer tools to this model",
+            )
         for i, rule in enumerate(model.parameters):
             default = rule.overrides.get("default")
             if rule.template == "max_tokens" and model.max_output_tokens and isinstance(default, int):

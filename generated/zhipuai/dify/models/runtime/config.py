@@ -1,0 +1,152 @@
+# Generated from specs/zhipuai.yaml by the provider compiler. Do not edit by hand.
+"""The zhipuai settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "zhipuai"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "openai_chat"
+BASE_URL = "https://open.bigmodel.cn/api/paas/v4"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models", "embeddings": "/embeddings"}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("api_key",)
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {}
+# Declared parameter -> (body key, encoding); anything else is never sent.
+PARAMETERS = {
+    "do_sample": ("do_sample", "plain"),
+    "max_tokens": ("max_tokens", "plain"),
+    "reasoning_effort": ("reasoning_effort", "plain"),
+    "response_format": ("response_format", "response_format"),
+    "temperature": ("temperature", "plain"),
+    "thinking": ("thinking", "plain"),
+    "top_p": ("top_p", "plain"),
+    "web_search": ("web_search", "tool"),
+}
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {"thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {
+    "web_search": {
+        "type": "web_search",
+        "web_search": {
+            "enable": "True",
+            "search_engine": "search_pro",
+            "search_result": "True",
+            "count": "5",
+            "search_recency_filter": "noLimit",
+            "content_size": "high",
+        },
+    }
+}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "glm-5.2": ("max_tokens", "web_search", "thinking", "reasoning_effort", "response_format"),
+    "glm-5.3": ("max_tokens", "reasoning_effort", "response_format"),
+    "glm-5.1": ("web_search", "thinking", "response_format"),
+    "glm-5v-turbo": ("web_search", "thinking", "response_format"),
+    "glm-5-turbo": ("web_search", "thinking", "response_format"),
+    "glm-5": ("web_search", "thinking", "response_format"),
+    "glm-4.7": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "thinking", "response_format"),
+    "glm-4.7-flash": ("web_search", "thinking", "response_format"),
+    "glm-4.7-flashx": ("web_search", "thinking", "response_format"),
+    "glm-4.6": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "thinking", "response_format"),
+    "glm-4.5": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "thinking", "response_format"),
+    "glm-4.5-x": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "thinking", "response_format"),
+    "glm-4.5-air": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "thinking", "response_format"),
+    "glm-4.5-airx": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "thinking", "response_format"),
+    "glm-4.5-flash": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "thinking", "response_format"),
+    "glm-4.5v": ("temperature", "top_p", "do_sample", "max_tokens", "thinking", "response_format"),
+    "glm-4.1v-thinking-flash": ("temperature", "top_p", "do_sample", "max_tokens", "thinking", "response_format"),
+    "glm-4.1v-thinking-flashx": ("temperature", "top_p", "do_sample", "max_tokens", "thinking", "response_format"),
+    "glm-4-plus": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-0520": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-air": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-air-0111": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-air-250414": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-airx": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-flash": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-flash-250414": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-flashx": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-flashx-250414": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4-long": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4v": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4v-flash": ("temperature", "top_p", "do_sample", "max_tokens", "response_format"),
+    "glm-4v-plus": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-4v-plus-0111": ("temperature", "top_p", "do_sample", "max_tokens", "web_search", "response_format"),
+    "glm-z1-air": ("temperature", "top_p", "do_sample", "max_tokens", "web_search"),
+    "glm-z1-airx": ("temperature", "top_p", "do_sample", "max_tokens", "web_search"),
+    "glm-z1-flash": ("temperature", "top_p", "do_sample", "max_tokens", "web_search"),
+    "glm-z1-flashx": ("temperature", "top_p", "do_sample", "max_tokens", "web_search"),
+    "glm-3-turbo": ("temperature", "top_p", "do_sample", "max_tokens", "web_search"),
+    "glm-4.6v-flash": ("web_search", "thinking", "response_format"),
+    "glm-4.6v-flashx": ("web_search", "thinking", "response_format"),
+    "glm-4.6v": ("temperature", "top_p", "do_sample", "max_tokens", "thinking", "response_format"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user", None, False)
+STREAM_USAGE = False
+REASONING_HISTORY = "strip"
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": True, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses;
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
+MODEL_SETTINGS = {"glm-5.3": {"body": {"thinking": {"type": "enabled"}}}, "glm-4v-plus": {"send_stop": False}}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
+# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}
