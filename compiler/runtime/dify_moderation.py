@@ -17,12 +17,11 @@ class Moderator(dify_transport.ProviderModel):
         with dify_transport.failures(credentials):
             for start in range(0, len(pieces), batch):
                 chunk = pieces[start : start + batch]
-                response = dify_transport.send(credentials, moderation.request(model, chunk))
-                if moderation.parse(dify_transport.read_json(response), len(chunk)):
+                payload = dify_transport.call_json(credentials, moderation.request(model, chunk))
+                if moderation.parse(payload, len(chunk)):
                     return True
         return False
 
     def check(self, model: str, credentials: dict) -> None:
         """One word, checked."""
-        response = dify_transport.send(credentials, moderation.request(model, ["ping"]))
-        moderation.parse(dify_transport.read_json(response), 1)
+        moderation.parse(dify_transport.call_json(credentials, moderation.request(model, ["ping"])), 1)

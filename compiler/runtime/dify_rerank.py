@@ -25,8 +25,8 @@ class Reranker(dify_transport.ProviderModel):
         if not docs:
             return RerankResult(model=model, docs=[])
         with dify_transport.failures(credentials):
-            response = dify_transport.send(credentials, rerank.request(model, query, docs, top_n))
-            ranked = rerank.parse(dify_transport.read_json(response), len(docs))
+            payload = dify_transport.call_json(credentials, rerank.request(model, query, docs, top_n))
+            ranked = rerank.parse(payload, len(docs))
         kept = [
             RerankDocument(index=index, text=docs[index], score=score)
             for index, score in ranked
@@ -36,5 +36,4 @@ class Reranker(dify_transport.ProviderModel):
 
     def check(self, model: str, credentials: dict) -> None:
         """One query against one document."""
-        response = dify_transport.send(credentials, rerank.request(model, "ping", ["ping"], 1))
-        rerank.parse(dify_transport.read_json(response), 1)
+        rerank.parse(dify_transport.call_json(credentials, rerank.request(model, "ping", ["ping"], 1)), 1)

@@ -13,10 +13,10 @@ class Transcriber(dify_transport.ProviderModel):
     def _invoke(self, model: str, credentials: dict, file: IO[bytes], user: str | None = None) -> str:
         audio = file.read()
         with dify_transport.failures(credentials):
-            response = dify_transport.send(credentials, transcription.request(model, audio))
-            return transcription.parse(dify_transport.read_json(response))
+            return transcription.parse(dify_transport.call_json(credentials, transcription.request(model, audio)))
 
     def check(self, model: str, credentials: dict) -> None:
         """Half a second of silence, transcribed."""
-        response = dify_transport.send(credentials, transcription.request(model, transcription.silence()))
-        transcription.parse(dify_transport.read_json(response))
+        transcription.parse(
+            dify_transport.call_json(credentials, transcription.request(model, transcription.silence()))
+        )

@@ -63,8 +63,7 @@ def put_user(body: dict[str, Any], user: str | None) -> None:
 def fixed_body(model: str, body: dict[str, Any], chat: bool = False) -> dict[str, Any]:
     """`body` over the spec's fixed fields (api.body for chat, then the model's own): the request's
     own values win, and objects on both sides merge."""
-    fixed = merged(config.BODY, {}) if chat else {}
-    fixed = merged(fixed, config.MODEL_SETTINGS.get(model, {}).get("body") or {})
+    fixed = merged(config.BODY if chat else {}, config.MODEL_SETTINGS.get(model, {}).get("body") or {})
     return merged(fixed, body) if fixed else body
 
 

@@ -44,7 +44,7 @@ def chat_request(
     body["stream"] = stream
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
-    encode_parameters(body, parameters)
+    encode_parameters(body, parameters, settings)
     if tools:
         body["tools"] = tools + body.get("tools", [])  # the host's functions, then built-in tools
         body["tool_choice"] = tool_choice
@@ -63,10 +63,11 @@ def prompt_of(messages: list[dict[str, Any]]) -> str:
     return "\n\n".join(text for text in (text_of(m.get("content")) for m in messages) if text)
 
 
-def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
+def encode_parameters(body: dict[str, Any], parameters: dict[str, Any], settings: dict[str, Any]) -> None:
+    """The declared parameters into `body`, as config.PARAMETERS says; `settings` are the model's."""
     response_format, schema = None, None
     for name, value in parameters.items():
-        if name not in config.PARAMETERS or value is None or omitted(body["model"], name, parameters):
+        if name not in config.PARAMETERS or value is None or omitted(settings, name, parameters):
             continue
         key, encoding = config.PARAMETERS[name]
         if name in config.VALUE_MAPS:
@@ -91,10 +92,9 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any]) -> None:
         body["response_format"] = {"type": response_format}
 
 
-def omitted(model: str, name: str, parameters: dict[str, Any]) -> bool:
-    """Whether `model` never sends `name`, or another parameter's value (its default when the host
+def omitted(settings: dict[str, Any], name: str, parameters: dict[str, Any]) -> bool:
+    """Whether the model never sends `name`, or another parameter's value (its default when the host
     sent none) leaves it out (the model's never_send and omit_when settings)."""
-    settings = config.MODEL_SETTINGS.get(model, {})
     if name in settings.get("never_send", ()):
         return True
     rules = settings.get("omit_when", {}).get(name, ())

@@ -32,8 +32,8 @@ def relevance(score: float) -> float:
 def parse(payload: Any, count: int) -> list[tuple[int, float]]:
     """(document index, relevance) of every result, best first; ties keep the documents' order."""
     shape = config.RERANK
-    if isinstance(payload, dict):
-        errors.json_object(payload)  # an error object inside a 2xx answer raises
+    if not shape["results"] and isinstance(payload, dict):
+        errors.json_object(payload)  # an error object inside a 2xx answer raises (the path checks its own)
     results = payload
     for key in shape["results"]:
         results = errors.json_object(results).get(key)

@@ -169,6 +169,11 @@ def read_json(response: urllib3.BaseHTTPResponse) -> Any:
     return http.decode(raw)
 
 
+def call_json(credentials: dict[str, Any], request: Request) -> Any:
+    """Send `request` and read its JSON answer (as maibot_transport.Http.call_json does)."""
+    return read_json(send(credentials, request))
+
+
 def body_pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
     """The body as it arrives: each HTTP chunk, or whatever the socket has (never waiting to fill
     a buffer, which would hold tokens back)."""
@@ -177,39 +182,36 @@ def body_pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
     return iter(partial(response.read1, READ_SIZE), b"")
 
 
-def pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
-    """The body's bytes as they arrive; the connection goes back to the pool (or is dropped, when
-    the body is abandoned half-read) whatever happens."""
-    complete = False
+@contextmanager
+def held(response: urllib3.BaseHTTPResponse) -> Iterator[None]:
+    """While a body is read: the connection goes back to the pool when reading ends, or is dropped
+    when it stops half-way (an error, or a reader that abandons the body); a transport error
+    becomes the typed connection error."""
     try:
+        yield
+    except BaseException as exc:
+        response.close()
+        if isinstance(exc, HTTPError):
+            raise transport_error(response.url, exc) from None
+        raise
+    else:
+        response.release_conn()
+
+
+def pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
+    """The body's bytes as they arrive (audio)."""
+    with held(response):
         yield from body_pieces(response)
-        complete = True
-    except HTTPError as exc:
-        raise transport_error(response.url, exc) from None
-    finally:
-        if complete:
-            response.release_conn()
-        else:
-            response.close()
 
 
 def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
-    """The server-sent events of a streamed answer; the connection goes back to the pool (or is
-    dropped, when the stream is abandoned half-read) whatever happens. The body is read here, not
-    through pieces(): one generator fewer per token."""
-    framer, complete = sse.Framer(), False
-    try:
+    """The server-sent events of a streamed answer. The body is read here, not through pieces():
+    one generator fewer per token."""
+    framer = sse.Framer()
+    with held(response):
         for piece in body_pieces(response):
             yield from framer.feed(piece)
         yield from framer.close()
-        complete = True
-    except HTTPError as exc:
-        raise transport_error(response.url, exc) from None
-    finally:
-        if complete:
-            response.release_conn()
-        else:
-            response.close()
 
 
 def read_completion(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Completion:

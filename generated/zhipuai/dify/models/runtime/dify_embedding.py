@@ -28,8 +28,7 @@ class EmbeddingModel(dify_transport.ProviderModel):
             for start in range(0, len(texts), batch):
                 chunk = texts[start : start + batch]
                 call = embeddings.request(model, chunk, user, input_type.value)
-                response = dify_transport.send(credentials, call)
-                found, used = embeddings.parse(dify_transport.read_json(response), len(chunk))
+                found, used = embeddings.parse(dify_transport.call_json(credentials, call), len(chunk))
                 vectors.extend(found)
                 tokens += used if used is not None else sum(estimate.text(t) for t in chunk)
         return TextEmbeddingResult(model=model, embeddings=vectors, usage=self._usage(model, credentials, tokens))
@@ -48,8 +47,7 @@ class EmbeddingModel(dify_transport.ProviderModel):
 
     def check(self, model: str, credentials: dict) -> None:
         """One embedding of one word."""
-        response = dify_transport.send(credentials, embeddings.request(model, ["ping"]))
-        embeddings.parse(dify_transport.read_json(response), 1)
+        embeddings.parse(dify_transport.call_json(credentials, embeddings.request(model, ["ping"])), 1)
 
     def get_num_tokens(self, model: str, credentials: dict, texts: list[str]) -> list[int]:
         """Offline estimates, one per text."""
