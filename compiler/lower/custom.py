@@ -10,7 +10,6 @@ from compiler.lower.api import LIMITS
 from compiler.lower.diagnostics import Lowering
 from compiler.lower.models import (
     DEFAULT_MAX_TOKENS,
-    KIND_DEFAULTS,
     PRICE_UNITS,
     _decimal,
     expand_sets,
@@ -162,7 +161,4 @@ def kind_properties(lw: Lowering, spec: s.Spec, kind: str) -> dict[str, object]:
         return {"context_size": context, "max_chunks": fields.max_chunks or 1}
     if kind == "rerank":
         return {"context_size": context}
-    if kind == "tts":
-        word_limit = fields.word_limit or KIND_DEFAULTS["word_limit"]
-        return {"voices": [], "word_limit": word_limit, "audio_type": fields.audio_type or KIND_DEFAULTS["audio_type"]}
     return properties(lw, ("defaults", kind), kind, fields)

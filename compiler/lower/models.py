@@ -79,13 +79,15 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
     fields = merged(spec, model)
     loc = ("models", index)
     check_model_id(lw, loc + ("name",), model.name)
+
+    def written(field: str) -> tuple:
+        """Where a merged field was set: on the model, or in its type's defaults."""
+        return loc + (field,) if field in model.model_fields_set else ("defaults", model.type, field)
+
     for name in sorted(KIND_FIELDS - kind.fields):
         if getattr(fields, name) is not None:
-            where = loc + (name,) if name in model.model_fields_set else ("defaults", model.type, name)
-            lw.error(where, f"only {kinds_reading(name)} models have {name}, not {kind.name} models")
-    check_fixed_body(
-        lw, loc + ("body",) if "body" in model.model_fields_set else ("defaults", model.type, "body"), fields.body
-    )
+            lw.error(written(name), f"only {kinds_reading(name)} models have {name}, not {kind.name} models")
+    check_fixed_body(lw, written("body"), fields.body)
     for name in kind.required:
         lw.check(getattr(fields, name) is not None, loc, f"{name} is required (here or in defaults)")
     protocol = PROTOCOLS[api.protocol]
@@ -97,16 +99,14 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         lw.check(api.endpoints["completions"] is not None, loc + ("mode",), "api.endpoints.completions is null")
         calls = sorted(set(fields.features or ()) & {"tool-call", "multi-tool-call", "stream-tool-call"})
         lw.check(not calls, loc + ("features",), f"a completion-mode model takes no tools: {', '.join(calls)}")
-    where = loc + ("parameters",) if "parameters" in model.model_fields_set else ("defaults", "llm", "parameters")
-    rules = expand_sets(lw, spec, where, fields.parameters or []) if kind.llm_fields else []
+    rules = expand_sets(lw, spec, written("parameters"), fields.parameters or []) if kind.llm_fields else []
     parameters = tuple(lower_parameter(lw, at, p, fields.max_output_tokens) for at, p in rules)
     check_unique(lw, [(at, p.name) for (at, _), p in zip(rules, parameters)], "parameter")
     check_omissions(lw, [at for at, _ in rules], parameters)
-    for index, name in enumerate(fields.never_send or ()):
-        ok = name in {p.name for p in parameters}
-        lw.check(
-            ok, loc + ("never_send", index), f"{name!r} is not a parameter of this model, so it is never sent anyway"
-        )
+    declared = {p.name for p in parameters}
+    for i, name in enumerate(fields.never_send or ()):
+        message = f"{name!r} is not a parameter of this model, so it is never sent anyway"
+        lw.check(name in declared, written("never_send") + (i,), message)
     limit = LIMITS["parameters"]
     lw.check(len(parameters) <= limit, loc + ("parameters",), f"Dify allows at most {limit} parameter rules")
     return ModelInfo(
@@ -144,17 +144,18 @@ def properties(lw: Lowering, loc: tuple, kind: str, f: s.ModelFields) -> dict[st
             )
         limit = f.file_upload_limit or KIND_DEFAULTS["file_upload_limit"]
         return {"file_upload_limit": limit, "supported_file_extensions": ",".join(extensions)}
-    if kind == "tts" and f.voices:
-        ids = [voice.id for voice in f.voices]
-        check_unique(lw, [(loc + ("voices", i, "id"), v) for i, v in enumerate(ids)], "voice id")
-        default = f.default_voice or ids[0]
-        lw.check(default in ids, loc + ("default_voice",), f"{default!r} is not one of the voices: {', '.join(ids)}")
-        out: dict[str, object] = {
-            "default_voice": default,
-            "voices": [{"mode": v.id, "name": v.name or v.id, "language": v.languages} for v in f.voices],
-            "word_limit": f.word_limit or KIND_DEFAULTS["word_limit"],
-            "audio_type": f.audio_type or KIND_DEFAULTS["audio_type"],
-        }
+    if kind == "tts":  # a user-added tts model has no voices yet: its user names them
+        ids = [voice.id for voice in f.voices or ()]
+        out: dict[str, object] = {}
+        if ids:
+            check_unique(lw, [(loc + ("voices", i, "id"), v) for i, v in enumerate(ids)], "voice id")
+            default = f.default_voice or ids[0]
+            message = f"{default!r} is not one of the voices: {', '.join(ids)}"
+            lw.check(default in ids, loc + ("default_voice",), message)
+            out["default_voice"] = default
+        out["voices"] = [{"mode": v.id, "name": v.name or v.id, "language": v.languages} for v in f.voices or ()]
+        out["word_limit"] = f.word_limit or KIND_DEFAULTS["word_limit"]
+        out["audio_type"] = f.audio_type or KIND_DEFAULTS["audio_type"]
         return out | ({"max_workers": f.max_workers} if f.max_workers else {})
     return {}
 
