@@ -574,14 +574,7 @@ def test_extra_credentials_become_headers_and_query(dify, provider, mock):
 def test_the_end_users_id_is_sent_as_the_spec_says(dify, provider, mock):
     long_id = "end-user-" + "0123456789" * 5
     mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
-    outcome = dify.invoke_llm(
-        llm(provider),
-        creds(provider, mock),
-        [{"role": "user", "content": "Hi"}],
-        False,
-        provider=provider.name,
-        user_id=long_id,
-    )
+    outcome = invoke(dify, provider, mock, stream=False, user_id=long_id)
     assert outcome.error is None, outcome.message
     key, length, hashed = provider.api.user
     body = mock.last.body

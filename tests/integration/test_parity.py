@@ -10,7 +10,7 @@ import pytest
 from compiler.model import Provider
 from tests.integration.mock_server import MockServer, Recorded, Reply, sse
 from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, chunk, completion, finish, llm
-from tests.integration.test_dify_plugin import creds
+from tests.integration.test_dify_plugin import creds, invoke
 from tests.integration.test_maibot_plugin import api_provider, system, user
 
 TOOL = WEATHER_TOOL | {"parameters": {**WEATHER_TOOL["parameters"], "required": []}}
@@ -276,7 +276,7 @@ def test_the_conversation_is_tidied_as_the_spec_says(dify, maibot, provider, moc
 
     mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
     history = [{"role": "user", "content": "A"}, {"role": "assistant", "content": ""}, {"role": "user", "content": "C"}]
-    outcome = dify.invoke_llm(llm(provider), creds(provider, mock), history, False, provider=provider.name)
+    outcome = invoke(dify, provider, mock, stream=False, messages=history)
     assert outcome.error is None, outcome.message
     sent = [(m["role"], m["content"]) for m in mock.last.body["messages"]]
     if rules["drop_empty"]:
@@ -331,14 +331,7 @@ def test_a_json_parameter_is_sent_as_the_object_it_spells(dify, maibot, provider
         maibot_request({name: value}),
     )
     assert from_dify == from_maibot and from_dify["body"][key] == value
-    outcome = dify.invoke_llm(
-        llm(provider),
-        creds(provider, mock),
-        [{"role": "user", "content": "Hi"}],
-        False,
-        provider=provider.name,
-        parameters={name: "{mode: auto"},
-    )
+    outcome = invoke(dify, provider, mock, stream=False, parameters={name: "{mode: auto"})
     assert outcome.error_type == "InvokeBadRequestError" and f"{name} is not valid JSON" in outcome.message
 
 
