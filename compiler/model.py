@@ -163,6 +163,7 @@ class CustomInfo:
     variables: tuple[str, ...]  # the form variables of the offered fields (config.CUSTOMIZABLE["fields"])
     properties: dict[str, dict[str, object]]  # kind -> its model_properties before the user's values
     parameters: tuple[ParameterRule, ...]  # an llm's rules (max_tokens bounded by the user's value)
+    reasoning_parameters: tuple[ParameterRule, ...]  # added when the user says the llm reasons
     max_output_tokens: int  # when the user gives none
     pricing: tuple[str, str]  # (currency, Dify unit) of the prices users enter
 
@@ -173,6 +174,7 @@ class CustomInfo:
             "fields": self.variables,
             "properties": self.properties,
             "parameters": [rule.declaration() for rule in self.parameters],
+            "reasoning_parameters": [rule.declaration() for rule in self.reasoning_parameters],
             "max_output_tokens": self.max_output_tokens,
             "pricing": self.pricing,
         }
@@ -183,6 +185,7 @@ NOT_CUSTOMIZABLE = {
     "fields": (),
     "properties": {},
     "parameters": [],
+    "reasoning_parameters": [],
     "max_output_tokens": 0,
     "pricing": ("USD", "0.000001"),
 }
@@ -291,10 +294,11 @@ class Provider:
 
     @property
     def endpoints(self) -> dict[str, str | None]:
-        """The endpoints the plugins call (config.ENDPOINTS): chat and the model list, and each
-        kind's that either target serves."""
+        """The endpoints the plugins call (config.ENDPOINTS): chat and the model list, each kind's
+        that either target serves, and completions for completion-mode models."""
         used = {"chat", "models"} | {kind.endpoint for kind in self.kinds + self.maibot_kinds}
-        used |= {"completions"} if any(m.mode == "completion" for m in self.models) else set()
+        picked = self.customizable is not None and "mode" in self.customizable.variables
+        used |= {"completions"} if picked or any(m.mode == "completion" for m in self.models) else set()
         return {key: path for key, path in self.api.endpoints.items() if key in used}
 
     @property

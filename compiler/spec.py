@@ -633,6 +633,7 @@ class Defaults(Strict):
 
 CustomField = Literal[
     "display_name",
+    "mode",
     "context_size",
     "max_output_tokens",
     "vision",
@@ -657,10 +658,18 @@ class Customizable(Strict):
         None,
         description="The per-model fields the form offers beyond the model id and the credentials (the API key, "
         "the base-URL override as the model's own endpoint, and `credentials.extra`). Default: every field the "
-        "types read. display_name: the label; context_size; max_output_tokens (the max_tokens rule's bound); "
+        "types read but mode. display_name: the label; mode: chat or completion (llm; a completion model is "
+        "called over api.endpoints.completions, not every API has it); context_size; max_output_tokens (the "
+        "max_tokens rule's bound); "
         "vision, tool_call, stream_tool_call, reasoning (agent-thought), structured_output: feature toggles; "
         "pricing: input and output prices (llm, text-embedding); voices: comma-separated voice ids (tts).",
         examples=[["display_name", "context_size", "max_output_tokens", "tool_call", "vision"]],
+    )
+    reasoning_parameters: list[Parameter] | None = Field(
+        None,
+        description="Parameter rules a user-added llm gets besides the llm defaults' when the user says it "
+        "reasons (the reasoning field), e.g. OpenRouter's reasoning_effort.",
+        examples=[[{"name": "reasoning_effort", "type": "string", "options": ["low", "medium", "high"]}]],
     )
     currency: str = Field("USD", description="Currency of the prices users enter.", examples=["RMB"])
     per: Literal["token", "thousand", "million"] = Field(

@@ -3,7 +3,7 @@ user's answers into a model schema (runtime/customizable.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compiler import spec as s
 from compiler.lower.api import LIMITS
@@ -16,13 +16,17 @@ from compiler.lower.models import (
     lower_parameter,
     properties,
 )
-from compiler.model import CredentialInfo, CustomInfo, Option
+from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option
 from compiler.tables import KINDS
 
 EVERY_KIND = tuple(kind.name for kind in KINDS if kind.dify)
 YES_NO = (
     Option("true", {"en_US": "Supported", "zh_Hans": "支持"}),
     Option("false", {"en_US": "Not supported", "zh_Hans": "不支持"}),
+)
+MODES = (
+    Option("chat", {"en_US": "Chat", "zh_Hans": "对话"}),
+    Option("completion", {"en_US": "Completion", "zh_Hans": "补全"}),
 )
 PER_LABELS = {"token": "token", "thousand": "1K tokens", "million": "1M tokens"}
 DEFAULT_PARAMETERS = ("temperature", "top_p", "max_tokens")
@@ -37,14 +41,12 @@ class Control:
     label: dict[str, str]
     type: str = "text-input"
     placeholder: dict[str, str] | None = None
-
-    @property
-    def default(self) -> str | None:
-        return "false" if self.type == "select" else None
+    options: tuple[Option, ...] = ()  # a select's
+    default: str | None = None
 
 
 def toggle(variable: str, en: str, zh: str) -> tuple[Control, ...]:
-    return (Control(variable, ("llm",), {"en_US": en, "zh_Hans": zh}, "select"),)
+    return (Control(variable, ("llm",), {"en_US": en, "zh_Hans": zh}, "select", options=YES_NO, default="false"),)
 
 
 # Each field a spec may offer -> its controls (pricing has two).
@@ -57,6 +59,7 @@ FIELDS: dict[str, tuple[Control, ...]] = {
             placeholder={"en_US": "Defaults to the model id", "zh_Hans": "默认为模型 ID"},
         ),
     ),
+    "mode": (Control("mode", ("llm",), {"en_US": "Mode", "zh_Hans": "模式"}, "select", options=MODES),),
     "context_size": (
         Control(
             "context_size", ("llm", "text-embedding", "rerank"), {"en_US": "Context size", "zh_Hans": "上下文长度"}
@@ -89,7 +92,9 @@ def readers(field: str) -> set[str]:
     return {kind for control in FIELDS[field] for kind in control.kinds}
 
 
-def lower_customizable(lw: Lowering, spec: s.Spec, credentials: tuple[CredentialInfo, ...]) -> CustomInfo | None:
+def lower_customizable(
+    lw: Lowering, spec: s.Spec, api: ApiInfo, credentials: tuple[CredentialInfo, ...]
+) -> CustomInfo | None:
     """The customizable section; None when the spec has none."""
     custom = spec.customizable
     lw.check(
@@ -100,11 +105,22 @@ def lower_customizable(lw: Lowering, spec: s.Spec, credentials: tuple[Credential
     loc = ("customizable",)
     types = tuple(kind for kind in EVERY_KIND if kind in custom.types)
     offered = custom.fields if custom.fields is not None else [f for f in FIELDS if readers(f) & set(types)]
+    if custom.fields is None and "mode" in offered:  # offered only when listed: not every API has completions
+        offered.remove("mode")
     for index, name in enumerate(offered):
         kinds = "/".join(k for k in EVERY_KIND if k in readers(name))
         ok = bool(readers(name) & set(types))
         lw.check(ok, loc + ("fields", index), f"only {kinds} models read {name}, and none is customizable here")
+    properties = {kind: kind_properties(lw, spec, kind) for kind in types}
     controls = [c for f in dict.fromkeys(offered) for c in FIELDS[f] if set(c.kinds) & set(types)]
+    if "mode" in [c.variable for c in controls]:
+        at = loc + ("fields", offered.index("mode"))
+        lw.check(
+            api.endpoints["completions"] is not None,
+            at,
+            "users may pick completion, but api.endpoints.completions is null",
+        )
+        controls = [replace(c, default=properties["llm"]["mode"]) if c.variable == "mode" else c for c in controls]
     taken = {c.variable for c in credentials}
     for control in controls:
         lw.check(
@@ -121,12 +137,24 @@ def lower_customizable(lw: Lowering, spec: s.Spec, credentials: tuple[Credential
     where = ("defaults", "llm", "parameters")
     written = spec.defaults.llm.parameters or [s.Parameter(template=name) for name in DEFAULT_PARAMETERS]
     rules = expand_sets(lw, spec, where, written)
+    where = loc + ("reasoning_parameters",)
+    reasoning = expand_sets(lw, spec, where, custom.reasoning_parameters or [])
+    lw.check(
+        not reasoning or "reasoning" in offered,
+        where,
+        "reasoning parameters need the reasoning field, which says when a user-added model gets them",
+    )
+    parameters = tuple(lower_parameter(lw, at, rule, max_output) for at, rule in rules)
+    extra = tuple(lower_parameter(lw, at, rule, max_output) for at, rule in reasoning)
+    for (at, _), rule in zip(reasoning, extra):
+        lw.check(rule.name not in {r.name for r in parameters}, at, f"the llm defaults already have {rule.name!r}")
     return CustomInfo(
         types=types,
         form=credentials + tuple(form_field(c, types, custom) for c in controls),
         variables=tuple(c.variable for c in controls),
-        properties={kind: kind_properties(lw, spec, kind) for kind in types},
-        parameters=tuple(lower_parameter(lw, at, rule, max_output) for at, rule in rules),
+        properties=properties,
+        parameters=parameters,
+        reasoning_parameters=extra,
         max_output_tokens=max_output,
         pricing=(custom.currency, _decimal(PRICE_UNITS[custom.per])),
     )
@@ -146,7 +174,7 @@ def form_field(control: Control, types: tuple[str, ...], custom: s.Customizable)
         required=False,
         default=control.default,
         placeholder=control.placeholder,
-        options=YES_NO if control.type == "select" else (),
+        options=control.options,
         show_on=(("__model_type", kinds[0]),) if len(kinds) == 1 and len(types) > 1 else (),
     )
 

@@ -149,6 +149,71 @@ def test_user_added_llm_credentials_are_checked_by_calling_the_model(dify, provi
     assert outcome.error_type == "CredentialsValidateFailedError" and "does not exist" in outcome.message
 
 
+def test_user_added_completion_model(dify, provider, mock):
+    """A user who picks completion gets a completion-mode schema, and the model is checked and called
+    over the completions endpoint with one prompt."""
+    customizable(provider, "llm")
+    if "mode" not in provider.customizable.variables:
+        pytest.skip("this spec does not ask users for a mode")
+    credentials = model_credentials(provider, mock, mode="completion")
+    outcome = call(dify, provider, "get_ai_model_schemas", "llm", credentials)
+    assert outcome.items[0]["model_schema"]["model_properties"]["mode"] == "completion"
+    answer = {"id": "cmpl-1", "object": "text_completion", "model": MODEL}
+    answer["choices"] = [{"index": 0, "text": " Paris.", "finish_reason": "stop", "logprobs": None}]
+    answer["usage"] = {"prompt_tokens": 4, "completion_tokens": 2}
+    mock.expect(Reply(json=answer))
+    outcome = call(dify, provider, "validate_model_credentials", "llm", credentials)
+    assert outcome.error is None, outcome.message
+    assert_user_call(provider, mock, "completions")
+    assert mock.last.body == {"model": MODEL, "prompt": "ping", "max_tokens": 1}
+    mock.expect(Reply(json=answer))
+    outcome = dify.invoke_llm(
+        MODEL, credentials, [{"role": "user", "content": "Capital?"}], False, provider=provider.name
+    )
+    assert outcome.error is None, outcome.message
+    assert outcome.items[0]["delta"]["message"]["content"] == " Paris."
+    assert_user_call(provider, mock, "completions")
+    assert mock.last.body["prompt"] == "Capital?" and "messages" not in mock.last.body
+    chat = model_credentials(provider, mock, mode="chat")
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "hi"})))
+    outcome = dify.invoke_llm(MODEL, chat, [{"role": "user", "content": "Capital?"}], False, provider=provider.name)
+    assert outcome.error is None, outcome.message
+    assert_user_call(provider, mock, "chat")
+    bad = call(dify, provider, "get_ai_model_schemas", "llm", model_credentials(provider, mock, mode="poetry"))
+    assert bad.error is not None and "mode must be chat or completion, got 'poetry'" in bad.message
+
+
+def test_reasoning_parameters_come_with_the_reasoning_answer(dify, provider, mock):
+    customizable(provider, "llm")
+    extra = provider.customizable.reasoning_parameters
+    if not extra:
+        pytest.skip("this spec adds no rules to reasoning models")
+    names = {}
+    for reasons in ("true", "false"):
+        credentials = model_credentials(provider, mock, reasoning_support=reasons)
+        outcome = call(dify, provider, "get_ai_model_schemas", "llm", credentials)
+        names[reasons] = [rule["name"] for rule in outcome.items[0]["model_schema"]["parameter_rules"]]
+    assert names["false"] == [rule.name for rule in provider.customizable.parameters]
+    assert names["true"] == names["false"] + [rule.name for rule in extra]
+    rule = extra[0].declaration()
+    value = rule["options"][0] if "options" in rule else rule.get("min", True)
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "hm"})))
+    credentials = model_credentials(provider, mock, reasoning_support="true")
+    outcome = dify.invoke_llm(
+        MODEL,
+        credentials,
+        [{"role": "user", "content": "Hi"}],
+        False,
+        provider=provider.name,
+        parameters={rule["name"]: value},
+    )
+    assert outcome.error is None, outcome.message
+    body = mock.last.body
+    for part in provider.wire_parameters[rule["name"]][0].split("."):
+        body = body[part]
+    assert body == value
+
+
 OTHER_KINDS = ["text-embedding", "rerank", "speech2text", "tts", "moderation"]
 
 

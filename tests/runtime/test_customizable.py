@@ -9,9 +9,11 @@ from compiler.runtime.errors import ProviderError
 
 CUSTOM = {
     "types": ("llm", "tts"),
-    "fields": ("display_name", "context_size", "max_tokens", "function_calling", "voices", "input_price"),
+    "fields": ("display_name", "mode", "context_size", "max_tokens", "function_calling", "reasoning_support", "voices")
+    + ("input_price",),
     "properties": {"llm": {"mode": "chat", "context_size": 4096}, "tts": {"voices": [], "word_limit": 4096}},
     "parameters": [{"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 8192}],
+    "reasoning_parameters": [{"name": "reasoning_effort", "type": "string", "options": ["low", "high"]}],
     "max_output_tokens": 8192,
     "pricing": ("RMB", "0.000001"),
 }
@@ -46,6 +48,17 @@ def test_voices_and_kinds_users_cannot_add() -> None:
     assert customizable.schema("rerank", "r", {}) is None
 
 
+def test_mode_and_reasoning_answers(settings) -> None:
+    settings(MODEL_SETTINGS={"m": {"never_send": ("top_p",)}})
+    schema = customizable.schema("llm", "m", {"mode": "completion", "reasoning_support": "true"})
+    assert schema["model_properties"]["mode"] == "completion" and schema["features"] == ["agent-thought"]
+    assert [rule["name"] for rule in schema["parameter_rules"]] == ["max_tokens", "reasoning_effort"]
+    assert customizable.settings("m", {"mode": "completion"}) == {"never_send": ("top_p",), "mode": "completion"}
+    assert customizable.settings("m", {"mode": ""}) == {"never_send": ("top_p",)}
+    plain = customizable.schema("llm", "m", {})
+    assert plain["model_properties"]["mode"] == "chat" and len(plain["parameter_rules"]) == 1
+
+
 @pytest.mark.parametrize(
     "answers,message",
     [
@@ -53,6 +66,7 @@ def test_voices_and_kinds_users_cannot_add() -> None:
         ({"max_tokens": "1.5"}, "max_tokens must be a positive whole number, got '1.5'"),
         ({"input_price": "-1"}, "input_price must be a price like 0.5, got '-1'"),
         ({"input_price": "NaN"}, "input_price must be a price like 0.5, got 'NaN'"),
+        ({"mode": "poetry"}, "mode must be chat or completion, got 'poetry'"),
     ],
 )
 def test_bad_answers_are_bad_requests(answers: dict, message: str) -> None:

@@ -277,6 +277,9 @@ def test_validation_request(settings) -> None:
     settings(ENDPOINTS={"chat": "/v2/chat", "models": None})
     request = openai_chat.validation_request("m")
     assert (request.method, request.path) == ("POST", "/v2/chat") and request.body["max_tokens"] == 1
+    settings(ENDPOINTS={"chat": "/chat/completions", "completions": "/completions", "models": "/models"})
+    request = openai_chat.validation_request("m", True, {"mode": "completion"})
+    assert (request.path, request.body) == ("/completions", {"model": "m", "prompt": "ping", "max_tokens": 1})
 
 
 def test_account_headers() -> None:
@@ -410,6 +413,9 @@ def test_a_completion_mode_model_sends_one_prompt(settings) -> None:
     ]
     assert [assembler.feed(("", json.dumps(e))) for e in events] == [("", "Hel"), ("", "lo.")]
     assert assembler.finish().content == "Hello."
+    # A user-added model's settings (its mode from the form) replace the spec's.
+    assert openai_chat.chat_request("c", history, {}, settings={}).path == "/chat/completions"
+    assert openai_chat.chat_request("u", history, {}, settings={"mode": "completion"}).path == "/completions"
 
 
 def test_an_unsent_parameter_counts_as_its_default(settings) -> None:

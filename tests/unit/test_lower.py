@@ -266,6 +266,26 @@ def test_customizable_lowers_to_a_form_and_the_runtime_defaults(tmp_path: Path) 
     assert p.wire_parameters == {"max_tokens": ("max_tokens", "plain"), "temperature": ("temperature", "plain")}
 
 
+def test_customizable_mode_and_reasoning_parameters(tmp_path: Path) -> None:
+    """OpenRouter's form: users pick chat or completion, and reasoning models get more rules."""
+    effort = {"name": "reasoning_effort", "type": "string", "options": ["low", "high"], "send_as": "reasoning.effort"}
+    custom = {"types": ["llm"], "fields": ["mode", "reasoning"], "reasoning_parameters": [effort]}
+    defaults = {"llm": {"mode": "completion"}}
+    p = lower(load_spec(write_spec(tmp_path, minimal(customizable=custom, defaults=defaults))))
+    mode = p.customizable.form[2]
+    assert (mode.variable, mode.type, mode.default) == ("mode", "select", "completion")
+    assert [o.value for o in mode.options] == ["chat", "completion"]
+    runtime = p.customizable.runtime()
+    assert runtime["fields"] == ("mode", "reasoning_support")
+    assert runtime["reasoning_parameters"] == [
+        {"name": "reasoning_effort", "type": "string", "options": ["low", "high"]}
+    ]
+    assert p.wire_parameters["reasoning_effort"] == ("reasoning.effort", "plain")
+    assert "completions" in p.endpoints
+    unasked = lower(load_spec(write_spec(tmp_path, minimal(customizable={"types": ["llm"]}))))
+    assert "mode" not in unasked.customizable.variables and "completions" not in unasked.endpoints
+
+
 def test_a_rule_named_like_a_template_is_sent_the_templates_way(tmp_path: Path) -> None:
     """The official plugins' `name: response_format, type: string` must not send a bare string."""
     rule = {"name": "response_format", "type": "string", "options": ["text", "json_object"]}

@@ -104,13 +104,15 @@ RERANK = {
     "transform": "none",
 }
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties
-# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
-# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
 CUSTOMIZABLE = {
     "types": (),
     "fields": (),
     "properties": {},
     "parameters": [],
+    "reasoning_parameters": [],
     "max_output_tokens": 0,
     "pricing": ("USD", "0.000001"),
 }

@@ -50,10 +50,12 @@ class ChatProtocol(Protocol):
         user: str | None = None,
         tool_choice: str = "auto",
         response_format: tuple[str, Any] | None = None,
+        settings: dict[str, Any] | None = None,
     ) -> Request:
         """A chat call from neutral messages and tools; `parameters` are the spec's declared
         parameters by name (config.PARAMETERS says how each is sent); `response_format` is
-        ("json_object", None) or ("json_schema", schema) when the host asks for one itself."""
+        ("json_object", None) or ("json_schema", schema) when the host asks for one itself;
+        `settings` replace the model's config.MODEL_SETTINGS (a user-added model's mode)."""
         ...
 
     def parse_completion(self, payload: Any) -> Completion:
@@ -64,9 +66,12 @@ class ChatProtocol(Protocol):
         """(codes, message) of an error body, for the spec's error map (errors.py)."""
         ...
 
-    def validation_request(self, model: str, call_model: bool = False) -> Request:
+    def validation_request(
+        self, model: str, call_model: bool = False, settings: dict[str, Any] | None = None
+    ) -> Request:
         """The cheapest call that proves credentials work; with `call_model`, one that the model
-        itself answers (a user-added model's id and endpoint are checked too)."""
+        itself answers (a user-added model's id and endpoint are checked too); `settings` as for
+        chat_request."""
         ...
 
     def account_headers(self, organization: str, project: str) -> dict[str, str]:

@@ -60,6 +60,7 @@ PARAMETERS = {
     "json_schema": ("json_schema", "json_schema"),
     "max_tokens": ("max_completion_tokens", "plain"),
     "presence_penalty": ("presence_penalty", "plain"),
+    "reasoning_budget": ("reasoning.max_tokens", "plain"),
     "reasoning_effort": ("reasoning.effort", "plain"),
     "reasoning_mode": ("prompt_mode", "plain"),
     "response_format": ("response_format", "response_format"),
@@ -168,12 +169,14 @@ RERANK = {
     "transform": "none",
 }
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties
-# before the user's values, an llm's parameter rules, the max_tokens bound when the user gives none,
-# and the (currency, unit) of the prices users enter (runtime/customizable.py).
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
 CUSTOMIZABLE = {
     "types": ("llm", "text-embedding", "rerank", "speech2text", "tts", "moderation"),
     "fields": (
         "display_name",
+        "mode",
         "context_size",
         "max_tokens",
         "vision_support",
@@ -225,6 +228,16 @@ CUSTOMIZABLE = {
         {"name": "web_search", "label": {"en_US": "Web search"}, "type": "boolean", "default": False},
         {"name": "search_parameters", "label": {"en_US": "Search parameters (JSON)"}, "type": "text"},
         {"name": "reasoning_mode", "label": {"en_US": "Reasoning mode"}, "type": "boolean"},
+    ],
+    "reasoning_parameters": [
+        {
+            "name": "reasoning_budget",
+            "label": {"en_US": "Reasoning budget"},
+            "type": "int",
+            "help": {"en_US": "Most tokens the model may think with."},
+            "min": 1,
+            "max": 32768,
+        }
     ],
     "max_output_tokens": 8192,
     "pricing": ("USD", "0.000001"),

@@ -71,10 +71,12 @@ def schema(kind: str, model: str, credentials: dict[str, Any]) -> dict[str, Any]
         "model_properties": properties,
     }
     if kind == "llm":
+        properties["mode"] = mode(credentials) or properties["mode"]
         out["features"] = [
             f for field, found in FEATURES.items() if answer(credentials, field) == "true" for f in found
         ]
-        out["parameter_rules"] = rules(whole(credentials, "max_tokens", custom["max_output_tokens"]))
+        reasons = answer(credentials, "reasoning_support") == "true"
+        out["parameter_rules"] = rules(whole(credentials, "max_tokens", custom["max_output_tokens"]), reasons)
     if kind == "tts":
         voices = [v.strip() for v in answer(credentials, "voices").split(",") if v.strip()]
         properties["voices"] = [{"mode": v, "name": v, "language": LANGUAGES} for v in dict.fromkeys(voices)]
@@ -89,10 +91,28 @@ def schema(kind: str, model: str, credentials: dict[str, Any]) -> dict[str, Any]
     return out
 
 
-def rules(max_tokens: int) -> list[dict[str, Any]]:
-    """The spec's llm rules, the max_tokens rule bounded by the user's value."""
+def mode(credentials: dict[str, Any]) -> str:
+    """The mode the user picked for the llm they added ("" when not asked or not answered)."""
+    picked = answer(credentials, "mode")
+    if picked not in ("", "chat", "completion"):
+        raise ProviderError("bad_request", f"mode must be chat or completion, got {picked!r}")
+    return picked
+
+
+def settings(model: str, credentials: dict[str, Any]) -> dict[str, Any]:
+    """A chat model's settings (config.MODEL_SETTINGS), with the mode the user picked for a model
+    they added."""
+    found = config.MODEL_SETTINGS.get(model, {})
+    picked = mode(credentials)
+    return {**found, "mode": picked} if picked else found
+
+
+def rules(max_tokens: int, reasons: bool = False) -> list[dict[str, Any]]:
+    """The spec's llm rules, the max_tokens rule bounded by the user's value, and the reasoning rules
+    for a model the user says reasons."""
+    custom = config.CUSTOMIZABLE
     out = []
-    for rule in copy.deepcopy(config.CUSTOMIZABLE["parameters"]):
+    for rule in copy.deepcopy(custom["parameters"] + (custom["reasoning_parameters"] if reasons else [])):
         if rule.get("use_template") == "max_tokens":
             rule["max"] = max_tokens
             rule["default"] = min(rule.get("default", max_tokens), max_tokens)

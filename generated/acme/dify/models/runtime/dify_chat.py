@@ -20,7 +20,7 @@ from dify_plugin.entities.model.message import (
     VideoPromptMessageContent,
 )
 
-from . import dify_transport, errors, estimate, messages, protocols
+from . import customizable, dify_transport, errors, estimate, messages, protocols
 from .protocols import Assembler
 from .types import Completion, Event, ToolCall
 
@@ -45,7 +45,10 @@ class ChatModel(dify_transport.ProviderModel):
         with dify_transport.failures(credentials):
             conversation = [neutral_message(m) for m in prompt_messages]
             functions = [neutral_tool(t) for t in tools or ()]
-            request = protocol.chat_request(model, conversation, model_parameters, functions, stop, stream, user)
+            settings = customizable.settings(model, credentials)
+            request = protocol.chat_request(
+                model, conversation, model_parameters, functions, stop, stream, user, settings=settings
+            )
             response = dify_transport.send(credentials, request, protocol.error_fields)
             if stream and dify_transport.streams(response):
                 events = dify_transport.stream_events(response)

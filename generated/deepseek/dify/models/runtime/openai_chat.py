@@ -29,11 +29,12 @@ def chat_request(
     user: str | None = None,
     tool_choice: str = "auto",
     response_format: tuple[str, Any] | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> Request:
     """POST /chat/completions (a completion-mode model: /completions with the conversation as one
     prompt): only declared parameters, encoded as the spec says. A model the spec does not stream is
     asked for one answer (the hosts take a JSON answer to a stream request)."""
-    settings = config.MODEL_SETTINGS.get(model, {})
+    settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
     stream = stream and settings.get("stream", True)
     completion = settings.get("mode") == "completion"
     body: dict[str, Any] = {"model": model}
@@ -145,11 +146,13 @@ def json_schema_format(value: Any) -> dict[str, Any]:
     return {"type": "json_schema", "json_schema": schema}
 
 
-def validation_request(model: str, call_model: bool = False) -> Request:
+def validation_request(model: str, call_model: bool = False, settings: dict[str, Any] | None = None) -> Request:
     """GET the model list, or (when the spec has none, or the model itself must answer) a one-token
-    chat call."""
+    chat call (a completion-mode model's: a one-token completion)."""
     if config.ENDPOINTS.get("models") and not call_model:
         return Request("GET", config.ENDPOINTS["models"])
+    if (config.MODEL_SETTINGS.get(model, {}) if settings is None else settings).get("mode") == "completion":
+        return Request("POST", config.ENDPOINTS["completions"], {"model": model, "prompt": "ping", "max_tokens": 1})
     body = {"model": model, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1}
     return Request("POST", config.ENDPOINTS["chat"], body)
 

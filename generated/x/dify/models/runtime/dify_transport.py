@@ -27,7 +27,7 @@ from dify_plugin.errors.model import (
 )
 from urllib3.exceptions import ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
 
-from . import config, errors, http, protocols, sse
+from . import config, customizable, errors, http, protocols, sse
 from .types import Completion, Event, Request
 
 ERROR_CLASSES: dict[str, type[InvokeError]] = {
@@ -233,7 +233,8 @@ def check_credentials(credentials: dict[str, Any], model: str, call_model: bool 
     """Raise errors.ProviderError unless the provider accepts these credentials (and, with
     `call_model`, unless `model` answers at their endpoint)."""
     protocol = protocols.chat()
-    response = send(credentials, protocol.validation_request(model, call_model), protocol.error_fields)
+    request = protocol.validation_request(model, call_model, customizable.settings(model, credentials))
+    response = send(credentials, request, protocol.error_fields)
     errors.json_object(read_json(response), protocol.error_fields)
 
 
