@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 
 from compiler import spec as s
@@ -411,22 +412,57 @@ def collect_builtin_tools(models: tuple[ModelInfo, ...], custom: tuple[Parameter
 
 
 def collect_value_maps(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...]) -> dict[str, tuple]:
-    """Parameter -> its value map, for the parameters that have one (one per name: the wire table
-    check sees to that the name means one thing)."""
-    rules = [rule for model in models for rule in model.parameters] + list(custom)
-    found = {rule.name: rule.values for rule in rules if rule.values}
-    return {name: found[name] for name in sorted(found)}
+    """Parameter -> its value map: the entries of every rule of that name (the wire table check sees
+    to it that each rule agrees with the merged map on the values it can take)."""
+    found: dict[str, list[tuple[object, object]]] = {}
+    for rule in [rule for model in models for rule in model.parameters] + list(custom):
+        table = found.setdefault(rule.name, [])
+        table += [(picked, sent) for picked, sent in rule.values if lookup(table, picked) is MISSING]
+    return {name: tuple(found[name]) for name in sorted(found) if found[name]}
+
+
+MISSING = object()
+
+
+def lookup(table: Iterable[tuple[object, object]], value: object) -> object:
+    """What a value map sends for `value` (MISSING: not listed); true is not 1."""
+    return next((sent for picked, sent in table if picked == value and type(picked) is type(value)), MISSING)
+
+
+def can_pick(rule: ParameterRule, value: object) -> bool:
+    """Whether a user can give `rule` the value `value`."""
+    kind = rule.overrides.get("type") or TEMPLATE_TYPES.get(rule.template or "")
+    types = VALUE_KEY_TYPES.get(str(kind), ())
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        return False
+    options = rule.overrides.get("options")
+    return options is None or value in options  # type: ignore[operator]
 
 
 def collect_wire_parameters(
     lw: Lowering, models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...] = ()
 ) -> dict[str, tuple[str, str]]:
-    """One provider-wide table name → (body key, encoding); a name must mean the same everywhere,
-    value map included (user-added models' rules are the llm defaults', so they agree with the models')."""
-    table = {rule.name: (rule.send_as, rule.encoding, (rule.values, rule.adds_tool)) for rule in custom}
+    """One provider-wide table name → (body key, encoding); a name must mean the same everywhere:
+    the same key, encoding and built-in tool, and every value a rule can take sent the same way
+    (OpenRouter's boolean enable_thinking and its dynamic/manual one share a map). User-added models'
+    rules are the llm defaults', so they agree with the models'."""
+    maps = collect_value_maps(models, custom)
+
+    def agrees(rule: ParameterRule) -> bool:
+        merged = maps.get(rule.name, ())
+        for picked, sent in merged:
+            if can_pick(rule, picked):
+                own = lookup(rule.values, picked)
+                if (picked if own is MISSING else own) != sent:
+                    return False
+        return True
+
+    table = {rule.name: (rule.send_as, rule.encoding, rule.adds_tool) for rule in custom}
+    for rule in custom:
+        lw.check(agrees(rule), ("customizable",), f"parameter {rule.name!r} is sent differently by two models")
     for index, model in enumerate(models):
         for rule in model.parameters:
-            wire = (rule.send_as, rule.encoding, (rule.values, rule.adds_tool))
-            if table.setdefault(rule.name, wire) != wire:
+            wire = (rule.send_as, rule.encoding, rule.adds_tool)
+            if table.setdefault(rule.name, wire) != wire or not agrees(rule):
                 lw.error(("models", index, "parameters"), f"parameter {rule.name!r} is sent differently by two models")
     return {name: (key, encoding) for name, (key, encoding, _) in sorted(table.items())}

@@ -286,6 +286,30 @@ def test_customizable_mode_and_reasoning_parameters(tmp_path: Path) -> None:
     assert "mode" not in unasked.customizable.variables and "completions" not in unasked.endpoints
 
 
+def test_rules_of_one_name_share_a_value_map_when_they_agree(tmp_path: Path) -> None:
+    """OpenRouter: enable_thinking is a boolean on some models and a dynamic/manual select on others;
+    both go to reasoning.enabled, the select's values mapped to true."""
+    switch = {"name": "enable_thinking", "type": "boolean", "send_as": "reasoning.enabled"}
+    select = switch | {"type": "string", "options": ["dynamic", "manual"], "values": {"dynamic": True, "manual": True}}
+    models = [
+        {"name": "a", "context_size": 8, "parameters": [switch]},
+        {"name": "b", "context_size": 8, "parameters": [select]},
+    ]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert p.value_maps == {"enable_thinking": (("dynamic", True), ("manual", True))}
+    assert p.wire_parameters["enable_thinking"] == ("reasoning.enabled", "plain")
+    mapped = switch | {"values": {True: {"type": "enabled"}}}
+    models = [
+        {"name": "a", "context_size": 8, "parameters": [switch]},
+        {"name": "b", "context_size": 8, "parameters": [mapped]},
+    ]
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert [str(d).split(": ", 1)[1] for d in caught.value.diagnostics] == [
+        "error: models[0].parameters: parameter 'enable_thinking' is sent differently by two models"
+    ]
+
+
 def test_a_rule_named_like_a_template_is_sent_the_templates_way(tmp_path: Path) -> None:
     """The official plugins' `name: response_format, type: string` must not send a bare string."""
     rule = {"name": "response_format", "type": "string", "options": ["text", "json_object"]}
