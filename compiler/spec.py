@@ -114,8 +114,9 @@ class Endpoints(Strict):
     )
     models: str | None = Field(
         None,
-        description="Model list path (GET) used to validate credentials; null validates with a chat call. "
-        "Default: the protocol's (openai_chat: /models).",
+        description="Path of a GET that needs the key, used to validate credentials (the model list on most "
+        "APIs; OpenRouter's is public, so its spec names /key); null validates with a chat call. Default: the "
+        "protocol's (openai_chat: /models).",
         examples=["/models", None],
     )
     embeddings: str | None = Field(

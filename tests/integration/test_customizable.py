@@ -66,7 +66,8 @@ def test_llm_schema_from_the_users_answers(dify, provider, mock):
     assert outcome.error is None, outcome.message
     schema = outcome.items[0]["model_schema"]
     assert schema["model"] == MODEL and schema["fetch_from"] == "customizable-model"
-    assert schema["label"]["en_US"] == "My tuned model"
+    named = "display_name" in provider.customizable.variables
+    assert schema["label"]["en_US"] == ("My tuned model" if named else MODEL)
     assert schema["model_properties"] == {"mode": "chat", "context_size": 32000}
     offered = set(provider.customizable.variables)
     toggles = [
@@ -226,7 +227,8 @@ def test_user_added_model_of_every_kind(dify, provider, mock, kind):
     outcome = call(dify, provider, "get_ai_model_schemas", kind, credentials)
     assert outcome.error is None, outcome.message
     schema = outcome.items[0]["model_schema"]
-    assert (schema["model"], schema["model_type"], schema["label"]["en_US"]) == (MODEL, kind, f"My {kind}")
+    label = f"My {kind}" if "display_name" in provider.customizable.variables else MODEL
+    assert (schema["model"], schema["model_type"], schema["label"]["en_US"]) == (MODEL, kind, label)
     properties = schema["model_properties"]
     if "context_size" in properties:
         assert properties["context_size"] == 1234

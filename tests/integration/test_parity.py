@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from compiler.lower.models import can_pick
 from compiler.model import Provider
 from tests.integration.mock_server import MockServer, Recorded, Reply, sse
 from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, chunk, completion, finish, llm
@@ -47,13 +48,23 @@ def normalised(recorded: Recorded, provider: Provider) -> dict:
     }
 
 
-def both(dify, maibot, provider: Provider, mock: MockServer, reply: Reply, dify_call: dict, maibot_call: dict) -> tuple:
+def both(
+    dify,
+    maibot,
+    provider: Provider,
+    mock: MockServer,
+    reply: Reply,
+    dify_call: dict,
+    maibot_call: dict,
+    model: str | None = None,
+) -> tuple:
+    """The provider's requests for one call from each host (to `model`, default the first llm)."""
+    model = model or llm(provider)
     mock.expect(reply)
-    outcome = dify.invoke_llm(llm(provider), creds(provider, mock), provider=provider.name, **dify_call)
+    outcome = dify.invoke_llm(model, creds(provider, mock), provider=provider.name, **dify_call)
     assert outcome.error is None, outcome.error
     from_dify = normalised(mock.last, provider)
     mock.expect(reply)
-    model = llm(provider)
     result = maibot.call(
         op="response",
         api_provider=api_provider(provider, mock),
@@ -199,12 +210,14 @@ def test_json_output(dify, maibot, provider, mock):
 def test_value_mapped_parameters(dify, maibot, provider, mock):
     """A value the user picks is sent as the spec maps it (or not at all), from both hosts: Dify's
     parameter, MaiBot's extra_params key of the same name."""
-    names = [name for name in provider.value_maps if name in provider.chat_parameters[llm(provider)]]
-    if not names:
-        pytest.skip("the model declares no value-mapped parameter")
-    for name in names:
-        key = provider.wire_parameters[name][0]
-        for picked, sent in provider.value_maps[name]:
+    rules = [(model.name, rule) for model in provider.models_of("llm") for rule in model.parameters]
+    if not any(rule.name in provider.value_maps for _, rule in rules):
+        pytest.skip("no model declares a value-mapped parameter")
+    for name, table in provider.value_maps.items():
+        *parents, key = provider.wire_parameters[name][0].split(".")
+        for picked, sent in table:
+            # a model whose rule can take the value (one name may be a switch here, a select there)
+            model = next(m for m, rule in rules if rule.name == name and can_pick(rule, picked))
             from_dify, from_maibot = both(
                 dify,
                 maibot,
@@ -213,11 +226,14 @@ def test_value_mapped_parameters(dify, maibot, provider, mock):
                 Reply(json=completion({"role": "assistant", "content": "ok"})),
                 {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": {name: picked}},
                 {"context_items": [user("Hi")], "extra_params": {name: picked}},
+                model,
             )
             assert from_dify == from_maibot, (name, picked)
             body = from_dify["body"]
+            for part in parents:
+                body = body.get(part, {})
             if sent is None:
-                assert key.split(".")[0] not in body, (name, picked)
+                assert key not in body, (name, picked)
             else:
                 assert body[key] == sent, (name, picked)
 
@@ -291,6 +307,41 @@ def maibot_request(parameters: dict) -> dict:
     own = {k: v for k, v in parameters.items() if k in ("temperature", "max_tokens")}
     extra = {k: v for k, v in parameters.items() if k not in own}
     return {"context_items": [user("Hi")], "extra_params": extra} | own
+
+
+def test_parameters_sent_under_nested_keys(dify, maibot, provider, mock):
+    """A parameter whose send_as has dots (OpenRouter's reasoning.effort) lands in that nested object,
+    from both hosts, beside the others of the same object."""
+    nested = {n for n, (key, encoding) in provider.wire_parameters.items() if "." in key and encoding == "plain"}
+    for model in provider.models_of("llm"):
+        mine = [rule for rule in model.parameters if rule.name in nested and rule.name not in provider.value_maps]
+        if mine:
+            break
+    else:
+        pytest.skip("no model sends a parameter under a nested key")
+    parameters = {}
+    for rule in mine:
+        declared = rule.declaration()
+        kind = declared.get("type") or "float"
+        number = declared.get("default", declared.get("min", 1))
+        parameters[rule.name] = declared["options"][0] if "options" in declared else {"boolean": True}.get(kind, number)
+    from_dify, from_maibot = both(
+        dify,
+        maibot,
+        provider,
+        mock,
+        Reply(json=completion({"role": "assistant", "content": "ok"})),
+        {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": parameters},
+        maibot_request(parameters),
+        model.name,
+    )
+    assert from_dify == from_maibot
+    for name, value in parameters.items():
+        body = from_dify["body"]
+        *parents, key = provider.wire_parameters[name][0].split(".")
+        for part in parents:
+            body = body[part]
+        assert body[key] == value, name
 
 
 def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, mock):

@@ -1,0 +1,11 @@
+# Generated from specs/openrouter.yaml by the provider compiler. Do not edit by hand.
+"""OpenRouter chat models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
+
+from models.runtime.dify_chat import ChatModel
+from models.runtime.dify_custom import Customizable
+
+
+class OpenrouterLargeLanguageModel(Customizable, ChatModel, LargeLanguageModel):
+    """Chat in the openai_chat protocol against https://openrouter.ai/api/v1/chat/completions."""

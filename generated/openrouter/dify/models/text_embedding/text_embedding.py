@@ -1,0 +1,11 @@
+# Generated from specs/openrouter.yaml by the provider compiler. Do not edit by hand.
+"""OpenRouter embedding models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
+
+from models.runtime.dify_embedding import EmbeddingModel
+from models.runtime.dify_custom import Customizable
+
+
+class OpenrouterTextEmbeddingModel(Customizable, EmbeddingModel, TextEmbeddingModel):
+    """Embeddings against https://openrouter.ai/api/v1/embeddings."""
