@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from compiler.model import Provider
+from compiler.model import ParameterRule, Provider
 
 KEY = "sk-test-key"
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -58,6 +58,16 @@ def assert_auth(provider: Provider, recorded) -> None:
 def llm(provider: Provider) -> str:
     """The spec's first chat model, which every scenario talks to."""
     return provider.models_of("llm")[0].name
+
+
+def a_value(rule: ParameterRule) -> object:
+    """A value Dify accepts for a rule: its first option, true for a switch, else its default or min."""
+    declared = rule.declaration()
+    if "options" in declared:
+        return declared["options"][0]
+    if declared.get("type") == "boolean":
+        return True
+    return declared.get("default", declared.get("min", 1))
 
 
 def closed_port() -> int:

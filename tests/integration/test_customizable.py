@@ -12,7 +12,7 @@ from compiler.model import Provider
 from compiler.runtime import transcription
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.mock_server import MockServer, Reply, form
-from tests.integration.payloads import completion
+from tests.integration.payloads import a_value, completion
 from tests.integration.specs import compile_to
 from tests.integration.test_kinds import GOOD, invocation
 
@@ -196,8 +196,8 @@ def test_reasoning_parameters_come_with_the_reasoning_answer(dify, provider, moc
         names[reasons] = [rule["name"] for rule in outcome.items[0]["model_schema"]["parameter_rules"]]
     assert names["false"] == [rule.name for rule in provider.customizable.parameters]
     assert names["true"] == names["false"] + [rule.name for rule in extra]
-    rule = extra[0].declaration()
-    value = rule["options"][0] if "options" in rule else rule.get("min", True)
+    rule = extra[0]
+    value = a_value(rule)
     mock.expect(Reply(json=completion({"role": "assistant", "content": "hm"})))
     credentials = model_credentials(provider, mock, reasoning_support="true")
     outcome = dify.invoke_llm(
@@ -206,11 +206,11 @@ def test_reasoning_parameters_come_with_the_reasoning_answer(dify, provider, moc
         [{"role": "user", "content": "Hi"}],
         False,
         provider=provider.name,
-        parameters={rule["name"]: value},
+        parameters={rule.name: value},
     )
     assert outcome.error is None, outcome.message
     body = mock.last.body
-    for part in provider.wire_parameters[rule["name"]][0].split("."):
+    for part in provider.wire_parameters[rule.name][0].split("."):
         body = body[part]
     assert body == value
 

@@ -10,7 +10,7 @@ import pytest
 from compiler.lower.models import can_pick
 from compiler.model import Provider
 from tests.integration.mock_server import MockServer, Recorded, Reply, sse
-from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, chunk, completion, finish, llm
+from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, a_value, chunk, completion, finish, llm
 from tests.integration.test_dify_plugin import creds, invoke
 from tests.integration.test_maibot_plugin import api_provider, system, user
 
@@ -301,6 +301,13 @@ def test_the_conversation_is_tidied_as_the_spec_says(dify, maibot, provider, moc
         assert [role for role, _ in sent] == ["user", "assistant", "user"]
 
 
+def both_with(dify, maibot, provider: Provider, mock: MockServer, parameters: dict, model: str | None = None) -> tuple:
+    """`both` for one blocking "Hi" with Dify's `parameters` (MaiBot: the same, its way)."""
+    dify_call = {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": parameters}
+    reply = Reply(json=completion({"role": "assistant", "content": "ok"}))
+    return both(dify, maibot, provider, mock, reply, dify_call, maibot_request(parameters), model)
+
+
 def maibot_request(parameters: dict) -> dict:
     """MaiBot's request for Dify's `parameters`: temperature and max_tokens are the host's own
     fields (it keeps them out of extra_params), the rest go in extra_params."""
@@ -319,22 +326,8 @@ def test_parameters_sent_under_nested_keys(dify, maibot, provider, mock):
             break
     else:
         pytest.skip("no model sends a parameter under a nested key")
-    parameters = {}
-    for rule in mine:
-        declared = rule.declaration()
-        kind = declared.get("type") or "float"
-        number = declared.get("default", declared.get("min", 1))
-        parameters[rule.name] = declared["options"][0] if "options" in declared else {"boolean": True}.get(kind, number)
-    from_dify, from_maibot = both(
-        dify,
-        maibot,
-        provider,
-        mock,
-        Reply(json=completion({"role": "assistant", "content": "ok"})),
-        {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": parameters},
-        maibot_request(parameters),
-        model.name,
-    )
+    parameters = {rule.name: a_value(rule) for rule in mine}
+    from_dify, from_maibot = both_with(dify, maibot, provider, mock, parameters, model.name)
     assert from_dify == from_maibot
     for name, value in parameters.items():
         body = from_dify["body"]
@@ -353,15 +346,7 @@ def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, 
     key = provider.wire_parameters[name][0]
     for other_value, sent in ((value, False), (not value, True)):
         parameters = {name: 0.5, other: other_value}
-        from_dify, from_maibot = both(
-            dify,
-            maibot,
-            provider,
-            mock,
-            Reply(json=completion({"role": "assistant", "content": "ok"})),
-            {"messages": [{"role": "user", "content": "Hi"}], "stream": False, "parameters": parameters},
-            maibot_request(parameters),
-        )
+        from_dify, from_maibot = both_with(dify, maibot, provider, mock, parameters)
         assert from_dify == from_maibot
         assert (key in from_dify["body"]) is sent, (parameters, from_dify["body"])
 
