@@ -144,6 +144,7 @@ class ApiInfo:
     user: tuple[str, int | None, bool]  # (body key, length cut or None, hashed): config.USER
     stream_usage: bool
     reasoning_history: str
+    prompt_cache: bool  # config.PROMPT_CACHE
     rerank: dict[str, object]  # the rerank call's shape (spec.Rerank; config.RERANK)
     body: dict[str, object]  # fixed fields of every chat request (config.BODY)
     messages: dict[str, bool]  # how the conversation is tidied (config.MESSAGES)

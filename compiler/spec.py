@@ -273,6 +273,12 @@ class Api(Strict):
         description="The rerank call's body keys and answer shape (rerank models).",
         examples=[{"documents": "texts", "results": "", "score": "score"}],
     )
+    prompt_cache: bool = Field(
+        False,
+        description="anthropic_messages: mark the system prompt and the tools as a prompt-cache prefix "
+        "(cache_control: ephemeral), so repeated calls read them from the cache at a tenth of the price.",
+        examples=[True],
+    )
     reasoning_history: Literal["strip", "reasoning_content"] = Field(
         "strip",
         description="What happens to earlier <think> blocks in the history: strip them, or send them back "

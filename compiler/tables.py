@@ -5,7 +5,7 @@ is a row here, a runtime module, recorded fixtures, a spec and its golden tree."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,12 @@ class Protocol:
 
     name: str  # api.protocol, and the runtime module that speaks it
     endpoints: dict[str, str | None]  # default path of every endpoint key (None: none by default)
-    auth: str  # default api.auth.scheme
+    auth: tuple[str, str | None, str]  # default api.auth (scheme, header or query name, prefix)
     quirks: frozenset[str]  # optional api fields that mean something to this protocol
+    headers: dict[str, str] = field(default_factory=dict)  # sent with every request (api.headers override)
+    codes: dict[str, str] = field(default_factory=dict)  # error code -> kind (api errors.codes override)
+    user_key: str = "user"  # default api.user.send_as
+    reasoning_history: str | None = None  # what earlier reasoning must become, whatever the spec says
 
 
 PROTOCOLS = {
@@ -131,7 +135,36 @@ PROTOCOLS = {
             "speech": "/audio/speech",
             "moderations": "/moderations",
         },
-        auth="bearer",
+        auth=("bearer", None, ""),
         quirks=frozenset(("send_user", "user", "stream_usage", "reasoning_history", "messages")),
+    ),
+    # Anthropic Messages (docs.anthropic.com/en/api/messages), and Anthropic-compatible endpoints.
+    "anthropic_messages": Protocol(
+        "anthropic_messages",
+        endpoints={
+            "chat": "/v1/messages",
+            "completions": None,
+            "models": "/v1/models",
+            "embeddings": None,
+            "rerank": None,
+            "transcriptions": None,
+            "speech": None,
+            "moderations": None,
+        },
+        auth=("header", "x-api-key", ""),
+        quirks=frozenset(("send_user", "user", "messages", "prompt_cache")),
+        headers={"anthropic-version": "2023-06-01"},
+        codes={
+            "invalid_request_error": "bad_request",
+            "authentication_error": "authorization",
+            "permission_error": "authorization",
+            "not_found_error": "bad_request",
+            "request_too_large": "bad_request",
+            "rate_limit_error": "rate_limit",
+            "api_error": "server_unavailable",
+            "overloaded_error": "server_unavailable",
+        },
+        user_key="metadata.user_id",
+        reasoning_history="reasoning_content",  # signed thinking is found again by its text
     ),
 }

@@ -100,14 +100,15 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         base_url=api.base_url.rstrip("/"),
         endpoints=endpoints,
         declared=frozenset(key for key in given if endpoints[key]),
-        auth=Auth(api.auth.scheme or protocol.auth, api.auth.name, api.auth.prefix),
-        headers=dict(api.headers),
+        auth=Auth(*protocol.auth) if api.auth.scheme is None else Auth(api.auth.scheme, api.auth.name, api.auth.prefix),
+        headers=protocol.headers | dict(api.headers),
         connect_timeout=api.timeouts.connect,
         read_timeout=api.timeouts.read,
         send_user=api.send_user,
-        user=lower_user(lw, api),
+        user=lower_user(lw, api, protocol.user_key),
         stream_usage=api.stream_usage,
-        reasoning_history=api.reasoning_history,
+        reasoning_history=protocol.reasoning_history or api.reasoning_history,
+        prompt_cache=api.prompt_cache,
         rerank=lower_rerank(lw, api.rerank),
         body=dict(api.body),
         messages=api.messages.model_dump(),
@@ -168,15 +169,17 @@ def check_base_urls(lw: Lowering, loc: tuple, field: s.CredentialField) -> None:
         lw.check(bool(URL_RE.match(url)), loc + ("base_urls", value), f"must be an http(s) URL, got {url!r}")
 
 
-def lower_user(lw: Lowering, api: s.Api) -> tuple[str, int | None, bool]:
-    user = api.user or s.UserField()
+def lower_user(lw: Lowering, api: s.Api, default_key: str) -> tuple[str, int | None, bool]:
+    user = api.user or s.UserField(send_as=default_key)
     if api.user is not None:
         lw.check(
             api.send_user, ("api", "user"), "send_user is false, so no user id is sent: drop `user` or set send_user"
         )
-        ok = bool(BODY_KEY_RE.match(user.send_as))
+        ok = bool(RESULT_PATH_RE.match(user.send_as)) and bool(user.send_as)
         lw.check(
-            ok, ("api", "user", "send_as"), f"must be one JSON key (letters, digits, _ and -), got {user.send_as!r}"
+            ok,
+            ("api", "user", "send_as"),
+            f"must be a body key (letters, digits, _ and -; dots nest), got {user.send_as!r}",
         )
         lw.check(user.send_as not in BUILT_KEYS, ("api", "user", "send_as"), f"the plugin sets `{user.send_as}` itself")
     return (user.send_as, user.max_length, user.hash)
@@ -244,4 +247,5 @@ def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:
     for status in spec.errors.status:
         lw.check(400 <= status <= 599, ("errors", "status", status), f"must be an HTTP error status, got {status}")
     status = DEFAULT_STATUS_KINDS | dict(spec.errors.status)
-    return ErrorMap(status=dict(sorted(status.items())), codes=dict(spec.errors.codes))
+    codes = PROTOCOLS[spec.api.protocol].codes | dict(spec.errors.codes)
+    return ErrorMap(status=dict(sorted(status.items())), codes=codes)

@@ -310,6 +310,24 @@ def test_rules_of_one_name_share_a_value_map_when_they_agree(tmp_path: Path) -> 
     ]
 
 
+def test_the_anthropic_protocol_brings_its_defaults(tmp_path: Path) -> None:
+    api = {"base_url": "https://api.anthropic.com", "protocol": "anthropic_messages", "prompt_cache": True}
+    errors = {"codes": {"overloaded_error": "rate_limit"}}
+    p = lower(load_spec(write_spec(tmp_path, minimal(api=api, errors=errors))))
+    assert (p.api.auth.scheme, p.api.auth.name, p.api.auth.prefix) == ("header", "x-api-key", "")
+    assert p.api.headers == {"anthropic-version": "2023-06-01"} and p.api.prompt_cache is True
+    assert p.endpoints["chat"] == "/v1/messages" and p.endpoints["models"] == "/v1/models"
+    assert p.api.user == ("metadata.user_id", None, False) and p.api.reasoning_history == "reasoning_content"
+    assert p.errors.codes["rate_limit_error"] == "rate_limit" and p.errors.codes["overloaded_error"] == "rate_limit"
+    embedding = {"name": "e", "type": "text-embedding", "context_size": 512}
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(api=api, models=[embedding]))))
+    assert "models[0].type: api.endpoints.embeddings is null" in str(caught.value)
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(api={"base_url": "https://x.example", "prompt_cache": True}))))
+    assert "api.prompt_cache: protocol openai_chat does not use this setting" in str(caught.value)
+
+
 def test_a_rule_named_like_a_template_is_sent_the_templates_way(tmp_path: Path) -> None:
     """The official plugins' `name: response_format, type: string` must not send a bare string."""
     rule = {"name": "response_format", "type": "string", "options": ["text", "json_object"]}

@@ -39,7 +39,10 @@ def test_every_kind_has_its_modules_and_templates(kind) -> None:
 def test_every_protocol_has_its_module_and_defaults(protocol) -> None:
     assert (RUNTIME / f"{protocol.name}.py").is_file()
     assert set(protocol.endpoints) == set(lower_api_module.ENDPOINT_KEYS)
-    assert protocol.endpoints["chat"] and protocol.auth in ("bearer", "header", "query", "none")
+    scheme, name, _ = protocol.auth
+    assert protocol.endpoints["chat"] and scheme in ("bearer", "header", "query", "none")
+    assert (name is not None) == (scheme in ("header", "query"))
+    assert set(protocol.codes.values()) <= {"bad_request", "authorization", "rate_limit", "server_unavailable"}
     assert protocol.quirks <= set(s.Api.model_fields)
 
 
@@ -86,7 +89,7 @@ def test_a_kind_the_protocol_does_not_serve_is_refused(tmp_path: Path, monkeypat
 
 
 def test_the_auth_default_comes_from_the_protocol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(PROTOCOLS, "openai_chat", replace(PROTOCOLS["openai_chat"], auth="none"))
+    monkeypatch.setitem(PROTOCOLS, "openai_chat", replace(PROTOCOLS["openai_chat"], auth=("none", None, "")))
     p = lower(load_spec(write_spec(tmp_path, minimal())))
     assert p.api.auth.scheme == "none" and p.api.auth.wire == ("none", None, "")
     assert not p.credentials[0].required

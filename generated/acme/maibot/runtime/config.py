@@ -130,6 +130,8 @@ SEND_USER = True
 USER = ("user", None, False)
 STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
 # How the conversation is tidied before it is sent (messages.normalise).
 MESSAGES = {"merge_same_role": False, "drop_empty": False}
 # Fixed fields of every chat request body (the request's own values win; objects merge).

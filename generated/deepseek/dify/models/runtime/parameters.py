@@ -63,11 +63,13 @@ def mapped(table: tuple[tuple[Any, Any], ...], value: Any) -> Any:
 
 
 def put(body: dict[str, Any], key: str, value: Any) -> None:
-    """Set `a.b.c` in a nested body."""
+    """Set `a.b.c` in a nested body; an object set where one is already merges into it (Anthropic's
+    thinking {type: enabled} beside a budget_tokens parameter sent as thinking.budget_tokens)."""
     *parents, last = key.split(".")
     for part in parents:
         body = body.setdefault(part, {})
-    body[last] = value
+    old = body.get(last)
+    body[last] = {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
 
 
 def json_value(name: str, value: Any) -> Any:

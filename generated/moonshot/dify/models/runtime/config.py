@@ -81,6 +81,8 @@ SEND_USER = True
 USER = ("user", 32, False)
 STREAM_USAGE = True
 REASONING_HISTORY = "strip"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
 # How the conversation is tidied before it is sent (messages.normalise).
 MESSAGES = {"merge_same_role": True, "drop_empty": True}
 # Fixed fields of every chat request body (the request's own values win; objects merge).

@@ -9,6 +9,7 @@ from typing import Any
 
 from . import config
 from .errors import ProviderError, describe
+from .parameters import put
 
 
 def base_url(credentials: dict[str, Any]) -> str:
@@ -52,12 +53,13 @@ def query(credentials: dict[str, Any]) -> dict[str, str]:
 
 
 def put_user(body: dict[str, Any], user: str | None) -> None:
-    """The end user's id, as the spec says (config.USER), when it sends one."""
+    """The end user's id, as the spec says (config.USER: dots nest, as Anthropic's metadata.user_id),
+    when it sends one."""
     if not user or not config.SEND_USER:
         return
     key, length, hashed = config.USER
     value = hashlib.sha256(user.encode()).hexdigest() if hashed else user
-    body[key] = value[:length] if length else value
+    put(body, key, value[:length] if length else value)
 
 
 def fixed_body(model: str, body: dict[str, Any], chat: bool = False) -> dict[str, Any]:
