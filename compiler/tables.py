@@ -120,6 +120,7 @@ class Protocol:
     codes: dict[str, str] = field(default_factory=dict)  # error code -> kind (api errors.codes override)
     user_key: str = "user"  # default api.user.send_as
     reasoning_history: str | None = None  # what earlier reasoning must become, whatever the spec says
+    max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
 
 
 PROTOCOLS = {
@@ -166,5 +167,6 @@ PROTOCOLS = {
         },
         user_key="metadata.user_id",
         reasoning_history="reasoning_content",  # signed thinking is found again by its text
+        max_tokens_required=True,
     ),
 }

@@ -14,7 +14,7 @@ from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
 from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
-from compiler.tables import KIND_BY_NAME, PROTOCOLS
+from compiler.tables import KIND_BY_NAME, PROTOCOLS, Protocol
 
 # A model id that is itself a file name safe on every OS is its YAML's name (how specs before free ids
 # were written); any other id gets a readable slug and a hash of the id.
@@ -123,8 +123,16 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         pricing=lower_pricing(lw, loc, fields.pricing, kind.llm_fields),
         deprecated=model.deprecated,
         properties=properties(lw, loc, kind.name, fields),
-        settings=settings(fields) | omissions(parameters),
+        settings=settings(fields) | omissions(parameters) | required_max_tokens(protocol, fields, kind.llm_fields),
     )
+
+
+def required_max_tokens(protocol: Protocol, fields: s.ModelFields, llm: bool) -> dict[str, object]:
+    """A protocol whose requests always state max_tokens takes the model's own limit when the user
+    sets none."""
+    if not (protocol.max_tokens_required and llm and fields.max_output_tokens):
+        return {}
+    return {"max_output_tokens": fields.max_output_tokens}
 
 
 def properties(lw: Lowering, loc: tuple, kind: str, f: s.ModelFields) -> dict[str, object]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import io
 import shutil
 from pathlib import Path
 from typing import Any
+
+from ruamel.yaml import YAML
 
 from compiler.build import compile_spec
 from compiler.write import write_tree
@@ -19,7 +21,9 @@ def compile_to(folder: Path, spec: dict[str, Any]) -> tuple[Path, dict[str, byte
     (folder / "icons").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "specs" / "icons" / "acme_s.svg", folder / "icons" / "s.svg")
     path = folder / f"{spec['name']}.yaml"
-    path.write_text(json.dumps(spec))  # JSON is YAML
+    text = io.StringIO()
+    YAML(typ="safe").dump(spec, text)  # YAML, not JSON: value maps have boolean keys
+    path.write_text(text.getvalue())
     _, files = compile_spec(path)
     write_tree(folder / "out" / spec["name"], files)
     return folder / "out" / spec["name"], files

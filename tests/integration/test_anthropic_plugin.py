@@ -1,0 +1,220 @@
+"""A generated plugin of the anthropic_messages protocol, through the real Dify SDK over stdio and
+MaiBot's real host, against Anthropic-shaped answers (anthropic_api.py, checked with the official SDK)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.integration import anthropic_api as api
+from tests.integration.dify_runner import DifyPlugin
+from tests.integration.maibot_runner import MaiBotHost
+from tests.integration.mock_server import Reply
+from tests.integration.payloads import WEATHER_TOOL
+from tests.integration.specs import compile_to
+from tests.integration.test_maibot_plugin import user
+
+KEY = "sk-ant-api03-test-key"
+MODEL = "claude-test"
+THINKING = [
+    {"name": "thinking", "type": "boolean", "default": False, "values": {True: {"type": "enabled"}, False: None}},
+    {"name": "thinking_budget", "type": "int", "min": 1024, "max": 32000, "default": 1024},
+]
+SPEC = {
+    "name": "claudelike",
+    "label": "Claude-like",
+    "description": "An Anthropic Messages provider.",
+    "author": "tester",
+    "version": "1.0.0",
+    "icons": {"small": "icons/s.svg"},
+    "repository": "https://github.com/tester/claudelike",
+    "api": {"base_url": "https://api.claudelike.example", "protocol": "anthropic_messages"},
+    "models": [
+        {
+            "name": MODEL,
+            "context_size": 200000,
+            "max_output_tokens": 8192,
+            "features": ["tool-call", "multi-tool-call", "stream-tool-call", "agent-thought", "vision"],
+            "parameters": [
+                {"template": "temperature", "omit_when": {"thinking": True}},
+                "max_tokens",
+                THINKING[0],
+                {**THINKING[1], "send_as": "thinking.budget_tokens", "omit_when": {"thinking": False}},
+            ],
+            "pricing": {"input": "3", "output": "15", "per": "million", "currency": "USD"},
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def plugins(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("claudelike")
+    out, _ = compile_to(folder, SPEC)
+    dify = DifyPlugin(out / "dify", folder / "run", read_timeout=2)
+    maibot = MaiBotHost(out / "maibot")
+    yield dify, maibot
+    dify.close()
+    maibot.close()
+
+
+def credentials(mock) -> dict:
+    return {"api_key": KEY, "base_url": mock.url}
+
+
+def invoke(dify: DifyPlugin, mock, messages: list, stream: bool, **extra):
+    return dify.invoke_llm(MODEL, credentials(mock), messages, stream, provider="claudelike", **extra)
+
+
+def text(outcome) -> str:
+    return "".join(item["delta"]["message"]["content"] or "" for item in outcome.items)
+
+
+ANSWER = api.message(
+    api.thinking("The user wants weather.", "sig-weather-1"),
+    api.text("Checking."),
+    api.tool_use("toolu_01", "get_weather", {"city": "Paris"}),
+    stop_reason="tool_use",
+    usage={"input_tokens": 20, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 80, "output_tokens": 40},
+)
+
+
+def test_blocking_text_with_system_headers_and_max_tokens(plugins, mock):
+    dify, _ = plugins
+    mock.expect(Reply(json=api.message(api.text("Bonjour."))))
+    history = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}]
+    outcome = invoke(dify, mock, history, False, parameters={"temperature": 0.3})
+    assert outcome.error is None, outcome.message
+    assert text(outcome) == "Bonjour."
+    sent = mock.last
+    assert sent.path == "/v1/messages" and sent.headers["x-api-key"] == KEY
+    assert sent.headers["anthropic-version"] == "2023-06-01" and "authorization" not in sent.headers
+    assert sent.body["system"] == "Be brief." and sent.body["max_tokens"] == 8192
+    assert sent.body["messages"] == [{"role": "user", "content": [{"type": "text", "text": "Hello"}]}]
+    usage = outcome.items[-1]["delta"]["usage"]
+    assert (usage["prompt_tokens"], usage["completion_tokens"]) == (25, 12)
+
+
+def test_stream_thinking_tool_call_in_fragments_and_usage(plugins, mock):
+    dify, _ = plugins
+    mock.expect(api.streamed(ANSWER, pieces=3))
+    outcome = invoke(
+        dify,
+        mock,
+        [{"role": "user", "content": "Weather in Paris?"}],
+        True,
+        tools=[WEATHER_TOOL],
+        parameters={"thinking": True, "thinking_budget": 2048, "temperature": 0.5},
+    )
+    assert outcome.error is None, outcome.message
+    assert text(outcome) == "<think>\nThe user wants weather.\n</think>\n\nChecking."
+    body = mock.last.body
+    assert body["thinking"] == {"type": "enabled", "budget_tokens": 2048} and "temperature" not in body
+    assert body["tools"] == [
+        {"name": "get_weather", "input_schema": WEATHER_TOOL["parameters"], "description": WEATHER_TOOL["description"]}
+    ]
+    last = outcome.items[-1]["delta"]
+    calls = last["message"]["tool_calls"]
+    assert [(c["id"], c["function"]["name"], json.loads(c["function"]["arguments"])) for c in calls] == [
+        ("toolu_01", "get_weather", {"city": "Paris"})
+    ]
+    assert last["finish_reason"] == "tool_calls"
+    assert (last["usage"]["prompt_tokens"], last["usage"]["completion_tokens"]) == (100, 40)
+
+
+def test_the_signed_thinking_block_is_replayed_on_the_tool_turn(plugins, mock):
+    dify, _ = plugins
+    mock.expect(Reply(json=ANSWER))
+    first = invoke(dify, mock, [{"role": "user", "content": "Weather?"}], False, tools=[WEATHER_TOOL])
+    assert first.error is None, first.message
+    said = first.items[0]["delta"]["message"]
+    history = [
+        {"role": "user", "content": "Weather?"},
+        {"role": "assistant", "content": said["content"], "tool_calls": said["tool_calls"]},
+        {"role": "tool", "tool_call_id": "toolu_01", "content": "sunny"},
+    ]
+    mock.expect(Reply(json=api.message(api.text("Sunny in Paris."))))
+    outcome = invoke(
+        dify, mock, history, False, tools=[WEATHER_TOOL], parameters={"thinking": True, "thinking_budget": 1024}
+    )
+    assert outcome.error is None, outcome.message
+    turns = mock.last.body["messages"]
+    assert turns[1]["content"][0] == {
+        "type": "thinking",
+        "thinking": "The user wants weather.",
+        "signature": "sig-weather-1",
+    }
+    assert [b["type"] for b in turns[1]["content"]] == ["thinking", "text", "tool_use"]
+    assert turns[2]["content"] == [{"type": "tool_result", "tool_use_id": "toolu_01", "content": "sunny"}]
+    assert mock.last.body["thinking"]["type"] == "enabled"
+
+
+@pytest.mark.parametrize("status,kind", api.ERRORS)
+def test_every_error_status_is_typed(plugins, mock, status, kind):
+    dify, _ = plugins
+    expected = {
+        401: "InvokeAuthorizationError",
+        403: "InvokeAuthorizationError",
+        429: "InvokeRateLimitError",
+        500: "InvokeServerUnavailableError",
+        529: "InvokeServerUnavailableError",
+    }.get(status, "InvokeBadRequestError")
+    for stream in (False, True):
+        mock.expect(api.error(status, kind, f"{kind} here"))
+        outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], stream)
+        assert outcome.error_type == expected, (stream, outcome.error)
+
+
+def test_mid_stream_error_and_truncated_stream(plugins, mock):
+    dify, _ = plugins
+    events = api.stream(api.message(api.text("Hello there")), stop=False)
+    mock.expect(Reply(sse=events[:5] + [api.stream_error("overloaded_error", "Overloaded")]))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], True)
+    assert outcome.error_type == "InvokeServerUnavailableError" and "Overloaded" in outcome.message
+    mock.expect(Reply(sse=events))  # no message_stop
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], True)
+    assert outcome.error_type == "InvokeConnectionError"
+
+
+def test_maibot_reasoning_tool_calls_and_parity(plugins, mock):
+    dify, maibot = plugins
+    mock.expect(Reply(json=ANSWER))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": "claudelike", "base_url": mock.url, "api_key": KEY, "timeout": 10, "max_retry": 1},
+        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": False},
+        context_items=[user("Weather in Paris?")],
+        tool_options=[{"type": "function", "function": WEATHER_TOOL}],
+    )
+    assert result["ok"], result
+    from_maibot = mock.last
+    assert result["reasoning"] == "The user wants weather." and result["content"] == "Checking."
+    assert result["tool_calls"] == [{"id": "toolu_01", "name": "get_weather", "args": {"city": "Paris"}}]
+    mock.expect(Reply(json=ANSWER))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Weather in Paris?"}], False, tools=[WEATHER_TOOL])
+    assert outcome.error is None, outcome.message
+    # The host adds `required: []` to a tool's schema, and only Dify has an end user; all else is
+    # the same request.
+    assert from_maibot.path == mock.last.path and from_maibot.headers["x-api-key"] == KEY
+    rest = [{k: v for k, v in r.body.items() if k not in ("tools", "metadata")} for r in (from_maibot, mock.last)]
+    assert rest[0] == rest[1] and mock.last.body["metadata"] == {"user_id": "u1"}
+    assert [t["name"] for t in from_maibot.body["tools"]] == [t["name"] for t in mock.last.body["tools"]]
+
+
+def test_maibot_stream_with_cache_usage(plugins, mock):
+    _, maibot = plugins
+    mock.expect(api.streamed(ANSWER, pieces=4))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": "claudelike", "base_url": mock.url, "api_key": KEY, "timeout": 10, "max_retry": 1},
+        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": True},
+        context_items=[user("Weather in Paris?")],
+        tool_options=[{"type": "function", "function": WEATHER_TOOL}],
+    )
+    assert result["ok"], result
+    assert result["reasoning"] == "The user wants weather." and result["content"] == "Checking."
+    assert result["tool_calls"] == [{"id": "toolu_01", "name": "get_weather", "args": {"city": "Paris"}}]
+    usage = result["usage"]
+    assert (usage["prompt_tokens"], usage["completion_tokens"], usage["cache_reported"]) == (100, 40, True)
+    assert mock.last.body["stream"] is True
