@@ -113,7 +113,7 @@ class Protocol:
     """One wire protocol: its runtime module, its defaults, and the api fields it reads."""
 
     name: str  # api.protocol, and the runtime module that speaks it
-    endpoints: dict[str, str | None]  # default path of every endpoint key (None: none by default)
+    endpoints: dict[str, str | None]  # default path of each endpoint it has (None: none by default)
     auth: tuple[str, str | None, str]  # default api.auth (scheme, header or query name, prefix)
     quirks: frozenset[str]  # optional api fields that mean something to this protocol
     headers: dict[str, str] = field(default_factory=dict)  # sent with every request (api.headers override)
@@ -121,6 +121,7 @@ class Protocol:
     user_key: str = "user"  # default api.user.send_as
     reasoning_history: str | None = None  # what earlier reasoning must become, whatever the spec says
     max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
+    response_format: bool = True  # the API takes response_format (json_object, json_schema)
 
 
 PROTOCOLS = {
@@ -142,16 +143,7 @@ PROTOCOLS = {
     # Anthropic Messages (docs.anthropic.com/en/api/messages), and Anthropic-compatible endpoints.
     "anthropic_messages": Protocol(
         "anthropic_messages",
-        endpoints={
-            "chat": "/v1/messages",
-            "completions": None,
-            "models": "/v1/models",
-            "embeddings": None,
-            "rerank": None,
-            "transcriptions": None,
-            "speech": None,
-            "moderations": None,
-        },
+        endpoints={"chat": "/v1/messages", "models": "/v1/models"},  # chat models only
         auth=("header", "x-api-key", ""),
         quirks=frozenset(("send_user", "user", "messages", "prompt_cache")),
         headers={"anthropic-version": "2023-06-01"},
@@ -168,5 +160,6 @@ PROTOCOLS = {
         user_key="metadata.user_id",
         reasoning_history="reasoning_content",  # signed thinking is found again by its text
         max_tokens_required=True,
+        response_format=False,
     ),
 }

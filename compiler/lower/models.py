@@ -104,6 +104,9 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
     parameters = tuple(lower_parameter(lw, at, p, fields.max_output_tokens) for at, p in rules)
     check_unique(lw, [(at, p.name) for (at, _), p in zip(rules, parameters)], "parameter")
     check_omissions(lw, [at for at, _ in rules], parameters)
+    if not protocol.response_format:
+        for (at, _), rule in zip(rules, parameters):
+            lw.check(not api_format(rule), at, f"protocol {protocol.name} has no response_format: {NO_FORMAT}")
     declared = {p.name for p in parameters}
     for i, name in enumerate(fields.never_send or ()):
         message = f"{name!r} is not a parameter of this model, so it is never sent anyway"
@@ -125,6 +128,15 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         properties=properties(lw, loc, kind.name, fields),
         settings=settings(fields) | omissions(parameters) | required_max_tokens(protocol, fields, kind.llm_fields),
     )
+
+
+NO_FORMAT = "only Dify's JSON and XML options, which are asked for in the prompt"
+
+
+def api_format(rule: ParameterRule) -> bool:
+    """Whether a rule asks the API itself for a format (json_object, json_schema)."""
+    options = set(rule.overrides.get("options") or ("JSON", "XML"))  # type: ignore[arg-type]
+    return rule.encoding == "json_schema" or (rule.encoding == "response_format" and bool(options - {"JSON", "XML"}))
 
 
 def required_max_tokens(protocol: Protocol, fields: s.ModelFields, llm: bool) -> dict[str, object]:

@@ -3,6 +3,7 @@ MaiBot's real host, against Anthropic-shaped answers (anthropic_api.py, checked 
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -11,7 +12,7 @@ from tests.integration import anthropic_api as api
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
-from tests.integration.payloads import WEATHER_TOOL
+from tests.integration.payloads import PNG, WEATHER_TOOL
 from tests.integration.specs import compile_to
 from tests.integration.test_maibot_plugin import user
 
@@ -218,3 +219,31 @@ def test_maibot_stream_with_cache_usage(plugins, mock):
     usage = result["usage"]
     assert (usage["prompt_tokens"], usage["completion_tokens"], usage["cache_reported"]) == (100, 40, True)
     assert mock.last.body["stream"] is True
+
+
+def test_images_and_documents_become_base64_blocks(plugins, mock):
+    dify, _ = plugins
+    pdf = base64.b64encode(b"%PDF-1.4 minimal").decode()
+    message = {
+        "role": "user",
+        "content": [
+            {"type": "text", "data": "What is this?"},
+            {"type": "image", "format": "png", "mime_type": "image/png", "base64_data": PNG, "detail": "high"},
+            {"type": "document", "format": "pdf", "mime_type": "application/pdf", "base64_data": pdf},
+        ],
+    }
+    mock.expect(Reply(json=api.message(api.text("A pixel and a PDF."))))
+    outcome = invoke(dify, mock, [message], False)
+    assert outcome.error is None, outcome.message
+    assert mock.last.body["messages"][0]["content"] == [
+        {"type": "text", "text": "What is this?"},
+        {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": PNG}},
+        {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": pdf}},
+    ]
+
+
+def test_a_slow_answer_times_out_as_a_connection_error(plugins, mock):
+    dify, _ = plugins
+    mock.expect(Reply(json=api.message(api.text("late")), delay=3))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
+    assert outcome.error_type == "InvokeConnectionError" and "in time" in outcome.message

@@ -322,7 +322,7 @@ def test_the_anthropic_protocol_brings_its_defaults(tmp_path: Path) -> None:
     embedding = {"name": "e", "type": "text-embedding", "context_size": 512}
     with pytest.raises(CompileError) as caught:
         lower(load_spec(write_spec(tmp_path, minimal(api=api, models=[embedding]))))
-    assert "models[0].type: api.endpoints.embeddings is null" in str(caught.value)
+    assert "models[0].type: protocol anthropic_messages has no text-embedding models" in str(caught.value)
     with pytest.raises(CompileError) as caught:
         lower(load_spec(write_spec(tmp_path, minimal(api={"base_url": "https://x.example", "prompt_cache": True}))))
     assert "api.prompt_cache: protocol openai_chat does not use this setting" in str(caught.value)

@@ -38,7 +38,7 @@ def test_every_kind_has_its_modules_and_templates(kind) -> None:
 @pytest.mark.parametrize("protocol", PROTOCOLS.values(), ids=lambda p: p.name)
 def test_every_protocol_has_its_module_and_defaults(protocol) -> None:
     assert (RUNTIME / f"{protocol.name}.py").is_file()
-    assert set(protocol.endpoints) == set(lower_api_module.ENDPOINT_KEYS)
+    assert set(protocol.endpoints) <= set(lower_api_module.ENDPOINT_KEYS) and "chat" in protocol.endpoints
     scheme, name, _ = protocol.auth
     assert protocol.endpoints["chat"] and scheme in ("bearer", "header", "query", "none")
     assert (name is not None) == (scheme in ("header", "query"))
