@@ -68,6 +68,17 @@ def invoke(dify: DifyPlugin, mock, messages: list, stream: bool, **extra):
     return dify.invoke_llm(MODEL, credentials(mock), messages, stream, provider="claudelike", **extra)
 
 
+def ask_weather(maibot: MaiBotHost, mock, stream: bool) -> dict:
+    """MaiBot's host asks about the weather, with the weather tool."""
+    return maibot.call(
+        op="response",
+        api_provider={"client_type": "claudelike", "base_url": mock.url, "api_key": KEY, "timeout": 10, "max_retry": 1},
+        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": stream},
+        context_items=[user("Weather in Paris?")],
+        tool_options=[{"type": "function", "function": WEATHER_TOOL}],
+    )
+
+
 def text(outcome) -> str:
     return "".join(item["delta"]["message"]["content"] or "" for item in outcome.items)
 
@@ -181,13 +192,7 @@ def test_mid_stream_error_and_truncated_stream(plugins, mock):
 def test_maibot_reasoning_tool_calls_and_parity(plugins, mock):
     dify, maibot = plugins
     mock.expect(Reply(json=ANSWER))
-    result = maibot.call(
-        op="response",
-        api_provider={"client_type": "claudelike", "base_url": mock.url, "api_key": KEY, "timeout": 10, "max_retry": 1},
-        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": False},
-        context_items=[user("Weather in Paris?")],
-        tool_options=[{"type": "function", "function": WEATHER_TOOL}],
-    )
+    result = ask_weather(maibot, mock, stream=False)
     assert result["ok"], result
     from_maibot = mock.last
     assert result["reasoning"] == "The user wants weather." and result["content"] == "Checking."
@@ -206,13 +211,7 @@ def test_maibot_reasoning_tool_calls_and_parity(plugins, mock):
 def test_maibot_stream_with_cache_usage(plugins, mock):
     _, maibot = plugins
     mock.expect(api.streamed(ANSWER, pieces=4))
-    result = maibot.call(
-        op="response",
-        api_provider={"client_type": "claudelike", "base_url": mock.url, "api_key": KEY, "timeout": 10, "max_retry": 1},
-        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": True},
-        context_items=[user("Weather in Paris?")],
-        tool_options=[{"type": "function", "function": WEATHER_TOOL}],
-    )
+    result = ask_weather(maibot, mock, stream=True)
     assert result["ok"], result
     assert result["reasoning"] == "The user wants weather." and result["content"] == "Checking."
     assert result["tool_calls"] == [{"id": "toolu_01", "name": "get_weather", "args": {"city": "Paris"}}]
