@@ -4,15 +4,14 @@ answers folded into Completions, error bodies read.
 
 Every Anthropic-specific key, block type and stream event lives here (runtime/protocols.py: the seam).
 
-Extended thinking comes back as `thinking` blocks whose `signature` the API wants back, unchanged,
-when the history holds a tool-use turn. The hosts keep only the thinking text, so the signatures of
-the answers this process assembled are remembered by that text (SIGNATURES); a turn whose signature
-is not known (another process made it) is sent without its thinking, and then the request asks for
-no thinking, which the API allows."""
+Extended thinking comes back as `thinking` (and `redacted_thinking`) blocks that the API wants back,
+unchanged, in a tool-use turn of the history. The hosts keep neither signatures nor redacted data,
+so this process remembers the thinking blocks of each answer that called tools, by its first call's
+id (THINKING); a tool-use turn whose blocks are not known (another process made it) is sent without
+them, and then the request asks for no thinking, which the API allows."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import OrderedDict
 from typing import Any
@@ -41,20 +40,28 @@ TOOL_CHOICES = {"auto": {"type": "auto"}, "required": {"type": "any"}, "none": {
 DEFAULT_MAX_TOKENS = 4096
 CACHE = {"type": "ephemeral"}
 
-# Thinking text (its SHA-256) -> the signed block the API gave with it, newest last.
-SIGNATURES: OrderedDict[str, dict[str, Any]] = OrderedDict()
+# A tool-use answer's first call id -> its thinking blocks as the API sent them, newest last.
+THINKING: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
 REMEMBERED = 512
 
 
-def remember(block: dict[str, Any]) -> None:
-    SIGNATURES[digest(block.get("thinking", ""))] = block
-    SIGNATURES.move_to_end(digest(block.get("thinking", "")))
-    while len(SIGNATURES) > REMEMBERED:
-        SIGNATURES.popitem(last=False)
+def remember(calls: list[ToolCall], blocks: list[dict[str, Any]]) -> None:
+    """The thinking blocks of an answer that called tools, for its tool-use turn in the history."""
+    if not calls or not blocks:
+        return
+    THINKING[calls[0].id] = blocks
+    THINKING.move_to_end(calls[0].id)
+    while len(THINKING) > REMEMBERED:
+        THINKING.popitem(last=False)
 
 
-def digest(thinking: str) -> str:
-    return hashlib.sha256(thinking.strip().encode("utf-8", "surrogatepass")).hexdigest()
+def replayable(block: dict[str, Any]) -> dict[str, Any] | None:
+    """A thinking block as the history must carry it; None when it cannot be (no signature)."""
+    if block.get("type") == "redacted_thinking":
+        return {"type": "redacted_thinking", "data": block["data"]} if block.get("data") else None
+    if block.get("type") == "thinking" and block.get("signature"):
+        return {"type": "thinking", "thinking": block.get("thinking") or "", "signature": block["signature"]}
+    return None
 
 
 # ---- requests ---------------------------------------------------------------------------
@@ -169,14 +176,11 @@ def source_of(url: str) -> dict[str, Any]:
 
 
 def assistant_blocks(message: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
-    """An assistant turn: its signed thinking (when known), text, then tool_use blocks; and
-    whether it made calls after thinking whose signature is not known."""
-    blocks: list[dict[str, Any]] = []
+    """An assistant turn: its thinking blocks (a tool-use turn this process answered), text, then
+    tool_use blocks; and whether it made calls whose thinking is not known."""
     calls = message.get("tool_calls") or []
-    reasoning = message.get("reasoning_content") or ""
-    signed = SIGNATURES.get(digest(reasoning)) if reasoning else None
-    if signed is not None:
-        blocks.append(signed)
+    signed = THINKING.get(calls[0].get("id")) if calls else None
+    blocks: list[dict[str, Any]] = list(signed or ())
     answer = text_of(message.get("content"))
     if answer:
         blocks.append({"type": "text", "text": answer})
@@ -245,17 +249,18 @@ def parse_completion(payload: Any) -> Completion:
     blocks = payload.get("content")
     if not isinstance(blocks, list):
         raise ProviderError("server_unavailable", f"response has no content: {describe(payload)}")
-    content, reasoning, calls = [], [], []
+    content, reasoning, calls, thinking = [], [], [], []
     for block in blocks:
         kind = block.get("type") if isinstance(block, dict) else None
         if kind == "text":
             content.append(block.get("text") or "")
-        elif kind == "thinking":
+        elif kind in ("thinking", "redacted_thinking"):
             reasoning.append(block.get("thinking") or "")
-            if block.get("signature"):
-                remember({"type": "thinking", "thinking": block.get("thinking") or "", "signature": block["signature"]})
+            thinking.append(replayable(block))
         elif kind == "tool_use":
             calls.append(finished_call(block.get("id"), block.get("name") or "", json.dumps(block.get("input") or {})))
+    if all(thinking):
+        remember(calls, thinking)
     return Completion(
         content=text.valid("".join(content)),
         reasoning=text.valid("".join(reasoning)),
@@ -290,7 +295,7 @@ class StreamAssembler:
     With keep_text=False the text is only counted (for the token estimate), not kept."""
 
     def __init__(self, keep_text: bool = True) -> None:
-        self.blocks: dict[int, dict[str, Any]] = {}
+        self.blocks: dict[int, dict[str, Any]] = {}  # thinking blocks by index, as they arrive
         self.calls: dict[int, tuple[str | None, str, list[str]]] = {}
         self.input: dict[str, Any] | None = None
         self.output_tokens: int | None = None
@@ -319,8 +324,6 @@ class StreamAssembler:
             self.input = message.get("usage") if isinstance(message.get("usage"), dict) else None
         elif kind == "content_block_start":
             self.start(payload.get("index"), payload.get("content_block") or {})
-        elif kind == "content_block_stop":
-            self.stop(payload.get("index"))
         elif kind == "message_delta":
             delta, usage = payload.get("delta") or {}, payload.get("usage") or {}
             if delta.get("stop_reason"):
@@ -341,8 +344,10 @@ class StreamAssembler:
             self.calls[index] = (block.get("id"), block.get("name") or "", [])
             if block.get("input"):
                 self.calls[index][2].append(json.dumps(block["input"]))
-        elif kind in ("thinking", "redacted_thinking"):
+        elif kind == "thinking":
             self.blocks[index] = {"type": kind, "thinking": block.get("thinking") or "", "signature": ""}
+        elif kind == "redacted_thinking":
+            self.blocks[index] = {"type": kind, "data": block.get("data") or ""}
 
     def delta(self, index: Any, delta: dict[str, Any]) -> tuple[str, str]:
         kind = delta.get("type")
@@ -360,11 +365,6 @@ class StreamAssembler:
             self.calls[index][2].append(delta.get("partial_json") or "")
         return "", ""
 
-    def stop(self, index: Any) -> None:
-        block = self.blocks.pop(index, None)
-        if block and block["type"] == "thinking" and block["signature"]:
-            remember(block)
-
     def keep(self, reasoning: str, content: str) -> tuple[str, str]:
         if self.counted is not None:
             self.counted.add(reasoning or content)
@@ -381,6 +381,9 @@ class StreamAssembler:
         calls: list[ToolCall] = [
             finished_call(call_id, name, "".join(parts)) for _, (call_id, name, parts) in sorted(self.calls.items())
         ]
+        thinking = [replayable(block) for _, block in sorted(self.blocks.items())]
+        if all(thinking):
+            remember(calls, thinking)
         usage = usage_of(self.input, self.output_tokens) if self.output_tokens is not None else None
         return Completion(
             content=text.valid("".join(self.content_parts)),

@@ -22,6 +22,10 @@ def thinking(value: str, signature: str) -> dict[str, Any]:
     return {"type": "thinking", "thinking": value, "signature": signature}
 
 
+def redacted_thinking(data: str) -> dict[str, Any]:
+    return {"type": "redacted_thinking", "data": data}
+
+
 def tool_use(call_id: str, name: str, arguments: dict[str, Any]) -> dict[str, Any]:
     return {"type": "tool_use", "id": call_id, "name": name, "input": arguments}
 
@@ -56,8 +60,8 @@ def stream(answer: dict[str, Any], pieces: int = 2, stop: bool = True) -> list[s
     for index, block in enumerate(answer["content"]):
         kind = block["type"]
         empty = {"text": text(""), "thinking": {"type": "thinking", "thinking": ""}}.get(kind)
-        if kind == "tool_use":
-            empty = {**block, "input": {}}
+        if kind in ("tool_use", "redacted_thinking"):
+            empty = {**block, "input": {}} if kind == "tool_use" else block
         out.append(
             event("content_block_start", {"type": "content_block_start", "index": index, "content_block": empty})
         )
@@ -66,6 +70,8 @@ def stream(answer: dict[str, Any], pieces: int = 2, stop: bool = True) -> list[s
         elif kind == "thinking":
             deltas = [{"type": "thinking_delta", "thinking": part} for part in split(block["thinking"], pieces)]
             deltas.append({"type": "signature_delta", "signature": block["signature"]})
+        elif kind == "redacted_thinking":
+            deltas = []  # it comes whole, in content_block_start
         else:
             arguments = json.dumps(block["input"])
             deltas = [{"type": "input_json_delta", "partial_json": part} for part in ["", *split(arguments, pieces)]]

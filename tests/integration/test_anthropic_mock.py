@@ -81,3 +81,12 @@ def test_the_sdk_types_every_error(client, mock, status, kind) -> None:
     assert caught.value.status_code == status and caught.value.body["error"]["type"] == kind
     expected = {401: anthropic.AuthenticationError, 429: anthropic.RateLimitError, 529: anthropic.InternalServerError}
     assert isinstance(caught.value, expected.get(status, anthropic.APIStatusError))
+
+
+def test_the_sdk_reads_redacted_thinking_in_a_stream(client, mock) -> None:
+    answer = api.message(api.redacted_thinking("EmwKAhgBEgy3va3pzix"), api.text("Done."))
+    mock.expect(api.streamed(answer))
+    with client.messages.stream(model="claude", max_tokens=64, messages=[{"role": "user", "content": "Hi"}]) as s:
+        final = s.get_final_message()
+    assert final.content[0].type == "redacted_thinking" and final.content[0].data == "EmwKAhgBEgy3va3pzix"
+    assert final.content[1].text == "Done."

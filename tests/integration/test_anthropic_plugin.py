@@ -246,3 +246,26 @@ def test_a_slow_answer_times_out_as_a_connection_error(plugins, mock):
     mock.expect(Reply(json=api.message(api.text("late")), delay=3))
     outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
     assert outcome.error_type == "InvokeConnectionError" and "in time" in outcome.message
+
+
+def test_redacted_thinking_from_a_stream_is_replayed(plugins, mock):
+    dify, _ = plugins
+    answer = api.message(
+        api.redacted_thinking("EmwKAhgBEgy3va3pzix"),
+        api.tool_use("toolu_red", "get_weather", {"city": "Oslo"}),
+        stop_reason="tool_use",
+    )
+    mock.expect(api.streamed(answer))
+    first = invoke(dify, mock, [{"role": "user", "content": "Oslo?"}], True, tools=[WEATHER_TOOL])
+    assert first.error is None, first.message
+    calls = first.items[-1]["delta"]["message"]["tool_calls"]
+    history = [
+        {"role": "user", "content": "Oslo?"},
+        {"role": "assistant", "content": text(first), "tool_calls": calls},
+        {"role": "tool", "tool_call_id": "toolu_red", "content": "snow"},
+    ]
+    mock.expect(Reply(json=api.message(api.text("Snow."))))
+    outcome = invoke(dify, mock, history, False, tools=[WEATHER_TOOL], parameters={"thinking": True})
+    assert outcome.error is None, outcome.message
+    turn = mock.last.body["messages"][1]["content"]
+    assert turn[0] == {"type": "redacted_thinking", "data": "EmwKAhgBEgy3va3pzix"} and turn[1]["type"] == "tool_use"

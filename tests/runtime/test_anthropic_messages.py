@@ -31,7 +31,7 @@ def anthropic_config(settings) -> None:
         USER=("metadata.user_id", None, False),
         REASONING_HISTORY="reasoning_content",
     )
-    anthropic.SIGNATURES.clear()
+    anthropic.THINKING.clear()
 
 
 def events(*payloads: dict) -> list[tuple[str, str]]:
@@ -136,6 +136,31 @@ def test_a_blocking_answer_with_thinking_text_and_a_tool_call() -> None:
     assert [b["type"] for b in turn] == ["thinking", "text", "tool_use"] and body["thinking"]["type"] == "enabled"
 
 
+def test_redacted_thinking_is_replayed_with_its_data() -> None:
+    payload = {
+        "id": "msg_r",
+        "type": "message",
+        "content": [
+            {"type": "redacted_thinking", "data": "EmwKAhgBEgy3va3pzix/LafPsn4a"},
+            {"type": "thinking", "thinking": "Then this.", "signature": "sig-2"},
+            {"type": "tool_use", "id": "toolu_r", "name": "get_weather", "input": {}},
+        ],
+        "stop_reason": "tool_use",
+        "usage": {"input_tokens": 1, "output_tokens": 1},
+    }
+    assert anthropic.parse_completion(payload).reasoning == "Then this."
+    history = [
+        messages.user("Weather?"),
+        messages.assistant("", [messages.tool_call("toolu_r", "get_weather", "{}")]),
+        messages.tool_result("toolu_r", "sun"),
+    ]
+    turn = anthropic.chat_request("claude", history, {"thinking": True}).body["messages"][1]["content"]
+    assert turn[:2] == [
+        {"type": "redacted_thinking", "data": "EmwKAhgBEgy3va3pzix/LafPsn4a"},
+        {"type": "thinking", "thinking": "Then this.", "signature": "sig-2"},
+    ]
+
+
 def test_a_tool_turn_whose_signature_is_unknown_is_sent_without_thinking() -> None:
     history = [
         messages.user("Weather?"),
@@ -201,7 +226,7 @@ def test_a_stream_with_thinking_text_and_a_tool_call_in_fragments() -> None:
     )
     assert [(c.id, json.loads(c.arguments)) for c in answer.tool_calls] == [("toolu_3", {"city": "Paris"})]
     assert (answer.usage.prompt_tokens, answer.usage.completion_tokens, answer.usage.cached_tokens) == (32, 89, 7)
-    assert anthropic.SIGNATURES[anthropic.digest("Check weather.")]["signature"] == "EqQB"
+    assert anthropic.THINKING["toolu_3"] == [{"type": "thinking", "thinking": "Check weather.", "signature": "EqQB"}]
 
 
 @pytest.mark.parametrize(
