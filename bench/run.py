@@ -29,6 +29,7 @@ sys.path[:0] = [str(ROOT), str(BENCH)]
 import burst  # noqa: E402
 import compiler_bench  # noqa: E402
 from tests.integration.dify_runner import DifyPlugin  # noqa: E402
+from tests.integration.specs import compile_to  # noqa: E402
 
 SPEC = "acme"  # the plugins measured: generated/acme/{dify,maibot}
 PACKAGES = ["dify_plugin", "urllib3", "httpx", "openai", "maibot", "maibot-plugin-sdk", "black", "pydantic", "gevent"]
@@ -48,7 +49,7 @@ class Sizes:
 FULL = Sizes(chunks=20000, rounds=5, blocking=500, batch=50, memory=(2000, 20000, 200000), burst=(64, 3))
 QUICK = Sizes(chunks=300, rounds=1, blocking=20, batch=10, memory=(100, 300, 1000), burst=(8, 2), kinds=(8, 4, 1))
 # Ratios the plugins must reach, side by side in one run (issue 11's targets).
-TARGETS = {"dify_stream": 4, "dify_floor": 1.25, "dify_blocking": 0.4, "maibot": 5, "kinds": 1}
+TARGETS = {"dify_stream": 4, "dify_floor": 1.25, "dify_blocking": 0.4, "maibot": 5, "kinds": 1, "anthropic": 3}
 GROWTH_LIMIT_KIB = 1024  # "does not grow": keeping a 200,000-chunk answer's text would add ~11 MiB
 
 
@@ -122,6 +123,42 @@ def kinds(url: str, sizes: Sizes, work: Path) -> dict:
     documents, texts, rounds = sizes.kinds
     argv = [sys.executable, str(BENCH / "kinds_side.py"), url, "--documents", str(documents)]
     return child_json(argv + ["--texts", str(texts), "--rounds", str(rounds)], plugin, env)
+
+
+# The Anthropic stream benchmark's plugin: one chat model over the anthropic_messages protocol.
+ANTHROPIC_SPEC = {
+    "name": "claudebench",
+    "label": "Claude bench",
+    "description": "The Anthropic stream benchmark's provider.",
+    "author": "bench",
+    "version": "1.0.0",
+    "icons": {"small": "icons/s.svg"},
+    "repository": "https://github.com/bench/claudebench",
+    "api": {"base_url": "https://api.anthropic.com", "protocol": "anthropic_messages"},
+    "models": [{"name": "acme-chat", "context_size": 200000, "max_output_tokens": 8192}],
+}
+
+
+def anthropic(url: str, sizes: Sizes, work: Path) -> dict:
+    """Anthropic Messages streams: bench/anthropic_side.py inside a generated anthropic_messages plugin."""
+    out, _ = compile_to(work / "claudebench", ANTHROPIC_SPEC)
+    env = dict(os.environ, INSTALL_METHOD="local", PYTHONDONTWRITEBYTECODE="1")
+    argv = [sys.executable, str(BENCH / "anthropic_side.py"), url, "--chunks", str(sizes.chunks)]
+    return child_json(argv + ["--rounds", str(sizes.rounds)], out / "dify", env)
+
+
+def anthropic_rows(a: dict, sizes: Sizes) -> list[list[str]]:
+    ours, sdk = med(a["generated"]) * 1e6, med(a["sdk"]) * 1e6
+    return [
+        [
+            f"Dify stream, {sizes.chunks:,} chunks, Anthropic Messages: generated vs a plugin on the anthropic SDK",
+            f"{ours:.1f} µs/chunk ({1e6 / ours:,.0f}/s)",
+            f"{sdk:.1f} µs/chunk ({1e6 / sdk:,.0f}/s)",
+            f"{sdk / ours:.2f}× throughput",
+            f"≥ {TARGETS['anthropic']:g}×",
+            mark(sdk / ours >= TARGETS["anthropic"]),
+        ]
+    ]
 
 
 def kind_rows(k: dict, sizes: Sizes) -> list[list[str]]:
@@ -428,7 +465,8 @@ def main() -> None:
             m = maibot(url, sizes)
             b = bursts(url, sizes, work / "bursts")
             k = kinds(url, sizes, work)
-        rows = plugin_rows(d, m, peaks, sizes) + kind_rows(k, sizes) + burst_rows(b, sizes)
+            a = anthropic(url, sizes, work)
+        rows = plugin_rows(d, m, peaks, sizes) + anthropic_rows(a, sizes) + kind_rows(k, sizes) + burst_rows(b, sizes)
         rows += compiler_rows(compiler_bench.measure(args.quick))
     finally:
         shutil.rmtree(work, ignore_errors=True)

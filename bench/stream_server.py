@@ -5,7 +5,8 @@ of the clients' figures. The first path segment says what to answer: `/s20000/v1
 streams 20,000 content chunks (one HTTP chunk per SSE event, then a finish chunk, a usage chunk
 and `[DONE]`); `/echo200/v1/chat/completions` waits 200 ms, then answers (streamed or not)
 "echo:" and the last message's text, so concurrent answers can be told apart; any other request
-gets a small blocking completion. `…/rerank` and `…/embeddings` answer in the Jina/Cohere and
+gets a small blocking completion. `/a20000/v1/messages` streams 20,000 text deltas in Anthropic
+Messages events (message_start … message_stop). `…/rerank` and `…/embeddings` answer in the Jina/Cohere and
 OpenAI shapes, sized to the request (one result per document, one 1,024-float vector per text). `GET /connections` says how many connections carried requests
 for the first time since it was last asked (the burst benchmark's count of connections opened).
 Run as a script, it prints its base URL on stdout and serves until stdin closes."""
@@ -40,6 +41,34 @@ def events(chunks: int) -> list[bytes]:
 def expected_text(chunks: int) -> str:
     """The answer a client should assemble from `events(chunks)`."""
     return "".join(f"w{i}." for i in range(1, chunks))
+
+
+def anthropic_events(chunks: int) -> list[bytes]:
+    """The SSE events of an Anthropic Messages stream of `chunks` text deltas."""
+    usage = {"input_tokens": 12, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0, "output_tokens": 1}
+    start = {"id": "msg_bench", "type": "message", "role": "assistant", "model": MODEL, "content": []}
+    start |= {"stop_reason": None, "stop_sequence": None, "usage": usage}
+    out = [("message_start", {"type": "message_start", "message": start})]
+    out.append(
+        (
+            "content_block_start",
+            {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+        )
+    )
+    for i in range(1, chunks):
+        delta = {"type": "text_delta", "text": f"w{i}."}
+        out.append(("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": delta}))
+    out.append(("content_block_stop", {"type": "content_block_stop", "index": 0}))
+    final = {"stop_reason": "end_turn", "stop_sequence": None}
+    out.append(("message_delta", {"type": "message_delta", "delta": final, "usage": {"output_tokens": chunks}}))
+    out.append(("message_stop", {"type": "message_stop"}))
+    return [b"event: %s\ndata: %s\n\n" % (n.encode(), json.dumps(e, separators=(",", ":")).encode()) for n, e in out]
+
+
+@lru_cache(maxsize=8)
+def anthropic_reply(chunks: int) -> bytes:
+    body = b"".join(b"%x\r\n%s\r\n" % (len(e), e) for e in anthropic_events(chunks)) + b"0\r\n\r\n"
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n" + body
 
 
 @lru_cache(maxsize=8)
@@ -151,6 +180,8 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(rerank_reply(len(body["documents"])))
         elif self.path.endswith("/embeddings"):
             self.wfile.write(embeddings_reply(len(body["input"])))
+        elif self.path.endswith("/messages") and first.startswith("a") and first[1:].isdigit():
+            self.wfile.write(anthropic_reply(int(first[1:])))
         elif body.get("stream") and first.startswith("s") and first[1:].isdigit():
             self.wfile.write(stream_reply(int(first[1:])))
         else:
