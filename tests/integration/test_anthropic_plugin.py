@@ -8,7 +8,10 @@ import json
 
 import pytest
 
+from compiler.load import load_spec
+from compiler.lower import lower
 from tests.integration import anthropic_api as api
+from tests.integration.conftest import ROOT, SPECS_BY_PROTOCOL
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
@@ -269,3 +272,74 @@ def test_redacted_thinking_from_a_stream_is_replayed(plugins, mock):
     assert outcome.error is None, outcome.message
     turn = mock.last.body["messages"][1]["content"]
     assert turn[0] == {"type": "redacted_thinking", "data": "EmwKAhgBEgy3va3pzix"} and turn[1]["type"] == "tool_use"
+
+
+# ---- the anthropic_messages specs in specs/ --------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=SPECS_BY_PROTOCOL.get("anthropic_messages", []))
+def shipped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """(provider, Dify plugin, MaiBot host) of one anthropic_messages spec's committed output."""
+    name = request.param
+    provider = lower(load_spec(ROOT / "specs" / f"{name}.yaml"))
+    dify = DifyPlugin(ROOT / "generated" / name / "dify", tmp_path_factory.mktemp(name), read_timeout=2)
+    maibot = MaiBotHost(ROOT / "generated" / name / "maibot")
+    yield provider, dify, maibot
+    dify.close()
+    maibot.close()
+
+
+def shipped_call(provider, dify, mock, messages, stream, **extra):
+    credentials = {provider.api.api_key_variable: KEY, provider.api.base_url_variable: mock.url}
+    model = provider.models_of("llm")[0].name
+    return dify.invoke_llm(model, credentials, messages, stream, provider=provider.name, **extra)
+
+
+def test_a_shipped_spec_checks_credentials_and_answers(shipped, mock):
+    provider, dify, _ = shipped
+    model = provider.models_of("llm")[0]
+    mock.expect(Reply(json=api.message(api.text("p"))))
+    credentials = {provider.api.api_key_variable: KEY, provider.api.base_url_variable: mock.url}
+    outcome = dify.request(
+        "validate_provider_credentials", user_id="u1", provider=provider.name, credentials=credentials
+    )
+    assert outcome.error is None, outcome.message
+    check = mock.last
+    assert check.headers["x-api-key"] == KEY
+    if provider.endpoints.get("models"):
+        assert (check.method, check.path) == ("GET", provider.endpoints["models"])
+    else:
+        assert (check.method, check.path, check.body["max_tokens"]) == ("POST", "/v1/messages", 1)
+    mock.expect(Reply(json=api.message(api.text("Bonjour."))))
+    history = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}]
+    outcome = shipped_call(provider, dify, mock, history, False)
+    assert outcome.error is None, outcome.message
+    assert text(outcome) == "Bonjour." and mock.last.body["system"] == "Be brief."
+    assert mock.last.body["model"] == model.name and mock.last.body["max_tokens"] == model.max_output_tokens
+
+
+def test_a_shipped_spec_streams_thinking_and_parameters(shipped, mock):
+    provider, dify, maibot = shipped
+    names = {rule.name for rule in provider.models_of("llm")[0].parameters}
+    parameters = {"thinking": True, "temperature": 0.5} if "thinking" in names else {}
+    answer = api.message(api.thinking("Hmm.", "sig-s"), api.text("Yes."))
+    mock.expect(api.streamed(answer))
+    outcome = shipped_call(provider, dify, mock, [{"role": "user", "content": "Sure?"}], True, parameters=parameters)
+    assert outcome.error is None, outcome.message
+    assert text(outcome) == "<think>\nHmm.\n</think>\n\nYes."
+    if parameters:
+        sent = mock.last.body
+        assert sent["thinking"]["type"] == "enabled" and "temperature" not in sent
+    mock.expect(api.error(529, "overloaded_error", "Overloaded"))
+    outcome = shipped_call(provider, dify, mock, [{"role": "user", "content": "Hi"}], True)
+    assert outcome.error_type == "InvokeServerUnavailableError"
+    model = provider.models_of("llm")[0].name
+    mock.expect(Reply(json=answer))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": provider.maibot.client_type, "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": model, "name": model, "force_stream_mode": False},
+        context_items=[user("Sure?")],
+    )
+    assert result["ok"] and result["content"] == "Yes." and result["reasoning"] == "Hmm.", result
+    assert mock.last.path == "/v1/messages" and mock.last.headers["x-api-key"] == KEY

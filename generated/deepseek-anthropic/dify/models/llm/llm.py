@@ -1,0 +1,10 @@
+# Generated from specs/deepseek-anthropic.yaml by the provider compiler. Do not edit by hand.
+"""DeepSeek (Anthropic API) chat models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
+
+from models.runtime.dify_chat import ChatModel
+
+
+class DeepseekAnthropicLargeLanguageModel(ChatModel, LargeLanguageModel):
+    """Chat in the anthropic_messages protocol against https://api.deepseek.com/anthropic/v1/messages."""

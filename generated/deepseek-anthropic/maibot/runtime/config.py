@@ -1,0 +1,119 @@
+# Generated from specs/deepseek-anthropic.yaml by the provider compiler. Do not edit by hand.
+"""The deepseek-anthropic settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "deepseek-anthropic"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "anthropic_messages"
+BASE_URL = "https://api.deepseek.com/anthropic"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/v1/messages", "models": None}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "x-api-key", "")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("api_key",)
+STATIC_HEADERS = {"anthropic-version": "2023-06-01"}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    402: "rate_limit",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {
+    "invalid_request_error": "bad_request",
+    "authentication_error": "authorization",
+    "permission_error": "authorization",
+    "not_found_error": "bad_request",
+    "request_too_large": "bad_request",
+    "rate_limit_error": "rate_limit",
+    "api_error": "server_unavailable",
+    "overloaded_error": "server_unavailable",
+}
+# Declared parameter -> (body key, encoding); anything else is never sent.
+PARAMETERS = {
+    "max_tokens": ("max_tokens", "plain"),
+    "temperature": ("temperature", "plain"),
+    "thinking": ("thinking", "plain"),
+    "top_p": ("top_p", "plain"),
+}
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+VALUE_MAPS = {"thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "deepseek-v4-flash": ("temperature", "max_tokens", "top_p", "thinking"),
+    "deepseek-v4-pro": ("temperature", "max_tokens", "top_p", "thinking"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("metadata.user_id", None, False)
+STREAM_USAGE = True
+REASONING_HISTORY = "reasoning_content"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses;
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
+MODEL_SETTINGS = {
+    "deepseek-v4-flash": {
+        "omit_when": {"temperature": (("thinking", True, True),), "top_p": (("thinking", True, True),)},
+        "max_output_tokens": 384000,
+    },
+    "deepseek-v4-pro": {
+        "omit_when": {"temperature": (("thinking", True, True),), "top_p": (("thinking", True, True),)},
+        "max_output_tokens": 384000,
+    },
+}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "reasoning_parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}
