@@ -275,3 +275,25 @@ def test_validation_request() -> None:
     assert anthropic.validation_request("claude").path == "/v1/models"
     request = anthropic.validation_request("claude", call_model=True)
     assert (request.path, request.body["max_tokens"]) == ("/v1/messages", 1)
+
+
+def test_a_hosts_json_request_becomes_an_instruction_and_tool_choice_maps() -> None:
+    schema = {"type": "object", "properties": {"answer": {"type": "string"}}}
+    body = anthropic.chat_request(
+        "claude",
+        [messages.system("Be brief."), messages.user("Hi")],
+        {},
+        [WEATHER],
+        tool_choice="required",
+        response_format=("json_schema", schema),
+    ).body
+    assert body["system"].startswith("Be brief.\n\nAnswer with one JSON object and nothing else.")
+    assert json.dumps(schema) in body["system"] and "response_format" not in body
+    assert body["tool_choice"] == {"type": "any"}
+    plain = anthropic.chat_request("claude", [messages.user("Hi")], {}, response_format=("json_object", None)).body
+    assert plain["system"] == "Answer with one JSON object and nothing else." and "tools" not in plain
+
+
+def test_content_the_api_cannot_take_is_a_bad_request() -> None:
+    with pytest.raises(ProviderError, match="bad_request"):
+        anthropic.chat_request("claude", [messages.user([messages.video_part("https://v.example/a.mp4")])], {})
