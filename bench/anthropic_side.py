@@ -26,16 +26,15 @@ from anthropic import Anthropic
 from anthropic.types import ContentBlockDeltaEvent, MessageDeltaEvent, MessageStartEvent, MessageStopEvent
 from dify_plugin.entities.model.llm import LLMResultChunk, LLMResultChunkDelta
 from dify_plugin.entities.model.message import AssistantPromptMessage, UserPromptMessage
-from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
 
 sys.path[:0] = [str(Path.cwd()), str(Path(__file__).resolve().parent)]
-from dify_side import consume, load_generated  # noqa: E402
+from dify_side import BenchModel, consume, load_generated  # noqa: E402
 from stream_server import MODEL, expected_text  # noqa: E402
 
 PROMPT = [UserPromptMessage(content="Say something long.")]
 
 
-class AnthropicSDKModel(LargeLanguageModel):
+class AnthropicSDKModel(BenchModel):
     """The official plugin's stream path, on the `anthropic` SDK."""
 
     def _invoke(
@@ -77,16 +76,6 @@ class AnthropicSDKModel(LargeLanguageModel):
                         usage=usage,
                     ),
                 )
-
-    def get_num_tokens(self, model, credentials, prompt_messages, tools=None) -> int:
-        return 0
-
-    def validate_credentials(self, model: str, credentials: dict) -> None:
-        pass
-
-    @property
-    def _invoke_error_mapping(self) -> dict:
-        return {}
 
 
 def main() -> None:

@@ -42,7 +42,21 @@ class OAICompatModel(OAICompatLargeLanguageModel):
     """What a hand-written plugin usually is: the SDK's OpenAI-compatible class, unchanged."""
 
 
-class FloorModel(LargeLanguageModel):
+class BenchModel(LargeLanguageModel):
+    """A benchmark's hand-written model: no token counting, credential check or error mapping."""
+
+    def get_num_tokens(self, model, credentials, prompt_messages, tools=None) -> int:
+        return 0
+
+    def validate_credentials(self, model: str, credentials: dict) -> None:
+        pass
+
+    @property
+    def _invoke_error_mapping(self) -> dict:
+        return {}
+
+
+class FloorModel(BenchModel):
     """No network and no protocol work beyond the minimum: split pre-made SSE lines, parse each
     data line's JSON and build the SDK's chunk object. The floor a plugin can approach."""
 
@@ -74,16 +88,6 @@ class FloorModel(LargeLanguageModel):
                 finish_reason="stop",
             ),
         )
-
-    def get_num_tokens(self, model, credentials, prompt_messages, tools=None) -> int:
-        return 0
-
-    def validate_credentials(self, model: str, credentials: dict) -> None:
-        pass
-
-    @property
-    def _invoke_error_mapping(self) -> dict:
-        return {}
 
 
 def load_generated() -> LargeLanguageModel:
