@@ -162,4 +162,23 @@ PROTOCOLS = {
         max_tokens_required=True,
         response_format=False,
     ),
+    # Gemini API (ai.google.dev/api/generate-content): generateContent and streamGenerateContent.
+    "gemini": Protocol(
+        "gemini",
+        endpoints={"chat": "/v1beta/models/{model}:generateContent", "models": "/v1beta/models"},
+        auth=("header", "x-goog-api-key", ""),
+        quirks=frozenset(("messages",)),
+        codes={
+            "INVALID_ARGUMENT": "bad_request",
+            "FAILED_PRECONDITION": "bad_request",
+            "UNAUTHENTICATED": "authorization",
+            "PERMISSION_DENIED": "authorization",
+            "NOT_FOUND": "bad_request",
+            "RESOURCE_EXHAUSTED": "rate_limit",
+            "INTERNAL": "server_unavailable",
+            "UNAVAILABLE": "server_unavailable",
+            "DEADLINE_EXCEEDED": "connection",
+        },
+        reasoning_history="strip",
+    ),
 }

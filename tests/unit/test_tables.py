@@ -42,7 +42,13 @@ def test_every_protocol_has_its_module_and_defaults(protocol) -> None:
     scheme, name, _ = protocol.auth
     assert protocol.endpoints["chat"] and scheme in ("bearer", "header", "query", "none")
     assert (name is not None) == (scheme in ("header", "query"))
-    assert set(protocol.codes.values()) <= {"bad_request", "authorization", "rate_limit", "server_unavailable"}
+    assert set(protocol.codes.values()) <= {
+        "bad_request",
+        "authorization",
+        "rate_limit",
+        "server_unavailable",
+        "connection",
+    }
     assert protocol.quirks <= set(s.Api.model_fields)
 
 

@@ -1,0 +1,149 @@
+"""A generated plugin of the gemini protocol, through the real Dify SDK over stdio and MaiBot's real
+host, against answers in the shapes of the Gemini API reference (ai.google.dev/api/generate-content).
+(A mock checked with the official google-genai SDK is still to come: issue 15.)"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.integration.dify_runner import DifyPlugin
+from tests.integration.maibot_runner import MaiBotHost
+from tests.integration.mock_server import Reply
+from tests.integration.payloads import WEATHER_TOOL
+from tests.integration.specs import compile_to
+from tests.integration.test_maibot_plugin import user
+
+KEY = "AIza-test-key"
+MODEL = "gemini-test"
+SPEC = {
+    "name": "geminilike",
+    "label": "Gemini-like",
+    "description": "A Gemini API provider.",
+    "author": "tester",
+    "version": "1.0.0",
+    "icons": {"small": "icons/s.svg"},
+    "repository": "https://github.com/tester/geminilike",
+    "api": {"base_url": "https://generativelanguage.example", "protocol": "gemini"},
+    "models": [
+        {
+            "name": MODEL,
+            "context_size": 1048576,
+            "features": ["tool-call", "multi-tool-call", "stream-tool-call", "agent-thought", "vision"],
+            "parameters": [
+                "temperature",
+                "max_tokens",
+                {
+                    "name": "thinking_budget",
+                    "type": "int",
+                    "min": 0,
+                    "max": 24576,
+                    "send_as": "generationConfig.thinkingConfig.thinkingBudget",
+                },
+            ],
+        }
+    ],
+}
+
+
+def answer(*parts: dict, finish: str = "STOP", usage: dict | None = None) -> dict:
+    usage = usage or {"promptTokenCount": 12, "candidatesTokenCount": 5, "totalTokenCount": 17}
+    candidate = {"content": {"role": "model", "parts": list(parts)}, "finishReason": finish, "index": 0}
+    return {"candidates": [candidate], "usageMetadata": usage, "modelVersion": MODEL, "responseId": "r1"}
+
+
+@pytest.fixture(scope="module")
+def plugins(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("geminilike")
+    out, _ = compile_to(folder, SPEC)
+    dify = DifyPlugin(out / "dify", folder / "run", read_timeout=2)
+    maibot = MaiBotHost(out / "maibot")
+    yield dify, maibot
+    dify.close()
+    maibot.close()
+
+
+def invoke(dify, mock, messages, stream, **extra):
+    credentials = {"api_key": KEY, "base_url": mock.url}
+    return dify.invoke_llm(MODEL, credentials, messages, stream, provider="geminilike", **extra)
+
+
+def text(outcome) -> str:
+    return "".join(item["delta"]["message"]["content"] or "" for item in outcome.items)
+
+
+def test_blocking_and_streamed_text_with_thoughts(plugins, mock):
+    dify, _ = plugins
+    mock.expect(Reply(json=answer({"text": "Bonjour."})))
+    history = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}]
+    outcome = invoke(dify, mock, history, False, parameters={"temperature": 0.3, "thinking_budget": 512})
+    assert outcome.error is None, outcome.message
+    assert text(outcome) == "Bonjour."
+    sent = mock.last
+    assert sent.path == f"/v1beta/models/{MODEL}:generateContent" and sent.headers["x-goog-api-key"] == KEY
+    assert sent.body["systemInstruction"] == {"parts": [{"text": "Be brief."}]}
+    assert sent.body["generationConfig"] == {"temperature": 0.3, "thinkingConfig": {"thinkingBudget": 512}}
+    chunks = [
+        {"candidates": [{"content": {"role": "model", "parts": [{"text": "Think", "thought": True}]}}]},
+        {"candidates": [{"content": {"role": "model", "parts": [{"text": "Hi "}]}}]},
+        answer({"text": "there."}, usage={"promptTokenCount": 7, "candidatesTokenCount": 3, "thoughtsTokenCount": 2}),
+    ]
+    mock.expect(Reply(sse=[f"data: {json.dumps(c)}\r\n\r\n" for c in chunks]))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], True)
+    assert outcome.error is None, outcome.message
+    assert text(outcome) == "<think>\nThink\n</think>\n\nHi there."
+    assert mock.last.path == f"/v1beta/models/{MODEL}:streamGenerateContent" and mock.last.query == {"alt": "sse"}
+    usage = outcome.items[-1]["delta"]["usage"]
+    assert (usage["prompt_tokens"], usage["completion_tokens"]) == (7, 5)
+
+
+def test_a_function_call_and_its_response(plugins, mock):
+    dify, maibot = plugins
+    call = {"functionCall": {"name": "get_weather", "args": {"city": "Paris"}}, "thoughtSignature": "c2ln"}
+    mock.expect(Reply(json=answer(call)))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Weather?"}], False, tools=[WEATHER_TOOL])
+    assert outcome.error is None, outcome.message
+    (made,) = outcome.items[0]["delta"]["message"]["tool_calls"]
+    assert (made["function"]["name"], json.loads(made["function"]["arguments"])) == ("get_weather", {"city": "Paris"})
+    history = [
+        {"role": "user", "content": "Weather?"},
+        {"role": "assistant", "content": "", "tool_calls": [made]},
+        {"role": "tool", "tool_call_id": made["id"], "content": "sunny"},
+    ]
+    mock.expect(Reply(json=answer({"text": "Sunny."})))
+    outcome = invoke(dify, mock, history, False, tools=[WEATHER_TOOL])
+    assert outcome.error is None, outcome.message
+    contents = mock.last.body["contents"]
+    assert contents[1] == {"role": "model", "parts": [call]}
+    assert contents[2]["parts"][0]["functionResponse"] == {"name": "get_weather", "response": {"result": "sunny"}}
+    mock.expect(Reply(json=answer({"text": "Sunny."})))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": "geminilike", "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": False},
+        context_items=[user("Weather?")],
+    )
+    assert result["ok"] and result["content"] == "Sunny.", result
+    assert mock.last.headers["x-goog-api-key"] == KEY and mock.last.body["contents"][0]["parts"] == [
+        {"text": "Weather?"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "status,code,expected",
+    [
+        (400, "INVALID_ARGUMENT", "InvokeBadRequestError"),
+        (403, "PERMISSION_DENIED", "InvokeAuthorizationError"),
+        (429, "RESOURCE_EXHAUSTED", "InvokeRateLimitError"),
+        (503, "UNAVAILABLE", "InvokeServerUnavailableError"),
+    ],
+)
+def test_errors_and_blocked_prompts_are_typed(plugins, mock, status, code, expected):
+    dify, _ = plugins
+    mock.expect(Reply(status, {"error": {"code": status, "message": "No.", "status": code}}))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
+    assert outcome.error_type == expected, outcome.error
+    mock.expect(Reply(json={"promptFeedback": {"blockReason": "SAFETY"}, "usageMetadata": {"promptTokenCount": 2}}))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
+    assert outcome.error_type == "InvokeBadRequestError" and "blocked the prompt (SAFETY)" in outcome.message
