@@ -1,6 +1,6 @@
 """A generated plugin of the gemini protocol, through the real Dify SDK over stdio and MaiBot's real
 host, against answers in the shapes of the Gemini API reference (ai.google.dev/api/generate-content).
-(A mock checked with the official google-genai SDK is still to come: issue 15.)"""
+gemini_api.py builds those answers, and test_gemini_mock.py has the official google-genai SDK read them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.integration import gemini_api as api
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
@@ -47,12 +48,6 @@ SPEC = {
 }
 
 
-def answer(*parts: dict, finish: str = "STOP", usage: dict | None = None) -> dict:
-    usage = usage or {"promptTokenCount": 12, "candidatesTokenCount": 5, "totalTokenCount": 17}
-    candidate = {"content": {"role": "model", "parts": list(parts)}, "finishReason": finish, "index": 0}
-    return {"candidates": [candidate], "usageMetadata": usage, "modelVersion": MODEL, "responseId": "r1"}
-
-
 @pytest.fixture(scope="module")
 def plugins(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("geminilike")
@@ -75,7 +70,7 @@ def text(outcome) -> str:
 
 def test_blocking_and_streamed_text_with_thoughts(plugins, mock):
     dify, _ = plugins
-    mock.expect(Reply(json=answer({"text": "Bonjour."})))
+    mock.expect(Reply(json=api.answer({"text": "Bonjour."})))
     history = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}]
     outcome = invoke(dify, mock, history, False, parameters={"temperature": 0.3, "thinking_budget": 512})
     assert outcome.error is None, outcome.message
@@ -85,11 +80,13 @@ def test_blocking_and_streamed_text_with_thoughts(plugins, mock):
     assert sent.body["systemInstruction"] == {"parts": [{"text": "Be brief."}]}
     assert sent.body["generationConfig"] == {"temperature": 0.3, "thinkingConfig": {"thinkingBudget": 512}}
     chunks = [
-        {"candidates": [{"content": {"role": "model", "parts": [{"text": "Think", "thought": True}]}}]},
-        {"candidates": [{"content": {"role": "model", "parts": [{"text": "Hi "}]}}]},
-        answer({"text": "there."}, usage={"promptTokenCount": 7, "candidatesTokenCount": 3, "thoughtsTokenCount": 2}),
+        api.chunk({"text": "Think", "thought": True}),
+        api.chunk({"text": "Hi "}),
+        api.answer(
+            {"text": "there."}, usage={"promptTokenCount": 7, "candidatesTokenCount": 3, "thoughtsTokenCount": 2}
+        ),
     ]
-    mock.expect(Reply(sse=[f"data: {json.dumps(c)}\r\n\r\n" for c in chunks]))
+    mock.expect(api.streamed(*chunks))
     outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], True)
     assert outcome.error is None, outcome.message
     assert text(outcome) == "<think>\nThink\n</think>\n\nHi there."
@@ -101,7 +98,7 @@ def test_blocking_and_streamed_text_with_thoughts(plugins, mock):
 def test_a_function_call_and_its_response(plugins, mock):
     dify, maibot = plugins
     call = {"functionCall": {"name": "get_weather", "args": {"city": "Paris"}}, "thoughtSignature": "c2ln"}
-    mock.expect(Reply(json=answer(call)))
+    mock.expect(Reply(json=api.answer(call)))
     outcome = invoke(dify, mock, [{"role": "user", "content": "Weather?"}], False, tools=[WEATHER_TOOL])
     assert outcome.error is None, outcome.message
     (made,) = outcome.items[0]["delta"]["message"]["tool_calls"]
@@ -111,13 +108,13 @@ def test_a_function_call_and_its_response(plugins, mock):
         {"role": "assistant", "content": "", "tool_calls": [made]},
         {"role": "tool", "tool_call_id": made["id"], "content": "sunny"},
     ]
-    mock.expect(Reply(json=answer({"text": "Sunny."})))
+    mock.expect(Reply(json=api.answer({"text": "Sunny."})))
     outcome = invoke(dify, mock, history, False, tools=[WEATHER_TOOL])
     assert outcome.error is None, outcome.message
     contents = mock.last.body["contents"]
     assert contents[1] == {"role": "model", "parts": [call]}
     assert contents[2]["parts"][0]["functionResponse"] == {"name": "get_weather", "response": {"result": "sunny"}}
-    mock.expect(Reply(json=answer({"text": "Sunny."})))
+    mock.expect(Reply(json=api.answer({"text": "Sunny."})))
     result = maibot.call(
         op="response",
         api_provider={"client_type": "geminilike", "base_url": mock.url, "api_key": KEY},
@@ -141,9 +138,9 @@ def test_a_function_call_and_its_response(plugins, mock):
 )
 def test_errors_and_blocked_prompts_are_typed(plugins, mock, status, code, expected):
     dify, _ = plugins
-    mock.expect(Reply(status, {"error": {"code": status, "message": "No.", "status": code}}))
+    mock.expect(api.error(status, code, "No."))
     outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
     assert outcome.error_type == expected, outcome.error
-    mock.expect(Reply(json={"promptFeedback": {"blockReason": "SAFETY"}, "usageMetadata": {"promptTokenCount": 2}}))
+    mock.expect(Reply(json=api.blocked("SAFETY")))
     outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
     assert outcome.error_type == "InvokeBadRequestError" and "blocked the prompt (SAFETY)" in outcome.message
