@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import OrderedDict
 from typing import Any
 
 from . import config, errors, estimate, http, text
@@ -64,17 +63,13 @@ SCHEMA_KEYS = frozenset(
     )
 )
 
-# A function call's id -> the thoughtSignature that came with it, newest last.
-SIGNATURES: OrderedDict[str, str] = OrderedDict()
-REMEMBERED = 512
+# A function call's id -> the thoughtSignature that came with it.
+SIGNATURES = conversation.Remembered()
 
 
 def remember(call_id: str, signature: Any) -> None:
     if isinstance(signature, str) and signature:
-        SIGNATURES[call_id] = signature
-        SIGNATURES.move_to_end(call_id)
-        while len(SIGNATURES) > REMEMBERED:
-            SIGNATURES.popitem(last=False)
+        SIGNATURES.keep(call_id, signature)
 
 
 # ---- requests ---------------------------------------------------------------------------
@@ -144,13 +139,13 @@ def contents_of(messages: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any
     for message in messages:
         role = message.get("role")
         if role == "system":
-            system.append(plain(message.get("content")))
+            system.append(text_of(message.get("content")))
             continue
         if role == "assistant":
             role, parts = "model", model_parts(message, names)
         elif role == "tool":
             call_id = message.get("tool_call_id")
-            response = {"name": names.get(call_id, ""), "response": {"result": plain(message.get("content"))}}
+            response = {"name": names.get(call_id, ""), "response": {"result": text_of(message.get("content"))}}
             if call_id and not str(call_id).startswith("call_"):
                 response["id"] = call_id
             role, parts = "user", [{"functionResponse": response}]
@@ -165,34 +160,24 @@ def contents_of(messages: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any
     return "\n\n".join(s for s in system if s), contents
 
 
-def plain(content: Any) -> str:
-    return content if isinstance(content, str) else text_of(content)
-
-
 def model_parts(message: dict[str, Any], names: dict[Any, str]) -> list[dict[str, Any]]:
     parts: list[dict[str, Any]] = []
-    answer = plain(message.get("content"))
+    answer = text_of(message.get("content"))
     if answer:
         parts.append({"text": answer})
     for call in message.get("tool_calls") or []:
         function = call.get("function") or {}
         names[call.get("id")] = function.get("name", "")
-        part: dict[str, Any] = {"functionCall": {"name": function.get("name", ""), "args": args_of(function)}}
+        part: dict[str, Any] = {
+            "functionCall": {
+                "name": function.get("name", ""),
+                "args": conversation.call_arguments(function.get("arguments")),
+            }
+        }
         if call.get("id") in SIGNATURES:
             part["thoughtSignature"] = SIGNATURES[call["id"]]
         parts.append(part)
     return parts
-
-
-def args_of(function: dict[str, Any]) -> dict[str, Any]:
-    arguments = function.get("arguments")
-    if isinstance(arguments, dict):
-        return arguments
-    try:
-        value = json.loads(arguments or "{}")
-    except ValueError:
-        raise ProviderError("bad_request", "a tool call in the history has arguments that are not JSON") from None
-    return value if isinstance(value, dict) else {}
 
 
 def user_parts(content: Any) -> list[dict[str, Any]]:

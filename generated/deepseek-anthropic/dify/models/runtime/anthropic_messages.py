@@ -13,7 +13,6 @@ them, and then the request asks for no thinking, which the API allows."""
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from typing import Any
 
 from . import config, errors, estimate, http, text
@@ -40,19 +39,14 @@ TOOL_CHOICES = {"auto": {"type": "auto"}, "required": {"type": "any"}, "none": {
 DEFAULT_MAX_TOKENS = 4096
 CACHE = {"type": "ephemeral"}
 
-# A tool-use answer's first call id -> its thinking blocks as the API sent them, newest last.
-THINKING: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
-REMEMBERED = 512
+# A tool-use answer's first call id -> its thinking blocks as the API sent them.
+THINKING = conversation.Remembered()
 
 
 def remember(calls: list[ToolCall], blocks: list[dict[str, Any]]) -> None:
     """The thinking blocks of an answer that called tools, for its tool-use turn in the history."""
-    if not calls or not blocks:
-        return
-    THINKING[calls[0].id] = blocks
-    THINKING.move_to_end(calls[0].id)
-    while len(THINKING) > REMEMBERED:
-        THINKING.popitem(last=False)
+    if calls and blocks:
+        THINKING.keep(calls[0].id, blocks)
 
 
 def replayable(block: dict[str, Any]) -> dict[str, Any] | None:
@@ -191,29 +185,18 @@ def assistant_blocks(message: dict[str, Any]) -> tuple[list[dict[str, Any]], boo
                 "type": "tool_use",
                 "id": call.get("id"),
                 "name": function.get("name", ""),
-                "input": arguments_of(function.get("arguments")),
+                "input": conversation.call_arguments(function.get("arguments")),
             }
         )
     return blocks, bool(calls) and signed is None
 
 
-def arguments_of(arguments: Any) -> Any:
-    if isinstance(arguments, dict):
-        return arguments
-    try:
-        value = json.loads(arguments or "{}")
-    except ValueError:
-        raise ProviderError("bad_request", "a tool call in the history has arguments that are not JSON") from None
-    return value if isinstance(value, dict) else {}
-
-
 def tool_result_of(message: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "tool_result", "tool_use_id": message.get("tool_call_id"), "content": text_of_any(message)}
-
-
-def text_of_any(message: dict[str, Any]) -> str:
-    content = message.get("content")
-    return content if isinstance(content, str) else text_of(content)
+    return {
+        "type": "tool_result",
+        "tool_use_id": message.get("tool_call_id"),
+        "content": text_of(message.get("content")),
+    }
 
 
 def tool_of(function_tool: dict[str, Any]) -> dict[str, Any]:

@@ -4,10 +4,13 @@ too), with an assistant turn's earlier reasoning as `reasoning_content` where th
 
 from __future__ import annotations
 
+import json
 import re
+from collections import OrderedDict
 from typing import Any
 
 from . import config
+from .errors import ProviderError
 
 THINK_BLOCK = re.compile(r"<think>(.*?)(?:</think>|$)\s*", re.S)
 
@@ -135,3 +138,30 @@ def as_parts(content: Any) -> list[dict[str, Any]]:
     if isinstance(content, list):
         return list(content)
     return [text_part(content)] if content else []
+
+
+def call_arguments(arguments: Any) -> dict[str, Any]:
+    """A history tool call's arguments (JSON text, or already an object) as an object, for the
+    protocols that send them as one."""
+    if isinstance(arguments, dict):
+        return arguments
+    try:
+        value = json.loads(arguments or "{}")
+    except ValueError:
+        raise ProviderError("bad_request", "a tool call in the history has arguments that are not JSON") from None
+    return value if isinstance(value, dict) else {}
+
+
+class Remembered(OrderedDict):
+    """What a protocol must send back in the history but the hosts do not keep (signed thinking,
+    thought signatures), by tool call id: the newest `limit` entries of this plugin process."""
+
+    def __init__(self, limit: int = 512) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, key: str, value: Any) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
