@@ -29,7 +29,7 @@ sys.path[:0] = [str(ROOT), str(BENCH)]
 import burst  # noqa: E402
 import compiler_bench  # noqa: E402
 from tests.integration.dify_runner import DifyPlugin  # noqa: E402
-from tests.integration.specs import compile_to  # noqa: E402
+from tests.integration.specs import compile_to, spec_of  # noqa: E402
 
 SPEC = "acme"  # the plugins measured: generated/acme/{dify,maibot}
 PACKAGES = ["dify_plugin", "urllib3", "httpx", "openai", "maibot", "maibot-plugin-sdk", "black", "pydantic", "gevent"]
@@ -126,17 +126,11 @@ def kinds(url: str, sizes: Sizes, work: Path) -> dict:
 
 
 # The Anthropic stream benchmark's plugin: one chat model over the anthropic_messages protocol.
-ANTHROPIC_SPEC = {
-    "name": "claudebench",
-    "label": "Claude bench",
-    "description": "The Anthropic stream benchmark's provider.",
-    "author": "bench",
-    "version": "1.0.0",
-    "icons": {"small": "icons/s.svg"},
-    "repository": "https://github.com/bench/claudebench",
-    "api": {"base_url": "https://api.anthropic.com", "protocol": "anthropic_messages"},
-    "models": [{"name": "acme-chat", "context_size": 200000, "max_output_tokens": 8192}],
-}
+ANTHROPIC_SPEC = spec_of(
+    "claudebench",
+    api={"base_url": "https://api.anthropic.com", "protocol": "anthropic_messages"},
+    models=[{"name": "acme-chat", "context_size": 200000, "max_output_tokens": 8192}],
+)
 
 
 def anthropic(url: str, sizes: Sizes, work: Path) -> dict:

@@ -15,6 +15,20 @@ from compiler.write import write_tree
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def spec_of(name: str, **fields: Any) -> dict[str, Any]:
+    """A test spec: `fields` over the identity every spec needs (its icon: `icons/s.svg`)."""
+    identity = {
+        "name": name,
+        "label": name.capitalize(),
+        "description": f"The {name} test provider.",
+        "author": "tester",
+        "version": "1.0.0",
+        "icons": {"small": "icons/s.svg"},
+        "repository": f"https://github.com/tester/{name}",
+    }
+    return identity | fields
+
+
 def compile_to(folder: Path, spec: dict[str, Any]) -> tuple[Path, dict[str, bytes]]:
     """`spec` (its icon is `icons/s.svg`) written into `folder`, compiled, and its output tree written
     to `folder/out/<name>`: that tree's path, and its files (relative path → bytes)."""

@@ -16,7 +16,7 @@ from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
-from tests.integration.specs import compile_to
+from tests.integration.specs import compile_to, spec_of
 from tests.integration.test_maibot_plugin import user
 
 KEY = "sk-ant-api03-test-key"
@@ -25,16 +25,10 @@ THINKING = [
     {"name": "thinking", "type": "boolean", "default": False, "values": {True: {"type": "enabled"}, False: None}},
     {"name": "thinking_budget", "type": "int", "min": 1024, "max": 32000, "default": 1024},
 ]
-SPEC = {
-    "name": "claudelike",
-    "label": "Claude-like",
-    "description": "An Anthropic Messages provider.",
-    "author": "tester",
-    "version": "1.0.0",
-    "icons": {"small": "icons/s.svg"},
-    "repository": "https://github.com/tester/claudelike",
-    "api": {"base_url": "https://api.claudelike.example", "protocol": "anthropic_messages"},
-    "models": [
+SPEC = spec_of(
+    "claudelike",
+    api={"base_url": "https://api.claudelike.example", "protocol": "anthropic_messages"},
+    models=[
         {
             "name": MODEL,
             "context_size": 200000,
@@ -49,7 +43,7 @@ SPEC = {
             "pricing": {"input": "3", "output": "15", "per": "million", "currency": "USD"},
         }
     ],
-}
+)
 
 
 @pytest.fixture(scope="module")

@@ -13,21 +13,15 @@ from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import WEATHER_TOOL
-from tests.integration.specs import compile_to
+from tests.integration.specs import compile_to, spec_of
 from tests.integration.test_maibot_plugin import user
 
 KEY = "AIza-test-key"
 MODEL = "gemini-test"
-SPEC = {
-    "name": "geminilike",
-    "label": "Gemini-like",
-    "description": "A Gemini API provider.",
-    "author": "tester",
-    "version": "1.0.0",
-    "icons": {"small": "icons/s.svg"},
-    "repository": "https://github.com/tester/geminilike",
-    "api": {"base_url": "https://generativelanguage.example", "protocol": "gemini"},
-    "models": [
+SPEC = spec_of(
+    "geminilike",
+    api={"base_url": "https://generativelanguage.example", "protocol": "gemini"},
+    models=[
         {
             "name": MODEL,
             "context_size": 1048576,
@@ -45,7 +39,7 @@ SPEC = {
             ],
         }
     ],
-}
+)
 
 
 @pytest.fixture(scope="module")
