@@ -12,7 +12,7 @@ from tests.integration import gemini_api as api
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
-from tests.integration.payloads import WEATHER_TOOL
+from tests.integration.payloads import PNG, WEATHER_TOOL
 from tests.integration.specs import compile_to, spec_of
 from tests.integration.test_maibot_plugin import user
 
@@ -138,3 +138,47 @@ def test_errors_and_blocked_prompts_are_typed(plugins, mock, status, code, expec
     mock.expect(Reply(json=api.blocked("SAFETY")))
     outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
     assert outcome.error_type == "InvokeBadRequestError" and "blocked the prompt (SAFETY)" in outcome.message
+
+
+def test_streamed_errors_and_a_cut_stream(plugins, mock):
+    dify, _ = plugins
+    mock.expect(api.error(429, "RESOURCE_EXHAUSTED", "Quota exceeded."))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], True)
+    assert outcome.error_type == "InvokeRateLimitError" and "Quota exceeded." in outcome.message
+    error = {"error": {"code": 503, "message": "The model is overloaded.", "status": "UNAVAILABLE"}}
+    mock.expect(api.streamed(api.chunk({"text": "Hel"}), error))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], True)
+    assert outcome.error_type == "InvokeServerUnavailableError" and "overloaded" in outcome.message
+    mock.expect(api.streamed(api.chunk({"text": "Hel"}), api.chunk({"text": "lo"})))  # no finishReason
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], True)
+    assert outcome.error_type == "InvokeConnectionError"
+
+
+def test_images_go_inline_and_maibot_streams_with_cached_usage(plugins, mock):
+    dify, maibot = plugins
+    message = {
+        "role": "user",
+        "content": [
+            {"type": "text", "data": "What is this?"},
+            {"type": "image", "format": "png", "mime_type": "image/png", "base64_data": PNG, "detail": "high"},
+        ],
+    }
+    mock.expect(Reply(json=api.answer({"text": "A pixel."})))
+    outcome = invoke(dify, mock, [message], False)
+    assert outcome.error is None, outcome.message
+    assert mock.last.body["contents"][0]["parts"] == [
+        {"text": "What is this?"},
+        {"inlineData": {"mimeType": "image/png", "data": PNG}},
+    ]
+    usage = {"promptTokenCount": 40, "candidatesTokenCount": 3, "thoughtsTokenCount": 4, "cachedContentTokenCount": 32}
+    mock.expect(api.streamed(api.chunk({"text": "Hmm", "thought": True}), api.answer({"text": "Done."}, usage=usage)))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": "geminilike", "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": True},
+        context_items=[user("Go")],
+    )
+    assert result["ok"] and result["content"] == "Done." and result["reasoning"] == "Hmm", result
+    assert (result["usage"]["prompt_tokens"], result["usage"]["completion_tokens"]) == (40, 7)
+    assert result["usage"]["cache_reported"] is True
+    assert mock.last.path.endswith(":streamGenerateContent") and mock.last.query == {"alt": "sse"}
