@@ -14,7 +14,7 @@ from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
 from tests.integration.specs import compile_to, spec_of
-from tests.integration.test_maibot_plugin import user
+from tests.integration.test_maibot_plugin import system, user
 
 KEY = "AIza-test-key"
 MODEL = "gemini-test"
@@ -182,3 +182,24 @@ def test_images_go_inline_and_maibot_streams_with_cached_usage(plugins, mock):
     assert (result["usage"]["prompt_tokens"], result["usage"]["completion_tokens"]) == (40, 7)
     assert result["usage"]["cache_reported"] is True
     assert mock.last.path.endswith(":streamGenerateContent") and mock.last.query == {"alt": "sse"}
+
+
+def test_the_timeout_and_the_same_request_from_both_hosts(plugins, mock):
+    dify, maibot = plugins
+    mock.expect(Reply(json=api.answer({"text": "late"}), delay=3))
+    outcome = invoke(dify, mock, [{"role": "user", "content": "Hi"}], False)
+    assert outcome.error_type == "InvokeConnectionError" and "in time" in outcome.message
+    mock.expect(Reply(json=api.answer({"text": "Paris."})))
+    history = [{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": "Capital of France?"}]
+    assert invoke(dify, mock, history, False, parameters={"temperature": 0.3}).error is None
+    from_dify = mock.last
+    mock.expect(Reply(json=api.answer({"text": "Paris."})))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": "geminilike", "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": MODEL, "name": MODEL, "force_stream_mode": False},
+        context_items=[system("Answer briefly."), user("Capital of France?")],
+        temperature=0.3,
+    )
+    assert result["ok"], result
+    assert (mock.last.path, mock.last.body) == (from_dify.path, from_dify.body)
