@@ -163,9 +163,9 @@ def part_of(part: dict[str, Any]) -> dict[str, Any] | None:
 
 def source_of(url: str) -> dict[str, Any]:
     """A data URI as a base64 source, anything else as a URL source."""
-    if url.startswith("data:") and ";base64," in url:
-        media, data = url[5:].split(";base64,", 1)
-        return {"type": "base64", "media_type": media, "data": data}
+    inline = conversation.data_uri(url)
+    if inline:
+        return {"type": "base64", "media_type": inline[0], "data": inline[1]}
     return {"type": "url", "url": url}
 
 
@@ -226,9 +226,7 @@ def account_headers(organization: str, project: str) -> dict[str, str]:
 
 def parse_completion(payload: Any) -> Completion:
     """A blocking answer: its content blocks in order."""
-    payload = errors.json_object(payload)
-    if payload.get("type") == "error":
-        raise errors.from_payload(payload)
+    payload = errors.json_object(payload)  # an error body raises here
     blocks = payload.get("content")
     if not isinstance(blocks, list):
         raise ProviderError("server_unavailable", f"response has no content: {describe(payload)}")

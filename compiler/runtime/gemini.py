@@ -204,9 +204,9 @@ def part_of(item: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def data_part(url: str) -> dict[str, Any]:
-    if url.startswith("data:") and ";base64," in url:
-        media, data = url[5:].split(";base64,", 1)
-        return {"inlineData": {"mimeType": media, "data": data}}
+    inline = conversation.data_uri(url)
+    if inline:
+        return {"inlineData": {"mimeType": inline[0], "data": inline[1]}}
     return {"fileData": {"fileUri": url}}
 
 
@@ -261,14 +261,14 @@ def account_headers(organization: str, project: str) -> dict[str, str]:
 
 
 def error_fields(payload: Any) -> tuple[list[str], str]:
-    """{"error": {"code", "message", "status"}} (a stream may send it inside a one-item list)."""
+    """{"error": {"code", "message", "status"}} (a stream may send it inside a one-item list): the
+    common reading, with the status (RESOURCE_EXHAUSTED…) as the first code."""
     if isinstance(payload, list) and payload and isinstance(payload[0], dict):
         payload = payload[0]
-    error = payload.get("error", payload) if isinstance(payload, dict) else payload
-    if not isinstance(error, dict):
-        return [], str(error)
-    codes = [str(error[k]) for k in ("status", "code") if error.get(k) not in (None, "")]
-    return codes, str(error.get("message") or json.dumps(error))
+    codes, message = errors.error_fields(payload)
+    error = payload.get("error", payload) if isinstance(payload, dict) else None
+    status = error.get("status") if isinstance(error, dict) else None
+    return ([str(status)] if status not in (None, "") else []) + codes, message
 
 
 # ---- answers ----------------------------------------------------------------------------

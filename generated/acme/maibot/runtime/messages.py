@@ -140,6 +140,14 @@ def as_parts(content: Any) -> list[dict[str, Any]]:
     return [text_part(content)] if content else []
 
 
+def data_uri(url: str) -> tuple[str, str] | None:
+    """(media type, base64 data) of a base64 data URI; None for any other URL."""
+    if url.startswith("data:") and ";base64," in url:
+        media, data = url[5:].split(";base64,", 1)
+        return media, data
+    return None
+
+
 def call_arguments(arguments: Any) -> dict[str, Any]:
     """A history tool call's arguments (JSON text, or already an object) as an object, for the
     protocols that send them as one."""
