@@ -460,13 +460,12 @@ def can_pick(rule: ParameterRule, value: object) -> bool:
 
 
 def collect_wire_parameters(
-    lw: Lowering, models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...] = ()
+    lw: Lowering, models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...], maps: dict[str, tuple]
 ) -> dict[str, tuple[str, str]]:
     """One provider-wide table name → (body key, encoding); a name must mean the same everywhere:
     the same key, encoding and built-in tool, and every value a rule can take sent the same way
     (OpenRouter's boolean enable_thinking and its dynamic/manual one share a map). User-added models'
-    rules are the llm defaults', so they agree with the models'."""
-    maps = collect_value_maps(models, custom)
+    rules are the llm defaults', so they agree with the models'. `maps`: collect_value_maps'."""
 
     def agrees(rule: ParameterRule) -> bool:
         merged = maps.get(rule.name, ())
