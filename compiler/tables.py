@@ -119,7 +119,6 @@ class Protocol:
     headers: dict[str, str] = field(default_factory=dict)  # sent with every request (api.headers override)
     codes: dict[str, str] = field(default_factory=dict)  # error code -> kind (api errors.codes override)
     user_key: str = "user"  # default api.user.send_as
-    reasoning_history: str | None = None  # what earlier reasoning must become, whatever the spec says
     max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
     response_format: bool = True  # the API takes response_format (json_object, json_schema)
 
@@ -158,7 +157,6 @@ PROTOCOLS = {
             "overloaded_error": "server_unavailable",
         },
         user_key="metadata.user_id",
-        reasoning_history="reasoning_content",  # signed thinking is found again by its text
         max_tokens_required=True,
         response_format=False,
     ),
@@ -179,6 +177,5 @@ PROTOCOLS = {
             "UNAVAILABLE": "server_unavailable",
             "DEADLINE_EXCEEDED": "connection",
         },
-        reasoning_history="strip",
     ),
 }

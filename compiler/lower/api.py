@@ -107,7 +107,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         send_user=api.send_user,
         user=lower_user(lw, api, protocol.user_key),
         stream_usage=api.stream_usage,
-        reasoning_history=protocol.reasoning_history or api.reasoning_history,
+        reasoning_history=api.reasoning_history,
         prompt_cache=api.prompt_cache,
         rerank=lower_rerank(lw, api.rerank),
         body=dict(api.body),

@@ -29,7 +29,6 @@ def anthropic_config(settings) -> None:
         VALUE_MAPS={"thinking": ((True, {"type": "enabled"}), (False, None))},
         MODEL_SETTINGS={"claude": {"max_output_tokens": 64000}},
         USER=("metadata.user_id", None, False),
-        REASONING_HISTORY="reasoning_content",
     )
     anthropic.THINKING.clear()
 

@@ -317,7 +317,7 @@ def test_the_anthropic_protocol_brings_its_defaults(tmp_path: Path) -> None:
     assert (p.api.auth.scheme, p.api.auth.name, p.api.auth.prefix) == ("header", "x-api-key", "")
     assert p.api.headers == {"anthropic-version": "2023-06-01"} and p.api.prompt_cache is True
     assert p.endpoints["chat"] == "/v1/messages" and p.endpoints["models"] == "/v1/models"
-    assert p.api.user == ("metadata.user_id", None, False) and p.api.reasoning_history == "reasoning_content"
+    assert p.api.user == ("metadata.user_id", None, False) and p.api.reasoning_history == "strip"
     assert p.errors.codes["rate_limit_error"] == "rate_limit" and p.errors.codes["overloaded_error"] == "rate_limit"
     embedding = {"name": "e", "type": "text-embedding", "context_size": 512}
     with pytest.raises(CompileError) as caught:

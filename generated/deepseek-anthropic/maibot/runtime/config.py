@@ -70,7 +70,7 @@ SEND_USER = True
 # How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
 USER = ("metadata.user_id", None, False)
 STREAM_USAGE = True
-REASONING_HISTORY = "reasoning_content"
+REASONING_HISTORY = "strip"
 # Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
 PROMPT_CACHE = False
 # How the conversation is tidied before it is sent (messages.normalise).
