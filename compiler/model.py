@@ -11,7 +11,7 @@ from compiler.errors import Diagnostic
 from compiler.tables import KIND_BY_NAME, KINDS, Kind
 
 I18n = dict[str, str]
-Encoding = Literal["plain", "response_format", "json_schema", "json", "tool"]
+Encoding = Literal["plain", "response_format", "json_schema", "json", "tool", "control"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,12 @@ class ParameterRule:
     values: tuple[tuple[object, object], ...] = ()  # (value the user picks, what is sent; None: nothing)
     omit_when: tuple[tuple[str, object], ...] = ()  # (other parameter, its value): this one is not sent
     adds_tool: dict[str, object] | None = None  # the built-in tool a boolean parameter adds to `tools`
+    headers: tuple[tuple[str, str], ...] = ()  # request headers sent while the parameter is on
+    body: dict[str, object] | None = None  # fixed body fields sent while the parameter is on
+
+    def wire(self) -> tuple[object, ...]:
+        """Everything about how the rule is sent that two rules of one name must agree on."""
+        return (self.send_as, self.encoding, self.adds_tool, self.headers, self.body)
 
     def declaration(self) -> dict[str, object]:
         """The rule as Dify's model YAML spells it."""
@@ -238,6 +244,8 @@ class Provider:
     wire_parameters: dict[str, tuple[str, str]]
     value_maps: dict[str, tuple[tuple[object, object], ...]]
     builtin_tools: dict[str, dict[str, object]]  # boolean parameter -> the tool object it adds
+    parameter_headers: dict[str, tuple[tuple[str, str], ...]]  # parameter -> headers sent while it is on
+    parameter_bodies: dict[str, dict[str, object]]  # parameter -> fixed body fields sent while it is on
     maibot: MaiBotInfo
     dify_memory: int
     dify_minimum_version: str | None

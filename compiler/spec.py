@@ -276,7 +276,8 @@ class Api(Strict):
     prompt_cache: bool = Field(
         False,
         description="anthropic_messages: mark the system prompt and the tools as a prompt-cache prefix "
-        "(cache_control: ephemeral), so repeated calls read them from the cache at a tenth of the price.",
+        "(cache_control: ephemeral), so repeated calls read them from the cache at a tenth of the price. "
+        "Parameters that steer cache.system or cache.tools (`controls`) decide instead, when sent.",
         examples=[True],
     )
     reasoning_history: Literal["strip", "reasoning_content"] = Field(
@@ -421,6 +422,26 @@ class Parameter(Strict):
         description="A built-in tool the provider runs (Zhipu's web_search): while this boolean parameter is on, "
         "this object is added to the request's `tools`; the parameter itself is not sent.",
         examples=[{"type": "web_search", "web_search": {"enable": True, "search_result": True}}],
+    )
+    headers: dict[str, str] | None = Field(
+        None,
+        description="Request headers sent while this parameter is on (set, and not false); a header named twice "
+        "(by two parameters, or here and in api.headers) gets both values, comma-separated, as Anthropic's "
+        "anthropic-beta takes them.",
+        examples=[{"anthropic-beta": "context-1m-2025-08-07"}],
+    )
+    body: dict[str, Any] | None = Field(
+        None,
+        description="Fixed request body fields sent while this parameter is on (set, and not false), under the "
+        "parameters' own values: objects merge (Anthropic's task_budget {type: tokens} beside its total).",
+        examples=[{"output_config": {"task_budget": {"type": "tokens"}}}],
+    )
+    controls: str | None = Field(
+        None,
+        description="A setting of the wire protocol this parameter steers instead of being sent (anthropic_messages: "
+        "cache.system, cache.tools, cache.images, cache.documents, cache.tool_results, cache.long_messages, "
+        "cache.ttl). Its type must be the control's.",
+        examples=["cache.tools"],
     )
     parse: Literal["json"] | None = Field(
         None,

@@ -121,6 +121,9 @@ class Protocol:
     user_key: str = "user"  # default api.user.send_as
     max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
     response_format: bool = True  # the API takes response_format (json_object, json_schema)
+    json_schema: bool = True  # a json_schema rule reaches the API (as response_format, or its own way)
+    # Settings a parameter may steer (`controls`) -> the parameter type it takes.
+    controls: dict[str, str] = field(default_factory=dict)
 
 
 PROTOCOLS = {
@@ -159,6 +162,17 @@ PROTOCOLS = {
         user_key="metadata.user_id",
         max_tokens_required=True,
         response_format=False,
+        # Prompt caching (docs.anthropic.com/en/docs/build-with-claude/prompt-caching): which blocks get
+        # cache_control, texts longer than this many words, and the cache's lifetime ("5m", "1h").
+        controls={
+            "cache.system": "boolean",
+            "cache.tools": "boolean",
+            "cache.images": "boolean",
+            "cache.documents": "boolean",
+            "cache.tool_results": "boolean",
+            "cache.long_messages": "int",
+            "cache.ttl": "string",
+        },
     ),
     # Gemini API (ai.google.dev/api/generate-content): generateContent and streamGenerateContent.
     "gemini": Protocol(

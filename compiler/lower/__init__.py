@@ -12,7 +12,7 @@ from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets,
 from compiler.lower.models import (
     assign_files,
     check_unique_models,
-    collect_builtin_tools,
+    collect_by_name,
     collect_value_maps,
     collect_wire_parameters,
     lower_model,
@@ -38,7 +38,7 @@ def lower(loaded: LoadedSpec) -> Provider:
     custom_rules = customizable.parameters + customizable.reasoning_parameters if customizable else ()
     value_maps = collect_value_maps(models, custom_rules)
     wire_parameters = collect_wire_parameters(lw, models, custom_rules, value_maps)
-    builtin_tools = collect_builtin_tools(models, custom_rules)
+    builtin_tools = collect_by_name(models, custom_rules, "adds_tool")
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
     warn_suspicious(lw, spec, models)
@@ -62,6 +62,8 @@ def lower(loaded: LoadedSpec) -> Provider:
         wire_parameters=wire_parameters,
         value_maps=value_maps,
         builtin_tools=builtin_tools,
+        parameter_headers=collect_by_name(models, custom_rules, "headers"),
+        parameter_bodies=collect_by_name(models, custom_rules, "body"),
         maibot=maibot,
         dify_memory=spec.dify.memory,
         dify_minimum_version=spec.dify.minimum_dify_version,

@@ -17,7 +17,7 @@ from compiler.lower.models import (
     properties,
 )
 from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option
-from compiler.tables import KINDS
+from compiler.tables import KINDS, PROTOCOLS
 
 EVERY_KIND = tuple(kind.name for kind in KINDS if kind.dify)
 YES_NO = (
@@ -144,8 +144,9 @@ def lower_customizable(
         where,
         "reasoning parameters need the reasoning field, which says when a user-added model gets them",
     )
-    parameters = tuple(lower_parameter(lw, at, rule, max_output) for at, rule in rules)
-    extra = tuple(lower_parameter(lw, at, rule, max_output) for at, rule in reasoning)
+    protocol = PROTOCOLS[spec.api.protocol]
+    parameters = tuple(lower_parameter(lw, at, rule, max_output, protocol) for at, rule in rules)
+    extra = tuple(lower_parameter(lw, at, rule, max_output, protocol) for at, rule in reasoning)
     for (at, _), rule in zip(reasoning, extra):
         lw.check(rule.name not in {r.name for r in parameters}, at, f"the llm defaults already have {rule.name!r}")
     return CustomInfo(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from compiler import spec as s
-from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body
+from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body, check_header
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
 from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
@@ -101,12 +101,11 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         calls = sorted(set(fields.features or ()) & {"tool-call", "multi-tool-call", "stream-tool-call"})
         lw.check(not calls, loc + ("features",), f"a completion-mode model takes no tools: {', '.join(calls)}")
     rules = expand_sets(lw, spec, written("parameters"), fields.parameters or []) if kind.llm_fields else []
-    parameters = tuple(lower_parameter(lw, at, p, fields.max_output_tokens) for at, p in rules)
+    parameters = tuple(lower_parameter(lw, at, p, fields.max_output_tokens, protocol) for at, p in rules)
     check_unique(lw, [(at, p.name) for (at, _), p in zip(rules, parameters)], "parameter")
     check_omissions(lw, [at for at, _ in rules], parameters)
-    if not protocol.response_format:
-        for (at, _), rule in zip(rules, parameters):
-            lw.check(not api_format(rule), at, f"protocol {protocol.name} has no response_format: {NO_FORMAT}")
+    for (at, _), rule in zip(rules, parameters):
+        lw.check(api_format(rule, protocol), at, f"protocol {protocol.name} has no response_format: {NO_FORMAT}")
     declared = {p.name for p in parameters}
     for i, name in enumerate(fields.never_send or ()):
         message = f"{name!r} is not a parameter of this model, so it is never sent anyway"
@@ -130,13 +129,16 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
     )
 
 
-NO_FORMAT = "only Dify's JSON and XML options, which are asked for in the prompt"
+NO_FORMAT = "only Dify's JSON and XML options, which are asked for in the prompt, and a json_schema rule"
 
 
-def api_format(rule: ParameterRule) -> bool:
-    """Whether a rule asks the API itself for a format (json_object, json_schema)."""
+def api_format(rule: ParameterRule, protocol: Protocol) -> bool:
+    """Whether the protocol can ask its API for the format a rule asks for (json_object: only with a
+    response_format field; a json_schema rule: Anthropic's structured outputs too)."""
+    if rule.encoding == "json_schema":
+        return protocol.json_schema
     options = set(rule.overrides.get("options") or ("JSON", "XML"))  # type: ignore[arg-type]
-    return rule.encoding == "json_schema" or (rule.encoding == "response_format" and bool(options - {"JSON", "XML"}))
+    return protocol.response_format or rule.encoding != "response_format" or options <= {"JSON", "XML"}
 
 
 def required_max_tokens(protocol: Protocol, fields: s.ModelFields, llm: bool) -> dict[str, object]:
@@ -242,7 +244,9 @@ def _decimal(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | None) -> ParameterRule:
+def lower_parameter(
+    lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | None, protocol: Protocol
+) -> ParameterRule:
     name = p.name or p.template
     if name is None:
         lw.error(loc, "a parameter needs a template or a name")
@@ -252,7 +256,19 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     overrides = {
         k: v
         for k, v in p.model_dump(
-            exclude={"use", "template", "name", "send_as", "values", "omit_when", "parse", "adds_tool"},
+            exclude={
+                "use",
+                "template",
+                "name",
+                "send_as",
+                "values",
+                "omit_when",
+                "parse",
+                "adds_tool",
+                "headers",
+                "body",
+                "controls",
+            },
             exclude_none=True,
         ).items()
     }
@@ -287,6 +303,11 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
         lw.check(
             not p.values and not p.send_as, loc + ("adds_tool",), "a parameter that adds a tool is not sent itself"
         )
+    for header, value in (p.headers or {}).items():
+        check_header(lw, loc + ("headers", header), header, value)
+    check_fixed_body(lw, loc + ("body",), p.body)
+    if p.controls is not None:
+        check_control(lw, loc, p, protocol, meant)
     if p.parse == "json":
         ok = p.type == "text" and meant is None
         lw.check(ok, loc + ("parse",), "only a text parameter that is not a Dify template holds JSON")
@@ -299,13 +320,35 @@ def lower_parameter(lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | 
     return ParameterRule(
         name=name,
         template=p.template,
-        send_as=p.send_as or name,
-        encoding="tool" if p.adds_tool else "json" if p.parse == "json" else ENCODINGS.get(meant or "", "plain"),
+        send_as=p.controls or p.send_as or name,
+        encoding=encoding_of(p, meant),
         overrides=dict(sorted(overrides.items(), key=lambda kv: RULE_KEY_ORDER.index(kv[0]))),
         values=lower_values(lw, loc + ("values",), p, TEMPLATE_TYPES.get(meant or "") or p.type),
         omit_when=tuple((p.omit_when or {}).items()),
         adds_tool=dict(p.adds_tool) if p.adds_tool else None,
+        headers=tuple((p.headers or {}).items()),
+        body=dict(p.body) if p.body else None,
     )
+
+
+def encoding_of(p: s.Parameter, meant: str | None) -> str:
+    if p.controls:
+        return "control"
+    if p.adds_tool:
+        return "tool"
+    return "json" if p.parse == "json" else ENCODINGS.get(meant or "", "plain")
+
+
+def check_control(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, meant: str | None) -> None:
+    """A parameter that steers a protocol setting: one the protocol has, of its type, and nothing else."""
+    kind = protocol.controls.get(p.controls or "")
+    if kind is None:
+        offered = ", ".join(protocol.controls) or "none"
+        lw.error(loc + ("controls",), f"protocol {protocol.name} has no setting {p.controls!r} (it has: {offered})")
+        return
+    lw.check(p.type == kind and meant is None, loc + ("type",), f"{p.controls} takes a {kind} parameter")
+    for key in ("send_as", "values", "adds_tool", "parse", "body"):
+        lw.check(getattr(p, key) is None, loc + (key,), "a parameter that steers a protocol setting is not sent itself")
 
 
 VALUE_KEY_TYPES = {"boolean": (bool,), "int": (int,), "float": (int, float), "string": (str,), "text": (str,)}
@@ -424,10 +467,11 @@ def assign_files(lw: Lowering, models: tuple[ModelInfo, ...]) -> tuple[ModelInfo
     return named
 
 
-def collect_builtin_tools(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...]) -> dict[str, dict]:
-    """Boolean parameter -> the built-in tool it adds (one per name: the wire table sees to that)."""
+def collect_by_name(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...], attribute: str) -> dict:
+    """Parameter -> what its rules say in `attribute` (adds_tool, headers, body) where they say
+    anything: one per name, since the wire table check sees to it that rules of one name agree."""
     rules = [rule for model in models for rule in model.parameters] + list(custom)
-    found = {rule.name: rule.adds_tool for rule in rules if rule.adds_tool}
+    found = {rule.name: getattr(rule, attribute) for rule in rules if getattr(rule, attribute)}
     return {name: found[name] for name in sorted(found)}
 
 
@@ -476,12 +520,12 @@ def collect_wire_parameters(
                     return False
         return True
 
-    table = {rule.name: (rule.send_as, rule.encoding, rule.adds_tool) for rule in custom}
+    table = {rule.name: rule.wire() for rule in custom}
     for rule in custom:
         lw.check(agrees(rule), ("customizable",), f"parameter {rule.name!r} is sent differently by two models")
     for index, model in enumerate(models):
         for rule in model.parameters:
-            wire = (rule.send_as, rule.encoding, rule.adds_tool)
+            wire = rule.wire()
             if table.setdefault(rule.name, wire) != wire or not agrees(rule):
                 lw.error(("models", index, "parameters"), f"parameter {rule.name!r} is sent differently by two models")
-    return {name: (key, encoding) for name, (key, encoding, _) in sorted(table.items())}
+    return {name: wire[:2] for name, wire in sorted(table.items())}

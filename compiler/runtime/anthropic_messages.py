@@ -38,6 +38,9 @@ STOP_REASONS = {
 TOOL_CHOICES = {"auto": {"type": "auto"}, "required": {"type": "any"}, "none": {"type": "none"}}
 DEFAULT_MAX_TOKENS = 4096
 CACHE = {"type": "ephemeral"}
+MAX_CACHE_POINTS = 4  # blocks with cache_control in one request
+# Conversation block type -> the cache setting (a parameter's `controls`) that marks it.
+CACHED_BLOCKS = {"image": "cache.images", "document": "cache.documents", "tool_result": "cache.tool_results"}
 
 # A tool-use answer's first call id -> its thinking blocks as the API sent them.
 THINKING = conversation.Remembered()
@@ -74,33 +77,63 @@ def chat_request(
     settings: dict[str, Any] | None = None,
 ) -> Request:
     """POST /v1/messages: system text as the top-level `system`, the turns as content blocks,
-    max_tokens always (the model's default when the user set none)."""
+    max_tokens always (the model's default when the user set none). The API has no response_format:
+    a json_schema rule's schema goes as output_config.format (structured outputs); a host's request
+    for JSON becomes an instruction in the system prompt (Anthropic-compatible endpoints that lack
+    structured outputs follow it too)."""
     settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
     system, turns, unsigned = blocks_of(conversation.normalise(model, messages))
     body: dict[str, Any] = {"model": model, "messages": turns}
+    steering = encode_parameters(body, parameters, settings)
+    cache = steering.controls
     if system:
-        if config.PROMPT_CACHE:
-            system[-1] = {**system[-1], "cache_control": CACHE}
-            body["system"] = system
-        else:
-            body["system"] = "\n\n".join(block["text"] for block in system)
-    encode_parameters(body, parameters, settings)
-    body.pop("response_format", None)  # no such field: a JSON answer is asked for in the prompt
+        marked = cache.get("cache.system", config.PROMPT_CACHE)
+        body["system"] = system if marked else "\n\n".join(block["text"] for block in system)
+    asked = body.pop("response_format", None)  # a json_schema rule's: the compiler lets no other through
     body["max_tokens"] = body.get("max_tokens") or settings.get("max_output_tokens") or DEFAULT_MAX_TOKENS
     if unsigned and isinstance(body.get("thinking"), dict) and body["thinking"].get("type") == "enabled":
         del body["thinking"]  # a tool-use turn whose signed thinking this process never saw
     body["stream"] = stream
     if tools:
         body["tools"] = [tool_of(t) for t in tools] + body.get("tools", [])
-        if config.PROMPT_CACHE:
-            body["tools"][-1] = {**body["tools"][-1], "cache_control": CACHE}
         body["tool_choice"] = TOOL_CHOICES.get(tool_choice, {"type": "auto"})
     if stop and settings.get("send_stop", True):
         body["stop_sequences"] = list(stop)
     http.put_user(body, user)
+    if asked:  # structured outputs
+        schema = asked["json_schema"]["schema"]
+        body.setdefault("output_config", {})["format"] = {"type": "json_schema", "schema": schema}
     if response_format is not None:
         body["system"] = with_format_note(body.get("system"), response_format)
-    return Request("POST", config.ENDPOINTS["chat"], http.fixed_body(model, body, chat=True))
+    mark_cache(body, cache)
+    return Request("POST", config.ENDPOINTS["chat"], http.fixed_body(model, body, chat=True), headers=steering.headers)
+
+
+def mark_cache(body: dict[str, Any], cache: dict[str, Any]) -> None:
+    """Prompt caching: cache_control on the blocks the cache settings name (without parameters that
+    steer them: the system prompt and the tools when the spec's api.prompt_cache is on). The API takes
+    at most four: the tools' and the system's (one each, at their end: a prefix is cached up to its
+    mark) come first, then the latest marked blocks of the conversation, which cache the longest prefix."""
+    marker = dict(CACHE, ttl=cache["cache.ttl"]) if cache.get("cache.ttl") else CACHE
+    points = MAX_CACHE_POINTS
+    if body.get("tools") and cache.get("cache.tools", config.PROMPT_CACHE):
+        body["tools"][-1] = {**body["tools"][-1], "cache_control": marker}
+        points -= 1
+    if isinstance(body.get("system"), list) and cache.get("cache.system", config.PROMPT_CACHE):
+        body["system"][-1] = {**body["system"][-1], "cache_control": marker}
+        points -= 1
+    kinds = {kind for kind, setting in CACHED_BLOCKS.items() if cache.get(setting)}
+    words = cache.get("cache.long_messages") or 0
+    if not kinds and words <= 0:
+        return
+    chosen = [
+        block
+        for turn in body["messages"]
+        for block in turn["content"]
+        if block["type"] in kinds or (words > 0 and block["type"] == "text" and len(block["text"].split()) > words)
+    ]
+    for block in chosen[len(chosen) - points :] if points > 0 else ():
+        block["cache_control"] = marker
 
 
 def with_format_note(system: Any, response_format: tuple[str, Any]) -> Any:

@@ -95,7 +95,7 @@ def chat_request(
     body: dict[str, Any] = {"contents": contents}
     if system:
         body["systemInstruction"] = {"parts": [{"text": system}]}
-    encode_parameters(body, parameters, settings)
+    steering = encode_parameters(body, parameters, settings)
     generation = body.setdefault("generationConfig", {})
     for key, gemini_key in GENERATION_KEYS.items():
         if key in body:
@@ -117,8 +117,9 @@ def chat_request(
     path = config.ENDPOINTS["chat"].replace("{model}", model)
     if stream and settings.get("stream", True):
         path = path.replace(":generateContent", ":streamGenerateContent")
-        return Request("POST", path, http.fixed_body(model, body, chat=True), query={"alt": "sse"})
-    return Request("POST", path, http.fixed_body(model, body, chat=True))
+        query = {"alt": "sse"}
+        return Request("POST", path, http.fixed_body(model, body, chat=True), query=query, headers=steering.headers)
+    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=steering.headers)
 
 
 def put_format(generation: dict[str, Any], asked: dict[str, Any]) -> None:

@@ -296,3 +296,71 @@ def test_a_hosts_json_request_becomes_an_instruction_and_tool_choice_maps() -> N
 def test_content_the_api_cannot_take_is_a_bad_request() -> None:
     with pytest.raises(ProviderError, match="bad_request"):
         anthropic.chat_request("claude", [messages.user([messages.video_part("https://v.example/a.mp4")])], {})
+
+
+CACHE_CONTROLS = {
+    "cache_system": ("cache.system", "control"),
+    "cache_tools": ("cache.tools", "control"),
+    "cache_images": ("cache.images", "control"),
+    "cache_documents": ("cache.documents", "control"),
+    "cache_tool_results": ("cache.tool_results", "control"),
+    "cache_long": ("cache.long_messages", "control"),
+    "cache_ttl": ("cache.ttl", "control"),
+}
+IMAGE = "data:image/png;base64,iVBOR"
+PDF = "data:application/pdf;base64,JVBER"
+
+
+def cached(body: dict) -> list[str]:
+    """Where cache_control is, in request order: tools, system, then conversation blocks."""
+    places = [f"tool:{t['name']}" for t in body.get("tools", ()) if "cache_control" in t]
+    system = body.get("system")
+    places += ["system" for b in (system if isinstance(system, list) else ()) if "cache_control" in b]
+    for turn in body["messages"]:
+        places += [b["type"] for b in turn["content"] if "cache_control" in b]
+    return places
+
+
+def test_cache_parameters_mark_the_blocks_they_name(settings) -> None:
+    settings(PARAMETERS=CACHE_CONTROLS)
+    history = [
+        messages.system("Rules."),
+        messages.user([messages.text_part("one two three four"), messages.image_part(IMAGE)]),
+        messages.assistant("", [messages.tool_call("toolu_1", "get_weather", '{"city": "Paris"}')]),
+        messages.tool_result("toolu_1", "sunny"),
+        messages.user([messages.file_part(PDF, "a.pdf"), messages.text_part("short")]),
+    ]
+    every = {"cache_system": True, "cache_tools": True, "cache_images": True, "cache_long": 3, "cache_ttl": "1h"}
+    body = anthropic.chat_request("claude", history, every, [WEATHER]).body
+    # Four marks at most: tools and system first, then the latest of the conversation's.
+    assert cached(body) == ["tool:get_weather", "system", "text", "image"]
+    assert body["tools"][0]["cache_control"] == {"type": "ephemeral", "ttl": "1h"}
+    body = anthropic.chat_request(
+        "claude", history, {"cache_documents": True, "cache_tool_results": True, "cache_system": False}, [WEATHER]
+    ).body
+    assert cached(body) == ["tool_result", "document"] and body["system"] == "Rules."
+    assert body["messages"][-1]["content"][0]["cache_control"] == {"type": "ephemeral"}
+    every = {"cache_system": True, "cache_tools": True, "cache_images": True, "cache_documents": True}
+    body = anthropic.chat_request("claude", history, every | {"cache_tool_results": True}, [WEATHER]).body
+    assert cached(body) == ["tool:get_weather", "system", "tool_result", "document"]  # not the image
+    for name in CACHE_CONTROLS:
+        assert name not in json.dumps(body)  # steering parameters are never sent
+
+
+def test_cache_parameters_decide_over_the_specs_prompt_cache(settings) -> None:
+    settings(PARAMETERS=CACHE_CONTROLS, PROMPT_CACHE=True)
+    history = [messages.system("Rules."), messages.user("Hi")]
+    body = anthropic.chat_request("claude", history, {"cache_tools": False}, [WEATHER]).body
+    assert cached(body) == ["system"]
+    body = anthropic.chat_request("claude", history, {}, [WEATHER]).body
+    assert cached(body) == ["tool:get_weather", "system"]
+
+
+def test_a_json_schema_rule_asks_for_structured_output(settings) -> None:
+    settings(PARAMETERS={"json_schema": ("json_schema", "json_schema"), "effort": ("output_config.effort", "plain")})
+    schema = {"type": "object", "properties": {"answer": {"type": "string"}}}
+    body = anthropic.chat_request(
+        "claude", [messages.user("Hi")], {"json_schema": json.dumps(schema), "effort": "high"}
+    ).body
+    assert body["output_config"] == {"effort": "high", "format": {"type": "json_schema", "schema": schema}}
+    assert "system" not in body and "response_format" not in body

@@ -436,3 +436,40 @@ def test_parameters_a_model_never_sends(settings) -> None:
     body = openai_chat.chat_request("g", [], {"presence_penalty": 0.5, "top_p": 0.9}).body
     assert "presence_penalty" not in body and body["top_p"] == 0.9
     assert openai_chat.chat_request("h", [], {"presence_penalty": 0.5}).body["presence_penalty"] == 0.5
+
+
+def test_headers_and_fixed_fields_while_a_parameter_is_on(settings) -> None:
+    settings(
+        PARAMETERS={
+            "long_context": ("long_context", "plain"),
+            "budget": ("output_config.task_budget.total", "plain"),
+            "effort": ("output_config.effort", "plain"),
+        },
+        VALUE_MAPS={"long_context": ((True, None), (False, None))},
+        PARAMETER_HEADERS={
+            "long_context": (("anthropic-beta", "context-1m-2025-08-07"),),
+            "budget": (("Anthropic-Beta", "task-budgets-2026-03-13"),),
+        },
+        PARAMETER_BODIES={"budget": {"output_config": {"task_budget": {"type": "tokens", "total": 0}}}},
+        STATIC_HEADERS={"anthropic-beta": "files-api-2025-04-14"},
+    )
+    both = {"budget": 50000, "long_context": True, "effort": "low"}
+    request = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], both)
+    # Header values join the spec's own, comma-separated; the parameter's value wins over its fixed field.
+    assert request.headers == {"anthropic-beta": "files-api-2025-04-14,task-budgets-2026-03-13,context-1m-2025-08-07"}
+    assert request.body["output_config"] == {"task_budget": {"type": "tokens", "total": 50000}, "effort": "low"}
+    assert "long_context" not in request.body
+    off = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"long_context": False, "effort": "low"})
+    assert off.headers == {} and off.body["output_config"] == {"effort": "low"}
+
+
+def test_deeper_keys_win_whatever_order_the_host_sends(settings) -> None:
+    settings(
+        PARAMETERS={"thinking": ("thinking", "plain"), "thinking_budget": ("thinking.budget_tokens", "plain")},
+        VALUE_MAPS={"thinking": ((True, {"type": "enabled", "budget_tokens": 1024}), (False, None))},
+    )
+    for parameters in ({"thinking": True, "thinking_budget": 4000}, {"thinking_budget": 4000, "thinking": True}):
+        body = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], parameters).body
+        assert body["thinking"] == {"type": "enabled", "budget_tokens": 4000}
+    body = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"thinking": True}).body
+    assert body["thinking"] == {"type": "enabled", "budget_tokens": 1024}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import shutil
 from pathlib import Path
 
@@ -326,6 +328,38 @@ def test_the_anthropic_protocol_brings_its_defaults(tmp_path: Path) -> None:
     with pytest.raises(CompileError) as caught:
         lower(load_spec(write_spec(tmp_path, minimal(api={"base_url": "https://x.example", "prompt_cache": True}))))
     assert "api.prompt_cache: protocol openai_chat does not use this setting" in str(caught.value)
+
+
+def test_headers_fixed_fields_and_protocol_settings_lower_into_tables(tmp_path: Path) -> None:
+    api = {"base_url": "https://api.anthropic.com", "protocol": "anthropic_messages"}
+    budget = {
+        "name": "task_budget",
+        "type": "int",
+        "min": 20000,
+        "send_as": "output_config.task_budget.total",
+        "body": {"output_config": {"task_budget": {"type": "tokens"}}},
+        "headers": {"anthropic-beta": "task-budgets-2026-03-13"},
+    }
+    ttl = {"name": "ttl", "type": "string", "options": ["5m", "1h"], "controls": "cache.ttl"}
+    models = [{"name": "a", "context_size": 8, "parameters": [budget, ttl]}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(api=api, models=models))))
+    assert p.parameter_headers == {"task_budget": (("anthropic-beta", "task-budgets-2026-03-13"),)}
+    assert p.parameter_bodies == {"task_budget": {"output_config": {"task_budget": {"type": "tokens"}}}}
+    assert p.wire_parameters["ttl"] == ("cache.ttl", "control")
+    assert p.models[0].parameters[0].declaration() == {"name": "task_budget", "type": "int", "min": 20000}
+    other = json.loads(json.dumps(budget)) | {"headers": {"anthropic-beta": "x"}}  # no YAML aliases
+    models.append({"name": "b", "context_size": 8, "parameters": [other]})
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(api=api, models=models))))
+    assert [d.message for d in caught.value.diagnostics] == [
+        "parameter 'task_budget' is sent differently by two models"
+    ]
+    steered = ttl | {"send_as": "cache_ttl"}
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(api=api, models=[models[0] | {"parameters": [steered]}]))))
+    assert [d.message for d in caught.value.diagnostics] == [
+        "a parameter that steers a protocol setting is not sent itself"
+    ]
 
 
 def test_a_rule_named_like_a_template_is_sent_the_templates_way(tmp_path: Path) -> None:

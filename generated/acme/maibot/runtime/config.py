@@ -54,7 +54,7 @@ CODE_KINDS = {
     "invalid_api_key": "authorization",
     "model_overloaded": "server_unavailable",
 }
-# Declared parameter -> (body key, encoding); anything else is never sent.
+# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
 PARAMETERS = {
     "frequency_penalty": ("frequency_penalty", "plain"),
     "json_schema": ("json_schema", "json_schema"),
@@ -79,6 +79,10 @@ VALUE_MAPS = {
 }
 # Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
 BUILTIN_TOOLS = {"web_search": {"type": "web_search", "web_search": {"enable": True, "search_result": True}}}
+# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
+PARAMETER_HEADERS = {}
+# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
+PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "acme-chat": (

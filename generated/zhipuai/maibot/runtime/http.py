@@ -9,7 +9,7 @@ from typing import Any
 
 from . import config
 from .errors import ProviderError, describe
-from .parameters import put
+from .parameters import merged, put
 
 
 def base_url(credentials: dict[str, Any]) -> str:
@@ -67,14 +67,6 @@ def fixed_body(model: str, body: dict[str, Any], chat: bool = False) -> dict[str
     own values win, and objects on both sides merge."""
     fixed = merged(config.BODY if chat else {}, config.MODEL_SETTINGS.get(model, {}).get("body") or {})
     return merged(fixed, body) if fixed else body
-
-
-def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        old = out.get(key)
-        out[key] = merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
-    return out
 
 
 _scan = json.JSONDecoder().scan_once

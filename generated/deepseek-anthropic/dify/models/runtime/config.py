@@ -48,7 +48,7 @@ CODE_KINDS = {
     "api_error": "server_unavailable",
     "overloaded_error": "server_unavailable",
 }
-# Declared parameter -> (body key, encoding); anything else is never sent.
+# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
 PARAMETERS = {
     "max_tokens": ("max_tokens", "plain"),
     "temperature": ("temperature", "plain"),
@@ -59,6 +59,10 @@ PARAMETERS = {
 VALUE_MAPS = {"thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))}
 # Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
 BUILTIN_TOOLS = {}
+# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
+PARAMETER_HEADERS = {}
+# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
+PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "deepseek-v4-flash": ("temperature", "max_tokens", "top_p", "thinking"),

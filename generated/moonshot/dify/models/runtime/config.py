@@ -44,7 +44,7 @@ CODE_KINDS = {
     "invalid_authentication_error": "authorization",
     "content_filter": "bad_request",
 }
-# Declared parameter -> (body key, encoding); anything else is never sent.
+# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
 PARAMETERS = {
     "json_schema": ("json_schema", "json_schema"),
     "max_completion_tokens": ("max_completion_tokens", "plain"),
@@ -58,6 +58,10 @@ PARAMETERS = {
 VALUE_MAPS = {"thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))}
 # Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
 BUILTIN_TOOLS = {}
+# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
+PARAMETER_HEADERS = {}
+# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
+PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "moonshot-v1-8k": ("temperature", "top_p", "max_tokens", "response_format"),

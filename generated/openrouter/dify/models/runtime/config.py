@@ -44,7 +44,7 @@ STATUS_KINDS = {
     504: "server_unavailable",
 }
 CODE_KINDS = {}
-# Declared parameter -> (body key, encoding); anything else is never sent.
+# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
 PARAMETERS = {
     "context_length_exceeded_behavior": ("context_length_exceeded_behavior", "plain"),
     "enable_thinking": ("reasoning.enabled", "plain"),
@@ -70,6 +70,10 @@ PARAMETERS = {
 VALUE_MAPS = {"enable_thinking": (("dynamic", True), ("manual", True))}
 # Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
 BUILTIN_TOOLS = {}
+# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
+PARAMETER_HEADERS = {}
+# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
+PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "openrouter/auto": ("temperature", "top_p", "top_k", "presence_penalty", "frequency_penalty", "max_tokens"),

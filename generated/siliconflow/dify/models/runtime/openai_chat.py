@@ -46,7 +46,7 @@ def chat_request(
     body["stream"] = stream
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
-    encode_parameters(body, parameters, settings)
+    steering = encode_parameters(body, parameters, settings)
     if tools:
         body["tools"] = tools + body.get("tools", [])  # the host's functions, then built-in tools
         body["tool_choice"] = tool_choice
@@ -57,7 +57,7 @@ def chat_request(
         kind, schema = response_format
         body["response_format"] = {"type": kind} if kind != "json_schema" else json_schema_format(schema)
     path = config.ENDPOINTS["completions"] if completion else config.ENDPOINTS["chat"]
-    return Request("POST", path, http.fixed_body(model, body, chat=True))
+    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=steering.headers)
 
 
 def prompt_of(messages: list[dict[str, Any]]) -> str:

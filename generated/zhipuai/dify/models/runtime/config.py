@@ -38,7 +38,7 @@ STATUS_KINDS = {
     504: "server_unavailable",
 }
 CODE_KINDS = {}
-# Declared parameter -> (body key, encoding); anything else is never sent.
+# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
 PARAMETERS = {
     "do_sample": ("do_sample", "plain"),
     "max_tokens": ("max_tokens", "plain"),
@@ -65,6 +65,10 @@ BUILTIN_TOOLS = {
         },
     }
 }
+# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
+PARAMETER_HEADERS = {}
+# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
+PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "glm-5.2": ("max_tokens", "web_search", "thinking", "reasoning_effort", "response_format"),
