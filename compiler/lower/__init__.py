@@ -15,6 +15,7 @@ from compiler.lower.models import (
     collect_by_name,
     collect_value_maps,
     collect_wire_parameters,
+    own_value_maps,
     lower_model,
 )
 from compiler.lower.warnings import warn_suspicious
@@ -37,7 +38,8 @@ def lower(loaded: LoadedSpec) -> Provider:
     customizable = lower_customizable(lw, spec, api, credentials)
     custom_rules = customizable.parameters + customizable.reasoning_parameters if customizable else ()
     value_maps = collect_value_maps(models, custom_rules)
-    wire_parameters = collect_wire_parameters(lw, models, custom_rules, value_maps)
+    models = own_value_maps(models, value_maps)
+    wire_parameters = collect_wire_parameters(lw, models, custom_rules)
     builtin_tools = collect_by_name(models, custom_rules, "adds_tool")
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)

@@ -476,13 +476,35 @@ def collect_by_name(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, 
 
 
 def collect_value_maps(models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...]) -> dict[str, tuple]:
-    """Parameter -> its value map: the entries of every rule of that name (the wire table check sees
-    to it that each rule agrees with the merged map on the values it can take)."""
+    """Parameter -> the provider-wide value map: the entries of every rule of that name, user-added
+    models' rules first, the first rule to list a value deciding it. A model whose rule sends a value
+    another way keeps its own map (own_value_maps)."""
     found: dict[str, list[tuple[object, object]]] = {}
-    for rule in [rule for model in models for rule in model.parameters] + list(custom):
+    for rule in list(custom) + [rule for model in models for rule in model.parameters]:
         table = found.setdefault(rule.name, [])
         table += [(picked, sent) for picked, sent in rule.values if lookup(table, picked) is MISSING]
     return {name: tuple(found[name]) for name in sorted(found) if found[name]}
+
+
+def own_value_maps(models: tuple[ModelInfo, ...], maps: dict[str, tuple]) -> tuple[ModelInfo, ...]:
+    """Each model whose rules send some value other than the provider-wide map does, with those rules'
+    own maps in its settings (Anthropic's `thinking`: {type: enabled} on one model, adaptive on
+    another). `maps`: collect_value_maps'."""
+    out = []
+    for model in models:
+        own = {rule.name: rule.values for rule in model.parameters if not agrees(rule, maps.get(rule.name, ()))}
+        out.append(dataclasses.replace(model, settings=model.settings | {"values": own}) if own else model)
+    return tuple(out)
+
+
+def agrees(rule: ParameterRule, table: tuple[tuple[object, object], ...]) -> bool:
+    """Whether `table` sends every value the rule can take the way the rule does."""
+    for picked, sent in table:
+        if can_pick(rule, picked):
+            own = lookup(rule.values, picked)
+            if (picked if own is MISSING else own) != sent:
+                return False
+    return True
 
 
 MISSING = object()
@@ -504,28 +526,15 @@ def can_pick(rule: ParameterRule, value: object) -> bool:
 
 
 def collect_wire_parameters(
-    lw: Lowering, models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...], maps: dict[str, tuple]
+    lw: Lowering, models: tuple[ModelInfo, ...], custom: tuple[ParameterRule, ...]
 ) -> dict[str, tuple[str, str]]:
     """One provider-wide table name → (body key, encoding); a name must mean the same everywhere:
-    the same key, encoding and built-in tool, and every value a rule can take sent the same way
-    (OpenRouter's boolean enable_thinking and its dynamic/manual one share a map). User-added models'
-    rules are the llm defaults', so they agree with the models'. `maps`: collect_value_maps'."""
-
-    def agrees(rule: ParameterRule) -> bool:
-        merged = maps.get(rule.name, ())
-        for picked, sent in merged:
-            if can_pick(rule, picked):
-                own = lookup(rule.values, picked)
-                if (picked if own is MISSING else own) != sent:
-                    return False
-        return True
-
+    the same key, encoding, built-in tool, headers and fixed fields (values may differ: a model keeps
+    its own map). User-added models' rules are the llm defaults', so they agree with the models'."""
     table = {rule.name: rule.wire() for rule in custom}
-    for rule in custom:
-        lw.check(agrees(rule), ("customizable",), f"parameter {rule.name!r} is sent differently by two models")
     for index, model in enumerate(models):
         for rule in model.parameters:
             wire = rule.wire()
-            if table.setdefault(rule.name, wire) != wire or not agrees(rule):
+            if table.setdefault(rule.name, wire) != wire:
                 lw.error(("models", index, "parameters"), f"parameter {rule.name!r} is sent differently by two models")
     return {name: wire[:2] for name, wire in sorted(table.items())}

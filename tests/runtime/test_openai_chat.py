@@ -473,3 +473,16 @@ def test_deeper_keys_win_whatever_order_the_host_sends(settings) -> None:
         assert body["thinking"] == {"type": "enabled", "budget_tokens": 4000}
     body = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"thinking": True}).body
     assert body["thinking"] == {"type": "enabled", "budget_tokens": 1024}
+
+
+def test_a_models_own_value_map_wins_over_the_providers(settings) -> None:
+    adaptive = ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))
+    settings(
+        PARAMETERS={"thinking": ("thinking", "plain")},
+        VALUE_MAPS={"thinking": ((True, {"type": "enabled"}), (False, None))},
+        MODEL_SETTINGS={"new": {"values": {"thinking": adaptive}}},
+    )
+    hi = [{"role": "user", "content": "Hi"}]
+    assert openai_chat.chat_request("old", hi, {"thinking": True}).body["thinking"] == {"type": "enabled"}
+    assert "thinking" not in openai_chat.chat_request("old", hi, {"thinking": False}).body
+    assert openai_chat.chat_request("new", hi, {"thinking": False}).body["thinking"] == {"type": "disabled"}

@@ -288,7 +288,7 @@ def test_customizable_mode_and_reasoning_parameters(tmp_path: Path) -> None:
     assert "mode" not in unasked.customizable.variables and "completions" not in unasked.endpoints
 
 
-def test_rules_of_one_name_share_a_value_map_when_they_agree(tmp_path: Path) -> None:
+def test_rules_of_one_name_share_a_value_map_and_a_model_that_differs_keeps_its_own(tmp_path: Path) -> None:
     """OpenRouter: enable_thinking is a boolean on some models and a dynamic/manual select on others;
     both go to reasoning.enabled, the select's values mapped to true."""
     switch = {"name": "enable_thinking", "type": "boolean", "send_as": "reasoning.enabled"}
@@ -305,11 +305,10 @@ def test_rules_of_one_name_share_a_value_map_when_they_agree(tmp_path: Path) -> 
         {"name": "a", "context_size": 8, "parameters": [switch]},
         {"name": "b", "context_size": 8, "parameters": [mapped]},
     ]
-    with pytest.raises(CompileError) as caught:
-        lower(load_spec(write_spec(tmp_path, minimal(models=models))))
-    assert [str(d).split(": ", 1)[1] for d in caught.value.diagnostics] == [
-        "error: models[0].parameters: parameter 'enable_thinking' is sent differently by two models"
-    ]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    # The first rule to list a value decides the provider's map; a model that sends it otherwise keeps its own.
+    assert p.value_maps == {"enable_thinking": ((True, {"type": "enabled"}),)}
+    assert p.models[0].settings == {"values": {"enable_thinking": ()}} and "values" not in p.models[1].settings
 
 
 def test_the_anthropic_protocol_brings_its_defaults(tmp_path: Path) -> None:
@@ -403,9 +402,8 @@ def test_value_maps_lower_into_one_table(tmp_path: Path) -> None:
     thinking = {"name": "thinking", "type": "boolean", "values": {True: {"type": "enabled"}, False: None}}
     models = [{"name": "a", "context_size": 8192, "parameters": [thinking]}]
     models += [{"name": "b", "context_size": 8192, "parameters": [thinking | {"values": {True: 1}}]}]
-    with pytest.raises(CompileError) as caught:
-        lower(load_spec(write_spec(tmp_path, minimal(models=models))))
-    assert [d.message for d in caught.value.diagnostics] == ["parameter 'thinking' is sent differently by two models"]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert p.models[1].settings == {"values": {"thinking": ((True, 1),)}}
     p = lower(load_spec(write_spec(tmp_path, minimal(models=models[:1]))))
     assert p.value_maps == {"thinking": ((True, {"type": "enabled"}), (False, None))}
     assert p.models[0].parameters[0].declaration() == {"name": "thinking", "type": "boolean"}

@@ -73,6 +73,7 @@ PARAMETERS = {
     "web_search": ("web_search", "tool"),
 }
 # Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
 VALUE_MAPS = {
     "reasoning_mode": ((True, "reasoning"), (False, None)),
     "thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"})),
@@ -143,7 +144,8 @@ BODY = {"provider": {"data_collection": "deny"}}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
 # never_send: declared parameters the model's API refuses;
-# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
+# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {

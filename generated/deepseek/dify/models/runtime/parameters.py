@@ -41,8 +41,11 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any], settings
                 put_under(body, config.PARAMETER_BODIES[name])
     for name, value in sorted(sent, key=lambda item: config.PARAMETERS[item[0]][0].count(".")):
         key, encoding = config.PARAMETERS[name]
-        if name in config.VALUE_MAPS:
-            value = mapped(config.VALUE_MAPS[name], value)
+        table = settings["values"].get(name) if "values" in settings else None
+        if table is None:
+            table = config.VALUE_MAPS.get(name)
+        if table:
+            value = mapped(table, value)
             if value is None:
                 continue
         if encoding == "tool":

@@ -51,6 +51,7 @@ PARAMETERS = {
     "top_p": ("top_p", "plain"),
 }
 # Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
 VALUE_MAPS = {}
 # Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
 BUILTIN_TOOLS = {}
@@ -124,7 +125,8 @@ BODY = {}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
 # never_send: declared parameters the model's API refuses;
-# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; embedding dimensions,
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
+# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
 # input type (body key, query value, document value) and base64 encoding; a transcription's language
 # and prompt.
 MODEL_SETTINGS = {
