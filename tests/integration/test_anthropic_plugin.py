@@ -17,7 +17,7 @@ from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
 from tests.integration.specs import compile_to, spec_of
-from tests.integration.test_maibot_plugin import user
+from tests.integration.test_maibot_plugin import system, user
 
 KEY = "sk-ant-api03-test-key"
 MODEL = "claude-test"
@@ -323,7 +323,7 @@ def test_a_shipped_spec_streams_thinking_and_parameters(shipped, mock):
     assert text(outcome) == "<think>\nHmm.\n</think>\n\nYes."
     if parameters:
         sent = mock.last.body
-        assert sent["thinking"]["type"] == "enabled" and "temperature" not in sent
+        assert sent["thinking"]["type"] in ("enabled", "adaptive") and "temperature" not in sent
     mock.expect(api.error(529, "overloaded_error", "Overloaded"))
     outcome = shipped_call(provider, dify, mock, [{"role": "user", "content": "Hi"}], True)
     assert outcome.error_type == "InvokeServerUnavailableError"
@@ -337,3 +337,95 @@ def test_a_shipped_spec_streams_thinking_and_parameters(shipped, mock):
     )
     assert result["ok"] and result["content"] == "Yes." and result["reasoning"] == "Hmm.", result
     assert mock.last.path == "/v1/messages" and mock.last.headers["x-api-key"] == KEY
+
+
+# ---- specs/anthropic.yaml: the official plugin's parameters ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def claude(tmp_path_factory: pytest.TempPathFactory):
+    dify = DifyPlugin(ROOT / "generated" / "anthropic" / "dify", tmp_path_factory.mktemp("anthropic"))
+    maibot = MaiBotHost(ROOT / "generated" / "anthropic" / "maibot")
+    yield dify, maibot
+    dify.close()
+    maibot.close()
+
+
+def claude_call(dify: DifyPlugin, mock, model: str, parameters: dict, **extra):
+    mock.expect(Reply(json=api.message(api.text("Done."))))
+    credentials = {"anthropic_api_key": KEY, "anthropic_api_url": mock.url}
+    history = [{"role": "system", "content": "Rules."}, {"role": "user", "content": "Go."}]
+    outcome = dify.invoke_llm(model, credentials, history, False, provider="anthropic", parameters=parameters, **extra)
+    assert outcome.error is None, outcome.message
+    return mock.last
+
+
+def test_adaptive_thinking_effort_task_budget_and_cache_settings(claude, mock):
+    """Opus 5: thinking off is sent as disabled; effort and the task budget go in output_config, the
+    budget with its beta header; the cache settings mark blocks and are never sent themselves."""
+    dify, _ = claude
+    parameters = {
+        "thinking": False,
+        "thinking_display": "summarized",
+        "effort": "medium",
+        "task_budget": 50000,
+        "prompt_caching_ttl": "1h",
+        "prompt_caching_tool_definitions": True,
+        "prompt_caching_system_message": True,
+        "max_tokens": 32000,
+    }
+    sent = claude_call(dify, mock, "claude-opus-5", parameters, tools=[WEATHER_TOOL])
+    body = sent.body
+    assert body["thinking"] == {"type": "disabled"} and body["max_tokens"] == 32000
+    assert body["output_config"] == {"effort": "medium", "task_budget": {"type": "tokens", "total": 50000}}
+    assert sent.headers["anthropic-beta"] == "task-budgets-2026-03-13"
+    assert body["system"] == [{"type": "text", "text": "Rules.", "cache_control": {"type": "ephemeral", "ttl": "1h"}}]
+    assert body["tools"][-1]["cache_control"] == {"type": "ephemeral", "ttl": "1h"}
+    assert not [key for key in body if key.startswith("prompt_caching") or key in ("task_budget", "effort")]
+    sent = claude_call(dify, mock, "claude-opus-5", {"thinking": True, "thinking_display": "summarized"})
+    assert sent.body["thinking"] == {"type": "adaptive", "display": "summarized"}
+    assert "anthropic-beta" not in sent.headers and sent.body["system"] == "Rules."
+
+
+def test_extended_thinking_and_the_1m_context_header(claude, mock):
+    """Sonnet 4.6: thinking with a budget leaves the sampling parameters out; the 1M-context switch
+    is a beta header and nothing in the body."""
+    dify, _ = claude
+    parameters = {"thinking": True, "thinking_budget": 2048, "temperature": 0.3, "top_k": 5, "context_1m": True}
+    sent = claude_call(dify, mock, "claude-sonnet-4-6", parameters)
+    assert sent.body["thinking"] == {"type": "enabled", "budget_tokens": 2048}
+    assert not {"temperature", "top_k", "context_1m", "thinking_budget"} & set(sent.body)
+    assert sent.headers["anthropic-beta"] == "context-1m-2025-08-07"
+    sent = claude_call(dify, mock, "claude-sonnet-4-6", {"thinking": True, "context_1m": False, "temperature": 0.3})
+    assert sent.body["thinking"] == {"type": "enabled", "budget_tokens": 1024} and "anthropic-beta" not in sent.headers
+    sent = claude_call(dify, mock, "claude-sonnet-4-6", {"thinking": False, "temperature": 0.3})
+    assert "thinking" not in sent.body and sent.body["temperature"] == 0.3
+
+
+def test_always_adaptive_models_and_structured_output(claude, mock):
+    dify, _ = claude
+    schema = {"type": "object", "properties": {"answer": {"type": "string"}}, "required": ["answer"]}
+    parameters = {"thinking_display": "summarized", "json_schema": json.dumps(schema)}
+    sent = claude_call(dify, mock, "claude-fable-5", parameters)
+    assert sent.body["thinking"] == {"type": "adaptive", "display": "summarized"}
+    assert sent.body["output_config"] == {"format": {"type": "json_schema", "schema": schema}}
+    assert "json_schema" not in sent.body and "response_format" not in sent.body
+
+
+def test_maibot_sends_what_dify_sends_for_the_specs_parameters(claude, mock):
+    dify, maibot = claude
+    parameters = {"thinking": True, "thinking_budget": 4096, "context_1m": True, "prompt_caching_system_message": True}
+    from_dify = claude_call(dify, mock, "claude-sonnet-4-6", parameters)
+    mock.expect(Reply(json=api.message(api.text("Done."))))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": "anthropic", "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": "claude-sonnet-4-6", "name": "claude-sonnet-4-6", "force_stream_mode": False},
+        context_items=[system("Rules."), user("Go.")],
+        extra_params=parameters,
+    )
+    assert result["ok"], result
+    from_maibot = mock.last
+    assert from_maibot.headers["anthropic-beta"] == from_dify.headers["anthropic-beta"] == "context-1m-2025-08-07"
+    mine = {k: v for k, v in from_maibot.body.items() if k != "metadata"}
+    assert mine == {k: v for k, v in from_dify.body.items() if k != "metadata"}

@@ -1,0 +1,552 @@
+# Generated from specs/anthropic.yaml by the provider compiler. Do not edit by hand.
+"""The anthropic settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "anthropic"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "anthropic_messages"
+BASE_URL = "https://api.anthropic.com"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/v1/messages", "models": "/v1/models"}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "x-api-key", "")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "anthropic_api_key"
+BASE_URL_VARIABLE = "anthropic_api_url"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("anthropic_api_key",)
+STATIC_HEADERS = {"anthropic-version": "2023-06-01"}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {
+    "invalid_request_error": "bad_request",
+    "authentication_error": "authorization",
+    "permission_error": "authorization",
+    "not_found_error": "bad_request",
+    "request_too_large": "bad_request",
+    "rate_limit_error": "rate_limit",
+    "api_error": "server_unavailable",
+    "overloaded_error": "server_unavailable",
+}
+# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
+PARAMETERS = {
+    "context_1m": ("context_1m", "plain"),
+    "effort": ("output_config.effort", "plain"),
+    "json_schema": ("json_schema", "json_schema"),
+    "max_tokens": ("max_tokens", "plain"),
+    "prompt_caching_documents": ("cache.documents", "control"),
+    "prompt_caching_images": ("cache.images", "control"),
+    "prompt_caching_message_flow": ("cache.long_messages", "control"),
+    "prompt_caching_system_message": ("cache.system", "control"),
+    "prompt_caching_tool_definitions": ("cache.tools", "control"),
+    "prompt_caching_tool_results": ("cache.tool_results", "control"),
+    "prompt_caching_ttl": ("cache.ttl", "control"),
+    "response_format": ("response_format", "response_format"),
+    "task_budget": ("output_config.task_budget.total", "plain"),
+    "temperature": ("temperature", "plain"),
+    "thinking": ("thinking", "plain"),
+    "thinking_budget": ("thinking.budget_tokens", "plain"),
+    "thinking_display": ("thinking.display", "plain"),
+    "top_k": ("top_k", "plain"),
+    "top_p": ("top_p", "plain"),
+}
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
+VALUE_MAPS = {
+    "context_1m": ((True, None), (False, None)),
+    "thinking": ((True, {"type": "enabled", "budget_tokens": 1024}), (False, None)),
+}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {}
+# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
+PARAMETER_HEADERS = {
+    "context_1m": (("anthropic-beta", "context-1m-2025-08-07"),),
+    "task_budget": (("anthropic-beta", "task-budgets-2026-03-13"),),
+}
+# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
+PARAMETER_BODIES = {"task_budget": {"output_config": {"task_budget": {"type": "tokens"}}}}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "claude-opus-5": (
+        "thinking",
+        "thinking_display",
+        "effort",
+        "task_budget",
+        "prompt_caching_ttl",
+        "response_format",
+        "json_schema",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-sonnet-5": (
+        "thinking",
+        "thinking_display",
+        "effort",
+        "prompt_caching_ttl",
+        "response_format",
+        "json_schema",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-fable-5": (
+        "thinking_display",
+        "effort",
+        "task_budget",
+        "prompt_caching_ttl",
+        "response_format",
+        "json_schema",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-opus-4-8": (
+        "thinking",
+        "thinking_display",
+        "effort",
+        "task_budget",
+        "prompt_caching_ttl",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-opus-4-7": (
+        "thinking",
+        "thinking_display",
+        "effort",
+        "task_budget",
+        "prompt_caching_ttl",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-sonnet-4-6": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+        "context_1m",
+    ),
+    "claude-opus-4-6": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+        "context_1m",
+    ),
+    "claude-opus-4-5-20251101": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-haiku-4-5-20251001": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-sonnet-4-5": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+        "context_1m",
+    ),
+    "claude-sonnet-4-5-20250929": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+        "context_1m",
+    ),
+    "claude-opus-4-1-20250805": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-opus-4-20250514": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-sonnet-4-20250514": (
+        "thinking",
+        "thinking_budget",
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+        "context_1m",
+    ),
+    "claude-mythos-5": (
+        "thinking_display",
+        "effort",
+        "task_budget",
+        "prompt_caching_ttl",
+        "response_format",
+        "json_schema",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-3-5-haiku-20241022": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-3-5-sonnet-20240620": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-3-5-sonnet-20241022": (
+        "temperature",
+        "top_p",
+        "top_k",
+        "response_format",
+        "max_tokens",
+        "prompt_caching_message_flow",
+        "prompt_caching_system_message",
+        "prompt_caching_images",
+        "prompt_caching_documents",
+        "prompt_caching_tool_definitions",
+        "prompt_caching_tool_results",
+    ),
+    "claude-3-haiku-20240307": ("temperature", "top_p", "top_k", "response_format", "max_tokens"),
+    "claude-3-opus-20240229": ("temperature", "top_p", "top_k", "response_format", "max_tokens"),
+    "claude-3-sonnet-20240229": ("temperature", "top_p", "top_k", "response_format", "max_tokens"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("metadata.user_id", None, False)
+STREAM_USAGE = True
+REASONING_HISTORY = "strip"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses;
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
+# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
+MODEL_SETTINGS = {
+    "claude-opus-5": {
+        "omit_when": {"thinking_display": (("thinking", False, True),)},
+        "max_output_tokens": 128000,
+        "values": {"thinking": ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))},
+    },
+    "claude-sonnet-5": {
+        "omit_when": {"thinking_display": (("thinking", False, True),)},
+        "max_output_tokens": 128000,
+        "values": {"thinking": ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))},
+    },
+    "claude-fable-5": {"body": {"thinking": {"type": "adaptive"}}, "max_output_tokens": 128000},
+    "claude-opus-4-8": {
+        "omit_when": {"thinking_display": (("thinking", False, False),)},
+        "max_output_tokens": 128000,
+        "values": {"thinking": ((True, {"type": "adaptive"}), (False, None))},
+    },
+    "claude-opus-4-7": {
+        "omit_when": {"thinking_display": (("thinking", False, False),)},
+        "max_output_tokens": 128000,
+        "values": {"thinking": ((True, {"type": "adaptive"}), (False, None))},
+    },
+    "claude-sonnet-4-6": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 64000,
+    },
+    "claude-opus-4-6": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 128000,
+    },
+    "claude-opus-4-5-20251101": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 64000,
+    },
+    "claude-haiku-4-5-20251001": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 64000,
+    },
+    "claude-sonnet-4-5": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 64000,
+    },
+    "claude-sonnet-4-5-20250929": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 64000,
+    },
+    "claude-opus-4-1-20250805": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 32000,
+    },
+    "claude-opus-4-20250514": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 32000,
+    },
+    "claude-sonnet-4-20250514": {
+        "omit_when": {
+            "thinking_budget": (("thinking", False, False),),
+            "temperature": (("thinking", True, False),),
+            "top_p": (("thinking", True, False),),
+            "top_k": (("thinking", True, False),),
+        },
+        "max_output_tokens": 64000,
+    },
+    "claude-mythos-5": {"body": {"thinking": {"type": "adaptive"}}, "max_output_tokens": 128000},
+    "claude-3-5-haiku-20241022": {"max_output_tokens": 8192},
+    "claude-3-5-sonnet-20240620": {"max_output_tokens": 8192},
+    "claude-3-5-sonnet-20241022": {"max_output_tokens": 8192},
+    "claude-3-haiku-20240307": {"max_output_tokens": 4096},
+    "claude-3-opus-20240229": {"max_output_tokens": 4096},
+    "claude-3-sonnet-20240229": {"max_output_tokens": 4096},
+}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": ("llm",),
+    "fields": ("context_size", "max_tokens", "vision_support", "function_calling", "reasoning_support"),
+    "properties": {"llm": {"mode": "chat", "context_size": 200000}},
+    "parameters": [
+        {"name": "temperature", "use_template": "temperature"},
+        {"name": "top_p", "use_template": "top_p"},
+        {
+            "name": "top_k",
+            "label": {"en_US": "Top k", "zh_Hans": "取样数量"},
+            "type": "int",
+            "help": {
+                "en_US": "Only sample from the top K options for each subsequent token.",
+                "zh_Hans": "仅从每个后续标记的前 K 个选项中采样。",
+            },
+        },
+        {"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 4096},
+    ],
+    "reasoning_parameters": [
+        {
+            "name": "thinking",
+            "label": {"en_US": "Thinking Mode", "zh_Hans": "推理模式"},
+            "type": "boolean",
+            "help": {
+                "en_US": "Extended thinking with a token budget (Thinking Budget, 1024 unless set).",
+                "zh_Hans": "带 token 预算的扩展推理（推理预算，未设置时为 1024）。",
+            },
+            "default": False,
+        },
+        {
+            "name": "thinking_budget",
+            "label": {"en_US": "Thinking Budget", "zh_Hans": "推理预算"},
+            "type": "int",
+            "help": {
+                "en_US": "Tokens the model may spend thinking (at least 1024, below max_tokens); sent only with thinking on.",
+                "zh_Hans": "模型可用于推理的 token 数（至少 1024，且小于 max_tokens）；仅在推理开启时发送。",
+            },
+            "default": 1024,
+            "min": 1024,
+        },
+    ],
+    "max_output_tokens": 4096,
+    "pricing": ("USD", "0.000001"),
+}
