@@ -139,6 +139,7 @@ class Auth:
 @dataclass(frozen=True)
 class ApiInfo:
     protocol: str
+    embeddings_module: str  # the runtime module text-embedding models use (config.EMBEDDINGS)
     base_url: str
     endpoints: dict[str, str | None]  # endpoint key -> path (None: the provider has none)
     declared: frozenset[str]  # the endpoint keys the spec sets itself

@@ -122,6 +122,8 @@ class Protocol:
     max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
     response_format: bool = True  # the API takes response_format (json_object, json_schema)
     json_schema: bool = True  # a json_schema rule reaches the API (as response_format, or its own way)
+    # A kind's runtime module -> this protocol's module of the same names (Gemini's embeddings).
+    runtimes: dict[str, str] = field(default_factory=dict)
     # Settings a parameter may steer (`controls`) -> the parameter type it takes.
     controls: dict[str, str] = field(default_factory=dict)
 
@@ -177,7 +179,12 @@ PROTOCOLS = {
     # Gemini API (ai.google.dev/api/generate-content): generateContent and streamGenerateContent.
     "gemini": Protocol(
         "gemini",
-        endpoints={"chat": "/v1beta/models/{model}:generateContent", "models": "/v1beta/models"},
+        endpoints={
+            "chat": "/v1beta/models/{model}:generateContent",
+            "models": "/v1beta/models",
+            "embeddings": "/v1beta/models/{model}:batchEmbedContents",
+        },
+        runtimes={"embeddings": "gemini_embeddings"},
         auth=("header", "x-goog-api-key", ""),
         quirks=frozenset(("messages",)),
         codes={

@@ -97,6 +97,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
             check_header(lw, ("credentials", "extra", index, "header"), field.header)
     return ApiInfo(
         protocol=protocol.name,
+        embeddings_module=protocol.runtimes.get("embeddings", "embeddings"),
         base_url=api.base_url.rstrip("/"),
         endpoints=endpoints,
         declared=frozenset(key for key in given if endpoints[key]),

@@ -7,6 +7,8 @@ rendered from its spec by templates/shared/config.py.jinja with exactly these na
 PROVIDER = "example"
 # The wire-protocol module chat models use (runtime/protocols.py).
 PROTOCOL = "openai_chat"
+# The module text-embedding models use (runtime/protocols.py: embedding()).
+EMBEDDINGS = "embeddings"
 BASE_URL = "https://api.example.invalid/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from compiler.model import Provider
 from compiler.render import TEMPLATES
 from compiler.targets import Copy, Job
+from compiler.tables import PROTOCOLS
 from compiler.targets.runtime import runtime_jobs
 
 ROOT_FILES = ("manifest.yaml", "requirements.txt", "README.md", "PRIVACY.md", ".difyignore", ".env.example")
@@ -15,7 +16,10 @@ def runtime_entries(p: Provider) -> list[str]:
     builder when the spec has them, and each kind's adapter and module."""
     entries = [p.api.protocol] + (["dify_custom"] if p.customizable else [])
     for kind in p.kinds:
-        entries += [kind.dify.adapter, kind.runtime or p.api.protocol]
+        entries += [
+            kind.dify.adapter,
+            PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime) if kind.runtime else p.api.protocol,
+        ]
     return entries
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compiler.model import Provider
 from compiler.targets import Copy, Job
+from compiler.tables import PROTOCOLS
 from compiler.targets.runtime import runtime_jobs
 
 # The host and SDK the generated plugins are tested with (pyproject's test extra). A newer 1.3.x
@@ -51,7 +52,9 @@ def manifest(p: Provider) -> dict[str, object]:
 
 def runtime_entries(p: Provider) -> list[str]:
     """The provider adapter, the chat protocol, and the module of each other operation served."""
-    return ["maibot_provider", p.api.protocol] + [kind.runtime for kind in p.maibot_kinds if kind.runtime]
+    return ["maibot_provider", p.api.protocol] + [
+        PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime) for kind in p.maibot_kinds if kind.runtime
+    ]
 
 
 def plan(p: Provider, header: str) -> list[Job | Copy]:

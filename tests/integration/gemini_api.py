@@ -49,3 +49,8 @@ ERRORS = [
     (503, "UNAVAILABLE"),
     (504, "DEADLINE_EXCEEDED"),
 ]
+
+
+def embeddings(*vectors: list[float]) -> dict[str, Any]:
+    """A batchEmbedContents response (ai.google.dev/api/embeddings): one entry per request, in order."""
+    return {"embeddings": [{"values": list(v)} for v in vectors]}

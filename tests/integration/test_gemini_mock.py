@@ -64,3 +64,25 @@ def test_the_sdk_types_every_error(client, mock, status, code) -> None:
         client.models.generate_content(model="gemini-test", contents="Hi")
     assert caught.value.code == status and caught.value.status == code
     assert isinstance(caught.value, errors.ClientError if status < 500 else errors.ServerError)
+
+
+def test_the_sdk_reads_batch_embeddings_and_sends_what_the_plugins_send(client, mock) -> None:
+    """The SDK's own batchEmbedContents request is the one gemini_embeddings.py builds."""
+    from compiler.runtime import gemini_embeddings
+
+    mock.expect(api.Reply(json=api.embeddings([0.5, -1.0], [0.25, 2.0])))
+    config = types.EmbedContentConfig(task_type="RETRIEVAL_QUERY", output_dimensionality=2)
+    contents = [types.Content(parts=[types.Part(text=text)]) for text in ("a", "b")]  # one request each
+    result = client.models.embed_content(model="gemini-embedding-test", contents=contents, config=config)
+    assert [e.values for e in result.embeddings] == [[0.5, -1.0], [0.25, 2.0]]
+    sent = mock.last
+    ours = gemini_embeddings.request(
+        "gemini-embedding-test",
+        ["a", "b"],
+        input_type="query",
+        settings={"dimensions": 2, "input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
+    )
+    assert sent.path == "/v1beta/models/gemini-embedding-test:batchEmbedContents"
+    for request in sent.body["requests"]:
+        request["content"].pop("role", None)  # the API reference's examples send none
+    assert sent.body == ours.body

@@ -203,3 +203,102 @@ def test_the_timeout_and_the_same_request_from_both_hosts(plugins, mock):
     )
     assert result["ok"], result
     assert (mock.last.path, mock.last.body) == (from_dify.path, from_dify.body)
+
+
+# ---- embeddings (batchEmbedContents), with the key as the `key` query parameter --------------------
+
+EMBEDDER = "gemini-embedding-test"
+QUERY_SPEC = spec_of(
+    "geminiquery",
+    api={
+        "base_url": "https://generativelanguage.example",
+        "protocol": "gemini",
+        "auth": {"scheme": "query", "name": "key"},
+    },
+    models=[
+        {"name": MODEL, "context_size": 1048576, "parameters": ["temperature"]},
+        {
+            "name": EMBEDDER,
+            "type": "text-embedding",
+            "context_size": 2048,
+            "max_chunks": 2,
+            "dimensions": 3,
+            "input_type": {"send_as": "taskType", "query": "RETRIEVAL_QUERY", "document": "RETRIEVAL_DOCUMENT"},
+        },
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def query_plugins(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("geminiquery")
+    out, _ = compile_to(folder, QUERY_SPEC)
+    dify = DifyPlugin(out / "dify", folder / "run", read_timeout=2)
+    maibot = MaiBotHost(out / "maibot")
+    yield dify, maibot
+    dify.close()
+    maibot.close()
+
+
+def embed(dify, mock, texts, input_type="document"):
+    return dify.request(
+        "invoke_text_embedding",
+        user_id="u1",
+        provider="geminiquery",
+        model_type="text-embedding",
+        model=EMBEDDER,
+        credentials={"api_key": KEY, "base_url": mock.url},
+        texts=texts,
+        input_type=input_type,
+    )
+
+
+def test_embeddings_in_batches_with_the_key_in_the_query(query_plugins, mock):
+    dify, _ = query_plugins
+    mock.expect(Reply(json=api.embeddings([0.5, -1.0, 2.0], [0.25, 0.0, 1.0])))
+    mock.expect(Reply(json=api.embeddings([1.5, 1.0, -2.0])))
+    outcome = embed(dify, mock, ["a", "b", "c"], input_type="query")
+    assert outcome.error is None, outcome.message
+    result = outcome.items[0]
+    assert result["embeddings"] == [[0.5, -1.0, 2.0], [0.25, 0.0, 1.0], [1.5, 1.0, -2.0]]
+    assert result["usage"]["tokens"] > 0  # no usage in the answer: counted offline
+    first, second = mock.requests[-2:]
+    assert first.path == f"/v1beta/models/{EMBEDDER}:batchEmbedContents" and first.query == {"key": KEY}
+    assert "x-goog-api-key" not in first.headers
+    each = {"model": f"models/{EMBEDDER}", "outputDimensionality": 3, "taskType": "RETRIEVAL_QUERY"}
+    assert first.body == {"requests": [each | {"content": {"parts": [{"text": t}]}} for t in ("a", "b")]}
+    assert [r["content"]["parts"][0]["text"] for r in second.body["requests"]] == ["c"]
+
+
+def test_embedding_errors_are_typed_and_never_show_the_key(query_plugins, mock):
+    dify, _ = query_plugins
+    mock.expect(api.error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."))
+    outcome = embed(dify, mock, ["a"])
+    assert outcome.error_type == "InvokeBadRequestError" and KEY not in outcome.message
+    mock.expect(Reply(json=api.embeddings([1.0], [2.0])))  # two vectors for one text
+    outcome = embed(dify, mock, ["a"])
+    assert outcome.error_type == "InvokeServerUnavailableError" and "expected 1 embeddings" in outcome.message
+
+
+def test_maibot_embeds_and_checks_chat_with_the_query_key(query_plugins, mock):
+    dify, maibot = query_plugins
+    mock.expect(Reply(json=api.embeddings([0.5, 1.0, 1.5])))
+    result = maibot.call(
+        op="embedding",
+        api_provider={"client_type": "geminiquery", "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": EMBEDDER, "name": EMBEDDER, "model_type": "embedding"},
+        input="hello",
+    )
+    assert result["embedding"] == [0.5, 1.0, 1.5], result
+    assert mock.last.query == {"key": KEY} and mock.last.body["requests"][0]["content"] == {
+        "parts": [{"text": "hello"}]
+    }
+    mock.expect(Reply(json={"models": []}))
+    outcome = dify.request(
+        "validate_provider_credentials",
+        user_id="u1",
+        provider="geminiquery",
+        credentials={"api_key": KEY, "base_url": mock.url},
+    )
+    assert outcome.error is None, outcome.message
+    assert (mock.last.method, mock.last.path, mock.last.query) == ("GET", "/v1beta/models", {"key": KEY})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import sys
 from pathlib import Path
 
@@ -51,8 +52,20 @@ def test_every_protocol_module_offers_the_whole_seam(name: str) -> None:
     assert callable(assembler.feed) and callable(assembler.finish)
 
 
+EMBEDDING_MODULES = sorted({"embeddings"} | {p.runtimes.get("embeddings", "embeddings") for p in PROTOCOLS.values()})
+
+
+@pytest.mark.parametrize("name", EMBEDDING_MODULES)
+def test_every_embeddings_module_offers_the_same_calls(name: str) -> None:
+    module = importlib.import_module(f"compiler.runtime.{name}")
+    for call in ("request", "parse"):
+        expected = inspect.signature(getattr(protocols.EmbeddingProtocol, call)).parameters
+        assert list(inspect.signature(getattr(module, call)).parameters) == [n for n in expected if n != "self"]
+
+
 def test_the_plugin_speaks_the_configured_protocol() -> None:
     assert protocols.chat() is importlib.import_module("compiler.runtime.openai_chat")
+    assert protocols.embedding() is importlib.import_module("compiler.runtime.embeddings")
 
 
 @pytest.mark.parametrize("path", HOST_CODE, ids=lambda p: p.name)

@@ -4,6 +4,8 @@
 PROVIDER = "anthropic"
 # The wire-protocol module chat models use (runtime/protocols.py).
 PROTOCOL = "anthropic_messages"
+# The module text-embedding models use (runtime/protocols.py: embedding()).
+EMBEDDINGS = "embeddings"
 BASE_URL = "https://api.anthropic.com"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {"chat": "/v1/messages", "models": "/v1/models"}

@@ -83,3 +83,28 @@ class ChatProtocol(Protocol):
 def chat() -> ChatProtocol:
     """The protocol module this plugin's chat models speak."""
     return import_module(f"{__package__}.{config.PROTOCOL}")  # type: ignore[return-value]
+
+
+class EmbeddingProtocol(Protocol):
+    """What an embeddings module offers (embeddings.py: OpenAI's; gemini_embeddings.py)."""
+
+    def request(
+        self,
+        model: str,
+        texts: list[str],
+        user: str | None = None,
+        input_type: str | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> Request:
+        """One call embedding `texts`; `input_type` is "query" or "document" when the host says."""
+        ...
+
+    def parse(self, payload: Any, expected: int) -> tuple[list[list[float]], int | None]:
+        """The vectors in input order and the prompt tokens reported (None: not reported)."""
+        ...
+
+
+@cache
+def embedding() -> EmbeddingProtocol:
+    """The module this plugin's text-embedding models speak."""
+    return import_module(f"{__package__}.{config.EMBEDDINGS}")  # type: ignore[return-value]

@@ -77,8 +77,7 @@ class Provider(LLMProviderBase):
     async def get_embedding(self, request: dict[str, Any]) -> dict[str, Any]:
         if not config.ENDPOINTS.get("embeddings"):
             raise ProviderError("bad_request", "embeddings are not available: the spec declares no endpoint")
-        from . import embeddings  # shipped only when the spec has an embeddings endpoint
-
+        embeddings = protocols.embedding()  # shipped only when the spec has an embeddings endpoint
         model = model_identifier(request)
         headers, query, extra_body = split_extra_params(request, protocols.chat().OWNED_BODY_KEYS)
         call = embeddings.request(model, [str(request.get("embedding_input") or "")])

@@ -7,7 +7,7 @@ import time
 from dify_plugin.entities.model import EmbeddingInputType, PriceType
 from dify_plugin.entities.model.text_embedding import EmbeddingUsage, TextEmbeddingResult
 
-from . import dify_transport, embeddings, estimate
+from . import dify_transport, estimate, protocols
 
 
 class EmbeddingModel(dify_transport.ProviderModel):
@@ -27,8 +27,8 @@ class EmbeddingModel(dify_transport.ProviderModel):
         with dify_transport.failures(credentials):
             for start in range(0, len(texts), batch):
                 chunk = texts[start : start + batch]
-                call = embeddings.request(model, chunk, user, input_type.value)
-                found, used = embeddings.parse(dify_transport.call_json(credentials, call), len(chunk))
+                call = protocols.embedding().request(model, chunk, user, input_type.value)
+                found, used = protocols.embedding().parse(dify_transport.call_json(credentials, call), len(chunk))
                 vectors.extend(found)
                 tokens += used if used is not None else sum(estimate.text(t) for t in chunk)
         return TextEmbeddingResult(model=model, embeddings=vectors, usage=self._usage(model, credentials, tokens))
@@ -47,6 +47,7 @@ class EmbeddingModel(dify_transport.ProviderModel):
 
     def check(self, model: str, credentials: dict) -> None:
         """One embedding of one word."""
+        embeddings = protocols.embedding()
         embeddings.parse(dify_transport.call_json(credentials, embeddings.request(model, ["ping"])), 1)
 
     def get_num_tokens(self, model: str, credentials: dict, texts: list[str]) -> list[int]:

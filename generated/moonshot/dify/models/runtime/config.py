@@ -4,6 +4,8 @@
 PROVIDER = "moonshot"
 # The wire-protocol module chat models use (runtime/protocols.py).
 PROTOCOL = "openai_chat"
+# The module text-embedding models use (runtime/protocols.py: embedding()).
+EMBEDDINGS = "embeddings"
 BASE_URL = "https://api.moonshot.cn/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {"chat": "/chat/completions", "models": "/models"}
