@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ from ruamel.yaml import YAML
 
 from compiler.build import compile_spec
 from compiler.write import write_tree
+from tests.integration.dify_runner import DifyPlugin
+from tests.integration.maibot_runner import MaiBotHost
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,3 +44,14 @@ def compile_to(folder: Path, spec: dict[str, Any]) -> tuple[Path, dict[str, byte
     _, files = compile_spec(path)
     write_tree(folder / "out" / spec["name"], files)
     return folder / "out" / spec["name"], files
+
+
+def hosts_of(folder: Path, spec: dict[str, Any]) -> Iterator[tuple[DifyPlugin, MaiBotHost]]:
+    """`spec` compiled into `folder`, its Dify plugin started over stdio (2 s read timeout) and its
+    MaiBot plugin loaded in the host; both closed after the one yield (a module fixture's body)."""
+    out, _ = compile_to(folder, spec)
+    dify = DifyPlugin(out / "dify", folder / "run", read_timeout=2)
+    maibot = MaiBotHost(out / "maibot")
+    yield dify, maibot
+    dify.close()
+    maibot.close()

@@ -16,7 +16,7 @@ from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
-from tests.integration.specs import compile_to, spec_of
+from tests.integration.specs import hosts_of, spec_of
 from tests.integration.test_maibot_plugin import system, user
 
 KEY = "sk-ant-api03-test-key"
@@ -48,13 +48,7 @@ SPEC = spec_of(
 
 @pytest.fixture(scope="module")
 def plugins(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("claudelike")
-    out, _ = compile_to(folder, SPEC)
-    dify = DifyPlugin(out / "dify", folder / "run", read_timeout=2)
-    maibot = MaiBotHost(out / "maibot")
-    yield dify, maibot
-    dify.close()
-    maibot.close()
+    yield from hosts_of(tmp_path_factory.mktemp("claudelike"), SPEC)
 
 
 def credentials(mock) -> dict:

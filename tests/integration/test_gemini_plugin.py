@@ -9,11 +9,9 @@ import json
 import pytest
 
 from tests.integration import gemini_api as api
-from tests.integration.dify_runner import DifyPlugin
-from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
-from tests.integration.specs import compile_to, spec_of
+from tests.integration.specs import hosts_of, spec_of
 from tests.integration.test_maibot_plugin import system, user
 
 KEY = "AIza-test-key"
@@ -44,13 +42,7 @@ SPEC = spec_of(
 
 @pytest.fixture(scope="module")
 def plugins(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("geminilike")
-    out, _ = compile_to(folder, SPEC)
-    dify = DifyPlugin(out / "dify", folder / "run", read_timeout=2)
-    maibot = MaiBotHost(out / "maibot")
-    yield dify, maibot
-    dify.close()
-    maibot.close()
+    yield from hosts_of(tmp_path_factory.mktemp("geminilike"), SPEC)
 
 
 def invoke(dify, mock, messages, stream, **extra):
@@ -231,13 +223,7 @@ QUERY_SPEC = spec_of(
 
 @pytest.fixture(scope="module")
 def query_plugins(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("geminiquery")
-    out, _ = compile_to(folder, QUERY_SPEC)
-    dify = DifyPlugin(out / "dify", folder / "run", read_timeout=2)
-    maibot = MaiBotHost(out / "maibot")
-    yield dify, maibot
-    dify.close()
-    maibot.close()
+    yield from hosts_of(tmp_path_factory.mktemp("geminiquery"), QUERY_SPEC)
 
 
 def embed(dify, mock, texts, input_type="document"):
