@@ -38,12 +38,10 @@ def encode_parameters(body: dict[str, Any], parameters: dict[str, Any], settings
             for header, text in config.PARAMETER_HEADERS.get(name, ()):
                 add_header(steering.headers, header, text)
             if name in config.PARAMETER_BODIES:
-                put_under(body, config.PARAMETER_BODIES[name])
+                body.update(merged(config.PARAMETER_BODIES[name], body))  # under the values
     for name, value in sorted(sent, key=lambda item: config.PARAMETERS[item[0]][0].count(".")):
         key, encoding = config.PARAMETERS[name]
-        table = settings["values"].get(name) if "values" in settings else None
-        if table is None:
-            table = config.VALUE_MAPS.get(name)
+        table = settings.get("values", {}).get(name, config.VALUE_MAPS.get(name))  # the model's own first
         if table:
             value = mapped(table, value)
             if value is None:
@@ -113,27 +111,20 @@ def put(body: dict[str, Any], key: str, value: Any) -> None:
     for part in parents:
         body = body.setdefault(part, {})
     old = body.get(last)
-    if isinstance(value, dict):  # a copy: later keys nest into it, and config's maps must not change
+    if isinstance(value, dict):
         value = merged(old if isinstance(old, dict) else {}, value)
     body[last] = value
 
 
-def put_under(body: dict[str, Any], fixed: dict[str, Any]) -> None:
-    """`fixed` into `body` where `body` says nothing: what `body` has wins, objects merge."""
-    for key, value in fixed.items():
-        old = body.get(key)
-        if key not in body:
-            body[key] = merged({}, value) if isinstance(value, dict) else value
-        elif isinstance(old, dict) and isinstance(value, dict):
-            body[key] = merged(value, old)
-
-
 def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    """`over` on `base`: objects on both sides merge, anything else in `over` wins."""
-    out = dict(base)
+    """`over` on `base`: objects on both sides merge, anything else in `over` wins. Every object in
+    the result is a new one, so keys nested into it later never change config's maps and bodies."""
+    out = {key: merged({}, value) if isinstance(value, dict) else value for key, value in base.items()}
     for key, value in over.items():
         old = out.get(key)
-        out[key] = merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        if isinstance(value, dict):
+            value = merged(old if isinstance(old, dict) else {}, value)
+        out[key] = value
     return out
 
 

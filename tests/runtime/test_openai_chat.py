@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from compiler.runtime import openai_chat
+from compiler.runtime import config, openai_chat
 from compiler.runtime.errors import ProviderError
 from compiler.runtime.sse import Framer
 from compiler.runtime.types import Completion
@@ -461,6 +461,20 @@ def test_headers_and_fixed_fields_while_a_parameter_is_on(settings) -> None:
     assert "long_context" not in request.body
     off = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"long_context": False, "effort": "low"})
     assert off.headers == {} and off.body["output_config"] == {"effort": "low"}
+    # The value nested into the fixed object changed neither the spec's table nor the next request.
+    assert config.PARAMETER_BODIES == {"budget": {"output_config": {"task_budget": {"type": "tokens", "total": 0}}}}
+    again = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"budget": 20000})
+    assert again.body["output_config"] == {"task_budget": {"type": "tokens", "total": 20000}}
+
+
+def test_keys_nested_into_a_mapped_object_leave_the_map_alone(settings) -> None:
+    settings(
+        PARAMETERS={"mode": ("thinking", "plain"), "depth": ("thinking.deep.budget", "plain")},
+        VALUE_MAPS={"mode": ((True, {"type": "enabled", "deep": {"level": 1}}),)},
+    )
+    body = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"mode": True, "depth": 7}).body
+    assert body["thinking"] == {"type": "enabled", "deep": {"level": 1, "budget": 7}}
+    assert config.VALUE_MAPS == {"mode": ((True, {"type": "enabled", "deep": {"level": 1}}),)}
 
 
 def test_deeper_keys_win_whatever_order_the_host_sends(settings) -> None:
