@@ -354,6 +354,13 @@ def check_control(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, 
 VALUE_KEY_TYPES = {"boolean": (bool,), "int": (int,), "float": (int, float), "string": (str,), "text": (str,)}
 
 
+def of_type(kind: object, value: object) -> bool:
+    """Whether `value` is a value of a rule of type `kind`: true and false only for booleans (bool is
+    an int to isinstance)."""
+    types = VALUE_KEY_TYPES.get(str(kind), ())
+    return isinstance(value, types) and isinstance(value, bool) == (bool in types)
+
+
 def lower_values(lw: Lowering, loc: tuple, p: s.Parameter, kind: str | None) -> tuple[tuple[object, object], ...]:
     """`values`: each key a value the user can pick (of the rule's type, one of its options)."""
     if not p.values:
@@ -364,8 +371,7 @@ def lower_values(lw: Lowering, loc: tuple, p: s.Parameter, kind: str | None) -> 
         "a response_format or json_schema rule is sent its own way; it takes no values",
     )
     for key in p.values:
-        types = VALUE_KEY_TYPES.get(kind or "", ())
-        ok = isinstance(key, types) and not (isinstance(key, bool) and bool not in types)
+        ok = of_type(kind, key)
         lw.check(ok, loc + (str(key),), f"{key!r} is not a {kind} value, so the user can never pick it")
         if ok and p.options is not None:
             lw.check(key in p.options, loc + (str(key),), f"{key!r} is not one of the options {p.options}")
@@ -406,9 +412,11 @@ def check_omissions(lw: Lowering, locs: list[tuple], rules: tuple[ParameterRule,
             if other not in types or other == rule.name:
                 lw.error(at, f"{other!r} is not another parameter of this model: {', '.join(types)}")
                 continue
-            accepted = VALUE_KEY_TYPES.get(str(types[other]), ())
-            ok = isinstance(value, accepted) and (isinstance(value, bool) == (types[other] == "boolean"))
-            lw.check(ok, at, f"{value!r} is not a {types[other]} value, so {other} can never have it")
+            lw.check(
+                of_type(types[other], value),
+                at,
+                f"{value!r} is not a {types[other]} value, so {other} can never have it",
+            )
 
 
 def check_parameter_bounds(lw: Lowering, loc: tuple, rule: dict) -> None:
@@ -518,8 +526,7 @@ def lookup(table: Iterable[tuple[object, object]], value: object) -> object:
 def can_pick(rule: ParameterRule, value: object) -> bool:
     """Whether a user can give `rule` the value `value`."""
     kind = rule.overrides.get("type") or TEMPLATE_TYPES.get(rule.template or "")
-    types = VALUE_KEY_TYPES.get(str(kind), ())
-    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+    if not of_type(kind, value):
         return False
     options = rule.overrides.get("options")
     return options is None or value in options  # type: ignore[operator]
