@@ -30,11 +30,18 @@ def request(
     body: dict[str, Any] = {"model": model, "input": texts, "encoding_format": encoding}
     if settings.get("dimensions"):
         body["dimensions"] = settings["dimensions"]
-    if settings.get("input_type") and input_type in ("query", "document"):
-        key, query, document = settings["input_type"]
-        body[key] = query if input_type == "query" else document
+    body.update(input_type_field(settings, input_type))
     http.put_user(body, user)
     return Request("POST", config.ENDPOINTS["embeddings"], http.fixed_body(model, body))
+
+
+def input_type_field(settings: dict[str, Any], input_type: str | None) -> dict[str, Any]:
+    """The model's input-type field (`input_type`: key, query value, document value) for Dify's
+    "query" or "document"; none when the model has no such field or the host gave no type."""
+    if not settings.get("input_type") or input_type not in ("query", "document"):
+        return {}
+    key, query, document = settings["input_type"]
+    return {key: query if input_type == "query" else document}
 
 
 def vector(value: Any) -> list[float]:

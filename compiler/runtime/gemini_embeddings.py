@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import config, errors, http
-from .embeddings import vector
+from .embeddings import input_type_field, vector
 from .errors import ProviderError, describe
 from .types import Request
 
@@ -28,9 +28,7 @@ def request(
     each: dict[str, Any] = {"model": f"models/{model}"}
     if settings.get("dimensions"):
         each["outputDimensionality"] = settings["dimensions"]
-    if settings.get("input_type") and input_type in ("query", "document"):
-        key, query, document = settings["input_type"]
-        each[key] = query if input_type == "query" else document
+    each.update(input_type_field(settings, input_type))
     body = {"requests": [each | {"content": {"parts": [{"text": text}]}} for text in texts]}
     path = config.ENDPOINTS["embeddings"].replace("{model}", model)
     return Request("POST", path, http.fixed_body(model, body))
