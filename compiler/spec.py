@@ -419,9 +419,10 @@ class Parameter(Strict):
     )
     adds_tool: dict[str, Any] | None = Field(
         None,
-        description="A built-in tool the provider runs (Zhipu's web_search): while this boolean parameter is on, "
-        "this object is added to the request's `tools`; the parameter itself is not sent.",
-        examples=[{"type": "web_search", "web_search": {"enable": True, "search_result": True}}],
+        description="A built-in tool the provider runs (Zhipu's web_search, Gemini's googleSearch): while this "
+        "boolean parameter is on, this object is added to the request's `tools`; the parameter itself is not sent. "
+        "It is named the protocol's way: by `type` (openai_chat, anthropic_messages), or by its one key (gemini).",
+        examples=[{"type": "web_search", "web_search": {"enable": True, "search_result": True}}, {"googleSearch": {}}],
     )
     headers: dict[str, str] | None = Field(
         None,

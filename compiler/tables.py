@@ -126,6 +126,10 @@ class Protocol:
     runtimes: dict[str, str] = field(default_factory=dict)
     # Settings a parameter may steer (`controls`) -> the parameter type it takes.
     controls: dict[str, str] = field(default_factory=dict)
+    # How a built-in tool (adds_tool) is named: by this key's value ({type: web_search, …}), or, when
+    # None, by its one key ({googleSearch: {}}); never by the name the host's function tools take.
+    tool_name_key: str | None = "type"
+    function_tools: str = "function"
 
 
 PROTOCOLS = {
@@ -164,6 +168,7 @@ PROTOCOLS = {
         user_key="metadata.user_id",
         max_tokens_required=True,
         response_format=False,
+        function_tools="custom",
         # Prompt caching (docs.anthropic.com/en/docs/build-with-claude/prompt-caching): which blocks get
         # cache_control, texts longer than this many words, and the cache's lifetime ("5m", "1h").
         controls={
@@ -185,6 +190,8 @@ PROTOCOLS = {
             "embeddings": "/v1beta/models/{model}:batchEmbedContents",
         },
         runtimes={"embeddings": "gemini_embeddings"},
+        tool_name_key=None,
+        function_tools="functionDeclarations",
         auth=("header", "x-goog-api-key", ""),
         quirks=frozenset(("messages",)),
         codes={

@@ -298,8 +298,7 @@ def lower_parameter(
     meant = p.template or (name if name in TEMPLATE_TYPES else None)
     if p.adds_tool is not None:
         lw.check(p.type == "boolean" and meant is None, loc + ("adds_tool",), "only a boolean parameter adds a tool")
-        ok = isinstance(p.adds_tool.get("type"), str) and p.adds_tool.get("type") != "function"
-        lw.check(ok, loc + ("adds_tool", "type"), "a built-in tool needs a `type` of its own (not function)")
+        check_builtin_tool(lw, loc + ("adds_tool",), p.adds_tool, protocol)
         lw.check(
             not p.values and not p.send_as, loc + ("adds_tool",), "a parameter that adds a tool is not sent itself"
         )
@@ -329,6 +328,18 @@ def lower_parameter(
         headers=tuple((p.headers or {}).items()),
         body=dict(p.body) if p.body else None,
     )
+
+
+def check_builtin_tool(lw: Lowering, loc: tuple, tool: dict[str, object], protocol: Protocol) -> None:
+    """A built-in tool names itself the protocol's way, and not as the host's function tools."""
+    reserved = protocol.function_tools
+    if protocol.tool_name_key is None:
+        ok = len(tool) == 1 and next(iter(tool)) != reserved
+        lw.check(ok, loc, f"a {protocol.name} built-in tool is an object of one key, its name (not {reserved})")
+        return
+    key = protocol.tool_name_key
+    ok = isinstance(tool.get(key), str) and tool.get(key) != reserved
+    lw.check(ok, loc + (key,), f"a built-in tool needs a `{key}` of its own (not {reserved})")
 
 
 def encoding_of(p: s.Parameter, meant: str | None) -> str:
