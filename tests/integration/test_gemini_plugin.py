@@ -9,6 +9,9 @@ import json
 import pytest
 
 from tests.integration import gemini_api as api
+from tests.integration.conftest import ROOT
+from tests.integration.dify_runner import DifyPlugin
+from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
 from tests.integration.specs import hosts_of, spec_of
@@ -288,3 +291,163 @@ def test_maibot_embeds_and_checks_chat_with_the_query_key(query_plugins, mock):
     )
     assert outcome.error is None, outcome.message
     assert (mock.last.method, mock.last.path, mock.last.query) == ("GET", "/v1beta/models", {"key": KEY})
+
+
+# ---- specs/gemini.yaml: the official plugin's models and parameters ------------------------------
+
+
+@pytest.fixture(scope="module")
+def gemini(tmp_path_factory: pytest.TempPathFactory):
+    """The committed generated/gemini, as the daemon and MaiBot's host load it."""
+    dify = DifyPlugin(ROOT / "generated" / "gemini" / "dify", tmp_path_factory.mktemp("gemini"), read_timeout=2)
+    maibot = MaiBotHost(ROOT / "generated" / "gemini" / "maibot")
+    yield dify, maibot
+    dify.close()
+    maibot.close()
+
+
+def gemini_call(dify, mock, model: str, parameters: dict, **extra):
+    mock.expect(Reply(json=api.answer({"text": "Done."}, model=model)))
+    credentials = {"google_api_key": KEY, "google_base_url": mock.url}
+    history = [{"role": "system", "content": "Rules."}, {"role": "user", "content": "Go."}]
+    outcome = dify.invoke_llm(model, credentials, history, False, provider="gemini", parameters=parameters, **extra)
+    assert outcome.error is None, outcome.message
+    return mock.last
+
+
+def test_the_gemini_spec_checks_credentials_and_answers(gemini, mock):
+    dify, _ = gemini
+    mock.expect(Reply(json={"models": []}))
+    credentials = {"google_api_key": KEY, "google_base_url": mock.url}
+    outcome = dify.request("validate_provider_credentials", user_id="u1", provider="gemini", credentials=credentials)
+    assert outcome.error is None, outcome.message
+    assert (mock.last.method, mock.last.path) == ("GET", "/v1beta/models")
+    assert mock.last.headers["x-goog-api-key"] == KEY
+    sent = gemini_call(dify, mock, "gemini-3.7-flash", {})
+    assert sent.path == "/v1beta/models/gemini-3.7-flash:generateContent"
+    assert sent.body["systemInstruction"] == {"parts": [{"text": "Rules."}]}
+    # The SDK fills required rules with their defaults; Default resolution is not sent.
+    assert sent.body["serviceTier"] == "standard"
+    thinking = {"includeThoughts": False, "thinkingLevel": "MEDIUM"}
+    assert sent.body["generationConfig"] == {"thinkingConfig": thinking, "maxOutputTokens": 65536}
+
+
+def test_gemini_3_thinking_level_media_resolution_tier_and_structured_output(gemini, mock):
+    dify, _ = gemini
+    schema = {"type": "object", "properties": {"answer": {"type": "string"}}, "additionalProperties": False}
+    parameters = {
+        "include_thoughts": True,
+        "thinking_level": "Low",
+        "media_resolution": "High",
+        "service_tier": "priority",
+        "max_tokens": 2048,
+        "json_schema": json.dumps(schema),
+    }
+    sent = gemini_call(dify, mock, "gemini-3.7-flash", parameters)
+    assert sent.body["serviceTier"] == "priority"
+    assert sent.body["generationConfig"] == {
+        "thinkingConfig": {"includeThoughts": True, "thinkingLevel": "LOW"},
+        "mediaResolution": "MEDIA_RESOLUTION_HIGH",
+        "maxOutputTokens": 2048,
+        "responseMimeType": "application/json",
+        "responseSchema": {"type": "object", "properties": {"answer": {"type": "string"}}},
+    }
+    assert not {"include_thoughts", "thinking_level", "media_resolution", "service_tier", "json_schema"} & set(
+        sent.body
+    )
+    # Default resolution is the model's choice: nothing sent; a model offering only Low and High.
+    sent = gemini_call(dify, mock, "gemini-3.1-pro-preview", {"media_resolution": "Default", "thinking_level": "High"})
+    thinking = {"includeThoughts": False, "thinkingLevel": "HIGH"}
+    assert sent.body["generationConfig"] == {"thinkingConfig": thinking, "temperature": 1, "maxOutputTokens": 65536}
+
+
+def test_gemini_2_5_thinking_mode_budget_and_flex(gemini, mock):
+    dify, _ = gemini
+    sent = gemini_call(dify, mock, "gemini-2.5-flash", {"thinking_mode": False, "thinking_budget": 4096})
+    assert sent.body["generationConfig"] == {"thinkingConfig": {"thinkingBudget": 0}}
+    sent = gemini_call(dify, mock, "gemini-2.5-flash", {"thinking_mode": True, "include_thoughts": True})
+    assert sent.body["generationConfig"] == {"thinkingConfig": {"thinkingBudget": -1, "includeThoughts": True}}
+    parameters = {"thinking_mode": True, "thinking_budget": 4096, "flex_inference": True, "temperature": 0.2}
+    sent = gemini_call(dify, mock, "gemini-2.5-flash", parameters)
+    assert sent.body["generationConfig"] == {"thinkingConfig": {"thinkingBudget": 4096}, "temperature": 0.2}
+    assert sent.body["serviceTier"] == "flex"
+    sent = gemini_call(dify, mock, "gemini-2.5-flash", {"flex_inference": False})
+    assert "serviceTier" not in sent.body
+    sent = gemini_call(dify, mock, "gemini-2.5-pro", {"thinking_budget": 128})
+    assert sent.body["generationConfig"] == {"thinkingConfig": {"thinkingBudget": 128}}
+
+
+def test_built_in_tools_go_beside_function_declarations(gemini, mock):
+    dify, _ = gemini
+    sent = gemini_call(
+        dify, mock, "gemini-2.5-flash", {"grounding": True, "code_execution": True, "url_context": False}
+    )
+    assert sent.body["tools"] == [{"googleSearch": {}}, {"codeExecution": {}}]
+    sent = gemini_call(dify, mock, "gemini-3.7-flash", {"url_context": True}, tools=[WEATHER_TOOL])
+    declarations, url_context = sent.body["tools"]
+    assert [d["name"] for d in declarations["functionDeclarations"]] == [WEATHER_TOOL["name"]]
+    assert url_context == {"urlContext": {}} and "url_context" not in sent.body
+    sent = gemini_call(dify, mock, "gemini-2.5-flash", {"grounding": False})
+    assert "tools" not in sent.body
+
+
+def test_the_gemini_spec_streams_thoughts_and_types_errors(gemini, mock):
+    dify, _ = gemini
+    credentials = {"google_api_key": KEY, "google_base_url": mock.url}
+    mock.expect(api.streamed(api.chunk({"text": "Hmm.", "thought": True}), api.answer({"text": "Yes."})))
+    outcome = dify.invoke_llm(
+        "gemini-2.5-pro", credentials, [{"role": "user", "content": "Sure?"}], True, provider="gemini"
+    )
+    assert outcome.error is None, outcome.message
+    assert text(outcome) == "<think>\nHmm.\n</think>\n\nYes."
+    assert mock.last.path == "/v1beta/models/gemini-2.5-pro:streamGenerateContent"
+    mock.expect(api.error(429, "RESOURCE_EXHAUSTED", "Quota exceeded for gemini-2.5-pro."))
+    outcome = dify.invoke_llm(
+        "gemini-2.5-pro", credentials, [{"role": "user", "content": "Hi"}], True, provider="gemini"
+    )
+    assert outcome.error_type == "InvokeRateLimitError" and "Quota exceeded" in outcome.message
+
+
+def test_the_gemini_spec_embeds_with_task_types(gemini, mock):
+    dify, maibot = gemini
+    mock.expect(Reply(json=api.embeddings([0.5, 1.0], [1.5, 2.0])))
+    outcome = dify.request(
+        "invoke_text_embedding",
+        user_id="u1",
+        provider="gemini",
+        model_type="text-embedding",
+        model="gemini-embedding-001",
+        credentials={"google_api_key": KEY, "google_base_url": mock.url},
+        texts=["a", "b"],
+        input_type="query",
+    )
+    assert outcome.error is None, outcome.message
+    assert outcome.items[0]["embeddings"] == [[0.5, 1.0], [1.5, 2.0]]
+    assert mock.last.path == "/v1beta/models/gemini-embedding-001:batchEmbedContents"
+    assert [r["taskType"] for r in mock.last.body["requests"]] == ["RETRIEVAL_QUERY"] * 2
+    mock.expect(Reply(json=api.embeddings([0.25])))
+    result = maibot.call(
+        op="embedding",
+        api_provider={"client_type": "google_gemini", "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": "gemini-embedding-001", "name": "gemini-embedding-001"},
+        input="hello",
+    )
+    assert result["embedding"] == [0.25], result
+    assert mock.last.headers["x-goog-api-key"] == KEY
+
+
+def test_maibot_sends_what_dify_sends_for_the_gemini_specs_parameters(gemini, mock):
+    dify, maibot = gemini
+    parameters = {"thinking_mode": True, "thinking_budget": 2048, "grounding": True, "flex_inference": True}
+    from_dify = gemini_call(dify, mock, "gemini-2.5-flash", parameters)
+    mock.expect(Reply(json=api.answer({"text": "Done."})))
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": "google_gemini", "base_url": mock.url, "api_key": KEY},
+        model_info={"model_identifier": "gemini-2.5-flash", "name": "gemini-2.5-flash", "force_stream_mode": False},
+        context_items=[system("Rules."), user("Go.")],
+        extra_params=parameters,
+    )
+    assert result["ok"] and result["content"] == "Done.", result
+    assert (mock.last.path, mock.last.body) == (from_dify.path, from_dify.body)
+    assert from_dify.body["tools"] == [{"googleSearch": {}}] and from_dify.body["serviceTier"] == "flex"

@@ -1,0 +1,431 @@
+# Generated from specs/gemini.yaml by the provider compiler. Do not edit by hand.
+"""The gemini settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "gemini"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "gemini"
+# The module text-embedding models use (runtime/protocols.py: embedding()).
+EMBEDDINGS = "gemini_embeddings"
+BASE_URL = "https://generativelanguage.googleapis.com"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {
+    "chat": "/v1beta/models/{model}:generateContent",
+    "models": "/v1beta/models",
+    "embeddings": "/v1beta/models/{model}:batchEmbedContents",
+}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "x-goog-api-key", "")
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "google_api_key"
+BASE_URL_VARIABLE = "google_base_url"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("google_api_key",)
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {
+    "INVALID_ARGUMENT": "bad_request",
+    "FAILED_PRECONDITION": "bad_request",
+    "UNAUTHENTICATED": "authorization",
+    "PERMISSION_DENIED": "authorization",
+    "NOT_FOUND": "bad_request",
+    "RESOURCE_EXHAUSTED": "rate_limit",
+    "INTERNAL": "server_unavailable",
+    "UNAVAILABLE": "server_unavailable",
+    "DEADLINE_EXCEEDED": "connection",
+}
+# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
+PARAMETERS = {
+    "code_execution": ("code_execution", "tool"),
+    "flex_inference": ("serviceTier", "plain"),
+    "grounding": ("grounding", "tool"),
+    "include_thoughts": ("generationConfig.thinkingConfig.includeThoughts", "plain"),
+    "json_schema": ("json_schema", "json_schema"),
+    "max_tokens": ("max_tokens", "plain"),
+    "media_resolution": ("generationConfig.mediaResolution", "plain"),
+    "response_format": ("response_format", "response_format"),
+    "service_tier": ("serviceTier", "plain"),
+    "temperature": ("temperature", "plain"),
+    "thinking_budget": ("generationConfig.thinkingConfig.thinkingBudget", "plain"),
+    "thinking_level": ("generationConfig.thinkingConfig.thinkingLevel", "plain"),
+    "thinking_mode": ("generationConfig.thinkingConfig", "plain"),
+    "top_k": ("top_k", "plain"),
+    "top_p": ("top_p", "plain"),
+    "url_context": ("url_context", "tool"),
+}
+# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
+# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
+VALUE_MAPS = {
+    "flex_inference": ((True, "flex"), (False, None)),
+    "media_resolution": (
+        ("Default", None),
+        ("Low", "MEDIA_RESOLUTION_LOW"),
+        ("Medium", "MEDIA_RESOLUTION_MEDIUM"),
+        ("High", "MEDIA_RESOLUTION_HIGH"),
+    ),
+    "thinking_level": (("Low", "LOW"), ("Medium", "MEDIUM"), ("High", "HIGH"), ("Minimal", "MINIMAL")),
+    "thinking_mode": ((True, {"thinkingBudget": -1}), (False, {"thinkingBudget": 0})),
+}
+# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
+BUILTIN_TOOLS = {
+    "code_execution": {"codeExecution": {}},
+    "grounding": {"googleSearch": {}},
+    "url_context": {"urlContext": {}},
+}
+# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
+PARAMETER_HEADERS = {}
+# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
+PARAMETER_BODIES = {}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "gemini-3.7-flash": (
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "service_tier",
+        "json_schema",
+    ),
+    "gemini-3.6-flash": (
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "service_tier",
+        "json_schema",
+    ),
+    "gemini-3.5-flash": (
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "service_tier",
+        "json_schema",
+    ),
+    "gemini-3.5-flash-lite": (
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "service_tier",
+        "json_schema",
+    ),
+    "gemini-3.1-pro-preview": (
+        "temperature",
+        "top_p",
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "flex_inference",
+        "json_schema",
+    ),
+    "gemini-3.1-pro-preview-customtools": (
+        "temperature",
+        "top_p",
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "flex_inference",
+        "json_schema",
+    ),
+    "gemini-3.1-flash-lite": (
+        "temperature",
+        "top_p",
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "service_tier",
+        "json_schema",
+    ),
+    "gemini-3-flash-preview": (
+        "temperature",
+        "top_p",
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "flex_inference",
+        "json_schema",
+    ),
+    "gemini-2.5-pro": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_budget",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "flex_inference",
+        "json_schema",
+    ),
+    "gemini-2.5-flash": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_mode",
+        "thinking_budget",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "flex_inference",
+        "json_schema",
+    ),
+    "gemini-2.5-flash-lite": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_mode",
+        "thinking_budget",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "flex_inference",
+        "json_schema",
+    ),
+    "gemini-flash-latest": (
+        "temperature",
+        "top_p",
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "json_schema",
+    ),
+    "gemini-flash-lite-latest": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_mode",
+        "thinking_budget",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "json_schema",
+    ),
+    "gemini-2.0-flash": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "json_schema",
+    ),
+    "gemini-2.0-flash-001": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-flash-lite-001": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-flash-lite": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-1.5-flash": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-flash-001": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-flash-002": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-flash-8b-exp-0827": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-flash-8b-exp-0924": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-flash-exp-0827": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-flash-latest": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-pro": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-pro-001": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-pro-002": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-pro-exp-0801": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-pro-exp-0827": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-1.5-pro-latest": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-2.0-flash-exp": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-flash-lite-preview": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-flash-lite-preview-02-05": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-flash-thinking-exp-01-21": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-flash-thinking-exp-1219": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-pro-exp": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.0-pro-exp-02-05": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemini-2.5-flash-lite-preview-06-17": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_mode",
+        "thinking_budget",
+        "grounding",
+        "json_schema",
+    ),
+    "gemini-2.5-flash-preview-04-17": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_mode",
+        "thinking_budget",
+        "grounding",
+        "json_schema",
+    ),
+    "gemini-2.5-flash-preview-05-20": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_mode",
+        "thinking_budget",
+        "grounding",
+        "json_schema",
+    ),
+    "gemini-2.5-pro-exp-03-25": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_budget",
+        "grounding",
+        "json_schema",
+    ),
+    "gemini-2.5-pro-preview-03-25": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_budget",
+        "grounding",
+        "json_schema",
+    ),
+    "gemini-2.5-pro-preview-05-06": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_budget",
+        "grounding",
+        "json_schema",
+    ),
+    "gemini-2.5-pro-preview-06-05": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "include_thoughts",
+        "thinking_budget",
+        "grounding",
+        "json_schema",
+    ),
+    "gemini-3-pro-preview": (
+        "temperature",
+        "top_p",
+        "include_thoughts",
+        "media_resolution",
+        "thinking_level",
+        "grounding",
+        "url_context",
+        "code_execution",
+        "max_tokens",
+        "json_schema",
+    ),
+    "gemini-exp-1114": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-exp-1121": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-exp-1206": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+    "gemini-pro": ("temperature", "top_p", "top_k", "max_tokens", "response_format"),
+    "gemini-pro-vision": ("temperature", "top_p", "top_k", "max_tokens"),
+    "learnlm-1.5-pro-experimental": ("temperature", "top_p", "top_k", "max_tokens", "json_schema"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user", None, False)
+STREAM_USAGE = True
+REASONING_HISTORY = "strip"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses;
+# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
+# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
+# input type (body key, query value, document value) and base64 encoding; a transcription's language
+# and prompt.
+MODEL_SETTINGS = {
+    "gemini-2.5-flash": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
+    "gemini-2.5-flash-lite": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
+    "gemini-flash-lite-latest": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
+    "gemini-2.5-flash-lite-preview-06-17": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
+    "gemini-2.5-flash-preview-04-17": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
+    "gemini-2.5-flash-preview-05-20": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
+    "gemini-embedding-001": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
+    "gemini-embedding-2-preview": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
+    "embedding-001": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
+    "text-embedding-004": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
+}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "reasoning_parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}
