@@ -55,3 +55,26 @@ def hosts_of(folder: Path, spec: dict[str, Any]) -> Iterator[tuple[DifyPlugin, M
     yield dify, maibot
     dify.close()
     maibot.close()
+
+
+def committed_hosts(name: str, folder: Path) -> Iterator[tuple[DifyPlugin, MaiBotHost]]:
+    """The committed generated/<name> plugins, as the daemon and MaiBot's host load them; both closed
+    after the one yield (a module fixture's body)."""
+    dify = DifyPlugin(ROOT / "generated" / name / "dify", folder, read_timeout=2)
+    maibot = MaiBotHost(ROOT / "generated" / name / "maibot")
+    yield dify, maibot
+    dify.close()
+    maibot.close()
+
+
+RULES_THEN_GO = [{"role": "system", "content": "Rules."}, {"role": "user", "content": "Go."}]
+
+
+def sent_for(dify: DifyPlugin, mock, reply, provider: str, model: str, credentials: dict, parameters: dict, **extra):
+    """The request a blocking Dify call with `parameters` makes (answered with `reply`)."""
+    mock.expect(reply)
+    outcome = dify.invoke_llm(
+        model, credentials, RULES_THEN_GO, False, provider=provider, parameters=parameters, **extra
+    )
+    assert outcome.error is None, outcome.message
+    return mock.last

@@ -16,7 +16,7 @@ from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
-from tests.integration.specs import hosts_of, spec_of
+from tests.integration.specs import committed_hosts, hosts_of, sent_for, spec_of
 from tests.integration.test_maibot_plugin import system, user
 
 KEY = "sk-ant-api03-test-key"
@@ -270,11 +270,8 @@ def shipped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     """(provider, Dify plugin, MaiBot host) of one anthropic_messages spec's committed output."""
     name = request.param
     provider = lower(load_spec(ROOT / "specs" / f"{name}.yaml"))
-    dify = DifyPlugin(ROOT / "generated" / name / "dify", tmp_path_factory.mktemp(name), read_timeout=2)
-    maibot = MaiBotHost(ROOT / "generated" / name / "maibot")
-    yield provider, dify, maibot
-    dify.close()
-    maibot.close()
+    for dify, maibot in committed_hosts(name, tmp_path_factory.mktemp(name)):
+        yield provider, dify, maibot
 
 
 def shipped_call(provider, dify, mock, messages, stream, **extra):
@@ -338,20 +335,13 @@ def test_a_shipped_spec_streams_thinking_and_parameters(shipped, mock):
 
 @pytest.fixture(scope="module")
 def claude(tmp_path_factory: pytest.TempPathFactory):
-    dify = DifyPlugin(ROOT / "generated" / "anthropic" / "dify", tmp_path_factory.mktemp("anthropic"))
-    maibot = MaiBotHost(ROOT / "generated" / "anthropic" / "maibot")
-    yield dify, maibot
-    dify.close()
-    maibot.close()
+    yield from committed_hosts("anthropic", tmp_path_factory.mktemp("anthropic"))
 
 
 def claude_call(dify: DifyPlugin, mock, model: str, parameters: dict, **extra):
-    mock.expect(Reply(json=api.message(api.text("Done."))))
     credentials = {"anthropic_api_key": KEY, "anthropic_api_url": mock.url}
-    history = [{"role": "system", "content": "Rules."}, {"role": "user", "content": "Go."}]
-    outcome = dify.invoke_llm(model, credentials, history, False, provider="anthropic", parameters=parameters, **extra)
-    assert outcome.error is None, outcome.message
-    return mock.last
+    reply = Reply(json=api.message(api.text("Done.")))
+    return sent_for(dify, mock, reply, "anthropic", model, credentials, parameters, **extra)
 
 
 def test_adaptive_thinking_effort_task_budget_and_cache_settings(claude, mock):

@@ -9,12 +9,9 @@ import json
 import pytest
 
 from tests.integration import gemini_api as api
-from tests.integration.conftest import ROOT
-from tests.integration.dify_runner import DifyPlugin
-from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
-from tests.integration.specs import hosts_of, spec_of
+from tests.integration.specs import committed_hosts, hosts_of, sent_for, spec_of
 from tests.integration.test_maibot_plugin import system, user
 
 KEY = "AIza-test-key"
@@ -298,21 +295,13 @@ def test_maibot_embeds_and_checks_chat_with_the_query_key(query_plugins, mock):
 
 @pytest.fixture(scope="module")
 def gemini(tmp_path_factory: pytest.TempPathFactory):
-    """The committed generated/gemini, as the daemon and MaiBot's host load it."""
-    dify = DifyPlugin(ROOT / "generated" / "gemini" / "dify", tmp_path_factory.mktemp("gemini"), read_timeout=2)
-    maibot = MaiBotHost(ROOT / "generated" / "gemini" / "maibot")
-    yield dify, maibot
-    dify.close()
-    maibot.close()
+    yield from committed_hosts("gemini", tmp_path_factory.mktemp("gemini"))
 
 
 def gemini_call(dify, mock, model: str, parameters: dict, **extra):
-    mock.expect(Reply(json=api.answer({"text": "Done."}, model=model)))
     credentials = {"google_api_key": KEY, "google_base_url": mock.url}
-    history = [{"role": "system", "content": "Rules."}, {"role": "user", "content": "Go."}]
-    outcome = dify.invoke_llm(model, credentials, history, False, provider="gemini", parameters=parameters, **extra)
-    assert outcome.error is None, outcome.message
-    return mock.last
+    reply = Reply(json=api.answer({"text": "Done."}, model=model))
+    return sent_for(dify, mock, reply, "gemini", model, credentials, parameters, **extra)
 
 
 def test_the_gemini_spec_checks_credentials_and_answers(gemini, mock):
