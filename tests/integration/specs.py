@@ -78,3 +78,21 @@ def sent_for(dify: DifyPlugin, mock, reply, provider: str, model: str, credentia
     )
     assert outcome.error is None, outcome.message
     return mock.last
+
+
+def maibot_sent_for(maibot: MaiBotHost, mock, reply, client_type: str, model: str, parameters: dict):
+    """The request MaiBot's host makes for the same conversation as sent_for's, with `parameters` as
+    the model's extra_params (answered with `reply`)."""
+    mock.expect(reply)
+    result = maibot.call(
+        op="response",
+        api_provider={"client_type": client_type, "base_url": mock.url, "api_key": "test-key"},
+        model_info={"model_identifier": model, "name": model, "force_stream_mode": False},
+        context_items=[
+            {"item_type": "SystemMessageItem", "parts": [{"type": "text", "text": "Rules."}]},
+            {"item_type": "UserMessageItem", "parts": [{"type": "text", "text": "Go."}]},
+        ],
+        extra_params=parameters,
+    )
+    assert result["ok"], result
+    return mock.last

@@ -16,7 +16,7 @@ from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
-from tests.integration.specs import committed_hosts, hosts_of, sent_for, spec_of
+from tests.integration.specs import committed_hosts, hosts_of, maibot_sent_for, sent_for, spec_of
 from tests.integration.test_maibot_plugin import system, user
 
 KEY = "sk-ant-api03-test-key"
@@ -400,16 +400,8 @@ def test_maibot_sends_what_dify_sends_for_the_specs_parameters(claude, mock):
     dify, maibot = claude
     parameters = {"thinking": True, "thinking_budget": 4096, "context_1m": True, "prompt_caching_system_message": True}
     from_dify = claude_call(dify, mock, "claude-sonnet-4-6", parameters)
-    mock.expect(Reply(json=api.message(api.text("Done."))))
-    result = maibot.call(
-        op="response",
-        api_provider={"client_type": "anthropic", "base_url": mock.url, "api_key": KEY},
-        model_info={"model_identifier": "claude-sonnet-4-6", "name": "claude-sonnet-4-6", "force_stream_mode": False},
-        context_items=[system("Rules."), user("Go.")],
-        extra_params=parameters,
-    )
-    assert result["ok"], result
-    from_maibot = mock.last
+    reply = Reply(json=api.message(api.text("Done.")))
+    from_maibot = maibot_sent_for(maibot, mock, reply, "anthropic", "claude-sonnet-4-6", parameters)
     assert from_maibot.headers["anthropic-beta"] == from_dify.headers["anthropic-beta"] == "context-1m-2025-08-07"
     mine = {k: v for k, v in from_maibot.body.items() if k != "metadata"}
     assert mine == {k: v for k, v in from_dify.body.items() if k != "metadata"}

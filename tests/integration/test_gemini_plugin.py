@@ -11,7 +11,7 @@ import pytest
 from tests.integration import gemini_api as api
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import PNG, WEATHER_TOOL
-from tests.integration.specs import committed_hosts, hosts_of, sent_for, spec_of
+from tests.integration.specs import committed_hosts, hosts_of, maibot_sent_for, sent_for, spec_of
 from tests.integration.test_maibot_plugin import system, user
 
 KEY = "AIza-test-key"
@@ -429,14 +429,8 @@ def test_maibot_sends_what_dify_sends_for_the_gemini_specs_parameters(gemini, mo
     dify, maibot = gemini
     parameters = {"thinking_mode": True, "thinking_budget": 2048, "grounding": True, "flex_inference": True}
     from_dify = gemini_call(dify, mock, "gemini-2.5-flash", parameters)
-    mock.expect(Reply(json=api.answer({"text": "Done."})))
-    result = maibot.call(
-        op="response",
-        api_provider={"client_type": "google_gemini", "base_url": mock.url, "api_key": KEY},
-        model_info={"model_identifier": "gemini-2.5-flash", "name": "gemini-2.5-flash", "force_stream_mode": False},
-        context_items=[system("Rules."), user("Go.")],
-        extra_params=parameters,
-    )
-    assert result["ok"] and result["content"] == "Done.", result
-    assert (mock.last.path, mock.last.body) == (from_dify.path, from_dify.body)
+    reply = Reply(json=api.answer({"text": "Done."}))
+    from_maibot = maibot_sent_for(maibot, mock, reply, "google_gemini", "gemini-2.5-flash", parameters)
+    assert from_maibot.headers["x-goog-api-key"] == "test-key"
+    assert (from_maibot.path, from_maibot.body) == (from_dify.path, from_dify.body)
     assert from_dify.body["tools"] == [{"googleSearch": {}}] and from_dify.body["serviceTier"] == "flex"
