@@ -4,30 +4,39 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build check diff schema new test lint bench clean-venv
+.PHONY: build check diff schema new package test install-test lint bench clean-venv
 
-$(VENV)/.installed: pyproject.toml
+# Compiling needs only the compiler's own dependencies; the tests add the SDKs and hosts.
+$(VENV)/.compiler: pyproject.toml
 	@test -n "$(PYTHON_BOOT)" || { echo "error: Python 3.12 not found (looked in ~/.pyenv/versions/3.12*/bin and PATH)"; exit 2; }
 	$(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.compiler
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
 # SPEC may name one or more specs; without it every spec in specs/ is used.
-build: $(VENV)/.installed
+build: $(VENV)/.compiler
 	$(PY) -m compiler build $(SPEC)
 
 # Regenerate in memory and compare with generated/ (and specs/spec.schema.json); exit 1 on drift.
-check: $(VENV)/.installed
+check: $(VENV)/.compiler
 	$(PY) -m compiler check $(SPEC)
 
-diff: $(VENV)/.installed
+diff: $(VENV)/.compiler
 	$(PY) -m compiler diff $(SPEC)
 
-schema: $(VENV)/.installed
+schema: $(VENV)/.compiler
 	$(PY) -m compiler schema
 
-new: $(VENV)/.installed
+# A .difypkg per Dify plugin in dist/ (identities printed); KEY=<private.pem> signs them.
+package: $(VENV)/.compiler
+	$(PY) -m compiler package $(SPEC) $(if $(KEY),--key $(KEY))
+
+new: $(VENV)/.compiler
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }
 	$(PY) -m compiler new $(NAME)
 
@@ -38,7 +47,12 @@ bench: $(VENV)/.installed
 # Three workers on two cores: the integration suites mostly wait on plugin processes (each worker
 # starts its own mock servers and plugins); `pytest` alone runs serially.
 test: $(VENV)/.installed
-	$(PY) -m pytest -q -n 3
+	$(PY) -m pytest -q -n 3 -m "not install"
+
+# The compiler installed as users install it (pip, non-editable) and its pre-commit hook, from another
+# repository; it installs from the package index, so it runs in CI (.ci/run), not in `make test`.
+install-test: $(VENV)/.installed
+	$(PY) -m pytest -q -m install tests/install
 
 # Hand-written Python (the compiler, the plugin runtime, the plain files in templates/, tests, benchmarks) as black formats it.
 lint: $(VENV)/.installed

@@ -6,6 +6,10 @@ import argparse
 import dataclasses
 import os
 import sys
+import tempfile
+import time
+import tomllib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from compiler.build import compile_spec
@@ -13,6 +17,7 @@ from compiler.drift import FileDrift, describe, stray_providers, tree_drift
 from compiler.errors import CompileError
 from compiler.lower import NAME_RE
 from compiler.model import Provider
+from compiler.package import PackageError, identity_of, package
 from compiler.render import render
 from compiler.schema import SCHEMA_FILE, schema_text
 from compiler.summary import manifest_version, summarize
@@ -20,10 +25,66 @@ from compiler.write import read_tree, write_file, write_tree
 
 SPECS = Path("specs")
 OUT = Path("generated")
+DIST = Path("dist")
+PROG = "provider-compiler"
+DESCRIPTION = "Compile one YAML spec per LLM provider into Dify and MaiBot plugins."
 
 
-def parser() -> argparse.ArgumentParser:
-    cli = argparse.ArgumentParser(prog="python -m compiler", description=__doc__)
+@dataclasses.dataclass(frozen=True)
+class Folders:
+    """Where specs are read from, plugins written to and packages put: `[tool.provider-compiler]` in
+    the nearest pyproject.toml (keys `specs`, `out`, `dist`, relative to that file), else specs/,
+    generated/ and dist/ in the current directory; flags override."""
+
+    specs: Path = SPECS
+    out: Path = OUT
+    dist: Path = DIST
+    source: Path | None = None  # the pyproject.toml they came from
+
+
+def folders(start: Path) -> Folders:
+    """The nearest pyproject.toml upward from `start` with a [tool.provider-compiler] table, not
+    looking above the git root (the folder holding .git)."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get(PROG)
+            except tomllib.TOMLDecodeError as exc:
+                raise SystemExit(f"{pyproject}: error: not valid TOML: {exc}") from None
+            if table is not None:
+                return read_folders(pyproject, table, start)
+        if (folder / ".git").exists():
+            break
+    return Folders()
+
+
+def read_folders(pyproject: Path, table: object, start: Path) -> Folders:
+    where = f"{pyproject}: [tool.{PROG}]"
+    if not isinstance(table, dict):
+        raise SystemExit(f"{where}: error: must be a table")
+    unknown = sorted(set(table) - {"specs", "out", "dist"})
+    if unknown:
+        raise SystemExit(f"{where}: error: unknown key {unknown[0]!r} (known: specs, out, dist)")
+    paths = {}
+    for key, value in table.items():
+        if not isinstance(value, str) or not value:
+            raise SystemExit(f"{where}: error: {key} must be a folder path (a string)")
+        paths[key] = Path(os.path.relpath(pyproject.parent / value, start))
+    return Folders(**paths, source=pyproject)
+
+
+def tool_version() -> str:
+    try:
+        return version(PROG)
+    except PackageNotFoundError:  # a source checkout run without installing
+        return "unknown (not installed)"
+
+
+def parser(where: Folders = Folders()) -> argparse.ArgumentParser:
+    SPECS, OUT = where.specs, where.out  # noqa: N806 (the defaults this run's help shows)
+    cli = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
+    cli.add_argument("--version", action="version", version=f"%(prog)s {tool_version()}")
     cli.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
     cli.add_argument("--strict", action="store_true", help="treat warnings as errors")
     commands = cli.add_subparsers(dest="command", required=True)
@@ -34,14 +95,132 @@ def parser() -> argparse.ArgumentParser:
     ):
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("specs", nargs="*", type=Path, metavar="SPEC")
-        command.add_argument("--out", type=Path, default=OUT, help="output root (default: generated/)")
-    schema = commands.add_parser("schema", help=f"write the spec language's JSON Schema to specs/{SCHEMA_FILE}")
+        command.add_argument("--out", type=Path, default=OUT, help=f"output root (default: {OUT}/)")
+        command.add_argument("--specs-dir", type=Path, default=SPECS, help=f"specs folder (default: {SPECS}/)")
+    schema = commands.add_parser("schema", help=f"write the spec language's JSON Schema to {SPECS}/{SCHEMA_FILE}")
     schema.add_argument("--out", type=Path, default=SPECS / SCHEMA_FILE)
+    pack = commands.add_parser(
+        "package",
+        help=f"compile specs and pack each Dify plugin as {where.dist}/NAME-VERSION.difypkg (identities printed)",
+    )
+    pack.add_argument("specs", nargs="*", type=Path, metavar="SPEC")
+    pack.add_argument("--specs-dir", type=Path, default=SPECS, help=f"specs folder (default: {SPECS}/)")
+    pack.add_argument("--dist", type=Path, default=where.dist, help=f"where packages go (default: {where.dist}/)")
+    pack.add_argument("--key", type=Path, help="sign each package with this private key (PKCS#1 PEM)")
+    add_signing_options(pack)
+    keygen = commands.add_parser("keygen", help="write NAME.private.pem and NAME.public.pem (RSA-4096, PKCS#1)")
+    keygen.add_argument("name", type=Path)
+    sign = commands.add_parser("sign", help="sign a .difypkg: writes X.signed.difypkg beside it")
+    sign.add_argument("package", type=Path)
+    sign.add_argument("--key", type=Path, required=True, help="private key (PKCS#1 PEM)")
+    add_signing_options(sign)
+    verify = commands.add_parser("verify", help="check a .difypkg's signature as the daemon does; exit 1 if bad")
+    verify.add_argument("package", type=Path)
+    verify.add_argument("--key", type=Path, action="append", required=True, help="public key(s) to trust")
     new = commands.add_parser("new", help="scaffold specs/NAME.yaml (and an icon) with commented examples")
     new.add_argument("name")
     new.add_argument("--author", default="your-name")
     new.add_argument("--specs-dir", type=Path, default=SPECS)
     return cli
+
+
+def add_signing_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--time",
+        type=int,
+        help="signing time, Unix seconds (default: SOURCE_DATE_EPOCH, else now); fixed, the signature is reproducible",
+    )
+    command.add_argument(
+        "--category",
+        choices=("community", "partner"),
+        default="community",
+        help="the verification category claimed (default: community; langgenius is never claimed)",
+    )
+
+
+def signing_time(given: int | None) -> int:
+    if given is not None:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch and epoch.isdigit() else int(time.time())
+
+
+def package_specs(specs: list[Path], dist: Path, key: Path | None, when: int | None, category: str) -> int:
+    """Every spec compiled and packed before anything is written; a package per Dify plugin."""
+    from compiler.signing import SigningError, sign  # cryptography is imported only when signing
+
+    compiled = compile_all(specs)
+    if compiled is None:
+        return 2
+    made = []
+    for _, provider, files in compiled:
+        with tempfile.TemporaryDirectory() as folder:
+            write_tree(
+                Path(folder), {path[len("dify/") :]: data for path, data in files.items() if path.startswith("dify/")}
+            )
+            try:
+                made.append(package(Path(folder)))
+            except PackageError as exc:
+                for problem in exc.problems:
+                    print(f"{provider.spec_file}: error: package: {problem}", file=sys.stderr)
+                return 2
+    try:
+        private = key.read_bytes() if key else None
+        moment = signing_time(when)
+        outputs = [(p, sign(p.data, private, moment, category) if private else p.data) for p in made]
+    except (OSError, SigningError) as exc:
+        print(f"{key}: error: {exc}", file=sys.stderr)
+        return 2
+    for pkg, data in outputs:
+        write_file(dist / pkg.filename, data)
+        identity = pkg.identity.rsplit("@", 1)[0] + "@" + identity_of(data)  # signing may add the claim's file
+        print(f"{dist / pkg.filename}: {identity}{f' (signed, {category})' if private else ''}")
+    return 0
+
+
+def keygen(name: Path) -> int:
+    from compiler.signing import generate_keys
+
+    private_path, public_path = Path(f"{name}.private.pem"), Path(f"{name}.public.pem")
+    for path in (private_path, public_path):
+        if path.exists():
+            print(f"error: {path} already exists; nothing written", file=sys.stderr)
+            return 2
+    private, public = generate_keys()
+    write_file(private_path, private)
+    os.chmod(private_path, 0o600)
+    write_file(public_path, public)
+    print(f"{private_path}: written (keep it secret); {public_path}: give it to the Dify admins who trust you")
+    return 0
+
+
+def sign_file(path: Path, key: Path, when: int | None, category: str) -> int:
+    from compiler.signing import SigningError, sign
+
+    target = path.with_name(path.name.removesuffix(".difypkg") + ".signed.difypkg")
+    try:
+        data = sign(path.read_bytes(), key.read_bytes(), signing_time(when), category)
+    except (OSError, SigningError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write_file(target, data)
+    print(f"{target}: signed ({category})")
+    return 0
+
+
+def verify_file(path: Path, keys: list[Path]) -> int:
+    from compiler.signing import SigningError, verify
+
+    try:
+        claim = verify(path.read_bytes(), [key.read_bytes() for key in keys])
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except SigningError as exc:
+        print(f"{path}: not verified: {exc}", file=sys.stderr)
+        return 1
+    print(f"{path}: verified ({claim})")
+    return 0
 
 
 def compile_all(specs: list[Path], strict: bool = False) -> list[tuple[Path, Provider, dict[str, bytes]]] | None:
@@ -78,7 +257,7 @@ def build(specs: list[Path], out: Path, strict: bool = False) -> int:
     return 0
 
 
-def check(specs: list[Path], out: Path, everything: bool, strict: bool = False) -> int:
+def check(specs: list[Path], out: Path, everything: bool, strict: bool = False, specs_dir: Path = SPECS) -> int:
     """Every difference as a unified diff (or missing/stray line), then the model-level summary."""
     compiled = compile_all(specs, strict)
     if compiled is None:
@@ -89,8 +268,9 @@ def check(specs: list[Path], out: Path, everything: bool, strict: bool = False) 
         drifts += tree_drift(out / provider.name, trees[provider.name], files, spec.as_posix())
     if everything:
         drifts += stray_providers(out, {provider.name for _, provider, _ in compiled})
-        schema_file = SPECS / SCHEMA_FILE
-        if not schema_file.is_file() or schema_file.read_text(encoding="utf-8") != schema_text():
+        schema_file = specs_dir / SCHEMA_FILE
+        # Kept beside the specs for editors (`schema` writes it); checked where a project keeps one.
+        if schema_file.is_file() and schema_file.read_text(encoding="utf-8") != schema_text():
             drifts.append(FileDrift(schema_file.as_posix(), "changed", f"{schema_file} is out of date\n"))
     if not drifts:
         print(f"check: {len(compiled)} spec(s), output up to date")
@@ -101,7 +281,7 @@ def check(specs: list[Path], out: Path, everything: bool, strict: bool = False) 
         print("\n".join(review))
     print(
         f"check: {len(drifts)} file(s) differ from what the specs produce; run `make build` "
-        "(or `python -m compiler build`) and commit the result",
+        "(or `provider-compiler build`) and commit the result",
         file=sys.stderr,
     )
     return 1
@@ -150,7 +330,7 @@ def new(name: str, author: str, specs_dir: Path) -> int:
             print(f"error: {path} already exists; nothing written", file=sys.stderr)
             return 2
     label = " ".join(part.capitalize() for part in name.replace("_", "-").split("-") if part)
-    schema = Path(os.path.relpath(SPECS / SCHEMA_FILE, specs_dir)).as_posix()
+    schema = SCHEMA_FILE  # `schema` writes it beside the specs
     context = {"name": name, "label": label or name, "author": author, "spec": spec.as_posix(), "schema": schema}
     text = render("spec/new.yaml.jinja", context)
     write_file(icon, render("spec/icon.svg.jinja", {"initial": (label or name)[:1].upper()}).encode("utf-8"))
@@ -160,20 +340,30 @@ def new(name: str, author: str, specs_dir: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    where = folders(Path.cwd())
+    args = parser(where).parse_args(argv)
     try:
         if args.command in ("build", "check", "diff"):
-            specs = args.specs or sorted(SPECS.glob("*.yaml"))
+            specs = args.specs or sorted(args.specs_dir.glob("*.yaml"))
             if not specs:
-                print(f"error: no specs given and none in {SPECS}/", file=sys.stderr)
+                print(f"error: no specs given and none in {args.specs_dir}/", file=sys.stderr)
                 return 2
             if args.command == "build":
                 return build(specs, args.out, args.strict)
             if args.command == "check":
-                return check(specs, args.out, everything=not args.specs, strict=args.strict)
+                return check(specs, args.out, not args.specs, args.strict, args.specs_dir)
             return diff(specs, args.out, args.strict)
         if args.command == "schema":
             return schema(args.out)
+        if args.command == "package":
+            specs = args.specs or sorted(args.specs_dir.glob("*.yaml"))
+            return package_specs(specs, args.dist, args.key, args.time, args.category)
+        if args.command == "keygen":
+            return keygen(args.name)
+        if args.command == "sign":
+            return sign_file(args.package, args.key, args.time, args.category)
+        if args.command == "verify":
+            return verify_file(args.package, args.key)
         return new(args.name, args.author, args.specs_dir)
     except Exception as exc:  # an internal error: say so plainly, traceback only when asked
         if args.verbose:

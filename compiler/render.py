@@ -14,7 +14,10 @@ import jinja2
 from compiler.errors import CompileError, Diagnostic
 from compiler.format import cache_root
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# An installed compiler carries the templates inside its package (pyproject.toml maps templates/ to
+# compiler/_templates); a source checkout and an editable install read templates/ beside compiler/.
+_PACKAGED = Path(__file__).resolve().parent / "_templates"
+TEMPLATES = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent / "templates"
 _PLAIN = re.compile(r"^[A-Za-z_/][A-Za-z0-9_ ./@()+-]*$")
 _YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"}
 # JSON escapes C0 controls; YAML also refuses DEL, C1 controls, BOM and treats U+2028/9 as breaks.

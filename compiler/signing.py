@@ -1,0 +1,128 @@
+"""Signing `.difypkg` packages the way the daemon verifies them (packaging.md §1.6; the daemon's
+signer/withkey/sign_with_key.go and decoder/verifier.go):
+
+- keys are RSA, PEM-encoded PKCS#1 (`RSA PRIVATE KEY` / `RSA PUBLIC KEY`) with nothing after the block,
+  as the daemon's loaders insist;
+- the signed data is the SHA-256 of every entry's bytes in zip order, then the signing time in decimal;
+  RSA PKCS#1 v1.5 over SHA-256; the zip comment is `{"signature": base64, "time": unix}`;
+- a category (`partner`, `community`) is claimed only when asked, as `.verification.dify.json`, the last
+  entry. None is written by default: the Go CLI's default claims `langgenius`.
+
+The time is the caller's (`--time`, else SOURCE_DATE_EPOCH, else now), so a signature can be made
+reproducibly."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import zipfile
+from io import BytesIO
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from compiler.package import ZIP_TIME
+
+VERIFICATION_FILE = ".verification.dify.json"
+CATEGORIES = ("partner", "community")  # langgenius is the Dify team's own, never claimed here
+KEY_BITS = 4096  # as `dify signature generate`
+
+
+class SigningError(Exception):
+    pass
+
+
+def generate_keys(bits: int = KEY_BITS) -> tuple[bytes, bytes]:
+    """(private PEM, public PEM), PKCS#1, as `dify signature generate` writes them."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+    )
+    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.PKCS1)
+    return private, public
+
+
+def single_block(pem: bytes, kind: str) -> bytes:
+    """The daemon's loaders take one `kind` block and refuse any byte after it (beyond its newline)."""
+    begin, end = f"-----BEGIN {kind}-----".encode(), f"-----END {kind}-----".encode()
+    text = pem.lstrip()
+    if not text.startswith(begin) or end not in text:
+        raise SigningError(f"not a PEM {kind} block (the daemon takes PKCS#1 keys only)")
+    if text[text.index(end) + len(end) :] not in (b"", b"\n", b"\r\n"):
+        raise SigningError(f"bytes after the {kind} block: the daemon refuses such a key file")
+    return text
+
+
+def load_private(pem: bytes) -> rsa.RSAPrivateKey:
+    key = serialization.load_pem_private_key(single_block(pem, "RSA PRIVATE KEY"), password=None)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise SigningError("not an RSA private key")
+    return key
+
+
+def load_public(pem: bytes) -> rsa.RSAPublicKey:
+    key = serialization.load_pem_public_key(single_block(pem, "RSA PUBLIC KEY"))
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise SigningError("not an RSA public key")
+    return key
+
+
+def signed_data(entries: list[bytes], when: int) -> bytes:
+    return b"".join(hashlib.sha256(data).digest() for data in entries) + str(when).encode()
+
+
+def entries_of(package: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    try:
+        with zipfile.ZipFile(BytesIO(package)) as archive:
+            return [(info, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
+    except zipfile.BadZipFile as exc:
+        raise SigningError(f"not a .difypkg (zip): {exc}") from None
+
+
+def sign(package: bytes, private_pem: bytes, when: int, category: str | None = None) -> bytes:
+    """The package re-written with its signature in the zip comment (and the category claim, if any)."""
+    key = load_private(private_pem)
+    if category is not None and category not in CATEGORIES:
+        raise SigningError(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}")
+    entries = [(info.filename, data) for info, data in entries_of(package) if info.filename != VERIFICATION_FILE]
+    if category is not None:
+        entries.append((VERIFICATION_FILE, json.dumps({"authorized_category": category}).encode()))
+    signature = key.sign(signed_data([data for _, data in entries], when), padding.PKCS1v15(), hashes.SHA256())
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.create_system, info.create_version, info.extract_version = 0, 20, 20
+            archive.writestr(info, data)
+        comment = {"signature": base64.b64encode(signature).decode(), "time": when}
+        archive.comment = json.dumps(comment, separators=(",", ":")).encode()
+    return out.getvalue()
+
+
+def verify(package: bytes, public_pems: list[bytes]) -> str:
+    """Which claim the signature makes (the category, `langgenius` when the file is absent, as the
+    daemon reads it), or SigningError saying why the daemon would call it unverified."""
+    keys = [load_public(pem) for pem in public_pems]
+    entries = entries_of(package)
+    with zipfile.ZipFile(BytesIO(package)) as archive:
+        comment = archive.comment
+    try:
+        fields = json.loads(comment)
+        signature, when = base64.b64decode(fields["signature"], validate=True), int(fields["time"])
+    except (ValueError, KeyError, TypeError):
+        raise SigningError("no signature: the zip comment is not {signature, time}") from None
+    data = signed_data([content for _, content in entries], when)
+    for key in keys:
+        try:
+            key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+        except InvalidSignature:
+            continue
+        claims = dict(entries_of_named(entries)).get(VERIFICATION_FILE)
+        return json.loads(claims)["authorized_category"] if claims else "langgenius"
+    raise SigningError("the signature does not match these keys, or the package changed after signing")
+
+
+def entries_of_named(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> list[tuple[str, bytes]]:
+    return [(info.filename, data) for info, data in entries]
