@@ -320,7 +320,7 @@ def schema(target: Path) -> int:
     return 0
 
 
-def new(name: str, author: str, specs_dir: Path) -> int:
+def new(name: str, author: str, specs_dir: Path, schema_home: Path = SPECS) -> int:
     spec, icon = specs_dir / f"{name}.yaml", specs_dir / "icons" / f"{name}.svg"
     if not NAME_RE.match(name):
         print(f"error: name must match {NAME_RE.pattern}, got {name!r}", file=sys.stderr)
@@ -330,7 +330,7 @@ def new(name: str, author: str, specs_dir: Path) -> int:
             print(f"error: {path} already exists; nothing written", file=sys.stderr)
             return 2
     label = " ".join(part.capitalize() for part in name.replace("_", "-").split("-") if part)
-    schema = SCHEMA_FILE  # `schema` writes it beside the specs
+    schema = Path(os.path.relpath(schema_home / SCHEMA_FILE, specs_dir)).as_posix()  # where `schema` writes it
     context = {"name": name, "label": label or name, "author": author, "spec": spec.as_posix(), "schema": schema}
     text = render("spec/new.yaml.jinja", context)
     write_file(icon, render("spec/icon.svg.jinja", {"initial": (label or name)[:1].upper()}).encode("utf-8"))
@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
             return sign_file(args.package, args.key, args.time, args.category)
         if args.command == "verify":
             return verify_file(args.package, args.key)
-        return new(args.name, args.author, args.specs_dir)
+        return new(args.name, args.author, args.specs_dir, where.specs)
     except Exception as exc:  # an internal error: say so plainly, traceback only when asked
         if args.verbose:
             raise
