@@ -224,7 +224,8 @@ def check_manifest(files: dict[str, bytes]) -> tuple[dict[str, Any], list[str]]:
     return manifest, problems
 
 
-def zip_bytes(files: dict[str, bytes]) -> bytes:
+def zip_bytes(files: dict[str, bytes], comment: bytes = b"") -> bytes:
+    """`files` stored in their order, as Go's zip writer lays entries out but for the method."""
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
         for path, data in files.items():
@@ -232,6 +233,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
             info.create_system, info.create_version, info.extract_version = 0, 20, 20
             info.external_attr = 0
             archive.writestr(info, data)
+        archive.comment = comment
     return out.getvalue()
 
 

@@ -23,7 +23,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from compiler.package import ZIP_TIME
+from compiler.package import zip_bytes
 
 VERIFICATION_FILE = ".verification.dify.json"
 CATEGORIES = ("partner", "community")  # langgenius is the Dify team's own, never claimed here
@@ -86,19 +86,12 @@ def sign(package: bytes, private_pem: bytes, when: int, category: str | None = N
     key = load_private(private_pem)
     if category is not None and category not in CATEGORIES:
         raise SigningError(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}")
-    entries = [(info.filename, data) for info, data in entries_of(package) if info.filename != VERIFICATION_FILE]
+    entries = {info.filename: data for info, data in entries_of(package) if info.filename != VERIFICATION_FILE}
     if category is not None:
-        entries.append((VERIFICATION_FILE, json.dumps({"authorized_category": category}).encode()))
-    signature = key.sign(signed_data([data for _, data in entries], when), padding.PKCS1v15(), hashes.SHA256())
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.create_system, info.create_version, info.extract_version = 0, 20, 20
-            archive.writestr(info, data)
-        comment = {"signature": base64.b64encode(signature).decode(), "time": when}
-        archive.comment = json.dumps(comment, separators=(",", ":")).encode()
-    return out.getvalue()
+        entries[VERIFICATION_FILE] = json.dumps({"authorized_category": category}).encode()  # the last entry
+    signature = key.sign(signed_data(list(entries.values()), when), padding.PKCS1v15(), hashes.SHA256())
+    comment = {"signature": base64.b64encode(signature).decode(), "time": when}
+    return zip_bytes(entries, json.dumps(comment, separators=(",", ":")).encode())
 
 
 def verify(package: bytes, public_pems: list[bytes]) -> str:
@@ -119,10 +112,6 @@ def verify(package: bytes, public_pems: list[bytes]) -> str:
             key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
             continue
-        claims = dict(entries_of_named(entries)).get(VERIFICATION_FILE)
+        claims = {info.filename: content for info, content in entries}.get(VERIFICATION_FILE)
         return json.loads(claims)["authorized_category"] if claims else "langgenius"
     raise SigningError("the signature does not match these keys, or the package changed after signing")
-
-
-def entries_of_named(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> list[tuple[str, bytes]]:
-    return [(info.filename, data) for info, data in entries]
