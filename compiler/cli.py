@@ -81,8 +81,12 @@ def tool_version() -> str:
         return "unknown (not installed)"
 
 
+def add_spec_arguments(command: argparse.ArgumentParser, where: Folders) -> None:
+    command.add_argument("specs", nargs="*", type=Path, metavar="SPEC")
+    command.add_argument("--specs-dir", type=Path, default=where.specs, help=f"specs folder (default: {where.specs}/)")
+
+
 def parser(where: Folders = Folders()) -> argparse.ArgumentParser:
-    SPECS, OUT = where.specs, where.out  # noqa: N806 (the defaults this run's help shows)
     cli = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
     cli.add_argument("--version", action="version", version=f"%(prog)s {tool_version()}")
     cli.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
@@ -94,17 +98,15 @@ def parser(where: Folders = Folders()) -> argparse.ArgumentParser:
         ("diff", "summarise what the specs change at model level against the output tree"),
     ):
         command = commands.add_parser(name, help=text, description=text)
-        command.add_argument("specs", nargs="*", type=Path, metavar="SPEC")
-        command.add_argument("--out", type=Path, default=OUT, help=f"output root (default: {OUT}/)")
-        command.add_argument("--specs-dir", type=Path, default=SPECS, help=f"specs folder (default: {SPECS}/)")
-    schema = commands.add_parser("schema", help=f"write the spec language's JSON Schema to {SPECS}/{SCHEMA_FILE}")
-    schema.add_argument("--out", type=Path, default=SPECS / SCHEMA_FILE)
+        add_spec_arguments(command, where)
+        command.add_argument("--out", type=Path, default=where.out, help=f"output root (default: {where.out}/)")
+    schema = commands.add_parser("schema", help=f"write the spec language's JSON Schema to {where.specs}/{SCHEMA_FILE}")
+    schema.add_argument("--out", type=Path, default=where.specs / SCHEMA_FILE)
     pack = commands.add_parser(
         "package",
         help=f"compile specs and pack each Dify plugin as {where.dist}/NAME-VERSION.difypkg (identities printed)",
     )
-    pack.add_argument("specs", nargs="*", type=Path, metavar="SPEC")
-    pack.add_argument("--specs-dir", type=Path, default=SPECS, help=f"specs folder (default: {SPECS}/)")
+    add_spec_arguments(pack, where)
     pack.add_argument("--dist", type=Path, default=where.dist, help=f"where packages go (default: {where.dist}/)")
     pack.add_argument("--key", type=Path, help="sign each package with this private key (PKCS#1 PEM)")
     add_signing_options(pack)
@@ -120,7 +122,7 @@ def parser(where: Folders = Folders()) -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="scaffold specs/NAME.yaml (and an icon) with commented examples")
     new.add_argument("name")
     new.add_argument("--author", default="your-name")
-    new.add_argument("--specs-dir", type=Path, default=SPECS)
+    new.add_argument("--specs-dir", type=Path, default=where.specs)
     return cli
 
 
@@ -147,8 +149,6 @@ def signing_time(given: int | None) -> int:
 
 def package_specs(specs: list[Path], dist: Path, key: Path | None, when: int | None, category: str) -> int:
     """Every spec compiled and packed before anything is written; a package per Dify plugin."""
-    from compiler.signing import SigningError, sign  # cryptography is imported only when signing
-
     compiled = compile_all(specs)
     if compiled is None:
         return 2
@@ -164,17 +164,20 @@ def package_specs(specs: list[Path], dist: Path, key: Path | None, when: int | N
                 for problem in exc.problems:
                     print(f"{provider.spec_file}: error: package: {problem}", file=sys.stderr)
                 return 2
-    try:
-        private = key.read_bytes() if key else None
-        moment = signing_time(when)
-        outputs = [(p, sign(p.data, private, moment, category) if private else p.data) for p in made]
-    except (OSError, SigningError) as exc:
-        print(f"{key}: error: {exc}", file=sys.stderr)
-        return 2
-    for pkg, data in outputs:
+    outputs = [(p, p.data, p.checksum) for p in made]
+    if key is not None:
+        from compiler.signing import SigningError, sign  # cryptography is imported only when signing
+
+        try:
+            private, moment = key.read_bytes(), signing_time(when)
+            signed = [sign(p.data, private, moment, category) for p in made]
+        except (OSError, SigningError) as exc:
+            print(f"{key}: error: {exc}", file=sys.stderr)
+            return 2
+        outputs = [(p, data, identity_of(data)) for p, data in zip(made, signed)]  # with the claim's file
+    for pkg, data, sums in outputs:
         write_file(dist / pkg.filename, data)
-        identity = pkg.identity.rsplit("@", 1)[0] + "@" + identity_of(data)  # signing may add the claim's file
-        print(f"{dist / pkg.filename}: {identity}{f' (signed, {category})' if private else ''}")
+        print(f"{dist / pkg.filename}: {pkg.name_version}@{sums}{f' (signed, {category})' if key else ''}")
     return 0
 
 
@@ -343,11 +346,13 @@ def main(argv: list[str] | None = None) -> int:
     where = folders(Path.cwd())
     args = parser(where).parse_args(argv)
     try:
-        if args.command in ("build", "check", "diff"):
+        if args.command in ("build", "check", "diff", "package"):
             specs = args.specs or sorted(args.specs_dir.glob("*.yaml"))
             if not specs:
                 print(f"error: no specs given and none in {args.specs_dir}/", file=sys.stderr)
                 return 2
+            if args.command == "package":
+                return package_specs(specs, args.dist, args.key, args.time, args.category)
             if args.command == "build":
                 return build(specs, args.out, args.strict)
             if args.command == "check":
@@ -355,9 +360,6 @@ def main(argv: list[str] | None = None) -> int:
             return diff(specs, args.out, args.strict)
         if args.command == "schema":
             return schema(args.out)
-        if args.command == "package":
-            specs = args.specs or sorted(args.specs_dir.glob("*.yaml"))
-            return package_specs(specs, args.dist, args.key, args.time, args.category)
         if args.command == "keygen":
             return keygen(args.name)
         if args.command == "sign":

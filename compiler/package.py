@@ -69,9 +69,12 @@ class Package:
     checksum: str
 
     @property
+    def name_version(self) -> str:
+        return f"{self.manifest['author']}/{self.manifest['name']}:{self.manifest['version']}"
+
+    @property
     def identity(self) -> str:
-        m = self.manifest
-        return f"{m['author']}/{m['name']}:{m['version']}@{self.checksum}"
+        return f"{self.name_version}@{self.checksum}"
 
     @property
     def filename(self) -> str:
@@ -138,10 +141,15 @@ def blocked(path: str) -> str | None:
     return None
 
 
+def unpack(data: bytes) -> tuple[dict[str, bytes], bytes]:
+    """(path -> bytes of every file entry, in zip order; the zip comment); zipfile.BadZipFile if not a zip."""
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}, archive.comment
+
+
 def identity_of(data: bytes) -> str:
     """The checksum of a package's bytes, as the daemon computes it when installing."""
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        return checksum({info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()})
+    return checksum(unpack(data)[0])
 
 
 def checksum(files: dict[str, bytes]) -> str:

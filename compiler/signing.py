@@ -17,13 +17,12 @@ import base64
 import hashlib
 import json
 import zipfile
-from io import BytesIO
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from compiler.package import zip_bytes
+from compiler.package import unpack, zip_bytes
 
 VERIFICATION_FILE = ".verification.dify.json"
 CATEGORIES = ("partner", "community")  # langgenius is the Dify team's own, never claimed here
@@ -73,10 +72,9 @@ def signed_data(entries: list[bytes], when: int) -> bytes:
     return b"".join(hashlib.sha256(data).digest() for data in entries) + str(when).encode()
 
 
-def entries_of(package: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+def entries_of(package: bytes) -> tuple[dict[str, bytes], bytes]:
     try:
-        with zipfile.ZipFile(BytesIO(package)) as archive:
-            return [(info, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
+        return unpack(package)
     except zipfile.BadZipFile as exc:
         raise SigningError(f"not a .difypkg (zip): {exc}") from None
 
@@ -86,7 +84,7 @@ def sign(package: bytes, private_pem: bytes, when: int, category: str | None = N
     key = load_private(private_pem)
     if category is not None and category not in CATEGORIES:
         raise SigningError(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}")
-    entries = {info.filename: data for info, data in entries_of(package) if info.filename != VERIFICATION_FILE}
+    entries = {name: data for name, data in entries_of(package)[0].items() if name != VERIFICATION_FILE}
     if category is not None:
         entries[VERIFICATION_FILE] = json.dumps({"authorized_category": category}).encode()  # the last entry
     signature = key.sign(signed_data(list(entries.values()), when), padding.PKCS1v15(), hashes.SHA256())
@@ -98,20 +96,18 @@ def verify(package: bytes, public_pems: list[bytes]) -> str:
     """Which claim the signature makes (the category, `langgenius` when the file is absent, as the
     daemon reads it), or SigningError saying why the daemon would call it unverified."""
     keys = [load_public(pem) for pem in public_pems]
-    entries = entries_of(package)
-    with zipfile.ZipFile(BytesIO(package)) as archive:
-        comment = archive.comment
+    entries, comment = entries_of(package)
     try:
         fields = json.loads(comment)
         signature, when = base64.b64decode(fields["signature"], validate=True), int(fields["time"])
     except (ValueError, KeyError, TypeError):
         raise SigningError("no signature: the zip comment is not {signature, time}") from None
-    data = signed_data([content for _, content in entries], when)
+    data = signed_data(list(entries.values()), when)
     for key in keys:
         try:
             key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
             continue
-        claims = {info.filename: content for info, content in entries}.get(VERIFICATION_FILE)
+        claims = entries.get(VERIFICATION_FILE)
         return json.loads(claims)["authorized_category"] if claims else "langgenius"
     raise SigningError("the signature does not match these keys, or the package changed after signing")

@@ -61,7 +61,7 @@ def decode(data: bytes) -> Decoded:
         if provider not in files:
             raise Refused(f"read {provider}: file does not exist")
         declaration = yaml.safe_load(files[provider])
-        for group, entry in (declaration.get("models") or {}).items():
+        for entry in (declaration.get("models") or {}).values():
             position = (entry or {}).get("position")
             if position and position not in files:
                 raise Refused(f"read {position}: file does not exist")
