@@ -6,9 +6,7 @@ import argparse
 import dataclasses
 import os
 import sys
-import tempfile
 import time
-import tomllib
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -17,7 +15,6 @@ from compiler.drift import FileDrift, describe, stray_providers, tree_drift
 from compiler.errors import CompileError
 from compiler.lower import NAME_RE
 from compiler.model import Provider
-from compiler.package import PackageError, identity_of, package
 from compiler.render import render
 from compiler.schema import SCHEMA_FILE, schema_text
 from compiler.summary import manifest_version, summarize
@@ -48,6 +45,8 @@ def folders(start: Path) -> Folders:
     for folder in (start.resolve(), *start.resolve().parents):
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
+            import tomllib  # only where a pyproject.toml is found
+
             try:
                 table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get(PROG)
             except tomllib.TOMLDecodeError as exc:
@@ -149,6 +148,10 @@ def signing_time(given: int | None) -> int:
 
 def package_specs(specs: list[Path], dist: Path, key: Path | None, when: int | None, category: str) -> int:
     """Every spec compiled and packed before anything is written; a package per Dify plugin."""
+    import tempfile  # only this command needs these (start-up stays as it was for build and check)
+
+    from compiler.package import PackageError, identity_of, package
+
     compiled = compile_all(specs)
     if compiled is None:
         return 2
