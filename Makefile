@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build check diff schema new package test install-test lint bench clean-venv
+.PHONY: build check diff schema new package preflight debug export-maibot test install-test lint bench clean-venv
 
 # Compiling needs only the compiler's own dependencies; the tests add the SDKs and hosts.
 $(VENV)/.compiler: pyproject.toml
@@ -32,9 +32,14 @@ diff: $(VENV)/.compiler
 schema: $(VENV)/.compiler
 	$(PY) -m compiler schema
 
-# A .difypkg per Dify plugin in dist/ (identities printed); KEY=<private.pem> signs them.
+# A .difypkg per Dify plugin in dist/ (identities printed) after the Marketplace pre-flight, with the
+# PR text beside each; KEY=<private.pem> signs them. The pre-flight starts each plugin in a venv made
+# once from its requirements.txt (from the package index) under ~/.cache/provider-compiler.
 package: $(VENV)/.compiler
 	$(PY) -m compiler package $(SPEC) $(if $(KEY),--key $(KEY))
+
+preflight: $(VENV)/.compiler
+	$(PY) -m compiler preflight $(SPEC)
 
 new: $(VENV)/.compiler
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }

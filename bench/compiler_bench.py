@@ -60,7 +60,7 @@ def synthetic_spec(folder: Path, models: int) -> Path:
         "author": "bench",
         "version": "1.0.0",
         "icons": {"small": "icons/s.svg"},
-        "repository": "https://bench.example/repo",
+        "repository": "https://github.com/bench/plugins",
         "api": {"base_url": "https://api.bench.example/v1"},
         "defaults": {
             "llm": {

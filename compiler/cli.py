@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import shutil
+import subprocess
 import sys
 import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.build import compile_spec
 from compiler.drift import FileDrift, describe, stray_providers, tree_drift
@@ -19,6 +22,10 @@ from compiler.render import render
 from compiler.schema import SCHEMA_FILE, schema_text
 from compiler.summary import manifest_version, summarize
 from compiler.write import read_tree, write_file, write_tree
+
+if TYPE_CHECKING:  # imported where used: build and check never load the packaging modules
+    from compiler.package import Package
+    from compiler.preflight import Findings
 
 SPECS = Path("specs")
 OUT = Path("generated")
@@ -109,6 +116,18 @@ def parser(where: Folders = Folders()) -> argparse.ArgumentParser:
     pack.add_argument("--dist", type=Path, default=where.dist, help=f"where packages go (default: {where.dist}/)")
     pack.add_argument("--key", type=Path, help="sign each package with this private key (PKCS#1 PEM)")
     add_signing_options(pack)
+    pack.add_argument(
+        "--no-preflight",
+        action="store_true",
+        help="skip the Marketplace pre-flight (for packages that stay on your own Dify); the daemon's checks still apply",
+    )
+    add_preflight_options(pack)
+    pre = commands.add_parser(
+        "preflight",
+        help="check each spec's package against the Marketplace's rules and start it as the serverless runtime",
+    )
+    add_spec_arguments(pre, where)
+    add_preflight_options(pre)
     keygen = commands.add_parser("keygen", help="write NAME.private.pem and NAME.public.pem (RSA-4096, PKCS#1)")
     keygen.add_argument("name", type=Path)
     sign = commands.add_parser("sign", help="sign a .difypkg: writes X.signed.difypkg beside it")
@@ -123,6 +142,16 @@ def parser(where: Folders = Folders()) -> argparse.ArgumentParser:
     new.add_argument("--author", default="your-name")
     new.add_argument("--specs-dir", type=Path, default=where.specs)
     return cli
+
+
+def add_preflight_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--python",
+        type=Path,
+        help="an interpreter with the plugin's requirements to start it with (default: a venv made once from "
+        "its requirements.txt under ~/.cache/provider-compiler)",
+    )
+    command.add_argument("--no-serve", action="store_true", help="skip starting the plugin (the serverless check)")
 
 
 def add_signing_options(command: argparse.ArgumentParser) -> None:
@@ -146,15 +175,23 @@ def signing_time(given: int | None) -> int:
     return int(epoch) if epoch and epoch.isdigit() else int(time.time())
 
 
-def package_specs(specs: list[Path], dist: Path, key: Path | None, when: int | None, category: str) -> int:
-    """Every spec compiled and packed before anything is written; a package per Dify plugin."""
-    import tempfile  # only this command needs these (start-up stays as it was for build and check)
+@dataclasses.dataclass(frozen=True)
+class Serving:
+    """How the pre-flight starts plugins: not at all, with a given interpreter, or with a cached venv."""
 
-    from compiler.package import PackageError, identity_of, package
+    skip: bool = False
+    python: Path | None = None
+
+
+def packed(specs: list[Path]) -> list[tuple[Provider, "Package"]] | None:
+    """Each spec compiled and its Dify folder packed in memory; None (problems printed) if any failed."""
+    import tempfile  # only the packaging commands need these (build and check start as fast as before)
+
+    from compiler.package import PackageError, package
 
     compiled = compile_all(specs)
     if compiled is None:
-        return 2
+        return None
     made = []
     for _, provider, files in compiled:
         with tempfile.TemporaryDirectory() as folder:
@@ -162,26 +199,121 @@ def package_specs(specs: list[Path], dist: Path, key: Path | None, when: int | N
                 Path(folder), {path[len("dify/") :]: data for path, data in files.items() if path.startswith("dify/")}
             )
             try:
-                made.append(package(Path(folder)))
+                made.append((provider, package(Path(folder))))
             except PackageError as exc:
                 for problem in exc.problems:
                     print(f"{provider.spec_file}: error: package: {problem}", file=sys.stderr)
+                return None
+    return made
+
+
+def run_preflight(provider: Provider, files: dict[str, bytes], serving: Serving) -> "Findings":
+    """The Marketplace's rules over a package's files, then (unless skipped) its serverless start;
+    findings printed, located at the spec."""
+    from compiler import preflight
+
+    found = preflight.check(files)
+    if not serving.skip and not found.errors:
+        try:
+            python = serving.python or preflight.runner_python(files, cache_home() / "runners")
+            found.served = preflight.serve(files, python)
+        except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+            found.errors.append(f"serverless start: {exc}")
+    for level, messages in (("error", found.errors), ("warning", found.warnings)):
+        for message in messages:
+            print(f"{provider.spec_file}: {level}: preflight: {message}", file=sys.stderr)
+    return found
+
+
+def interpreter(given: Path | None) -> Path | None:
+    """--python as a path that works from any folder: a bare name is looked up on PATH."""
+    if given is None or len(given.parts) > 1:
+        return given.absolute() if given else None
+    found = shutil.which(str(given))
+    return Path(found) if found else given
+
+
+def cache_home() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / PROG
+
+
+def preflight_specs(specs: list[Path], serving: Serving) -> int:
+    made = packed(specs)
+    if made is None:
+        return 2
+    failed = 0
+    for provider, pkg in made:
+        found = run_preflight(provider, pkg.files, serving)
+        failed += bool(found.errors)
+        served = f"; {found.served}" if found.served else ""
+        verdict = f"{len(found.errors)} error(s)" if found.errors else "clean"
+        print(f"{provider.spec_file}: preflight {verdict}, {len(found.warnings)} warning(s){served}")
+    return 1 if failed else 0
+
+
+def package_specs(
+    specs: list[Path], dist: Path, key: Path | None, when: int | None, category: str, serving: Serving | None
+) -> int:
+    """Every spec compiled, packed and (unless `serving` is None) pre-flighted before anything is
+    written; a package per Dify plugin, and beside it the submission note the Marketplace PR asks for."""
+    from compiler.package import identity_of
+
+    made = packed(specs)
+    if made is None:
+        return 2
+    notes: dict[str, bytes] = {}
+    for provider, pkg in made:
+        if serving is not None:
+            found = run_preflight(provider, pkg.files, serving)
+            if found.errors:
+                print(f"{provider.spec_file}: nothing written (pre-flight errors above)", file=sys.stderr)
                 return 2
-    outputs = [(p, p.data, p.checksum) for p in made]
+            notes[pkg.filename] = submission_note(provider, pkg, found, dist).encode("utf-8")
+    outputs = [(p, p.data, p.checksum) for _, p in made]
     if key is not None:
         from compiler.signing import SigningError, sign  # cryptography is imported only when signing
 
         try:
             private, moment = key.read_bytes(), signing_time(when)
-            signed = [sign(p.data, private, moment, category) for p in made]
+            signed = [sign(p.data, private, moment, category) for _, p in made]
         except (OSError, SigningError) as exc:
             print(f"{key}: error: {exc}", file=sys.stderr)
             return 2
-        outputs = [(p, data, identity_of(data)) for p, data in zip(made, signed)]  # with the claim's file
+        outputs = [(p, data, identity_of(data)) for (_, p), data in zip(made, signed)]  # with the claim's file
     for pkg, data, sums in outputs:
         write_file(dist / pkg.filename, data)
-        print(f"{dist / pkg.filename}: {pkg.name_version}@{sums}{f' (signed, {category})' if key else ''}")
+        note = ""
+        if pkg.filename in notes:
+            note_path = dist / pkg.filename.replace(".difypkg", ".submission.md")
+            write_file(note_path, notes[pkg.filename])
+            note = f", pre-flight clean, PR text in {note_path}"
+        print(f"{dist / pkg.filename}: {pkg.name_version}@{sums}{f' (signed, {category})' if key else ''}{note}")
     return 0
+
+
+def submission_note(provider: Provider, pkg: "Package", found: "Findings", dist: Path) -> str:
+    counts: dict[str, int] = {}
+    for model in provider.models:
+        counts[model.type] = counts.get(model.type, 0) + 1
+    offered = ", ".join(f"{n} {kind}" for kind, n in counts.items()) + " model(s)"
+    if provider.customizable:
+        offered += f", and models users add by id ({', '.join(provider.customizable.types)})"
+    files = any(set(m.features) & {"vision", "document", "video", "audio"} for m in provider.models)
+    risks = [
+        f"sends users' prompts{' and uploaded files' if files else ''} to the {provider.label['en_US']} API, an external service"
+    ]
+    if provider.api.base_url_variable:
+        risks.append("lets the admin set the base URL: a user-controlled network destination (see below)")
+    context = {
+        "p": provider,
+        "filename": pkg.filename,
+        "counts": offered,
+        "risks": risks,
+        "identity": f"{dist / pkg.filename}: {pkg.identity}",
+        "found": found,
+        "tool_version": tool_version(),
+    }
+    return render("dist/submission.md.jinja", context)
 
 
 def keygen(name: Path) -> int:
@@ -349,13 +481,19 @@ def main(argv: list[str] | None = None) -> int:
     where = folders(Path.cwd())
     args = parser(where).parse_args(argv)
     try:
-        if args.command in ("build", "check", "diff", "package"):
+        if args.command in ("build", "check", "diff", "package", "preflight"):
             specs = args.specs or sorted(args.specs_dir.glob("*.yaml"))
             if not specs:
                 print(f"error: no specs given and none in {args.specs_dir}/", file=sys.stderr)
                 return 2
+            serving = (
+                Serving(args.no_serve, interpreter(args.python)) if args.command in ("package", "preflight") else None
+            )
             if args.command == "package":
-                return package_specs(specs, args.dist, args.key, args.time, args.category)
+                serving = None if args.no_preflight else serving
+                return package_specs(specs, args.dist, args.key, args.time, args.category, serving)
+            if args.command == "preflight":
+                return preflight_specs(specs, serving)
             if args.command == "build":
                 return build(specs, args.out, args.strict)
             if args.command == "check":

@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import threading
+import tomllib
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
@@ -127,7 +128,9 @@ def format_file(output: str, template: str, text: str) -> str:
             YAML(typ="safe").load(text)
         elif output.endswith(".json"):
             json.loads(text)
-    except (YAMLError, ValueError) as exc:  # black.InvalidInput is a ValueError
+        elif output.endswith(".toml"):
+            tomllib.loads(text)
+    except (YAMLError, ValueError) as exc:  # black.InvalidInput and TOMLDecodeError are ValueErrors
         saved = FAILED_DIR / output
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from compiler.errors import Diagnostic
 from compiler.tables import KIND_BY_NAME, KINDS, Kind
@@ -212,6 +213,7 @@ class MaiBotInfo:
     client_type: str
     plugin_id: str
     license: str
+    license_file: Path | None  # the spec's own LICENSE; None: the bundled text of `license`
     author_url: str
     repository: str
     locale: str
@@ -249,12 +251,19 @@ class Provider:
     parameter_bodies: dict[str, dict[str, object]]  # parameter -> fixed body fields sent while it is on
     maibot: MaiBotInfo
     dify_memory: int
-    dify_minimum_version: str | None
+    dify_minimum_version: str
     created_at: str
-    repo: str | None
+    repo: str
+    contact: str | None
     privacy: str | None
     customizable: CustomInfo | None = None
     warnings: tuple[Diagnostic, ...] = ()
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The hosts the plugin reaches unless a user sets another base URL: manifest network.domains."""
+        urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
+        return tuple(sorted({urlsplit(url).hostname or "" for url in urls} - {""}))
 
     @property
     def class_prefix(self) -> str:

@@ -711,7 +711,10 @@ class DifyOptions(Strict):
         268435456, gt=0, description="Memory the daemon grants the plugin, in bytes.", examples=[268435456]
     )
     minimum_dify_version: str | None = Field(
-        None, description="Oldest Dify version the plugin supports.", examples=["1.0.0"]
+        None,
+        description="Oldest Dify version the plugin supports. Default: derived from what the plugin uses "
+        "(the SDK's Meta.MinimumDifyVersion table); a lower value is refused.",
+        examples=["1.6.0"],
     )
     created_at: str = Field(
         "2025-01-01T00:00:00Z",
@@ -737,7 +740,18 @@ class MaiBotOptions(Strict):
         description="The plugin id in _manifest.json (needs a '.' or '-'). Default: '<author>.<name>'.",
         examples=["acme-labs.acme"],
     )
-    license: str = Field("MIT", description="License named in _manifest.json.", examples=["Apache-2.0"])
+    license: str = Field(
+        "MIT",
+        description="SPDX id of the plugin's license (_manifest.json `license`). MIT and Apache-2.0 come "
+        "with their LICENSE text; any other needs `license_file`.",
+        examples=["Apache-2.0"],
+    )
+    license_file: str | None = Field(
+        None,
+        description="Your LICENSE file, relative to the spec, copied as the MaiBot plugin's LICENSE "
+        "(its text must be the `license` named).",
+        examples=["LICENSE"],
+    )
     author_url: str | None = Field(
         None,
         description="Author URL for _manifest.json. Default: the repository URL.",
@@ -798,9 +812,15 @@ class Spec(Strict):
     )
     repository: str | None = Field(
         None,
-        description="Source repository URL of the generated plugins (Dify manifest `repo`, MaiBot `urls.repository`). "
-        "MaiBot falls back to help.url when it is not set.",
+        description="The public GitHub repository the generated plugins are published from, "
+        "https://github.com/OWNER/REPO (Dify manifest `repo` and README link, MaiBot `urls.repository`; "
+        "MaiBot installs plugins from GitHub repositories only). Required.",
         examples=["https://github.com/acme-labs/acme-plugins"],
+    )
+    contact: str | None = Field(
+        None,
+        description="Maintainers' email address (Dify manifest `contact`; the Marketplace requires one).",
+        examples=["plugins@acme.example"],
     )
     dify: DifyOptions = Field(
         default_factory=DifyOptions,

@@ -36,6 +36,15 @@ class Kind:
 
 
 # Model fields every kind may set: the display and price fields.
+# The Dify version each thing a generated plugin may use needs, from the SDK's "Meta.MinimumDifyVersion
+# Reference" (dify-plugin-sdks@28d1d22, README.md); plugins themselves arrived in Dify 1.0.0. The
+# manifest's minimum_dify_version is the newest of these the plugin uses.
+PLUGINS_SINCE = "1.0.0"
+DIFY_VERSION_FOR = {
+    "structured-output": ("1.5.1", "the structured-output model feature"),
+    "icon_dark": ("1.6.0", "a dark icon (icon_dark)"),
+}
+
 COMMON_FIELDS = frozenset(("pricing",))
 LLM_FIELDS = frozenset(
     (

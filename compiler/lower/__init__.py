@@ -8,7 +8,7 @@ from compiler.load import LoadedSpec
 from compiler.lower.api import lower_api, lower_credentials, lower_errors
 from compiler.lower.custom import lower_customizable
 from compiler.lower.diagnostics import Lowering, validate_spec
-from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot
+from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot, minimum_dify_version
 from compiler.lower.models import (
     assign_files,
     check_unique_models,
@@ -43,6 +43,8 @@ def lower(loaded: LoadedSpec) -> Provider:
     builtin_tools = collect_by_name(models, custom_rules, "adds_tool")
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
+    features = {feature for m in models for feature in m.features}
+    dify_minimum = minimum_dify_version(lw, spec, features, assets)
     warn_suspicious(lw, spec, models)
     if lw.diagnostics:
         raise CompileError(sorted(lw.diagnostics + lw.warnings, key=Diagnostic.sort_key))
@@ -68,9 +70,10 @@ def lower(loaded: LoadedSpec) -> Provider:
         parameter_bodies=collect_by_name(models, custom_rules, "body"),
         maibot=maibot,
         dify_memory=spec.dify.memory,
-        dify_minimum_version=spec.dify.minimum_dify_version,
+        dify_minimum_version=dify_minimum,
         created_at=spec.dify.created_at,
-        repo=spec.repository,
+        repo=spec.repository or "",
+        contact=spec.contact,
         privacy=spec.dify.privacy,
         customizable=customizable,
         warnings=tuple(sorted(lw.warnings, key=Diagnostic.sort_key)),

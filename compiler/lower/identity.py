@@ -8,6 +8,7 @@ from pathlib import Path
 from compiler import spec as s
 from compiler.lower.diagnostics import Lowering
 from compiler.model import Asset, I18n, MaiBotInfo
+from compiler.tables import DIFY_VERSION_FOR, PLUGINS_SINCE
 
 NAME_RE = re.compile(r"^[a-z0-9_-]{1,128}$")
 
@@ -16,6 +17,13 @@ AUTHOR_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
 VERSION_RE = re.compile(r"^\d{1,4}(\.\d{1,4}){2}$")
 
 URL_RE = re.compile(r"^https?://[^\s/]+\S*$")
+
+# MaiBot's plugin center and market take https://github.com/owner/repo only (plugin-repo's
+# validate-issue.yml; plugin_market/releases.py); Dify's toolkit takes it too.
+GITHUB_REPO_RE = re.compile(r"^https://github\.com/[\w-]+/[\w.-]+$")
+
+# The Marketplace toolkit's contact rule (checks/manifest.py EMAIL_RE).
+EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 
 
 # MaiBot's manifest validator (src/plugin_runtime/runner/manifest_validator.py).
@@ -26,6 +34,8 @@ CLIENT_TYPE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 MAIBOT_BUILTIN_CLIENT_TYPES = ("openai", "openai_responses", "gemini")
+
+BUNDLED_LICENSES = ("MIT", "Apache-2.0")  # templates/maibot/licenses/
 
 ICON_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 
@@ -53,9 +63,43 @@ def check_identity(lw: Lowering, spec: s.Spec) -> None:
         lw.check(ok, ("background",), f"must be a colour like '#EFF1FE', got {spec.background!r}")
     if spec.help:
         lw.check(bool(URL_RE.match(spec.help.url)), ("help", "url"), f"must be an http(s) URL, got {spec.help.url!r}")
-    if spec.repository:
-        ok = bool(URL_RE.match(spec.repository))
-        lw.check(ok, ("repository",), f"must be an http(s) URL, got {spec.repository!r}")
+    if spec.repository is None:
+        lw.error(
+            ("repository",),
+            "required key is missing: the GitHub repository the plugins are published from, "
+            "https://github.com/OWNER/REPO (Dify's manifest repo, MaiBot's urls.repository)",
+        )
+    elif not GITHUB_REPO_RE.match(spec.repository) or spec.repository.endswith(".git"):
+        lw.error(
+            ("repository",),
+            f"must be https://github.com/OWNER/REPO (MaiBot installs from GitHub only; no .git), "
+            f"got {spec.repository!r}",
+        )
+    if spec.contact is not None:
+        ok = bool(EMAIL_RE.match(spec.contact))
+        lw.check(ok, ("contact",), f"must be an email address, got {spec.contact!r}")
+
+
+def minimum_dify_version(lw: Lowering, spec: s.Spec, features: set[str], assets: tuple[Asset, ...]) -> str:
+    """The newest Dify version among the things the plugin uses; a spec's own value may only be newer."""
+    used = set(features) | ({"icon_dark"} if any(a.role.endswith("_dark") for a in assets) else set())
+    needs = sorted((version_key(v), v, why) for name, (v, why) in DIFY_VERSION_FOR.items() if name in used)
+    _, derived, reason = needs[-1] if needs else (None, PLUGINS_SINCE, "plugins")
+    given = spec.dify.minimum_dify_version
+    if given is None:
+        return derived
+    where = ("dify", "minimum_dify_version")
+    if not VERSION_RE.match(given):
+        lw.error(where, f"must be x.y.z, got {given!r}")
+    elif version_key(given) < version_key(derived):
+        lw.error(
+            where, f"{given} is older than {derived}, which the plugin needs for {reason}; leave it out or raise it"
+        )
+    return given
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 def lower_maibot(lw: Lowering, spec: s.Spec) -> MaiBotInfo:
@@ -73,21 +117,28 @@ def lower_maibot(lw: Lowering, spec: s.Spec) -> MaiBotInfo:
         where = ("maibot", "plugin_id") if options.plugin_id else ("name",)
         ok = bool(PLUGIN_ID_RE.match(plugin_id))
         lw.check(ok, where, f"MaiBot plugin id must match {PLUGIN_ID_RE.pattern}, got {plugin_id!r}")
-    lw.check(bool(options.license.strip()), ("maibot", "license"), "must not be empty")
+    license_file = None
+    if options.license_file is not None:
+        license_file = (lw.loaded.path.parent / options.license_file).resolve()
+        if not license_file.is_relative_to(lw.loaded.path.parent.resolve()) or not license_file.is_file():
+            lw.error(("maibot", "license_file"), f"no such file beside the spec: {options.license_file!r}")
+    elif options.license.strip() not in BUNDLED_LICENSES:
+        lw.error(
+            ("maibot", "license"),
+            f"no LICENSE text comes with {options.license!r} (only {', '.join(BUNDLED_LICENSES)}); "
+            "set maibot.license_file to your LICENSE (MaiBot's plugin center requires one matching `license`)",
+        )
     lw.check(
         bool(LOCALE_RE.match(options.locale)), ("maibot", "locale"), f"must be like 'en-US', got {options.locale!r}"
     )
-    repository = spec.repository or (spec.help.url if spec.help else "")
-    if not repository:
-        lw.error(
-            ("repository",),
-            "required key is missing (MaiBot's _manifest.json needs it for urls.repository; help.url would also do)",
-        )
+    repository = spec.repository or ""  # required; reported by check_identity
     author_url = options.author_url or repository
     if options.author_url:
         ok = bool(URL_RE.match(author_url))
         lw.check(ok, ("maibot", "author_url"), f"must be an http(s) URL, got {author_url!r}")
-    return MaiBotInfo(client_type, plugin_id, options.license.strip(), author_url, repository, options.locale)
+    return MaiBotInfo(
+        client_type, plugin_id, options.license.strip(), license_file, author_url, repository, options.locale
+    )
 
 
 def lower_assets(lw: Lowering, spec: s.Spec) -> tuple[Asset, ...]:

@@ -8,7 +8,18 @@ from compiler.targets import Copy, Job
 from compiler.tables import PROTOCOLS
 from compiler.targets.runtime import runtime_jobs
 
-ROOT_FILES = ("manifest.yaml", "requirements.txt", "README.md", "PRIVACY.md", ".difyignore", ".env.example")
+ROOT_FILES = (
+    "manifest.yaml",
+    "pyproject.toml",
+    "requirements.txt",
+    "README.md",
+    "PRIVACY.md",
+    ".difyignore",
+    ".env.example",
+)
+# The plugin's dependencies, written to both pyproject.toml and requirements.txt. The Marketplace
+# wants every one bounded and dify-plugin at 0.9.0 or later; the runtime is tested with 0.10.2.
+REQUIREMENTS = ("dify_plugin>=0.10.2,<0.11.0", "urllib3>=2.3,<3")
 
 
 def runtime_entries(p: Provider) -> list[str]:
@@ -25,7 +36,7 @@ def runtime_entries(p: Provider) -> list[str]:
 
 def plan(p: Provider, header: str) -> list[Job | Copy]:
     """Every file of `dify/`, in a fixed order."""
-    ctx = {"p": p, "header": header}
+    ctx = {"p": p, "header": header, "requirements": REQUIREMENTS}
     jobs: list[Job | Copy] = [Job(f"dify/{name}.jinja", f"dify/{name}", ctx) for name in ROOT_FILES]
     jobs.append(Copy(TEMPLATES / "dify" / "main.py", "dify/main.py"))  # nothing in it depends on the spec
     jobs += [

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from compiler.model import Provider
+from compiler.render import TEMPLATES
 from compiler.targets import Copy, Job
 from compiler.tables import PROTOCOLS
 from compiler.targets.runtime import runtime_jobs
 
-# The host and SDK the generated plugins are tested with (pyproject's test extra). A newer 1.3.x
-# host only warns; anything outside fails to load, which is what an untested host deserves.
-HOST_VERSIONS = {"min_version": "1.3.15", "max_version": "1.3.15"}
+# The hosts the plugins declare: the 1.3 line from 1.3.15, the host they are tested with (pyproject's
+# test extra). The host's validator loads a newer patch of a declared minor anyway (with a warning),
+# so naming the whole minor keeps a tagged release loading, warning-free, across patches; 1.4 may change
+# the LLMProvider contract and is refused until tested. Older 1.3 hosts are untested.
+HOST_VERSIONS = {"min_version": "1.3.15", "max_version": "1.3.99"}
 SDK_VERSIONS = {"min_version": "2.16.0", "max_version": "2.16.99"}
 # aiohttp comes with the host (maibot 1.3.15 requires >=3.14.3); declaring it lets the host check
 # the range.
@@ -50,6 +53,16 @@ def manifest(p: Provider) -> dict[str, object]:
     return data
 
 
+def license_job(p: Provider) -> Job | Copy:
+    """LICENSE, whose text is the manifest's `license`: the spec's own file, else the bundled text."""
+    if p.maibot.license_file is not None:
+        return Copy(p.maibot.license_file, "maibot/LICENSE")
+    if p.maibot.license == "MIT":
+        holder = {"year": p.created_at[:4], "holder": p.author}
+        return Job("maibot/licenses/MIT.jinja", "maibot/LICENSE", holder)
+    return Copy(TEMPLATES / "maibot" / "licenses" / f"{p.maibot.license}.txt", "maibot/LICENSE")
+
+
 def runtime_entries(p: Provider) -> list[str]:
     """The provider adapter, the chat protocol, and the module of each other operation served."""
     return ["maibot_provider", p.api.protocol] + [
@@ -64,6 +77,8 @@ def plan(p: Provider, header: str) -> list[Job | Copy]:
         Job("maibot/_manifest.json.jinja", "maibot/_manifest.json", ctx | {"manifest": manifest(p)}),
         Job("maibot/plugin.py.jinja", "maibot/plugin.py", ctx),
         Job("maibot/README.md.jinja", "maibot/README.md", ctx),
+        Job("maibot/.gitignore.jinja", "maibot/.gitignore", ctx),
+        license_job(p),
     ]
     jobs += runtime_jobs("maibot/runtime", runtime_entries(p), ctx)
     small = p.icon("small")

@@ -40,7 +40,7 @@ def fault_spec(auth: dict[str, str]) -> dict[str, Any]:
         "version": "1.0.0",
         "icons": {"small": "icons/s.svg"},
         "help": {"title": "Keys", "url": "https://faulty.example/keys"},
-        "repository": "https://faulty.example/repo",
+        "repository": "https://github.com/faulty/plugins",
         "api": {"base_url": "https://api.faulty.example/v1", "auth": auth},
         "credentials": {
             "extra": [{"variable": "account_token", "label": "Account token", "type": "secret", "header": "X-Token"}]

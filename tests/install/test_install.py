@@ -62,8 +62,11 @@ def test_a_non_editable_install_compiles_and_checks_from_another_folder(installe
     assert (repo / "plugins" / "acme" / "dify" / "manifest.yaml").is_file(), built.stdout
     assert (repo / "plugins" / "acme" / "maibot" / "plugin.py").is_file()
     assert run(tool, "check", cwd=repo, env=env).stdout.startswith("check: 1 spec(s), output up to date")
-    package = run(tool, "package", cwd=repo, env=env).stdout
-    assert "acme-labs/acme:0.2.1@" in package and (repo / "dist" / "acme-0.2.1.difypkg").is_file()
+    # With the Marketplace pre-flight, which starts the plugin in a venv made from its requirements.txt.
+    package = run(tool, "package", cwd=repo, env=env | {"XDG_CACHE_HOME": str(tmp_path / "cache")}).stdout
+    assert "acme-labs/acme:0.2.1@" in package and "pre-flight clean" in package, package
+    assert (repo / "dist" / "acme-0.2.1.difypkg").is_file()
+    assert "served /health (200 OK)" in (repo / "dist" / "acme-0.2.1.submission.md").read_text()
     (repo / "plugins" / "acme" / "dify" / "README.md").write_text("edited by hand\n")
     assert run(tool, "check", cwd=repo, env=env, ok=False).returncode == 1
     usage = run(tool, "--help", cwd=repo, env=env).stdout

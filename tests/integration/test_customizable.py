@@ -274,7 +274,7 @@ def only_custom(tmp_path_factory: pytest.TempPathFactory):
         "author": "tester",
         "version": "1.0.0",
         "icons": {"small": "icons/s.svg"},
-        "repository": "https://example.com/repo",
+        "repository": "https://github.com/tester/plugins",
         "api": {"base_url": "https://api.gateway.example/v1"},
         "customizable": {"types": ["llm", "rerank"], "fields": ["display_name", "context_size", "tool_call"]},
     }

@@ -28,7 +28,7 @@ def regional(tmp_path_factory: pytest.TempPathFactory, mock: MockServer):
         "author": "tester",
         "version": "1.0.0",
         "icons": {"small": "icons/s.svg"},
-        "repository": "https://example.com/repo",
+        "repository": "https://github.com/tester/plugins",
         "api": {"base_url": "https://api.regional.example/v1"},
         "credentials": {"extra": [region]},
         "models": [{"name": "chat-1", "context_size": 4096}],

@@ -29,7 +29,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byte
         "author": "tester",
         "version": "1.0.0",
         "icons": {"small": "icons/s.svg"},
-        "repository": "https://example.com/repo",
+        "repository": "https://github.com/tester/plugins",
         "api": {"base_url": "https://api.ids.example/v1"},
         "models": [{"name": i, "context_size": 4096} for i in IDS]
         + [{"name": EMBED, "type": "text-embedding", "context_size": 8192}],

@@ -69,7 +69,7 @@ def spec_with(texts: dict[str, str]) -> dict:
         "version": "1.0.0",
         "icons": {"small": "icons/s.svg"},
         "help": {"title": texts["help"], "url": "https://fuzz.example/keys"},
-        "repository": "https://fuzz.example/repo",
+        "repository": "https://github.com/fuzz/plugins",
         "api": {"base_url": "https://api.fuzz.example/v1"},
         "credentials": {
             "api_key": {"placeholder": texts["placeholder"]},

@@ -71,8 +71,29 @@ def test_maibot_needs_a_repository_url(tmp_path: Path) -> None:
         lower(load_spec(write_spec(tmp_path, spec)))
     (d,) = caught.value.diagnostics
     assert d.path == "repository" and "urls.repository" in d.message
-    spec["help"] = {"title": "Keys", "url": "https://demo.example/keys"}
-    assert lower(load_spec(write_spec(tmp_path, spec))).maibot.repository == "https://demo.example/keys"
+    spec["help"] = {"title": "Keys", "url": "https://demo.example/keys"}  # no longer stands in for it
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, spec)))
+    assert [d.path for d in caught.value.diagnostics] == ["repository"]
+
+
+@pytest.mark.parametrize(
+    "features, dark, given, expected",
+    [
+        ((), False, None, "1.0.0"),
+        (("structured-output",), False, None, "1.5.1"),
+        (("structured-output",), True, None, "1.6.0"),
+        ((), False, "1.9.0", "1.9.0"),
+    ],
+)
+def test_minimum_dify_version_is_what_the_plugin_uses(tmp_path, features, dark, given, expected) -> None:
+    spec = minimal()
+    spec["models"][0]["features"] = list(features)
+    if dark:
+        spec["icons"]["small_dark"] = spec["icons"]["small"]
+    if given:
+        spec["dify"] = {"minimum_dify_version": given}
+    assert lower(load_spec(write_spec(tmp_path, spec))).dify_minimum_version == expected
 
 
 def test_maibot_plugin_id_follows_the_host_regex(tmp_path: Path) -> None:

@@ -119,12 +119,15 @@ def test_the_daemon_refuses_a_directory_entry(acme: Path):
 
 
 def test_the_package_command_writes_name_version_and_prints_the_identity(tmp_path: Path, capsys):
-    assert main(["package", str(ROOT / "specs" / "acme.yaml"), "--dist", str(tmp_path)]) == 0
+    assert main(["package", str(ROOT / "specs" / "acme.yaml"), "--dist", str(tmp_path), "--no-serve"]) == 0
     line = capsys.readouterr().out.strip()
-    written = tmp_path / "acme-0.2.1.difypkg"
-    assert line == f"{written}: {daemon.decode(written.read_bytes()).identity}"
-    assert main(["package", str(ROOT / "tests" / "bad_specs" / "no-models.yaml"), "--dist", str(tmp_path)]) == 2
-    assert sorted(os.listdir(tmp_path)) == ["acme-0.2.1.difypkg"]  # a bad spec writes nothing
+    written, note = tmp_path / "acme-0.2.1.difypkg", tmp_path / "acme-0.2.1.submission.md"
+    identity = daemon.decode(written.read_bytes()).identity
+    assert line == f"{written}: {identity}, pre-flight clean, PR text in {note}"
+    assert f"{written}: {identity}" in note.read_text()
+    bad = str(ROOT / "tests" / "bad_specs" / "no-models.yaml")
+    assert main(["package", bad, "--dist", str(tmp_path), "--no-serve"]) == 2
+    assert sorted(os.listdir(tmp_path)) == [written.name, note.name]  # a bad spec writes nothing
 
 
 def test_a_signature_verifies_with_the_daemons_algorithm(acme: Path, keys):

@@ -1,0 +1,168 @@
+"""The Marketplace pre-flight: every shipped spec's package passes it; each rule the toolkit blocks on
+(or warns about) is reported for an input that breaks it; the serverless start serves, and says why
+when it does not."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+from compiler import preflight
+from compiler.build import compile_spec
+from compiler.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = sorted((ROOT / "specs").glob("*.yaml"))
+
+
+def dify_files(spec: Path) -> dict[str, bytes]:
+    _, files = compile_spec(spec)
+    return {path.removeprefix("dify/"): data for path, data in files.items() if path.startswith("dify/")}
+
+
+@pytest.fixture(scope="module")
+def acme() -> dict[str, bytes]:
+    return dify_files(ROOT / "specs" / "acme.yaml")
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
+def test_every_shipped_spec_passes_the_static_rules(spec: Path):
+    found = preflight.check(dify_files(spec))
+    assert found.errors == []
+    # OpenRouter's attribution header names https://dify.ai, which the plugin never calls.
+    expected = 1 if spec.stem == "openrouter" else 0
+    assert len(found.warnings) == expected and all("names https://dify.ai" in w for w in found.warnings)
+
+
+@pytest.mark.parametrize("tree", sorted((ROOT / "generated").glob("*/dify")), ids=lambda p: p.parent.name)
+def test_pyproject_and_requirements_never_disagree(tree: Path):
+    """The daemon installs from pyproject.toml when it is there, older daemons from requirements.txt."""
+    listed = [line for line in (tree / "requirements.txt").read_text().splitlines() if not line.startswith("#")]
+    project = tomllib.loads((tree / "pyproject.toml").read_text())["project"]
+    assert sorted(map(str, map(Requirement, listed))) == sorted(map(str, map(Requirement, project["dependencies"])))
+    manifest = (tree / "manifest.yaml").read_text()
+    assert f'version = "{project["version"]}"' in (tree / "pyproject.toml").read_text()
+    assert f'version: "{project["version"]}"' in manifest and project["requires-python"] == ">=3.12"
+
+
+def edited(files: dict[str, bytes], path: str, old: str, new: str) -> dict[str, bytes]:
+    text = files[path].decode()
+    assert old in text, f"{old!r} not in {path}"
+    return files | {path: text.replace(old, new).encode()}
+
+
+BROKEN = {
+    "author": (
+        ("manifest.yaml", "author: acme-labs", "author: dify-fans"),
+        "manifest.yaml: author 'dify-fans' must not contain 'dify'",
+    ),
+    "langgenius": (
+        ("manifest.yaml", "author: acme-labs", "author: langgenius-community"),
+        "manifest.yaml: author 'langgenius-community' must not contain 'langgenius'",
+    ),
+    "no contact": (("manifest.yaml", "contact: plugins@acme.example\n", ""), "manifest.yaml: contact is required"),
+    "bad contact": (
+        ("manifest.yaml", "contact: plugins@acme.example", "contact: acme"),
+        "manifest.yaml: contact 'acme' is not an email address",
+    ),
+    "placeholder": (
+        ("manifest.yaml", "contact: plugins@acme.example", "contact: you@example.com"),
+        "manifest.yaml: contact is still the placeholder `provider-compiler new` wrote",
+    ),
+    "repo host": (
+        ("manifest.yaml", "https://github.com/acme-labs/acme-plugins", "https://git.acme.example/plugins"),
+        "manifest.yaml: repo 'https://git.acme.example/plugins' is not on a forge the Marketplace takes",
+    ),
+    "readme link": (
+        ("README.md", "https://github.com/acme-labs/acme-plugins", "(see our site)"),
+        "README.md has no link to the source repository",
+    ),
+    "readme cjk": (
+        ("README.md", "## Setup", "## 安装"),
+        "README.md has 2 CJK character(s) outside code blocks (安装)",
+    ),
+    "privacy": (("PRIVACY.md", None, ""), "PRIVACY.md is empty"),
+    "unbounded": (
+        ("requirements.txt", "urllib3>=2.3,<3", "urllib3"),
+        "requirements.txt: urllib3 has no version constraint",
+    ),
+    "old sdk": (
+        ("pyproject.toml", '"dify_plugin>=0.10.2,<0.11.0"', '"dify_plugin>=0.5.0,<0.6.0"'),
+        "pyproject.toml: dify-plugin must be at least 0.9.0",
+    ),
+    "url install": (
+        ("requirements.txt", "urllib3>=2.3,<3", "urllib3 @ https://files.example/urllib3.whl"),
+        "requirements.txt: urllib3 is installed from a URL",
+    ),
+    "syntax": (("main.py", None, "def broken(:\n"), "main.py:1: does not compile"),
+    "env": ((".env", None, "API_KEY=x\n"), ".env: an environment file may hold secrets"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_each_blocking_rule_is_reported(acme: dict[str, bytes], case: str):
+    (path, old, new), message = BROKEN[case]
+    files = acme | {path: new.encode()} if old is None else edited(acme, path, old, new)
+    found = preflight.check(files)
+    assert len(found.errors) == 1 and found.errors[0].startswith(message), found.errors
+
+
+def test_cjk_inside_a_code_block_is_fine_and_warnings_do_not_block(acme: dict[str, bytes]):
+    files = edited(acme, "README.md", "## Usage", "```\n你好\n```\n\n## Usage")
+    files = edited(files, "manifest.yaml", '  minimum_dify_version: "1.6.0"\n', "")
+    files = edited(files, "requirements.txt", "urllib3>=2.3,<3", "urllib3>=2.3")
+    files |= {"README_zh.md": b"# Acme\n", "models/extra.py": b'URL = "https://telemetry.acme.example/x"\n'}
+    found = preflight.check(files)
+    assert found.errors == []
+    assert found.warnings == [
+        "manifest.yaml: meta.minimum_dify_version is recommended",
+        "README_zh.md: the Marketplace reads localized READMEs as README.<locale>.md",
+        "requirements.txt: urllib3 has a lower bound only",
+        "models/extra.py names https://telemetry.acme.example, which manifest.yaml network.domains does not list "
+        "(the Marketplace's scan shows every such host as one the plugin reaches)",
+    ]
+
+
+def test_the_plugin_serves_as_the_serverless_runtime(acme: dict[str, bytes]):
+    assert preflight.serve(acme, Path(sys.executable)) == "served /health (200 OK) on 127.0.0.1"
+
+
+def test_a_plugin_that_cannot_start_is_reported_with_its_output(acme: dict[str, bytes]):
+    broken = acme | {"main.py": b"raise SystemExit('no such provider module')\n"}
+    with pytest.raises(RuntimeError, match=r"exited without serving within 20 s: no such provider module"):
+        preflight.serve(broken, Path(sys.executable))
+    slow = acme | {"main.py": b"import time\nprint('warming up', flush=True)\ntime.sleep(60)\n"}
+    with pytest.raises(RuntimeError, match=r"is still starting without serving within 1 s: warming up"):
+        preflight.serve(slow, Path(sys.executable), seconds=1)
+
+
+def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(tmp_path: Path, capsys):
+    spec = tmp_path / "specs" / "acme.yaml"
+    spec.parent.mkdir()
+    shutil.copytree(ROOT / "specs" / "icons", spec.parent / "icons")
+    spec.write_text((ROOT / "specs" / "acme.yaml").read_text().replace("contact: plugins@acme.example\n", ""))
+    dist = tmp_path / "dist"
+    assert main(["package", str(spec), "--dist", str(dist), "--no-serve"]) == 2
+    err = capsys.readouterr().err
+    assert "acme.yaml: error: preflight: manifest.yaml: contact is required" in err and not dist.exists()
+    assert main(["package", str(spec), "--dist", str(dist), "--no-preflight"]) == 0  # for your own Dify
+    assert sorted(p.name for p in dist.iterdir()) == ["acme-0.2.1.difypkg"]
+
+
+def test_the_submission_note_states_the_risk_and_the_user_set_destination(tmp_path: Path, capsys):
+    assert (
+        main(["package", str(ROOT / "specs" / "acme.yaml"), "--dist", str(tmp_path), "--python", sys.executable]) == 0
+    )
+    note = (tmp_path / "acme-0.2.1.submission.md").read_text()
+    assert "- [x] Medium risk" in note and "- [ ] Low risk" in note and "- [ ] High risk" in note
+    assert "**User-controlled network destination.** The `base_url` credential" in note
+    assert "- **Contact**: plugins@acme.example" in note
+    assert "serverless start: served /health (200 OK) on 127.0.0.1" in note
+    capsys.readouterr()
+    assert main(["preflight", str(ROOT / "specs" / "deepseek.yaml"), "--no-serve"]) == 0
+    assert capsys.readouterr().out == "specs/deepseek.yaml: preflight clean, 0 warning(s)\n"
