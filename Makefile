@@ -41,6 +41,16 @@ package: $(VENV)/.compiler
 preflight: $(VENV)/.compiler
 	$(PY) -m compiler preflight $(SPEC)
 
+# Run one spec's Dify plugin against a Dify instance, REMOTE_INSTALL_* from the environment or ./.env.
+debug: $(VENV)/.compiler
+	@test -n "$(SPEC)" || { echo "usage: make debug SPEC=specs/<provider>.yaml"; exit 2; }
+	$(PY) -m compiler debug $(SPEC)
+
+# One spec's MaiBot plugin as a repository of its own in DIR, ready to push and tag.
+export-maibot: $(VENV)/.compiler
+	@test -n "$(SPEC)" -a -n "$(DIR)" || { echo "usage: make export-maibot SPEC=specs/<provider>.yaml DIR=<folder>"; exit 2; }
+	$(PY) -m compiler export-maibot $(SPEC) $(DIR)
+
 new: $(VENV)/.compiler
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }
 	$(PY) -m compiler new $(NAME)

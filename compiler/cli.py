@@ -21,7 +21,7 @@ from compiler.model import Provider
 from compiler.render import render
 from compiler.schema import SCHEMA_FILE, schema_text
 from compiler.summary import manifest_version, summarize
-from compiler.write import read_tree, write_file, write_tree
+from compiler.write import existing_files, read_tree, write_file, write_tree
 
 if TYPE_CHECKING:  # imported where used: build and check never load the packaging modules
     from compiler.package import Package
@@ -137,6 +137,25 @@ def parser(where: Folders = Folders()) -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check a .difypkg's signature as the daemon does; exit 1 if bad")
     verify.add_argument("package", type=Path)
     verify.add_argument("--key", type=Path, action="append", required=True, help="public key(s) to trust")
+    debug = commands.add_parser(
+        "debug",
+        help="build a spec's Dify plugin into a temporary folder and run it against a Dify instance "
+        "(REMOTE_INSTALL_* from the environment, else the .env at the repository root)",
+    )
+    debug.add_argument("spec", type=Path, metavar="SPEC")
+    debug.add_argument(
+        "--python",
+        type=Path,
+        help="an interpreter with the plugin's requirements (default: this one if it has dify_plugin, else a "
+        "venv made once from the plugin's requirements.txt)",
+    )
+    export = commands.add_parser(
+        "export-maibot",
+        help="write a spec's MaiBot plugin as a repository of its own in DIR (_manifest.json and plugin.py at "
+        "the root, LICENSE, README, .gitignore), ready to push and tag",
+    )
+    export.add_argument("spec", type=Path, metavar="SPEC")
+    export.add_argument("folder", type=Path, metavar="DIR")
     new = commands.add_parser("new", help="scaffold specs/NAME.yaml (and an icon) with commented examples")
     new.add_argument("name")
     new.add_argument("--author", default="your-name")
@@ -314,6 +333,108 @@ def submission_note(provider: Provider, pkg: "Package", found: "Findings", dist:
         "tool_version": tool_version(),
     }
     return render("dist/submission.md.jinja", context)
+
+
+REMOTE_KEYS = ("REMOTE_INSTALL_URL", "REMOTE_INSTALL_HOST", "REMOTE_INSTALL_PORT", "REMOTE_INSTALL_KEY")
+
+
+def project_root(start: Path) -> Path:
+    """The git root above `start` (the folder holding .git), else `start`."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / ".git").exists():
+            return folder
+    return start.resolve()
+
+
+def remote_settings(start: Path) -> tuple[dict[str, str], str]:
+    """REMOTE_INSTALL_* from the environment, else from the .env at the repository root; and where
+    they came from. Values are never printed."""
+    from dotenv import dotenv_values  # only `debug` reads .env files
+
+    env_file = project_root(start) / ".env"
+    from_file = (
+        {k: v for k, v in dotenv_values(env_file).items() if k in REMOTE_KEYS and v} if env_file.is_file() else {}
+    )
+    from_env = {k: os.environ[k] for k in REMOTE_KEYS if os.environ.get(k)}
+    settings = from_file | from_env
+    source = " and ".join(name for name, used in (("the environment", from_env), (str(env_file), from_file)) if used)
+    return settings, source or "nowhere"
+
+
+def debug_spec(spec: Path, python: Path | None) -> int:
+    """Run the spec's Dify plugin as a remote-debugging plugin (INSTALL_METHOD=remote) from a temporary
+    build, so that generated/ never holds a .env and never changes while debugging."""
+    import importlib.util
+    import tempfile
+
+    settings, source = remote_settings(Path.cwd())
+    if "REMOTE_INSTALL_KEY" not in settings:
+        print(
+            f"error: REMOTE_INSTALL_KEY is not set (looked in the environment and {project_root(Path.cwd()) / '.env'}); "
+            "put REMOTE_INSTALL_URL=host:port and REMOTE_INSTALL_KEY there, as Dify's Plugins > Debug shows them",
+            file=sys.stderr,
+        )
+        return 2
+    compiled = compile_all([spec])
+    if compiled is None:
+        return 2
+    _, provider, files = compiled[0]
+    plugin = {path[len("dify/") :]: data for path, data in files.items() if path.startswith("dify/")}
+    if python is None and importlib.util.find_spec("dify_plugin") is not None:
+        python = Path(sys.executable)
+    if python is None:
+        from compiler.preflight import runner_python
+
+        try:
+            python = runner_python(plugin, cache_home() / "runners")
+        except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+            print(f"error: {exc}; pass --python an interpreter that has the plugin's requirements", file=sys.stderr)
+            return 2
+    where = settings.get("REMOTE_INSTALL_URL") or (
+        f"{settings.get('REMOTE_INSTALL_HOST', 'localhost')}:{settings.get('REMOTE_INSTALL_PORT', '5003')}"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REMOTE_INSTALL", "INSTALL_METHOD"))}
+    env |= settings | {"INSTALL_METHOD": "remote"}
+    with tempfile.TemporaryDirectory(prefix=f"{provider.name}-debug-") as folder:
+        write_tree(Path(folder), plugin)
+        print(f"{spec}: debugging {provider.name} from {folder} against {where} (settings from {source}); Ctrl-C stops")
+        sys.stdout.flush()
+        try:
+            return subprocess.run([str(python), "-m", "main"], cwd=folder, env=env).returncode
+        except KeyboardInterrupt:
+            return 0
+
+
+# Folders of an exported MaiBot repository that only the export writes: stale files there are removed.
+EXPORT_OWNS = ("runtime/",)
+
+
+def export_maibot(spec: Path, folder: Path) -> int:
+    """The MaiBot plugin at the root of `folder` (a clone of the plugin's repository, or a new folder).
+    Files the export does not write are left alone and listed, except stale ones in folders it owns."""
+    compiled = compile_all([spec])
+    if compiled is None:
+        return 2
+    _, provider, files = compiled[0]
+    plugin = {path[len("maibot/") :]: data for path, data in files.items() if path.startswith("maibot/")}
+    if folder.exists() and not folder.is_dir():
+        print(f"error: {folder} is not a folder; nothing written", file=sys.stderr)
+        return 2
+    present = {path for path in existing_files(folder) if not path.startswith(".git/")}
+    stale = sorted(path for path in present - set(plugin) if path.startswith(EXPORT_OWNS))
+    written = [path for path, data in plugin.items() if write_file(folder / path, data)]
+    for path in stale:
+        (folder / path).unlink()
+    others = sorted(present - set(plugin) - set(stale))
+    print(f"{folder}: {len(written)} written, {len(plugin) - len(written)} unchanged, {len(stale)} deleted")
+    for path in others:
+        print(f"{folder / path}: left alone (not part of the plugin; delete it if it is stale)")
+    version, repository = provider.version, provider.maibot.repository
+    print(
+        f"next: commit and push {folder} to {repository}, then tag the release: "
+        f"git tag {version} && git push origin {version}"
+    )
+    return 0
 
 
 def keygen(name: Path) -> int:
@@ -507,6 +628,10 @@ def main(argv: list[str] | None = None) -> int:
             return sign_file(args.package, args.key, args.time, args.category)
         if args.command == "verify":
             return verify_file(args.package, args.key)
+        if args.command == "debug":
+            return debug_spec(args.spec, interpreter(args.python))
+        if args.command == "export-maibot":
+            return export_maibot(args.spec, args.folder)
         return new(args.name, args.author, args.specs_dir, where.specs)
     except Exception as exc:  # an internal error: say so plainly, traceback only when asked
         if args.verbose:

@@ -60,5 +60,7 @@ def describe(drift: FileDrift) -> str:
     if drift.kind == "missing":
         return f"missing: {drift.path} (the build would create it)\n"
     if drift.kind == "stray":
+        if drift.path.rsplit("/", 1)[-1] == ".env":  # the old way to debug; its key must not be committed
+            return f"stray: {drift.path} (a debug key belongs in the repository root's .env: `provider-compiler debug SPEC`)\n"
         return f"stray: {drift.path} (no spec produces it; the build would delete it)\n"
     return f"stray: {drift.path} (no spec in specs/ has this output folder; delete it or restore its spec)\n"

@@ -86,3 +86,15 @@ def test_write_tree_never_leaves_its_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="outside"):
         write_tree(tmp_path / "out" / "acme", {"dify/ok.txt": b"x", "../../escaped.txt": b"x"})
     assert not (tmp_path / "escaped.txt").exists() and not (tmp_path / "out").exists()
+
+
+def test_check_reports_a_debug_env_inside_the_tree(specs: Path, tmp_path: Path, capsys) -> None:
+    """A .env in a generated tree is drift (its key could be committed); check says where it belongs."""
+    out = tmp_path / "out"
+    assert main(["build", str(specs / "acme.yaml"), "--out", str(out)]) == 0
+    (out / "acme" / "dify" / ".env").write_text("REMOTE_INSTALL_KEY=secret\n")
+    capsys.readouterr()
+    assert main(["check", str(specs / "acme.yaml"), "--out", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert f"stray: {out / 'acme' / 'dify' / '.env'} (a debug key belongs in the repository root's .env" in printed
+    assert "secret" not in printed
