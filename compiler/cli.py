@@ -332,7 +332,7 @@ def submission_note(provider: Provider, pkg: "Package", found: "Findings", dist:
         "found": found,
         "tool_version": tool_version(),
     }
-    return render("dist/submission.md.jinja", context)
+    return render("marketplace/submission.md.jinja", context)
 
 
 REMOTE_KEYS = ("REMOTE_INSTALL_URL", "REMOTE_INSTALL_HOST", "REMOTE_INSTALL_PORT", "REMOTE_INSTALL_KEY")
