@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -399,10 +400,16 @@ def debug_spec(spec: Path, python: Path | None) -> int:
         write_tree(Path(folder), plugin)
         print(f"{spec}: debugging {provider.name} from {folder} against {where} (settings from {source}); Ctrl-C stops")
         sys.stdout.flush()
+        child = subprocess.Popen([str(python), "-m", "main"], cwd=folder, env=env)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that the plugin is stopped too
         try:
-            return subprocess.run([str(python), "-m", "main"], cwd=folder, env=env).returncode
+            return child.wait()
         except KeyboardInterrupt:
             return 0
+        finally:
+            if child.poll() is None:
+                child.terminate()
+                child.wait(10)
 
 
 # Folders of an exported MaiBot repository that only the export writes: stale files there are removed.

@@ -61,6 +61,11 @@ def py_literal(value: object) -> str:
     raise TypeError(f"no Python literal for {type(value).__name__}")
 
 
+def toml_string(value: object) -> str:
+    """A TOML basic string: JSON's escapes, and DEL, which TOML refuses raw and JSON leaves raw."""
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 def json_literal(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
@@ -91,6 +96,7 @@ def markdown_text(value: object) -> str:
 
 FILTERS = {
     "yaml": yaml_literal,
+    "toml": toml_string,
     "yaml_str": yaml_string,
     "py": py_literal,
     "json": json_literal,

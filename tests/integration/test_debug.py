@@ -39,13 +39,19 @@ def test_debug_connects_with_the_root_env_key_and_leaves_the_tree_alone(tmp_path
             with connection, connection.makefile("rb") as stream:
                 handshake = json.loads(stream.readline())
                 announced = b"".join(stream.readline() for _ in range(3))
+                process.terminate()  # the compiler only: it stops the plugin, which closes the connection
+                output = process.communicate(timeout=30)[0].decode()
+                while stream.readline():  # anything in flight, then end of stream
+                    pass
         finally:
-            os.killpg(process.pid, signal.SIGKILL)
-            output = process.communicate(timeout=30)[0].decode()
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                output = process.communicate(timeout=30)[0].decode()
     assert handshake == {"type": "handshake", "data": {"key": KEY}}
     assert b'"acme"' in announced  # the plugin's declaration, as the daemon's debugging port receives it
     assert "debugging acme from " in output and f"against 127.0.0.1:{port}" in output, output
     assert str(repo / ".env") in output and KEY not in output
+    assert process.returncode == 143
     assert sorted((ROOT / "generated" / "acme").rglob("*")) == generated_before
 
 
