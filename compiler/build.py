@@ -31,6 +31,12 @@ def produce(job: Job | Copy, rendered: dict[str, str]) -> bytes:
     return format_file(job.output, job.template, rendered[job.output]).encode("utf-8")
 
 
+def subtree(files: dict[str, bytes], folder: str) -> dict[str, bytes]:
+    """The files of one target (`dify` or `maibot`), relative to its folder."""
+    prefix = folder + "/"
+    return {path[len(prefix) :]: data for path, data in files.items() if path.startswith(prefix)}
+
+
 def compile_spec(path: Path) -> tuple[Provider, dict[str, bytes]]:
     """The provider and its whole output tree (relative path → bytes)."""
     provider = lower(load_spec(path))

@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compiler.build import compile_spec
+from compiler.build import compile_spec, subtree
 from compiler.drift import FileDrift, describe, stray_providers, tree_drift
 from compiler.errors import CompileError
 from compiler.lower import NAME_RE
@@ -215,9 +215,7 @@ def packed(specs: list[Path]) -> list[tuple[Provider, "Package"]] | None:
     made = []
     for _, provider, files in compiled:
         with tempfile.TemporaryDirectory() as folder:
-            write_tree(
-                Path(folder), {path[len("dify/") :]: data for path, data in files.items() if path.startswith("dify/")}
-            )
+            write_tree(Path(folder), subtree(files, "dify"))
             try:
                 made.append((provider, package(Path(folder))))
             except PackageError as exc:
@@ -237,7 +235,7 @@ def run_preflight(provider: Provider, files: dict[str, bytes], serving: Serving)
         try:
             python = serving.python or preflight.runner_python(files, cache_home() / "runners")
             found.served = preflight.serve(files, python)
-        except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+        except (OSError, RuntimeError) as exc:
             found.errors.append(f"serverless start: {exc}")
     for level, messages in (("error", found.errors), ("warning", found.warnings)):
         for message in messages:
@@ -380,7 +378,7 @@ def debug_spec(spec: Path, python: Path | None) -> int:
     if compiled is None:
         return 2
     _, provider, files = compiled[0]
-    plugin = {path[len("dify/") :]: data for path, data in files.items() if path.startswith("dify/")}
+    plugin = subtree(files, "dify")
     if python is None and importlib.util.find_spec("dify_plugin") is not None:
         python = Path(sys.executable)
     if python is None:
@@ -388,7 +386,7 @@ def debug_spec(spec: Path, python: Path | None) -> int:
 
         try:
             python = runner_python(plugin, cache_home() / "runners")
-        except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+        except (OSError, RuntimeError) as exc:
             print(f"error: {exc}; pass --python an interpreter that has the plugin's requirements", file=sys.stderr)
             return 2
     where = settings.get("REMOTE_INSTALL_URL") or (
@@ -423,7 +421,7 @@ def export_maibot(spec: Path, folder: Path) -> int:
     if compiled is None:
         return 2
     _, provider, files = compiled[0]
-    plugin = {path[len("maibot/") :]: data for path, data in files.items() if path.startswith("maibot/")}
+    plugin = subtree(files, "maibot")
     if folder.exists() and not folder.is_dir():
         print(f"error: {folder} is not a folder; nothing written", file=sys.stderr)
         return 2

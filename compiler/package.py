@@ -141,6 +141,14 @@ def blocked(path: str) -> str | None:
     return None
 
 
+def content_problems(files: dict[str, bytes]) -> list[str]:
+    """What the Marketplace refuses in a package's contents: blocked files, and more than MAX_FILES."""
+    problems = [reason for path in files if (reason := blocked(path))]
+    if len(files) > MAX_FILES:
+        problems.append(f"{len(files)} files; the Marketplace takes at most {MAX_FILES}")
+    return problems
+
+
 def unpack(data: bytes) -> tuple[dict[str, bytes], bytes]:
     """(path -> bytes of every file entry, in zip order; the zip comment); zipfile.BadZipFile if not a zip."""
     with zipfile.ZipFile(BytesIO(data)) as archive:
@@ -251,9 +259,7 @@ def package(root: Path) -> Package:
         raise PackageError(root, ["no manifest.yaml: not a Dify plugin folder"])
     files, problems = select_files(root)
     manifest, more = check_manifest(files)
-    problems += more + [reason for path in files if (reason := blocked(path))]
-    if len(files) > MAX_FILES:
-        problems.append(f"{len(files)} files; the Marketplace takes at most {MAX_FILES}")
+    problems += more + content_problems(files)
     total = sum(len(data) for data in files.values())
     if total > MAX_SIZE:
         largest = sorted(files, key=lambda p: -len(files[p]))[:5]

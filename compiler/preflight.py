@@ -30,7 +30,8 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from compiler.package import MAX_FILES, blocked, read_yaml
+from compiler.lower.identity import EMAIL_RE
+from compiler.package import content_problems, read_yaml
 
 REQUIRED_FIELDS = (
     "author name version type icon plugins privacy repo contact label.en_US description.en_US meta.version "
@@ -40,7 +41,6 @@ SOURCE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeb
 _HOSTS = "|".join(re.escape(host) for host in SOURCE_HOSTS)
 SOURCE_REPOSITORY_URL_RE = re.compile(rf"^https?://(?:www\.)?(?:{_HOSTS})/[^\s)>\"]+$", re.IGNORECASE)
 SOURCE_REPOSITORY_LINK_RE = re.compile(rf"https?://(?:www\.)?(?:{_HOSTS})/[^\s)>\"]+", re.IGNORECASE)
-EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 CODE_BLOCK_RE = re.compile(r"```.*?```", re.DOTALL)
 CJK_RE = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF]")
 LOCALIZED_README_RE = re.compile(r"^README[._-][A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)?\.md$")
@@ -148,12 +148,16 @@ def check_readme(files: dict[str, bytes], found: Findings) -> None:
             found.warnings.append(f"{path}: the Marketplace reads localized READMEs as README.<locale>.md")
 
 
+def requirement_lines(listing: str) -> list[str]:
+    """A requirements.txt's requirements, comments and blank lines aside."""
+    return [line for line in (raw.split("#", 1)[0].strip() for raw in listing.splitlines()) if line]
+
+
 def requirements_of(files: dict[str, bytes], found: Findings) -> dict[str, list[str]]:
     """Requirement strings by the file that declares them."""
     declared: dict[str, list[str]] = {}
     if (listing := text(files, "requirements.txt")) is not None:
-        lines = (line.split("#", 1)[0].strip() for line in listing.splitlines())
-        declared["requirements.txt"] = [line for line in lines if line]
+        declared["requirements.txt"] = requirement_lines(listing)
     if (pyproject := text(files, "pyproject.toml")) is not None:
         try:
             declared["pyproject.toml"] = list(tomllib.loads(pyproject).get("project", {}).get("dependencies", []))
@@ -191,9 +195,7 @@ def check_dependencies(files: dict[str, bytes], found: Findings) -> None:
 
 
 def check_contents(files: dict[str, bytes], manifest: dict[str, Any], found: Findings) -> None:
-    found.errors += [reason for path in files if (reason := blocked(path))]
-    if len(files) > MAX_FILES:
-        found.errors.append(f"{len(files)} files; the Marketplace takes at most {MAX_FILES}")
+    found.errors += content_problems(files)
     declared = set((manifest.get("network") or {}).get("domains") or ())
     reached: dict[str, str] = {}
     for path, data in files.items():
@@ -227,23 +229,26 @@ def check(files: dict[str, bytes]) -> Findings:
 
 def runner_python(files: dict[str, bytes], cache: Path) -> Path:
     """An interpreter with the plugin's requirements.txt installed, as the PR check installs it: a venv
-    kept under `cache` per distinct requirements, made once."""
+    kept under `cache` per distinct requirements, made once. RuntimeError says why it could not be made."""
     requirements = files.get("requirements.txt", b"")
-    lines = sorted({line.split("#", 1)[0].strip() for line in requirements.decode("utf-8").splitlines()} - {""})
+    lines = sorted(set(requirement_lines(requirements.decode("utf-8"))))
     home = cache / hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]  # comments aside
     python = home / "bin" / "python"
     if (home / ".complete").is_file():
         return python
-    home.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=home.parent) as scratch:
-        listing = Path(scratch) / "requirements.txt"
-        listing.write_bytes(requirements)
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(home)], check=True, capture_output=True)
-        install = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", str(listing)]
-        result = subprocess.run(install, capture_output=True, text=True)
-        if result.returncode != 0:
-            last = (result.stderr.strip().splitlines() or ["pip failed"])[-1]
-            raise RuntimeError(f"installing the plugin's requirements failed: {last}")
+    try:
+        home.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=home.parent) as scratch:
+            listing = Path(scratch) / "requirements.txt"
+            listing.write_bytes(requirements)
+            subprocess.run([sys.executable, "-m", "venv", "--clear", str(home)], check=True, capture_output=True)
+            install = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", str(listing)]
+            result = subprocess.run(install, capture_output=True, text=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise RuntimeError(f"making a venv for the plugin's requirements failed: {exc}") from None
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["pip failed"])[-1]
+        raise RuntimeError(f"installing the plugin's requirements failed: {last}")
     (home / ".complete").write_text("")
     return python
 

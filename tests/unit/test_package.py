@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler.build import compile_spec
+from compiler.build import compile_spec, subtree
 from compiler.cli import main
 from compiler.package import PackageError, package
 from compiler.signing import SigningError, generate_keys, sign, verify
@@ -46,7 +46,7 @@ def committed_checksum(folder: Path) -> str:
 @pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
 def test_every_shipped_spec_packs_into_what_the_daemon_installs(spec: Path, tmp_path: Path):
     provider, files = compile_spec(spec)
-    write_tree(tmp_path, {p.removeprefix("dify/"): data for p, data in files.items() if p.startswith("dify/")})
+    write_tree(tmp_path, subtree(files, "dify"))
     made = package(tmp_path)
     decoded = daemon.decode(made.data)
     assert decoded.identity == made.identity

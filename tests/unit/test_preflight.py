@@ -13,7 +13,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from compiler import preflight
-from compiler.build import compile_spec
+from compiler.build import compile_spec, subtree
 from compiler.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ SPECS = sorted((ROOT / "specs").glob("*.yaml"))
 
 def dify_files(spec: Path) -> dict[str, bytes]:
     _, files = compile_spec(spec)
-    return {path.removeprefix("dify/"): data for path, data in files.items() if path.startswith("dify/")}
+    return subtree(files, "dify")
 
 
 @pytest.fixture(scope="module")
