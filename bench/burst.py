@@ -25,7 +25,7 @@ sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 from stream_server import MODEL  # noqa: E402
 
 HOLD_MS = 300  # how long the server holds each answer, so that a burst's requests overlap
-POOL_BEFORE = ("maxsize=max(1, settings().MAX_WORKER)", "maxsize=16")  # dify_transport.pool, before/after
+POOL_BEFORE = ("maxsize=max(1, settings().MAX_WORKER)", "maxsize=16")  # dify/transport.pool, before/after
 
 
 def opened(server: str) -> int:
@@ -52,10 +52,10 @@ def dify(server: str, plugin_source: Path, work: Path, before: bool, size: int, 
     if before:
         source = work / "before" / "dify"
         shutil.copytree(plugin_source, source)
-        transport = source / "models" / "runtime" / "dify_transport.py"
+        transport = source / "models" / "runtime" / "dify" / "transport.py"
         text = transport.read_text()
         if POOL_BEFORE[0] not in text:
-            raise SystemExit("burst: dify_transport.pool() changed; update POOL_BEFORE")
+            raise SystemExit("burst: dify/transport.pool() changed; update POOL_BEFORE")
         transport.write_text(text.replace(*POOL_BEFORE))
     plugin = DifyPlugin(source, work / ("run-before" if before else "run-after"), read_timeout=60)
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 class DifyKind:
     folder: str  # models/<folder>/ in the plugin, templates/dify/models/<folder>/ here
     sdk_type: str  # the dify_plugin ModelType member
-    adapter: str  # the runtime module with the model class's mixin
+    adapter: str  # the module of runtime/dify/ with the model class's mixin
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Kind:
 
     name: str  # the spec's model `type`, and Dify's model_type
     endpoint: str  # the api.endpoints key it calls
-    runtime: str | None = None  # the runtime module serving it; None: the spec's chat protocol
+    runtime: str | None = None  # its module of runtime/kinds/; None: the spec's chat protocol
     fields: frozenset[str] = frozenset()  # the kind-specific model fields (spec.ModelFields) it reads
     required: tuple[str, ...] = ()  # of those, the ones every model needs (its own or the defaults')
     llm_fields: bool = False  # features, parameter rules and an output price apply
@@ -67,7 +67,7 @@ KINDS = (
         fields=LLM_FIELDS,
         required=("context_size",),
         llm_fields=True,
-        dify=DifyKind("llm", "LLM", "dify_chat"),
+        dify=DifyKind("llm", "LLM", "chat"),
         maibot=MaiBotKind("response", "llm"),
     ),
     Kind(
@@ -76,7 +76,7 @@ KINDS = (
         runtime="embeddings",
         fields=frozenset(("context_size", "max_chunks", "dimensions", "input_type", "encoding")),
         required=("context_size",),
-        dify=DifyKind("text_embedding", "TEXT_EMBEDDING", "dify_embedding"),
+        dify=DifyKind("text_embedding", "TEXT_EMBEDDING", "embedding"),
         maibot=MaiBotKind("embedding", "embedding"),
     ),
     Kind(
@@ -85,14 +85,14 @@ KINDS = (
         runtime="rerank",
         fields=frozenset(("context_size",)),
         required=("context_size",),
-        dify=DifyKind("rerank", "RERANK", "dify_rerank"),
+        dify=DifyKind("rerank", "RERANK", "rerank"),
     ),
     Kind(
         "speech2text",
         endpoint="transcriptions",
         runtime="transcription",
         fields=frozenset(("file_upload_limit", "supported_file_extensions", "language", "prompt")),
-        dify=DifyKind("speech2text", "SPEECH2TEXT", "dify_speech2text"),
+        dify=DifyKind("speech2text", "SPEECH2TEXT", "speech2text"),
         # MaiBot's model_config.toml knows llm, embedding and image_embedding; its voice task takes llm models.
         maibot=MaiBotKind("audio_transcription", "llm"),
     ),
@@ -102,14 +102,14 @@ KINDS = (
         runtime="speech",
         fields=frozenset(("voices", "default_voice", "audio_type", "word_limit", "max_workers")),
         required=("voices",),
-        dify=DifyKind("tts", "TTS", "dify_tts"),
+        dify=DifyKind("tts", "TTS", "tts"),
     ),
     Kind(
         "moderation",
         endpoint="moderations",
         runtime="moderation",
         fields=frozenset(("max_chunks", "max_characters_per_chunk")),
-        dify=DifyKind("moderation", "MODERATION", "dify_moderation"),
+        dify=DifyKind("moderation", "MODERATION", "moderation"),
     ),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
@@ -121,7 +121,7 @@ MODEL_TYPES = tuple(kind.name for kind in KINDS if kind.dify)
 class Protocol:
     """One wire protocol: its runtime module, its defaults, and the api fields it reads."""
 
-    name: str  # api.protocol, and the runtime module that speaks it
+    name: str  # api.protocol, and the module of runtime/protocols/ that speaks it
     endpoints: dict[str, str | None]  # default path of each endpoint it has (None: none by default)
     auth: tuple[str, str | None, str]  # default api.auth (scheme, header or query name, prefix)
     quirks: frozenset[str]  # optional api fields that mean something to this protocol
@@ -131,7 +131,7 @@ class Protocol:
     max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
     response_format: bool = True  # the API takes response_format (json_object, json_schema)
     json_schema: bool = True  # a json_schema rule reaches the API (as response_format, or its own way)
-    # A kind's runtime module -> this protocol's module of the same names (Gemini's embeddings).
+    # A kind's module -> this protocol's module of the same names in runtime/kinds/ (Gemini's embeddings).
     runtimes: dict[str, str] = field(default_factory=dict)
     # Settings a parameter may steer (`controls`) -> the parameter type it takes.
     controls: dict[str, str] = field(default_factory=dict)

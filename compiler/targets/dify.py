@@ -25,12 +25,11 @@ REQUIREMENTS = ("dify_plugin>=0.10.2,<0.11.0", "urllib3>=2.3,<3")
 def runtime_entries(p: Provider) -> list[str]:
     """The chat protocol (credentials are validated through it), the user-added models' schema
     builder when the spec has them, and each kind's adapter and module."""
-    entries = [p.api.protocol] + (["dify_custom"] if p.customizable else [])
+    entries = [f"protocols.{p.api.protocol}"] + (["dify.custom"] if p.customizable else [])
     for kind in p.kinds:
-        entries += [
-            kind.dify.adapter,
-            PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime) if kind.runtime else p.api.protocol,
-        ]
+        entries.append(f"dify.{kind.dify.adapter}")
+        if kind.runtime:
+            entries.append(f"kinds.{PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime)}")
     return entries
 
 

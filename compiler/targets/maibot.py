@@ -65,8 +65,10 @@ def license_job(p: Provider) -> Job | Copy:
 
 def runtime_entries(p: Provider) -> list[str]:
     """The provider adapter, the chat protocol, and the module of each other operation served."""
-    return ["maibot_provider", p.api.protocol] + [
-        PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime) for kind in p.maibot_kinds if kind.runtime
+    return ["maibot.provider", f"protocols.{p.api.protocol}"] + [
+        f"kinds.{PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime)}"
+        for kind in p.maibot_kinds
+        if kind.runtime
     ]
 
 

@@ -9,7 +9,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from compiler.model import Provider
-from compiler.runtime import transcription
+from compiler.runtime.kinds import transcription
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.mock_server import MockServer, Reply, form
 from tests.integration.payloads import a_value, completion

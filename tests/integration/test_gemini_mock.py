@@ -68,7 +68,7 @@ def test_the_sdk_types_every_error(client, mock, status, code) -> None:
 
 def test_the_sdk_reads_batch_embeddings_and_sends_what_the_plugins_send(client, mock) -> None:
     """The SDK's own batchEmbedContents request is the one gemini_embeddings.py builds."""
-    from compiler.runtime import gemini_embeddings
+    from compiler.runtime.kinds import gemini_embeddings
 
     mock.expect(api.Reply(json=api.embeddings([0.5, -1.0], [0.25, 2.0])))
     config = types.EmbedContentConfig(task_type="RETRIEVAL_QUERY", output_dimensionality=2)

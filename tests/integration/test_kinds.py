@@ -11,7 +11,7 @@ import struct
 import pytest
 
 from compiler.model import ModelInfo, Provider
-from compiler.runtime import transcription
+from compiler.runtime.kinds import transcription
 from tests.integration.mock_server import MockServer, Reply, form
 from tests.integration.payloads import KEY, assert_auth, closed_port
 from tests.integration.test_dify_plugin import creds

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from compiler.runtime import anthropic_messages as anthropic
+from compiler.runtime.protocols import anthropic_messages as anthropic
 from compiler.runtime import messages
 from compiler.runtime.errors import ProviderError
 

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from compiler.runtime import errors, gemini, messages
+from compiler.runtime import errors, messages
+from compiler.runtime.protocols import gemini
 from compiler.runtime.errors import ProviderError
 from compiler.tables import PROTOCOLS
 

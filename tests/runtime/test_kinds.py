@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from compiler.runtime import embeddings, moderation, rerank, speech, transcription
+from compiler.runtime.kinds import embeddings, moderation, rerank, speech, transcription
 from compiler.runtime.errors import ProviderError
 
 

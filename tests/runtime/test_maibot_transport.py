@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compiler.runtime import maibot_transport
+from compiler.runtime.maibot import transport as maibot_transport
 
 
 def test_target_layers_auth_provider_defaults_and_the_callers_extras() -> None:

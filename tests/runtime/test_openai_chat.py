@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from compiler.runtime import config, openai_chat
+from compiler.runtime import config
+from compiler.runtime.protocols import openai_chat
 from compiler.runtime.errors import ProviderError
 from compiler.runtime.sse import Framer
 from compiler.runtime.types import Completion

@@ -11,19 +11,23 @@ from pathlib import Path
 
 import pytest
 
-from compiler.runtime import protocols
+from compiler.runtime import kinds, protocols
 from compiler.tables import PROTOCOLS
+from compiler.targets.runtime import source
 
-RUNTIME = Path(protocols.__file__).parent
+RUNTIME = Path(protocols.__file__).parent.parent
 TEMPLATES = RUNTIME.parent.parent / "templates"
-MODULES = sorted(p.stem for p in RUNTIME.glob("*.py"))
+MODULES = sorted(
+    ".".join(p.relative_to(RUNTIME).with_suffix("").parts).removesuffix("__init__").rstrip(".")
+    for p in RUNTIME.rglob("*.py")
+)
 HOSTS = {"dify": ("dify_plugin", "urllib3"), "maibot": ("maibot_sdk", "aiohttp")}
-HOST_CODE = [RUNTIME / f"{m}.py" for m in MODULES if m.startswith(tuple(HOSTS))] + [
+HOST_CODE = [p for host in HOSTS for p in (RUNTIME / host).glob("*.py")] + [
     *TEMPLATES.glob("dify/models/*/*.py.jinja"),
     TEMPLATES / "dify/provider/provider.py.jinja",
     TEMPLATES / "maibot/plugin.py.jinja",
 ]
-# Keys, paths, headers and stream markers of the OpenAI protocol (openai_chat.py and messages.py own them).
+# Keys, paths, headers and stream markers of the OpenAI protocol (protocols/openai_chat.py and messages.py own them).
 OPENAI_MARKERS = (
     "choices",
     "[DONE]",
@@ -42,7 +46,7 @@ OPENAI_MARKERS = (
 
 @pytest.mark.parametrize("name", sorted(PROTOCOLS))
 def test_every_protocol_module_offers_the_whole_seam(name: str) -> None:
-    module = importlib.import_module(f"compiler.runtime.{name}")
+    module = importlib.import_module(f"compiler.runtime.protocols.{name}")
     members = set(protocols.ChatProtocol.__annotations__) | {
         n for n, v in vars(protocols.ChatProtocol).items() if callable(v) and not n.startswith("_")
     }
@@ -57,15 +61,15 @@ EMBEDDING_MODULES = sorted({"embeddings"} | {p.runtimes.get("embeddings", "embed
 
 @pytest.mark.parametrize("name", EMBEDDING_MODULES)
 def test_every_embeddings_module_offers_the_same_calls(name: str) -> None:
-    module = importlib.import_module(f"compiler.runtime.{name}")
+    module = importlib.import_module(f"compiler.runtime.kinds.{name}")
     for call in ("request", "parse"):
-        expected = inspect.signature(getattr(protocols.EmbeddingProtocol, call)).parameters
+        expected = inspect.signature(getattr(kinds.EmbeddingProtocol, call)).parameters
         assert list(inspect.signature(getattr(module, call)).parameters) == [n for n in expected if n != "self"]
 
 
 def test_the_plugin_speaks_the_configured_protocol() -> None:
-    assert protocols.chat() is importlib.import_module("compiler.runtime.openai_chat")
-    assert protocols.embedding() is importlib.import_module("compiler.runtime.embeddings")
+    assert protocols.chat() is importlib.import_module("compiler.runtime.protocols.openai_chat")
+    assert kinds.embedding() is importlib.import_module("compiler.runtime.kinds.embeddings")
 
 
 @pytest.mark.parametrize("path", HOST_CODE, ids=lambda p: p.name)
@@ -76,8 +80,8 @@ def test_host_code_names_no_protocol_keys(path: Path) -> None:
 
 @pytest.mark.parametrize("name", MODULES)
 def test_runtime_imports_only_itself_the_stdlib_and_its_hosts_sdk(name: str) -> None:
-    allowed = set(sys.stdlib_module_names) | set(HOSTS.get(name.split("_")[0], ()))
-    tree = ast.parse((RUNTIME / f"{name}.py").read_text(encoding="utf-8"))
+    allowed = set(sys.stdlib_module_names) | set(HOSTS.get(name.split(".")[0], ()))
+    tree = ast.parse(source(name).read_text(encoding="utf-8"))
     outside = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -87,6 +91,6 @@ def test_runtime_imports_only_itself_the_stdlib_and_its_hosts_sdk(name: str) -> 
     assert outside - allowed - {"__future__"} == set()
 
 
-@pytest.mark.parametrize("name", [m for m in MODULES if not m.startswith(tuple(HOSTS))])
+@pytest.mark.parametrize("name", [m for m in MODULES if m.split(".")[0] not in HOSTS])
 def test_each_neutral_module_imports_with_the_test_config(name: str) -> None:
-    assert importlib.import_module(f"compiler.runtime.{name}").__doc__
+    assert importlib.import_module(f"compiler.runtime.{name}".rstrip(".")).__doc__

@@ -33,4 +33,4 @@ def test_benchmarks_run_at_toy_sizes(tmp_path: Path) -> None:
         "Compiler: 8-model spec",
     ):
         assert any(row in line for line in rows), row
-    assert any("`dify_chat.py:" in line for line in rows)  # the profile names the plugin runtime's functions
+    assert any("`chat.py:" in line for line in rows)  # the profile names the plugin runtime's functions

@@ -138,12 +138,12 @@ def test_check_passes_on_the_committed_tree(project: Path, capsys) -> None:
 
 
 def test_check_names_a_hand_edited_file_with_a_diff(project: Path, capsys) -> None:
-    edited = project / "generated" / "acme" / "maibot" / "runtime" / "maibot_provider.py"
+    edited = project / "generated" / "acme" / "maibot" / "runtime" / "maibot" / "provider.py"
     edited.write_text(edited.read_text().replace("def usage(", "def usage_edited("))
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert "--- generated/acme/maibot/runtime/maibot_provider.py (on disk)" in out
-    assert "+++ generated/acme/maibot/runtime/maibot_provider.py (from specs/acme.yaml)" in out
+    assert "--- generated/acme/maibot/runtime/maibot/provider.py (on disk)" in out
+    assert "+++ generated/acme/maibot/runtime/maibot/provider.py (from specs/acme.yaml)" in out
     assert "-def usage_edited(" in out and "+def usage(" in out
 
 
@@ -158,12 +158,12 @@ def test_check_reports_stray_and_orphan_files(project: Path, capsys) -> None:
 
 
 def test_check_reports_a_missing_file_and_an_outdated_schema(project: Path, capsys) -> None:
-    (project / "generated" / "moonshot" / "maibot" / "runtime" / "openai_chat.py").unlink()
+    (project / "generated" / "moonshot" / "maibot" / "runtime" / "protocols" / "openai_chat.py").unlink()
     (project / "specs" / SCHEMA_FILE).write_text("{}\n")
     assert main(["check"]) == 1
     out = capsys.readouterr().out
     assert (
-        "missing: generated/moonshot/maibot/runtime/openai_chat.py" in out
+        "missing: generated/moonshot/maibot/runtime/protocols/openai_chat.py" in out
         and f"specs/{SCHEMA_FILE} is out of date" in out
     )
 

@@ -12,7 +12,7 @@ import pytest
 
 from compiler.runtime import config as test_config
 from compiler.tables import KINDS, PROTOCOLS
-from compiler.targets.runtime import RUNTIME, imports
+from compiler.targets.runtime import RUNTIME, imports, relative
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = sorted(p for p in (ROOT / "generated").glob("*/*") if p.is_dir())
@@ -21,6 +21,16 @@ FOLDERS = {"dify": "models/runtime", "maibot": "runtime"}
 
 def shipped(plugin: Path) -> Path:
     return plugin / FOLDERS[plugin.name]
+
+
+def files(folder: Path) -> set[str]:
+    """The Python files below `folder`, as paths relative to it."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.py")}
+
+
+def dotted(path: str) -> str:
+    """A runtime file's module name (targets/runtime.py's: "protocols.openai_chat", "" for the root)."""
+    return path.removesuffix(".py").removesuffix("__init__").rstrip("/").replace("/", ".")
 
 
 def settings(module: Path) -> dict[str, object]:
@@ -32,7 +42,7 @@ def settings(module: Path) -> dict[str, object]:
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
 def test_runtime_modules_are_the_repositorys_bytes(plugin: Path) -> None:
     folder = shipped(plugin)
-    modules = sorted(p.name for p in folder.glob("*.py") if p.name != "config.py")
+    modules = sorted(files(folder) - {"config.py"})
     assert modules and "__init__.py" in modules
     assert [m for m in modules if (folder / m).read_bytes() != (RUNTIME / m).read_bytes()] == []
 
@@ -45,9 +55,14 @@ def test_both_plugins_share_config_and_shared_modules(provider: str) -> None:
     )
     assert (dify / "config.py").read_bytes() == (maibot / "config.py").read_bytes()
     # The kinds MaiBot has no operation for, and user-added models' schemas (Dify's customizable-model).
-    dify_only = {f"{kind.runtime}.py" for kind in KINDS if kind.runtime and not kind.maibot} | {"customizable.py"}
-    shared = {p.name for p in dify.glob("*.py") if not p.name.startswith(("dify_", "maibot_"))} - dify_only
-    assert shared <= {p.name for p in maibot.glob("*.py")}
+    dify_only = {f"kinds/{kind.runtime}.py" for kind in KINDS if kind.runtime and not kind.maibot} | {"customizable.py"}
+    shared = {p for p in files(dify) if not p.startswith("dify/")} - dify_only
+    if not files(maibot) & {f"kinds/{k.runtime}.py" for k in KINDS if k.runtime}:
+        shared -= {"kinds/__init__.py"}  # the Dify plugin's other kinds bring the package along
+    assert shared <= files(maibot)
+    assert not {p for p in files(maibot) if p.startswith("dify/")} and not {
+        p for p in files(dify) if p.startswith("maibot/")
+    }
 
 
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
@@ -61,22 +76,23 @@ def test_every_import_a_plugin_runs_is_shipped(plugin: Path) -> None:
     """Module-level imports always; an import inside a function only where the config lets that
     function run (its kind's endpoint is set)."""
     folder = shipped(plugin)
-    present = {p.stem for p in folder.glob("*.py")}
+    present = {dotted(p) for p in files(folder)}
     endpoints = settings(folder / "config.py")["ENDPOINTS"]
     for module in present - {"config"}:
         assert imports(module) <= present, module
-        for lazy in function_level_imports(folder / f"{module}.py"):
-            kind = next(k for k in KINDS if k.runtime == lazy)
-            assert (lazy in present) == bool(endpoints.get(kind.endpoint)), (module, lazy)
+        for lazy in function_level_imports(folder / relative(module)):
+            kind = next(k for k in KINDS if k.runtime == lazy or (lazy == "kinds" and k.runtime == "embeddings"))
+            assert (lazy in present or f"kinds.{lazy}" in present) == bool(endpoints.get(kind.endpoint)), (module, lazy)
 
 
 def function_level_imports(path: Path) -> set[str]:
+    """The runtime modules imported inside functions, by their last name (`from ..kinds import x`: x)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     top = set(tree.body)
     return {
         alias.name
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.level == 1 and node not in top
+        if isinstance(node, ast.ImportFrom) and node.level >= 1 and node not in top
         for alias in node.names
     }
 
@@ -84,7 +100,7 @@ def function_level_imports(path: Path) -> set[str]:
 @pytest.mark.parametrize("host", ["dify", "maibot"])
 def test_host_adapters_import_from_the_repository(host: str) -> None:
     """In a process of their own: importing dify_plugin patches the process with gevent."""
-    modules = [p.stem for p in RUNTIME.glob(f"{host}_*.py")]
+    modules = sorted(dotted(f"{host}/{p}") for p in files(RUNTIME / host))
     code = "import importlib\n" + "".join(f"importlib.import_module('compiler.runtime.{m}')\n" for m in modules)
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]

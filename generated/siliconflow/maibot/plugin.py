@@ -10,7 +10,7 @@ from typing import Any
 
 from maibot_sdk import LLMProvider, MaiBotPlugin
 
-from .runtime.maibot_provider import Provider
+from .runtime.maibot.provider import Provider
 
 
 class SiliconflowPlugin(MaiBotPlugin):

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections import OrderedDict
 from typing import Any
 
-from . import config
-from .errors import ProviderError
+from . import config, text
+from .errors import ProviderError, describe
+from .types import ToolCall
 
 THINK_BLOCK = re.compile(r"<think>(.*?)(?:</think>|$)\s*", re.S)
 
@@ -173,3 +175,36 @@ class Remembered(OrderedDict):
         self.move_to_end(key)
         while len(self) > self.limit:
             self.popitem(last=False)
+
+
+def finished_call(call_id: str | None, name: str, arguments: str) -> ToolCall:
+    """A complete tool call: an id, and arguments that are valid JSON ("{}" when empty) holding
+    valid text (a lone surrogate escape inside them becomes U+FFFD)."""
+    arguments = text.valid(arguments.strip()) or "{}"
+    try:
+        value = json.loads(arguments)
+    except ValueError:
+        raise ProviderError(
+            "server_unavailable", f"the provider sent malformed arguments for tool {name!r}: {describe(arguments)}"
+        ) from None
+    if text.escapes_surrogates(arguments):
+        arguments = json.dumps(text.valid_tree(value), ensure_ascii=False)
+    return ToolCall(label(call_id) or f"call_{uuid.uuid4().hex[:24]}", text.valid(name), arguments)
+
+
+def arguments_text(arguments: Any) -> str:
+    """Tool arguments as JSON text (a few providers send an object instead of a string)."""
+    if isinstance(arguments, (dict, list)):
+        return json.dumps(arguments, ensure_ascii=False)
+    return arguments if isinstance(arguments, str) else ""
+
+
+def label(value: Any) -> str | None:
+    """An id or a finish reason: text or nothing."""
+    return text.valid(value) if isinstance(value, str) else None
+
+
+def text_of(content: Any) -> str:
+    if isinstance(content, list):
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return content if isinstance(content, str) else ""

@@ -3,8 +3,8 @@
 
 from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
 
-from models.runtime.dify_chat import ChatModel
-from models.runtime.dify_custom import Customizable
+from models.runtime.dify.chat import ChatModel
+from models.runtime.dify.custom import Customizable
 
 
 class AcmeLargeLanguageModel(Customizable, ChatModel, LargeLanguageModel):

@@ -3,8 +3,8 @@
 
 from dify_plugin.interfaces.model.moderation_model import ModerationModel
 
-from models.runtime.dify_moderation import Moderator
-from models.runtime.dify_custom import Customizable
+from models.runtime.dify.moderation import Moderator
+from models.runtime.dify.custom import Customizable
 
 
 class AcmeModerationModel(Customizable, Moderator, ModerationModel):

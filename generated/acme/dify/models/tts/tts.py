@@ -3,8 +3,8 @@
 
 from dify_plugin.interfaces.model.tts_model import TTSModel
 
-from models.runtime.dify_tts import Speaker
-from models.runtime.dify_custom import Customizable
+from models.runtime.dify.tts import Speaker
+from models.runtime.dify.custom import Customizable
 
 
 class AcmeTTSModel(Customizable, Speaker, TTSModel):

@@ -6,9 +6,12 @@ Every module reads the spec's settings from `config` (the only file rendered per
 imports its neighbours relatively, so each plugin is self-contained. A plugin ships only the modules
 its spec needs.
 
-- types, errors, http, sse, estimate, messages: host- and protocol-neutral pieces;
-- protocols: the seam between hosts and wire protocols, and the protocol this plugin speaks;
-- openai_chat: one wire protocol (a module per protocol);
-- embeddings, transcription: one module per kind of call that is not chat;
-- dify_*, maibot_*: the two hosts' adapters (SDK types in, the modules above, SDK types out).
+- the core, in this folder: types, errors, text, estimate, http, sse, parameters, customizable and
+  messages: host- and protocol-neutral pieces, and what several protocols or kinds share;
+- protocols/: the seam between hosts and wire protocols, and one module per protocol;
+- kinds/: one module per kind of call that is not chat (and the embedding seam);
+- dify/, maibot/: the two hosts' adapters (SDK types in, the modules above, SDK types out).
+
+Nothing points back up: a protocol or kind never imports a sibling, and only the host folders
+import the families.
 """

@@ -3,8 +3,8 @@
 
 from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
 
-from models.runtime.dify_embedding import EmbeddingModel
-from models.runtime.dify_custom import Customizable
+from models.runtime.dify.embedding import EmbeddingModel
+from models.runtime.dify.custom import Customizable
 
 
 class FireworksTextEmbeddingModel(Customizable, EmbeddingModel, TextEmbeddingModel):

@@ -3,7 +3,7 @@
 
 from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
 
-from models.runtime.dify_embedding import EmbeddingModel
+from models.runtime.dify.embedding import EmbeddingModel
 
 
 class GeminiTextEmbeddingModel(EmbeddingModel, TextEmbeddingModel):

@@ -3,7 +3,7 @@
 
 from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
 
-from models.runtime.dify_chat import ChatModel
+from models.runtime.dify.chat import ChatModel
 
 
 class MoonshotLargeLanguageModel(ChatModel, LargeLanguageModel):

@@ -3,8 +3,8 @@
 
 from dify_plugin.interfaces.model.rerank_model import RerankModel
 
-from models.runtime.dify_rerank import Reranker
-from models.runtime.dify_custom import Customizable
+from models.runtime.dify.rerank import Reranker
+from models.runtime.dify.custom import Customizable
 
 
 class SiliconflowRerankModel(Customizable, Reranker, RerankModel):

@@ -3,8 +3,8 @@
 
 from dify_plugin.interfaces.model.speech2text_model import Speech2TextModel
 
-from models.runtime.dify_speech2text import Transcriber
-from models.runtime.dify_custom import Customizable
+from models.runtime.dify.speech2text import Transcriber
+from models.runtime.dify.custom import Customizable
 
 
 class SiliconflowSpeech2TextModel(Customizable, Transcriber, Speech2TextModel):
