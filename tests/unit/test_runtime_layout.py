@@ -12,7 +12,7 @@ import pytest
 
 from compiler.runtime import config as test_config
 from compiler.tables import KINDS, PROTOCOLS
-from compiler.targets.runtime import RUNTIME, imports, relative
+from compiler.targets.runtime import RUNTIME, imports, package_of, relative, resolve, source
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = sorted(p for p in (ROOT / "generated").glob("*/*") if p.is_dir())
@@ -66,6 +66,16 @@ def test_both_plugins_share_config_and_shared_modules(provider: str) -> None:
 
 
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
+def test_only_the_specs_protocol_is_shipped(plugin: Path) -> None:
+    """An Anthropic or Gemini plugin ships no OpenAI module (nor any other protocol's)."""
+    protocol = settings(shipped(plugin) / "config.py")["PROTOCOL"]
+    assert {p for p in files(shipped(plugin)) if p.startswith("protocols/")} == {
+        "protocols/__init__.py",
+        f"protocols/{protocol}.py",
+    }
+
+
+@pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
 def test_config_has_the_test_configs_shape(plugin: Path) -> None:
     rendered, expected = settings(shipped(plugin) / "config.py"), settings(Path(test_config.__file__))
     assert {k: type(v) for k, v in rendered.items()} == {k: type(v) for k, v in expected.items()}
@@ -95,6 +105,33 @@ def function_level_imports(path: Path) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.level >= 1 and node not in top
         for alias in node.names
     }
+
+
+FAMILIES = ("protocols", "kinds", "dify", "maibot")
+
+
+@pytest.mark.parametrize("module", sorted(dotted(p) for p in files(RUNTIME)), ids=lambda m: m or "runtime")
+def test_imports_point_down_and_no_member_imports_a_sibling(module: str) -> None:
+    """The core (and each family's package) imports only the core; a protocol or kind imports the core
+    and its own package, never a sibling; a host's adapters never import the other host's."""
+    family, _, member = module.partition(".")
+    for target in imports(module) | lazy_targets(module):
+        outside = target.split(".")[0] in FAMILIES
+        if family not in FAMILIES or not member:
+            assert not outside, (module, target)
+        elif family in ("protocols", "kinds"):
+            assert not outside or target == family, (module, target)
+        else:
+            assert not target.startswith({"dify": "maibot", "maibot": "dify"}[family]), (module, target)
+
+
+def lazy_targets(module: str) -> set[str]:
+    tree = ast.parse(source(module).read_text(encoding="utf-8"))
+    package, found = package_of(module), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level >= 1 and node not in tree.body:
+            found.add(resolve(package, node.level, node.module or ""))
+    return found
 
 
 @pytest.mark.parametrize("host", ["dify", "maibot"])
