@@ -21,7 +21,7 @@ class ParameterRule:
 
     name: str
     template: str | None
-    send_as: str
+    send_as: str  # the body key (dots nest), or the protocol setting a control steers
     encoding: Encoding
     overrides: dict[str, object] = field(default_factory=dict)
     values: tuple[tuple[object, object], ...] = ()  # (value the user picks, what is sent; None: nothing)
@@ -29,10 +29,24 @@ class ParameterRule:
     adds_tool: dict[str, object] | None = None  # the built-in tool a boolean parameter adds to `tools`
     headers: tuple[tuple[str, str], ...] = ()  # request headers sent while the parameter is on
     body: dict[str, object] | None = None  # fixed body fields sent while the parameter is on
+    # omit_when with the other parameter's default on the same model: (other, value, its default)
+    omissions: tuple[tuple[str, object, object], ...] = ()
 
     def wire(self) -> tuple[object, ...]:
         """Everything about how the rule is sent that two rules of one name must agree on."""
         return (self.send_as, self.encoding, self.adds_tool, self.headers, self.body)
+
+    def record(self) -> dict[str, object]:
+        """The rule's entry in config.PARAMETERS (runtime/parameters.py reads it): where its value
+        goes (a body key, a built-in tool, a protocol setting, or the answer's format), how it is
+        read, and what it brings along; empty fields are left out by the caller."""
+        send = {"tool": ("tool", self.adds_tool), "control": ("control", self.send_as)}
+        send |= {kind: ("format", kind) for kind in ("response_format", "json_schema")}
+        where, target = send.get(self.encoding, ("key", self.send_as))
+        out: dict[str, object] = {where: target}
+        if self.encoding == "json":
+            out["parse"] = "json"
+        return out | {"values": self.values, "omit_when": self.omissions, "headers": self.headers, "body": self.body}
 
     def declaration(self) -> dict[str, object]:
         """The rule as Dify's model YAML spells it."""
@@ -244,11 +258,7 @@ class Provider:
     credentials: tuple[CredentialInfo, ...]
     errors: ErrorMap
     models: tuple[ModelInfo, ...]
-    wire_parameters: dict[str, tuple[str, str]]
-    value_maps: dict[str, tuple[tuple[object, object], ...]]
-    builtin_tools: dict[str, dict[str, object]]  # boolean parameter -> the tool object it adds
-    parameter_headers: dict[str, tuple[tuple[str, str], ...]]  # parameter -> headers sent while it is on
-    parameter_bodies: dict[str, dict[str, object]]  # parameter -> fixed body fields sent while it is on
+    parameters: dict[str, dict[str, object]]  # parameter name -> its record (config.PARAMETERS)
     maibot: MaiBotInfo
     dify_memory: int
     dify_minimum_version: str
@@ -288,6 +298,11 @@ class Provider:
 
     def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
         return tuple(m for m in self.models if m.type == type_)
+
+    def parameter(self, model: ModelInfo, name: str) -> dict[str, object]:
+        """The record of parameter `name` as `model` sends it: its config.PARAMETERS entry with the
+        model's own overrides (what runtime/parameters.py reads)."""
+        return self.parameters[name] | model.settings.get("parameters", {}).get(name, {})  # type: ignore[union-attr]
 
     @property
     def chat_parameters(self) -> dict[str, tuple[str, ...]]:

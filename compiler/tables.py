@@ -139,6 +139,9 @@ class Protocol:
     # None, by its one key ({googleSearch: {}}); never by the name the host's function tools take.
     tool_name_key: str | None = "type"
     function_tools: str = "function"
+    # A parameter's body key -> where this protocol's API takes it (Gemini: sampling settings under
+    # generationConfig, by its own names); the spec's send_as, or the rule's name, is looked up here.
+    parameter_keys: dict[str, str] = field(default_factory=dict)
 
 
 PROTOCOLS = {
@@ -199,6 +202,15 @@ PROTOCOLS = {
             "embeddings": "/v1beta/models/{model}:batchEmbedContents",
         },
         runtimes={"embeddings": "gemini_embeddings"},
+        parameter_keys={
+            "temperature": "generationConfig.temperature",
+            "top_p": "generationConfig.topP",
+            "top_k": "generationConfig.topK",
+            "max_tokens": "generationConfig.maxOutputTokens",
+            "presence_penalty": "generationConfig.presencePenalty",
+            "frequency_penalty": "generationConfig.frequencyPenalty",
+            "seed": "generationConfig.seed",
+        },
         tool_name_key=None,
         function_tools="functionDeclarations",
         auth=("header", "x-goog-api-key", ""),

@@ -9,15 +9,8 @@ from compiler.lower.api import lower_api, lower_credentials, lower_errors
 from compiler.lower.custom import lower_customizable
 from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot, minimum_dify_version
-from compiler.lower.models import (
-    assign_files,
-    check_unique_models,
-    collect_by_name,
-    collect_value_maps,
-    collect_wire_parameters,
-    own_value_maps,
-    lower_model,
-)
+from compiler.lower.models import assign_files, check_unique_models, lower_model
+from compiler.lower.records import parameter_records
 from compiler.lower.warnings import warn_suspicious
 from compiler.model import Provider
 
@@ -37,10 +30,7 @@ def lower(loaded: LoadedSpec) -> Provider:
     models = assign_files(lw, models)
     customizable = lower_customizable(lw, spec, api, credentials)
     custom_rules = customizable.parameters + customizable.reasoning_parameters if customizable else ()
-    value_maps = collect_value_maps(models, custom_rules)
-    models = own_value_maps(models, value_maps)
-    wire_parameters = collect_wire_parameters(lw, models, custom_rules)
-    builtin_tools = collect_by_name(models, custom_rules, "adds_tool")
+    parameters, models = parameter_records(lw, models, custom_rules)
     errors = lower_errors(lw, spec)
     maibot = lower_maibot(lw, spec)
     features = {feature for m in models for feature in m.features}
@@ -63,11 +53,7 @@ def lower(loaded: LoadedSpec) -> Provider:
         credentials=credentials,
         errors=errors,
         models=models,
-        wire_parameters=wire_parameters,
-        value_maps=value_maps,
-        builtin_tools=builtin_tools,
-        parameter_headers=collect_by_name(models, custom_rules, "headers"),
-        parameter_bodies=collect_by_name(models, custom_rules, "body"),
+        parameters=parameters,
         maibot=maibot,
         dify_memory=spec.dify.memory,
         dify_minimum_version=dify_minimum,

@@ -8,14 +8,8 @@ from dataclasses import dataclass, replace
 from compiler import spec as s
 from compiler.lower.api import LIMITS
 from compiler.lower.diagnostics import Lowering
-from compiler.lower.models import (
-    DEFAULT_MAX_TOKENS,
-    PRICE_UNITS,
-    _decimal,
-    expand_sets,
-    lower_parameter,
-    properties,
-)
+from compiler.lower.models import PRICE_UNITS, _decimal, properties
+from compiler.lower.parameters import DEFAULT_MAX_TOKENS, expand_sets, lower_parameter, with_omissions
 from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option
 from compiler.tables import KINDS, PROTOCOLS
 
@@ -145,8 +139,8 @@ def lower_customizable(
         "reasoning parameters need the reasoning field, which says when a user-added model gets them",
     )
     protocol = PROTOCOLS[spec.api.protocol]
-    parameters = tuple(lower_parameter(lw, at, rule, max_output, protocol) for at, rule in rules)
-    extra = tuple(lower_parameter(lw, at, rule, max_output, protocol) for at, rule in reasoning)
+    lowered = with_omissions([lower_parameter(lw, at, rule, max_output, protocol) for at, rule in rules + reasoning])
+    parameters, extra = lowered[: len(rules)], lowered[len(rules) :]
     for (at, _), rule in zip(reasoning, extra):
         lw.check(rule.name not in {r.name for r in parameters}, at, f"the llm defaults already have {rule.name!r}")
     return CustomInfo(

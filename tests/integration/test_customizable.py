@@ -120,7 +120,7 @@ def test_user_added_llm_is_called_with_its_id_endpoint_key_and_prices(dify, prov
         parameters={"max_tokens": 900},
     )
     assert outcome.error is None, outcome.message
-    body_key = provider.wire_parameters["max_tokens"][0]
+    body_key = provider.parameters["max_tokens"]["key"]
     assert mock.last.body["model"] == MODEL and mock.last.body[body_key] == 900
     assert_user_call(provider, mock, "chat")
     usage = outcome.items[-1]["delta"]["usage"]
@@ -210,7 +210,7 @@ def test_reasoning_parameters_come_with_the_reasoning_answer(dify, provider, moc
     )
     assert outcome.error is None, outcome.message
     body = mock.last.body
-    for part in provider.wire_parameters[rule.name][0].split("."):
+    for part in provider.parameters[rule.name]["key"].split("."):
         body = body[part]
     assert body == value
 

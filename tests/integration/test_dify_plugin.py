@@ -113,7 +113,8 @@ def test_only_declared_parameters_are_sent(dify, provider, mock):
         params["temperature"] = 0.5
     if "max_tokens" in rules:
         params["max_tokens"] = 100
-    for other, value, _ in model.settings.get("omit_when", {}).get("temperature", ()):
+    omissions = provider.parameter(model, "temperature").get("omit_when", ()) if "temperature" in rules else ()
+    for other, value, _ in omissions:
         params[other] = not value  # keep temperature in (DeepSeek leaves it out while thinking)
     mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
     outcome = invoke(dify, provider, mock, stream=False, parameters=params)

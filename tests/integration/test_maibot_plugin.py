@@ -96,7 +96,8 @@ def test_text_usage_and_request(maibot, provider, mock, stream):
     else:
         mock.expect(Reply(json=completion({"role": "assistant", "content": "Hi there"})))
     # keep temperature in where another parameter's default leaves it out (DeepSeek while thinking)
-    omit = provider.models_of("llm")[0].settings.get("omit_when", {}).get("temperature", ())
+    model = provider.models_of("llm")[0]
+    omit = provider.parameter(model, "temperature").get("omit_when", ()) if "temperature" in provider.parameters else ()
     extra = {"extra_params": {other: not value for other, value, _ in omit}} if omit else {}
     history = [system("Be brief."), user("Hello")]
     result = ask(maibot, provider, mock, history, stream, max_tokens=64, temperature=0.25, **extra)
@@ -114,7 +115,7 @@ def test_text_usage_and_request(maibot, provider, mock, stream):
     declared = provider.chat_parameters[llm(provider)]
     for name, value in (("temperature", 0.25), ("max_tokens", 64)):
         if name in declared:
-            assert sent(body, provider.wire_parameters[name][0]) == value
+            assert sent(body, provider.parameters[name]["key"]) == value
         else:
             assert name not in body
 
@@ -285,7 +286,8 @@ def test_response_format_and_extra_params(maibot, provider, mock):
         "seed": 7,
         "stream": True,
     }  # `stream` is reserved: MaiBot's client never lets extra_params set it
-    for other, value, _ in provider.models_of("llm")[0].settings.get("omit_when", {}).get("top_p", ()):
+    top_p = provider.parameter(provider.models_of("llm")[0], "top_p") if "top_p" in provider.parameters else {}
+    for other, value, _ in top_p.get("omit_when", ()):
         extra[other] = not value  # keep top_p in (DeepSeek leaves it out while thinking)
     result = ask(maibot, provider, mock, response_format={"format_type": "json_object"}, extra_params=extra)
     assert result["ok"], result
@@ -293,7 +295,7 @@ def test_response_format_and_extra_params(maibot, provider, mock):
     assert recorded.body["response_format"] == {"type": "json_object"}
     assert recorded.headers["x-trace"] == "t1" and recorded.query["trace"] == "q1"
     assert recorded.body["stream"] is False and recorded.body["seed"] == 7
-    assert sent(recorded.body, provider.wire_parameters.get("top_p", ("top_p",))[0]) == 0.5
+    assert sent(recorded.body, provider.parameters.get("top_p", {}).get("key", "top_p")) == 0.5
     schema = {"name": "answer", "schema": {"type": "object", "properties": {"a": {"type": "integer"}}}, "strict": True}
     result = ask(maibot, provider, mock, response_format={"format_type": "json_schema", "schema": schema})
     assert result["ok"], result

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from compiler.lower.models import can_pick
+from compiler.lower.records import can_pick
 from compiler.model import Provider
 from tests.integration.mock_server import MockServer, Recorded, Reply, sse
 from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, a_value, chunk, completion, finish, llm
@@ -211,10 +211,11 @@ def test_value_mapped_parameters(dify, maibot, provider, mock):
     """A value the user picks is sent as the spec maps it (or not at all), from both hosts: Dify's
     parameter, MaiBot's extra_params key of the same name."""
     rules = [(model.name, rule) for model in provider.models_of("llm") for rule in model.parameters]
-    if not any(rule.name in provider.value_maps for _, rule in rules):
+    value_maps = {name: record["values"] for name, record in provider.parameters.items() if "values" in record}
+    if not any(rule.name in value_maps for _, rule in rules):
         pytest.skip("no model declares a value-mapped parameter")
-    for name, table in provider.value_maps.items():
-        *parents, key = provider.wire_parameters[name][0].split(".")
+    for name, table in value_maps.items():
+        *parents, key = provider.parameters[name]["key"].split(".")
         for picked, sent in table:
             # a model whose rule can take the value (one name may be a switch here, a select there)
             model = next(m for m, rule in rules if rule.name == name and can_pick(rule, picked))
@@ -319,9 +320,10 @@ def maibot_request(parameters: dict) -> dict:
 def test_parameters_sent_under_nested_keys(dify, maibot, provider, mock):
     """A parameter whose send_as has dots (OpenRouter's reasoning.effort) lands in that nested object,
     from both hosts, beside the others of the same object."""
-    nested = {n for n, (key, encoding) in provider.wire_parameters.items() if "." in key and encoding == "plain"}
+    records = provider.parameters
+    nested = {n for n, record in records.items() if "." in record.get("key", "") and "parse" not in record}
     for model in provider.models_of("llm"):
-        mine = [rule for rule in model.parameters if rule.name in nested and rule.name not in provider.value_maps]
+        mine = [rule for rule in model.parameters if rule.name in nested and "values" not in records[rule.name]]
         if mine:
             break
     else:
@@ -331,19 +333,20 @@ def test_parameters_sent_under_nested_keys(dify, maibot, provider, mock):
     assert from_dify == from_maibot
     for name, value in parameters.items():
         body = from_dify["body"]
-        *parents, key = provider.wire_parameters[name][0].split(".")
+        *parents, key = provider.parameters[name]["key"].split(".")
         for part in parents:
             body = body[part]
         assert body[key] == value, name
 
 
 def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, mock):
-    omit_when = provider.models_of("llm")[0].settings.get("omit_when", {})
+    model = provider.models_of("llm")[0]
+    omit_when = {rule.name: provider.parameter(model, rule.name).get("omit_when", ()) for rule in model.parameters}
     rules = [(name, *rule) for name, pairs in omit_when.items() for rule in pairs if isinstance(rule[1], bool)]
     if not rules:
         pytest.skip("the model has no parameter left out by another's value")
     name, other, value, _ = rules[0]
-    key = provider.wire_parameters[name][0]
+    key = provider.parameters[name]["key"]
     for other_value, sent in ((value, False), (not value, True)):
         parameters = {name: 0.5, other: other_value}
         from_dify, from_maibot = both_with(dify, maibot, provider, mock, parameters)
@@ -352,11 +355,11 @@ def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, 
 
 
 def test_a_json_parameter_is_sent_as_the_object_it_spells(dify, maibot, provider, mock):
-    names = [n for n in provider.chat_parameters[llm(provider)] if provider.wire_parameters[n][1] == "json"]
+    names = [n for n in provider.chat_parameters[llm(provider)] if provider.parameters[n].get("parse") == "json"]
     if not names:
         pytest.skip("the model has no JSON parameter")
     name, value = names[0], {"mode": "auto", "sources": [{"type": "web"}], "max_search_results": 5}
-    key = provider.wire_parameters[name][0]
+    key = provider.parameters[name]["key"]
     from_dify, from_maibot = both(
         dify,
         maibot,
@@ -372,10 +375,10 @@ def test_a_json_parameter_is_sent_as_the_object_it_spells(dify, maibot, provider
 
 
 def test_a_parameter_adds_a_built_in_tool(dify, maibot, provider, mock):
-    names = [n for n in provider.chat_parameters[llm(provider)] if n in provider.builtin_tools]
+    names = [n for n in provider.chat_parameters[llm(provider)] if "tool" in provider.parameters[n]]
     if not names:
         pytest.skip("the model has no parameter that adds a built-in tool")
-    name, builtin = names[0], provider.builtin_tools[names[0]]
+    name, builtin = names[0], provider.parameters[names[0]]["tool"]
     for on in (True, False):
         from_dify, from_maibot = both(
             dify,

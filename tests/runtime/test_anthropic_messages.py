@@ -21,12 +21,11 @@ def anthropic_config(settings) -> None:
     settings(
         ENDPOINTS={"chat": "/v1/messages", "models": "/v1/models"},
         PARAMETERS={
-            "max_tokens": ("max_tokens", "plain"),
-            "temperature": ("temperature", "plain"),
-            "thinking": ("thinking", "plain"),
-            "thinking_budget": ("thinking.budget_tokens", "plain"),
+            "max_tokens": {"key": "max_tokens"},
+            "temperature": {"key": "temperature"},
+            "thinking": {"key": "thinking", "values": ((True, {"type": "enabled"}), (False, None))},
+            "thinking_budget": {"key": "thinking.budget_tokens"},
         },
-        VALUE_MAPS={"thinking": ((True, {"type": "enabled"}), (False, None))},
         MODEL_SETTINGS={"claude": {"max_output_tokens": 64000}},
         USER=("metadata.user_id", None, False),
     )
@@ -299,13 +298,13 @@ def test_content_the_api_cannot_take_is_a_bad_request() -> None:
 
 
 CACHE_CONTROLS = {
-    "cache_system": ("cache.system", "control"),
-    "cache_tools": ("cache.tools", "control"),
-    "cache_images": ("cache.images", "control"),
-    "cache_documents": ("cache.documents", "control"),
-    "cache_tool_results": ("cache.tool_results", "control"),
-    "cache_long": ("cache.long_messages", "control"),
-    "cache_ttl": ("cache.ttl", "control"),
+    "cache_system": {"control": "cache.system"},
+    "cache_tools": {"control": "cache.tools"},
+    "cache_images": {"control": "cache.images"},
+    "cache_documents": {"control": "cache.documents"},
+    "cache_tool_results": {"control": "cache.tool_results"},
+    "cache_long": {"control": "cache.long_messages"},
+    "cache_ttl": {"control": "cache.ttl"},
 }
 IMAGE = "data:image/png;base64,iVBOR"
 PDF = "data:application/pdf;base64,JVBER"
@@ -357,7 +356,7 @@ def test_cache_parameters_decide_over_the_specs_prompt_cache(settings) -> None:
 
 
 def test_a_json_schema_rule_asks_for_structured_output(settings) -> None:
-    settings(PARAMETERS={"json_schema": ("json_schema", "json_schema"), "effort": ("output_config.effort", "plain")})
+    settings(PARAMETERS={"json_schema": {"format": "json_schema"}, "effort": {"key": "output_config.effort"}})
     schema = {"type": "object", "properties": {"answer": {"type": "string"}}}
     body = anthropic.chat_request(
         "claude", [messages.user("Hi")], {"json_schema": json.dumps(schema), "effort": "high"}

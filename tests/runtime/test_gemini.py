@@ -27,12 +27,12 @@ def gemini_config(settings) -> None:
     settings(
         ENDPOINTS={"chat": "/v1beta/models/{model}:generateContent", "models": "/v1beta/models"},
         PARAMETERS={
-            "temperature": ("temperature", "plain"),
-            "max_tokens": ("max_tokens", "plain"),
-            "thinking_budget": ("generationConfig.thinkingConfig.thinkingBudget", "plain"),
-            "include_thoughts": ("generationConfig.thinkingConfig.includeThoughts", "plain"),
-            "response_format": ("response_format", "response_format"),
-            "json_schema": ("json_schema", "json_schema"),
+            "temperature": {"key": "generationConfig.temperature"},
+            "max_tokens": {"key": "generationConfig.maxOutputTokens"},
+            "thinking_budget": {"key": "generationConfig.thinkingConfig.thinkingBudget"},
+            "include_thoughts": {"key": "generationConfig.thinkingConfig.includeThoughts"},
+            "response_format": {"format": "response_format"},
+            "json_schema": {"format": "json_schema"},
         },
     )
     gemini.SIGNATURES.clear()

@@ -204,7 +204,7 @@ HELLO = [{"role": "user", "content": "Hello"}]
 
 
 def test_chat_request_sends_only_declared_parameters(settings) -> None:
-    settings(PARAMETERS={"max_tokens": ("max_completion_tokens", "plain"), "effort": ("reasoning.effort", "plain")})
+    settings(PARAMETERS={"max_tokens": {"key": "max_completion_tokens"}, "effort": {"key": "reasoning.effort"}})
     request = openai_chat.chat_request("m", HELLO, {"max_tokens": 5, "effort": "low", "seed": 1, "top_p": None})
     assert (request.method, request.path) == ("POST", "/chat/completions")
     assert request.body == {
@@ -250,15 +250,15 @@ def test_tools_stop_and_user(settings) -> None:
 def test_response_format_encodings(settings, values, expected) -> None:
     settings(
         PARAMETERS={
-            "response_format": ("response_format", "response_format"),
-            "json_schema": ("json_schema", "json_schema"),
+            "response_format": {"format": "response_format"},
+            "json_schema": {"format": "json_schema"},
         }
     )
     assert openai_chat.chat_request("m", HELLO, values).body.get("response_format") == expected
 
 
 def test_a_json_schema_that_is_not_json(settings) -> None:
-    settings(PARAMETERS={"json_schema": ("json_schema", "json_schema")})
+    settings(PARAMETERS={"json_schema": {"format": "json_schema"}})
     with pytest.raises(ProviderError, match="json_schema is not valid JSON") as caught:
         openai_chat.chat_request("m", HELLO, {"json_schema": "{oops"})
     assert caught.value.kind == "bad_request"
@@ -345,11 +345,10 @@ def test_a_stream_without_a_single_choice_is_an_error() -> None:
 
 def test_value_maps_send_what_the_spec_says(settings) -> None:
     settings(
-        PARAMETERS={"thinking": ("thinking", "plain"), "mode": ("prompt_mode", "plain"), "level": ("level", "plain")},
-        VALUE_MAPS={
-            "thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"})),
-            "mode": ((True, "reasoning"), (False, None)),
-            "level": ((1, "one"),),
+        PARAMETERS={
+            "thinking": {"key": "thinking", "values": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))},
+            "mode": {"key": "prompt_mode", "values": ((True, "reasoning"), (False, None))},
+            "level": {"key": "level", "values": ((1, "one"),)},
         },
     )
     body = openai_chat.chat_request("m", [], {"thinking": True, "mode": False, "level": 2}).body
@@ -361,9 +360,13 @@ def test_value_maps_send_what_the_spec_says(settings) -> None:
 
 def test_per_model_omissions_stop_and_stream(settings) -> None:
     settings(
-        PARAMETERS={"temperature": ("temperature", "plain"), "thinking": ("thinking", "plain")},
+        PARAMETERS={"temperature": {"key": "temperature"}, "thinking": {"key": "thinking"}},
         MODEL_SETTINGS={
-            "r": {"omit_when": {"temperature": (("thinking", True, None),)}, "send_stop": False, "stream": False}
+            "r": {
+                "parameters": {"temperature": {"omit_when": (("thinking", True, None),)}},
+                "send_stop": False,
+                "stream": False,
+            }
         },
     )
     body = openai_chat.chat_request("r", [], {"temperature": 0.2, "thinking": True}, stop=["x"], stream=True).body
@@ -376,7 +379,7 @@ def test_per_model_omissions_stop_and_stream(settings) -> None:
 
 
 def test_a_json_parameter_sends_the_value_it_spells(settings) -> None:
-    settings(PARAMETERS={"search": ("search_parameters", "json")})
+    settings(PARAMETERS={"search": {"key": "search_parameters", "parse": "json"}})
     body = openai_chat.chat_request("m", [], {"search": '{"mode": "on", "n": [1, 2]}'}).body
     assert body["search_parameters"] == {"mode": "on", "n": [1, 2]}
     assert openai_chat.chat_request("m", [], {"search": {"mode": "off"}}).body["search_parameters"] == {"mode": "off"}
@@ -386,7 +389,7 @@ def test_a_json_parameter_sends_the_value_it_spells(settings) -> None:
 
 def test_a_boolean_parameter_adds_a_built_in_tool(settings) -> None:
     search = {"type": "web_search", "web_search": {"enable": True}}
-    settings(PARAMETERS={"web": ("web", "tool")}, BUILTIN_TOOLS={"web": search})
+    settings(PARAMETERS={"web": {"tool": search}})
     body = openai_chat.chat_request("m", [], {"web": True}).body
     assert body["tools"] == [search] and "tool_choice" not in body and "web" not in body
     assert "tools" not in openai_chat.chat_request("m", [], {"web": False}).body
@@ -396,7 +399,7 @@ def test_a_boolean_parameter_adds_a_built_in_tool(settings) -> None:
 
 
 def test_a_completion_mode_model_sends_one_prompt(settings) -> None:
-    settings(MODEL_SETTINGS={"c": {"mode": "completion"}}, PARAMETERS={"max_tokens": ("max_tokens", "plain")})
+    settings(MODEL_SETTINGS={"c": {"mode": "completion"}}, PARAMETERS={"max_tokens": {"key": "max_tokens"}})
     history = [
         {"role": "system", "content": "Be brief."},
         {"role": "user", "content": [{"type": "text", "text": "Hi"}]},
@@ -422,8 +425,10 @@ def test_a_completion_mode_model_sends_one_prompt(settings) -> None:
 def test_an_unsent_parameter_counts_as_its_default(settings) -> None:
     """DeepSeek's thinking defaults to on: a host that leaves it out must not get temperature sent."""
     settings(
-        PARAMETERS={"temperature": ("temperature", "plain"), "thinking": ("thinking", "plain")},
-        MODEL_SETTINGS={"d": {"omit_when": {"temperature": (("thinking", True, True),)}}},
+        PARAMETERS={
+            "temperature": {"key": "temperature", "omit_when": (("thinking", True, True),)},
+            "thinking": {"key": "thinking"},
+        },
     )
     assert "temperature" not in openai_chat.chat_request("d", [], {"temperature": 0.2}).body
     assert openai_chat.chat_request("d", [], {"temperature": 0.2, "thinking": False}).body["temperature"] == 0.2
@@ -431,7 +436,7 @@ def test_an_unsent_parameter_counts_as_its_default(settings) -> None:
 
 def test_parameters_a_model_never_sends(settings) -> None:
     settings(
-        PARAMETERS={"presence_penalty": ("presence_penalty", "plain"), "top_p": ("top_p", "plain")},
+        PARAMETERS={"presence_penalty": {"key": "presence_penalty"}, "top_p": {"key": "top_p"}},
         MODEL_SETTINGS={"g": {"never_send": ("presence_penalty",)}},
     )
     body = openai_chat.chat_request("g", [], {"presence_penalty": 0.5, "top_p": 0.9}).body
@@ -442,16 +447,18 @@ def test_parameters_a_model_never_sends(settings) -> None:
 def test_headers_and_fixed_fields_while_a_parameter_is_on(settings) -> None:
     settings(
         PARAMETERS={
-            "long_context": ("long_context", "plain"),
-            "budget": ("output_config.task_budget.total", "plain"),
-            "effort": ("output_config.effort", "plain"),
+            "long_context": {
+                "key": "long_context",
+                "values": ((True, None), (False, None)),
+                "headers": (("anthropic-beta", "context-1m-2025-08-07"),),
+            },
+            "budget": {
+                "key": "output_config.task_budget.total",
+                "headers": (("Anthropic-Beta", "task-budgets-2026-03-13"),),
+                "body": {"output_config": {"task_budget": {"type": "tokens", "total": 0}}},
+            },
+            "effort": {"key": "output_config.effort"},
         },
-        VALUE_MAPS={"long_context": ((True, None), (False, None))},
-        PARAMETER_HEADERS={
-            "long_context": (("anthropic-beta", "context-1m-2025-08-07"),),
-            "budget": (("Anthropic-Beta", "task-budgets-2026-03-13"),),
-        },
-        PARAMETER_BODIES={"budget": {"output_config": {"task_budget": {"type": "tokens", "total": 0}}}},
         STATIC_HEADERS={"anthropic-beta": "files-api-2025-04-14"},
     )
     both = {"budget": 50000, "long_context": True, "effort": "low"}
@@ -463,25 +470,32 @@ def test_headers_and_fixed_fields_while_a_parameter_is_on(settings) -> None:
     off = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"long_context": False, "effort": "low"})
     assert off.headers == {} and off.body["output_config"] == {"effort": "low"}
     # The value nested into the fixed object changed neither the spec's table nor the next request.
-    assert config.PARAMETER_BODIES == {"budget": {"output_config": {"task_budget": {"type": "tokens", "total": 0}}}}
+    assert config.PARAMETERS["budget"]["body"] == {"output_config": {"task_budget": {"type": "tokens", "total": 0}}}
     again = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"budget": 20000})
     assert again.body["output_config"] == {"task_budget": {"type": "tokens", "total": 20000}}
 
 
 def test_keys_nested_into_a_mapped_object_leave_the_map_alone(settings) -> None:
     settings(
-        PARAMETERS={"mode": ("thinking", "plain"), "depth": ("thinking.deep.budget", "plain")},
-        VALUE_MAPS={"mode": ((True, {"type": "enabled", "deep": {"level": 1}}),)},
+        PARAMETERS={
+            "mode": {"key": "thinking", "values": ((True, {"type": "enabled", "deep": {"level": 1}}),)},
+            "depth": {"key": "thinking.deep.budget"},
+        },
     )
     body = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], {"mode": True, "depth": 7}).body
     assert body["thinking"] == {"type": "enabled", "deep": {"level": 1, "budget": 7}}
-    assert config.VALUE_MAPS == {"mode": ((True, {"type": "enabled", "deep": {"level": 1}}),)}
+    assert config.PARAMETERS["mode"]["values"] == ((True, {"type": "enabled", "deep": {"level": 1}}),)
 
 
 def test_deeper_keys_win_whatever_order_the_host_sends(settings) -> None:
     settings(
-        PARAMETERS={"thinking": ("thinking", "plain"), "thinking_budget": ("thinking.budget_tokens", "plain")},
-        VALUE_MAPS={"thinking": ((True, {"type": "enabled", "budget_tokens": 1024}), (False, None))},
+        PARAMETERS={
+            "thinking": {
+                "key": "thinking",
+                "values": ((True, {"type": "enabled", "budget_tokens": 1024}), (False, None)),
+            },
+            "thinking_budget": {"key": "thinking.budget_tokens"},
+        },
     )
     for parameters in ({"thinking": True, "thinking_budget": 4000}, {"thinking_budget": 4000, "thinking": True}):
         body = openai_chat.chat_request("m", [{"role": "user", "content": "Hi"}], parameters).body
@@ -493,9 +507,8 @@ def test_deeper_keys_win_whatever_order_the_host_sends(settings) -> None:
 def test_a_models_own_value_map_wins_over_the_providers(settings) -> None:
     adaptive = ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))
     settings(
-        PARAMETERS={"thinking": ("thinking", "plain")},
-        VALUE_MAPS={"thinking": ((True, {"type": "enabled"}), (False, None))},
-        MODEL_SETTINGS={"new": {"values": {"thinking": adaptive}}},
+        PARAMETERS={"thinking": {"key": "thinking", "values": ((True, {"type": "enabled"}), (False, None))}},
+        MODEL_SETTINGS={"new": {"parameters": {"thinking": {"values": adaptive}}}},
     )
     hi = [{"role": "user", "content": "Hi"}]
     assert openai_chat.chat_request("old", hi, {"thinking": True}).body["thinking"] == {"type": "enabled"}

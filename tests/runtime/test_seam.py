@@ -94,3 +94,15 @@ def test_runtime_imports_only_itself_the_stdlib_and_its_hosts_sdk(name: str) -> 
 @pytest.mark.parametrize("name", [m for m in MODULES if m.split(".")[0] not in HOSTS])
 def test_each_neutral_module_imports_with_the_test_config(name: str) -> None:
     assert importlib.import_module(f"compiler.runtime.{name}".rstrip(".")).__doc__
+
+
+# The core shared by every protocol: none of it writes a protocol's body keys for another to undo.
+CORE = [p for p in RUNTIME.glob("*.py") if p.stem not in ("config", "messages")]
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
+def test_the_core_writes_no_protocols_keys(path: Path) -> None:
+    """runtime/parameters.py hands the answer's format to each protocol module (Encoded.output); it
+    used to write OpenAI's response_format into every body, for Anthropic and Gemini to pop out."""
+    text = path.read_text(encoding="utf-8")
+    assert [marker for marker in OPENAI_MARKERS + ('["response_format"]',) if marker in text] == []

@@ -147,11 +147,11 @@ def test_wire_encodings(tmp_path: Path) -> None:
         ]
     )
     p = lower(load_spec(write_spec(tmp_path, spec)))
-    assert p.wire_parameters == {
-        "effort": ("reasoning.effort", "plain"),
-        "json_schema": ("json_schema", "json_schema"),
-        "max_tokens": ("max_completion_tokens", "plain"),
-        "response_format": ("response_format", "response_format"),
+    assert p.parameters == {
+        "effort": {"key": "reasoning.effort"},
+        "json_schema": {"format": "json_schema"},
+        "max_tokens": {"key": "max_completion_tokens"},
+        "response_format": {"format": "response_format"},
     }
 
 
@@ -286,7 +286,7 @@ def test_customizable_lowers_to_a_form_and_the_runtime_defaults(tmp_path: Path) 
         "llm": {"mode": "chat", "context_size": 4096},
         "tts": {"voices": [], "word_limit": 4096, "audio_type": "mp3"},
     }
-    assert p.wire_parameters == {"max_tokens": ("max_tokens", "plain"), "temperature": ("temperature", "plain")}
+    assert p.parameters == {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}}
 
 
 def test_customizable_mode_and_reasoning_parameters(tmp_path: Path) -> None:
@@ -303,7 +303,7 @@ def test_customizable_mode_and_reasoning_parameters(tmp_path: Path) -> None:
     assert runtime["reasoning_parameters"] == [
         {"name": "reasoning_effort", "type": "string", "options": ["low", "high"]}
     ]
-    assert p.wire_parameters["reasoning_effort"] == ("reasoning.effort", "plain")
+    assert p.parameters["reasoning_effort"] == {"key": "reasoning.effort"}
     assert "completions" in p.endpoints
     unasked = lower(load_spec(write_spec(tmp_path, minimal(customizable={"types": ["llm"]}))))
     assert "mode" not in unasked.customizable.variables and "completions" not in unasked.endpoints
@@ -319,8 +319,10 @@ def test_rules_of_one_name_share_a_value_map_and_a_model_that_differs_keeps_its_
         {"name": "b", "context_size": 8, "parameters": [select]},
     ]
     p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
-    assert p.value_maps == {"enable_thinking": (("dynamic", True), ("manual", True))}
-    assert p.wire_parameters["enable_thinking"] == ("reasoning.enabled", "plain")
+    assert p.parameters["enable_thinking"] == {
+        "key": "reasoning.enabled",
+        "values": (("dynamic", True), ("manual", True)),
+    }
     mapped = switch | {"values": {True: {"type": "enabled"}}}
     models = [
         {"name": "a", "context_size": 8, "parameters": [switch]},
@@ -328,8 +330,9 @@ def test_rules_of_one_name_share_a_value_map_and_a_model_that_differs_keeps_its_
     ]
     p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
     # The first rule to list a value decides the provider's map; a model that sends it otherwise keeps its own.
-    assert p.value_maps == {"enable_thinking": ((True, {"type": "enabled"}),)}
-    assert p.models[0].settings == {"values": {"enable_thinking": ()}} and "values" not in p.models[1].settings
+    assert p.parameters["enable_thinking"]["values"] == ((True, {"type": "enabled"}),)
+    assert p.models[0].settings == {"parameters": {"enable_thinking": {"values": ()}}}
+    assert "parameters" not in p.models[1].settings
 
 
 def test_the_anthropic_protocol_brings_its_defaults(tmp_path: Path) -> None:
@@ -350,7 +353,7 @@ def test_the_anthropic_protocol_brings_its_defaults(tmp_path: Path) -> None:
     assert "api.prompt_cache: protocol openai_chat does not use this setting" in str(caught.value)
 
 
-def test_headers_fixed_fields_and_protocol_settings_lower_into_tables(tmp_path: Path) -> None:
+def test_headers_fixed_fields_and_protocol_settings_lower_into_the_record(tmp_path: Path) -> None:
     api = {"base_url": "https://api.anthropic.com", "protocol": "anthropic_messages"}
     budget = {
         "name": "task_budget",
@@ -363,9 +366,12 @@ def test_headers_fixed_fields_and_protocol_settings_lower_into_tables(tmp_path: 
     ttl = {"name": "ttl", "type": "string", "options": ["5m", "1h"], "controls": "cache.ttl"}
     models = [{"name": "a", "context_size": 8, "parameters": [budget, ttl]}]
     p = lower(load_spec(write_spec(tmp_path, minimal(api=api, models=models))))
-    assert p.parameter_headers == {"task_budget": (("anthropic-beta", "task-budgets-2026-03-13"),)}
-    assert p.parameter_bodies == {"task_budget": {"output_config": {"task_budget": {"type": "tokens"}}}}
-    assert p.wire_parameters["ttl"] == ("cache.ttl", "control")
+    assert p.parameters["task_budget"] == {
+        "key": "output_config.task_budget.total",
+        "headers": (("anthropic-beta", "task-budgets-2026-03-13"),),
+        "body": {"output_config": {"task_budget": {"type": "tokens"}}},
+    }
+    assert p.parameters["ttl"] == {"control": "cache.ttl"}
     assert p.models[0].parameters[0].declaration() == {"name": "task_budget", "type": "int", "min": 20000}
     other = json.loads(json.dumps(budget)) | {"headers": {"anthropic-beta": "x"}}  # no YAML aliases
     models.append({"name": "b", "context_size": 8, "parameters": [other]})
@@ -387,10 +393,7 @@ def test_a_rule_named_like_a_template_is_sent_the_templates_way(tmp_path: Path) 
     rule = {"name": "response_format", "type": "string", "options": ["text", "json_object"]}
     models = [{"name": "m", "context_size": 8192, "parameters": [rule, {"name": "json_schema", "type": "text"}]}]
     p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
-    assert p.wire_parameters == {
-        "json_schema": ("json_schema", "json_schema"),
-        "response_format": ("response_format", "response_format"),
-    }
+    assert p.parameters == {"json_schema": {"format": "json_schema"}, "response_format": {"format": "response_format"}}
     assert p.models[0].parameters[0].declaration() == {
         "name": "response_format",
         "type": "string",
@@ -419,14 +422,14 @@ def test_readmes_say_only_what_holds(tmp_path: Path) -> None:
     assert 'model_identifier = "new"' in readme and '"old"' not in readme
 
 
-def test_value_maps_lower_into_one_table(tmp_path: Path) -> None:
+def test_value_maps_lower_into_the_parameters_record(tmp_path: Path) -> None:
     thinking = {"name": "thinking", "type": "boolean", "values": {True: {"type": "enabled"}, False: None}}
     models = [{"name": "a", "context_size": 8192, "parameters": [thinking]}]
     models += [{"name": "b", "context_size": 8192, "parameters": [thinking | {"values": {True: 1}}]}]
     p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
-    assert p.models[1].settings == {"values": {"thinking": ((True, 1),)}}
+    assert p.models[1].settings == {"parameters": {"thinking": {"values": ((True, 1),)}}}
     p = lower(load_spec(write_spec(tmp_path, minimal(models=models[:1]))))
-    assert p.value_maps == {"thinking": ((True, {"type": "enabled"}), (False, None))}
+    assert p.parameters == {"thinking": {"key": "thinking", "values": ((True, {"type": "enabled"}), (False, None))}}
     assert p.models[0].parameters[0].declaration() == {"name": "thinking", "type": "boolean"}
 
 
@@ -457,3 +460,39 @@ def test_response_format_help_matches_its_options(tmp_path: Path) -> None:
     rules = [{"template": "response_format"}]  # Dify's own JSON/XML code-block modes: its help holds
     p = lower(load_spec(write_spec(tmp_path, minimal(models=[models[0] | {"parameters": rules}]))))
     assert "help" not in p.models[0].parameters[0].overrides
+
+
+def test_omissions_join_the_record_and_a_model_that_differs_keeps_its_own(tmp_path: Path) -> None:
+    """DeepSeek: temperature is left out while thinking is on; a host that sends no thinking means its
+    default, which differs between models."""
+
+    def rules(omitted: bool, default: bool) -> list[dict]:
+        temperature = {"template": "temperature"} | ({"omit_when": {"thinking": True}} if omitted else {})
+        return [temperature, {"name": "thinking", "type": "boolean", "default": default}]
+
+    models = [
+        {"name": "a", "context_size": 8, "parameters": rules(True, True)},
+        {"name": "b", "context_size": 8, "parameters": rules(False, True)},
+        {"name": "c", "context_size": 8, "parameters": rules(True, False)},
+    ]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert p.parameters["temperature"] == {"key": "temperature", "omit_when": (("thinking", True, True),)}
+    assert [m.settings.get("parameters") for m in p.models] == [
+        None,
+        {"temperature": {"omit_when": ()}},
+        {"temperature": {"omit_when": (("thinking", True, False),)}},
+    ]
+
+
+def test_gemini_takes_sampling_parameters_under_generation_config(tmp_path: Path) -> None:
+    """The record holds the key the API takes: no protocol module renames a parameter's key."""
+    api = {"base_url": "https://generativelanguage.googleapis.com", "protocol": "gemini"}
+    rules = ["temperature", "max_tokens", {"name": "seed", "type": "int"}, {"name": "n", "type": "int"}]
+    models = [{"name": "g", "context_size": 8, "parameters": rules}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(api=api, models=models))))
+    assert p.parameters == {
+        "max_tokens": {"key": "generationConfig.maxOutputTokens"},
+        "n": {"key": "n"},
+        "seed": {"key": "generationConfig.seed"},
+        "temperature": {"key": "generationConfig.temperature"},
+    }

@@ -27,17 +27,18 @@ def test_every_model_type_has_its_defaults_section() -> None:
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
 def test_every_kind_has_its_modules_and_templates(kind) -> None:
     if kind.runtime:
-        assert (RUNTIME / f"{kind.runtime}.py").is_file()
+        assert (RUNTIME / "kinds" / f"{kind.runtime}.py").is_file()
     if kind.dify:
         folder = TEMPLATES / "dify" / "models" / kind.dify.folder
         assert (folder / f"{kind.dify.folder}.py.jinja").is_file() and (folder / "model.yaml.jinja").is_file()
-        assert (RUNTIME / f"{kind.dify.adapter}.py").is_file()
+        assert (RUNTIME / "dify" / f"{kind.dify.adapter}.py").is_file()
     assert kind.dify or kind.maibot, "a kind no target serves"
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS.values(), ids=lambda p: p.name)
 def test_every_protocol_has_its_module_and_defaults(protocol) -> None:
-    assert (RUNTIME / f"{protocol.name}.py").is_file()
+    assert (RUNTIME / "protocols" / f"{protocol.name}.py").is_file()
+    assert all((RUNTIME / "kinds" / f"{module}.py").is_file() for module in protocol.runtimes.values())
     assert set(protocol.endpoints) <= set(lower_api_module.ENDPOINT_KEYS) and "chat" in protocol.endpoints
     scheme, name, _ = protocol.auth
     assert protocol.endpoints["chat"] and scheme in ("bearer", "header", "query", "none")

@@ -54,48 +54,46 @@ CODE_KINDS = {
     "UNAVAILABLE": "server_unavailable",
     "DEADLINE_EXCEEDED": "connection",
 }
-# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
+# Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
+# key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
+# protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
+# "json" (text that spells a JSON value); "values": ((value the user picks, what is sent instead;
+# None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
+# while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
+# "body" (fixed fields, under the values). A model may override values and omit_when
+# (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
-    "code_execution": ("code_execution", "tool"),
-    "flex_inference": ("serviceTier", "plain"),
-    "grounding": ("grounding", "tool"),
-    "include_thoughts": ("generationConfig.thinkingConfig.includeThoughts", "plain"),
-    "json_schema": ("json_schema", "json_schema"),
-    "max_tokens": ("max_tokens", "plain"),
-    "media_resolution": ("generationConfig.mediaResolution", "plain"),
-    "response_format": ("response_format", "response_format"),
-    "service_tier": ("serviceTier", "plain"),
-    "temperature": ("temperature", "plain"),
-    "thinking_budget": ("generationConfig.thinkingConfig.thinkingBudget", "plain"),
-    "thinking_level": ("generationConfig.thinkingConfig.thinkingLevel", "plain"),
-    "thinking_mode": ("generationConfig.thinkingConfig", "plain"),
-    "top_k": ("top_k", "plain"),
-    "top_p": ("top_p", "plain"),
-    "url_context": ("url_context", "tool"),
+    "code_execution": {"tool": {"codeExecution": {}}},
+    "flex_inference": {"key": "serviceTier", "values": ((True, "flex"), (False, None))},
+    "grounding": {"tool": {"googleSearch": {}}},
+    "include_thoughts": {"key": "generationConfig.thinkingConfig.includeThoughts"},
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "generationConfig.maxOutputTokens"},
+    "media_resolution": {
+        "key": "generationConfig.mediaResolution",
+        "values": (
+            ("Default", None),
+            ("Low", "MEDIA_RESOLUTION_LOW"),
+            ("Medium", "MEDIA_RESOLUTION_MEDIUM"),
+            ("High", "MEDIA_RESOLUTION_HIGH"),
+        ),
+    },
+    "response_format": {"format": "response_format"},
+    "service_tier": {"key": "serviceTier"},
+    "temperature": {"key": "generationConfig.temperature"},
+    "thinking_budget": {"key": "generationConfig.thinkingConfig.thinkingBudget"},
+    "thinking_level": {
+        "key": "generationConfig.thinkingConfig.thinkingLevel",
+        "values": (("Low", "LOW"), ("Medium", "MEDIUM"), ("High", "HIGH"), ("Minimal", "MINIMAL")),
+    },
+    "thinking_mode": {
+        "key": "generationConfig.thinkingConfig",
+        "values": ((True, {"thinkingBudget": -1}), (False, {"thinkingBudget": 0})),
+    },
+    "top_k": {"key": "generationConfig.topK"},
+    "top_p": {"key": "generationConfig.topP"},
+    "url_context": {"tool": {"urlContext": {}}},
 }
-# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
-# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
-VALUE_MAPS = {
-    "flex_inference": ((True, "flex"), (False, None)),
-    "media_resolution": (
-        ("Default", None),
-        ("Low", "MEDIA_RESOLUTION_LOW"),
-        ("Medium", "MEDIA_RESOLUTION_MEDIUM"),
-        ("High", "MEDIA_RESOLUTION_HIGH"),
-    ),
-    "thinking_level": (("Low", "LOW"), ("Medium", "MEDIUM"), ("High", "HIGH"), ("Minimal", "MINIMAL")),
-    "thinking_mode": ((True, {"thinkingBudget": -1}), (False, {"thinkingBudget": 0})),
-}
-# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
-BUILTIN_TOOLS = {
-    "code_execution": {"codeExecution": {}},
-    "grounding": {"googleSearch": {}},
-    "url_context": {"urlContext": {}},
-}
-# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
-PARAMETER_HEADERS = {}
-# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
-PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "gemini-3.7-flash": (
@@ -388,18 +386,22 @@ MESSAGES = {"merge_same_role": False, "drop_empty": False}
 BODY = {}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
-# never_send: declared parameters the model's API refuses;
-# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
-# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
-# input type (body key, query value, document value) and base64 encoding; a transcription's language
-# and prompt.
+# never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
+# record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
+# key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {
-    "gemini-2.5-flash": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
-    "gemini-2.5-flash-lite": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
-    "gemini-flash-lite-latest": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
-    "gemini-2.5-flash-lite-preview-06-17": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
-    "gemini-2.5-flash-preview-04-17": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
-    "gemini-2.5-flash-preview-05-20": {"omit_when": {"thinking_budget": (("thinking_mode", False, True),)}},
+    "gemini-2.5-flash": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
+    "gemini-2.5-flash-lite": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
+    "gemini-flash-lite-latest": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
+    "gemini-2.5-flash-lite-preview-06-17": {
+        "parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}
+    },
+    "gemini-2.5-flash-preview-04-17": {
+        "parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}
+    },
+    "gemini-2.5-flash-preview-05-20": {
+        "parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}
+    },
     "gemini-embedding-001": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
     "gemini-embedding-2-preview": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
     "embedding-001": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},

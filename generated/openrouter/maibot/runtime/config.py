@@ -46,37 +46,35 @@ STATUS_KINDS = {
     504: "server_unavailable",
 }
 CODE_KINDS = {}
-# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
+# Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
+# key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
+# protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
+# "json" (text that spells a JSON value); "values": ((value the user picks, what is sent instead;
+# None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
+# while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
+# "body" (fixed fields, under the values). A model may override values and omit_when
+# (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
-    "context_length_exceeded_behavior": ("context_length_exceeded_behavior", "plain"),
-    "enable_thinking": ("reasoning.enabled", "plain"),
-    "exclude_reasoning_tokens": ("reasoning.exclude", "plain"),
-    "frequency_penalty": ("frequency_penalty", "plain"),
-    "json_schema": ("json_schema", "json_schema"),
-    "logprobs": ("logprobs", "plain"),
-    "max_tokens": ("max_tokens", "plain"),
-    "presence_penalty": ("presence_penalty", "plain"),
-    "reasoning_budget": ("reasoning.max_tokens", "plain"),
-    "reasoning_effort": ("reasoning.effort", "plain"),
-    "response_format": ("response_format", "response_format"),
-    "seed": ("seed", "plain"),
-    "temperature": ("temperature", "plain"),
-    "thinking": ("thinking", "plain"),
-    "thinking_budget": ("thinking_budget", "plain"),
-    "top_k": ("top_k", "plain"),
-    "top_logprobs": ("top_logprobs", "plain"),
-    "top_p": ("top_p", "plain"),
-    "verbosity": ("verbosity", "plain"),
+    "context_length_exceeded_behavior": {"key": "context_length_exceeded_behavior"},
+    "enable_thinking": {"key": "reasoning.enabled", "values": (("dynamic", True), ("manual", True))},
+    "exclude_reasoning_tokens": {"key": "reasoning.exclude"},
+    "frequency_penalty": {"key": "frequency_penalty"},
+    "json_schema": {"format": "json_schema"},
+    "logprobs": {"key": "logprobs"},
+    "max_tokens": {"key": "max_tokens"},
+    "presence_penalty": {"key": "presence_penalty"},
+    "reasoning_budget": {"key": "reasoning.max_tokens"},
+    "reasoning_effort": {"key": "reasoning.effort"},
+    "response_format": {"format": "response_format"},
+    "seed": {"key": "seed"},
+    "temperature": {"key": "temperature"},
+    "thinking": {"key": "thinking"},
+    "thinking_budget": {"key": "thinking_budget"},
+    "top_k": {"key": "top_k"},
+    "top_logprobs": {"key": "top_logprobs"},
+    "top_p": {"key": "top_p"},
+    "verbosity": {"key": "verbosity"},
 }
-# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
-# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
-VALUE_MAPS = {"enable_thinking": (("dynamic", True), ("manual", True))}
-# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
-BUILTIN_TOOLS = {}
-# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
-PARAMETER_HEADERS = {}
-# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
-PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "openrouter/auto": ("temperature", "top_p", "top_k", "presence_penalty", "frequency_penalty", "max_tokens"),
@@ -898,11 +896,9 @@ MESSAGES = {"merge_same_role": False, "drop_empty": False}
 BODY = {"provider": {"data_collection": "allow"}}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
-# never_send: declared parameters the model's API refuses;
-# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
-# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
-# input type (body key, query value, document value) and base64 encoding; a transcription's language
-# and prompt.
+# never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
+# record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
+# key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {
     "mistralai/mixtral-8x22b-instruct": {"mode": "completion"},
     "meta-llama/llama-3-8b-instruct": {"mode": "completion"},

@@ -56,36 +56,31 @@ CODE_KINDS = {
     "invalid_api_key": "authorization",
     "model_overloaded": "server_unavailable",
 }
-# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
+# Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
+# key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
+# protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
+# "json" (text that spells a JSON value); "values": ((value the user picks, what is sent instead;
+# None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
+# while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
+# "body" (fixed fields, under the values). A model may override values and omit_when
+# (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
-    "frequency_penalty": ("frequency_penalty", "plain"),
-    "json_schema": ("json_schema", "json_schema"),
-    "max_tokens": ("max_completion_tokens", "plain"),
-    "presence_penalty": ("presence_penalty", "plain"),
-    "reasoning_budget": ("reasoning.max_tokens", "plain"),
-    "reasoning_effort": ("reasoning.effort", "plain"),
-    "reasoning_mode": ("prompt_mode", "plain"),
-    "response_format": ("response_format", "response_format"),
-    "search_parameters": ("search_parameters", "json"),
-    "seed": ("seed", "plain"),
-    "temperature": ("temperature", "plain"),
-    "thinking": ("thinking", "plain"),
-    "top_k": ("top_k", "plain"),
-    "top_p": ("top_p", "plain"),
-    "web_search": ("web_search", "tool"),
+    "frequency_penalty": {"key": "frequency_penalty"},
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_completion_tokens"},
+    "presence_penalty": {"key": "presence_penalty"},
+    "reasoning_budget": {"key": "reasoning.max_tokens"},
+    "reasoning_effort": {"key": "reasoning.effort"},
+    "reasoning_mode": {"key": "prompt_mode", "values": ((True, "reasoning"), (False, None))},
+    "response_format": {"format": "response_format"},
+    "search_parameters": {"key": "search_parameters", "parse": "json"},
+    "seed": {"key": "seed"},
+    "temperature": {"key": "temperature", "omit_when": (("thinking", True, False),)},
+    "thinking": {"key": "thinking", "values": ((True, {"type": "enabled"}), (False, {"type": "disabled"}))},
+    "top_k": {"key": "top_k"},
+    "top_p": {"key": "top_p"},
+    "web_search": {"tool": {"type": "web_search", "web_search": {"enable": True, "search_result": True}}},
 }
-# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
-# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
-VALUE_MAPS = {
-    "reasoning_mode": ((True, "reasoning"), (False, None)),
-    "thinking": ((True, {"type": "enabled"}), (False, {"type": "disabled"})),
-}
-# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
-BUILTIN_TOOLS = {"web_search": {"type": "web_search", "web_search": {"enable": True, "search_result": True}}}
-# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
-PARAMETER_HEADERS = {}
-# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
-PARAMETER_BODIES = {}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "acme-chat": (
@@ -145,24 +140,14 @@ MESSAGES = {"merge_same_role": False, "drop_empty": False}
 BODY = {"provider": {"data_collection": "deny"}}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
-# never_send: declared parameters the model's API refuses;
-# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
-# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
-# input type (body key, query value, document value) and base64 encoding; a transcription's language
-# and prompt.
+# never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
+# record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
+# key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {
-    "acme-chat": {"omit_when": {"temperature": (("thinking", True, False),)}},
-    "acme-reasoner": {
-        "body": {"reasoning_format": "parsed"},
-        "omit_when": {"temperature": (("thinking", True, False),)},
-    },
-    "acme-legacy": {
-        "send_stop": False,
-        "stream": False,
-        "system_messages": "as_user",
-        "omit_when": {"temperature": (("thinking", True, False),)},
-    },
-    "acme-instruct": {"mode": "completion"},
+    "acme-reasoner": {"body": {"reasoning_format": "parsed"}},
+    "acme-mini": {"parameters": {"temperature": {"omit_when": ()}}},
+    "acme-legacy": {"send_stop": False, "stream": False, "system_messages": "as_user"},
+    "acme-instruct": {"mode": "completion", "parameters": {"temperature": {"omit_when": ()}}},
     "acme-embed-large": {"body": {"truncate": "END"}},
     "acme-embed-v2": {"dimensions": 512, "input_type": ("input_type", "query", "document"), "encoding": "base64"},
     "acme-listen": {"language": "en"},

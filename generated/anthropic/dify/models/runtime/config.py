@@ -49,43 +49,43 @@ CODE_KINDS = {
     "api_error": "server_unavailable",
     "overloaded_error": "server_unavailable",
 }
-# Declared parameter -> (body key, or the protocol setting it steers; encoding); anything else is never sent.
+# Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
+# key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
+# protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
+# "json" (text that spells a JSON value); "values": ((value the user picks, what is sent instead;
+# None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
+# while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
+# "body" (fixed fields, under the values). A model may override values and omit_when
+# (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
-    "context_1m": ("context_1m", "plain"),
-    "effort": ("output_config.effort", "plain"),
-    "json_schema": ("json_schema", "json_schema"),
-    "max_tokens": ("max_tokens", "plain"),
-    "prompt_caching_documents": ("cache.documents", "control"),
-    "prompt_caching_images": ("cache.images", "control"),
-    "prompt_caching_message_flow": ("cache.long_messages", "control"),
-    "prompt_caching_system_message": ("cache.system", "control"),
-    "prompt_caching_tool_definitions": ("cache.tools", "control"),
-    "prompt_caching_tool_results": ("cache.tool_results", "control"),
-    "prompt_caching_ttl": ("cache.ttl", "control"),
-    "response_format": ("response_format", "response_format"),
-    "task_budget": ("output_config.task_budget.total", "plain"),
-    "temperature": ("temperature", "plain"),
-    "thinking": ("thinking", "plain"),
-    "thinking_budget": ("thinking.budget_tokens", "plain"),
-    "thinking_display": ("thinking.display", "plain"),
-    "top_k": ("top_k", "plain"),
-    "top_p": ("top_p", "plain"),
+    "context_1m": {
+        "key": "context_1m",
+        "values": ((True, None), (False, None)),
+        "headers": (("anthropic-beta", "context-1m-2025-08-07"),),
+    },
+    "effort": {"key": "output_config.effort"},
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "prompt_caching_documents": {"control": "cache.documents"},
+    "prompt_caching_images": {"control": "cache.images"},
+    "prompt_caching_message_flow": {"control": "cache.long_messages"},
+    "prompt_caching_system_message": {"control": "cache.system"},
+    "prompt_caching_tool_definitions": {"control": "cache.tools"},
+    "prompt_caching_tool_results": {"control": "cache.tool_results"},
+    "prompt_caching_ttl": {"control": "cache.ttl"},
+    "response_format": {"format": "response_format"},
+    "task_budget": {
+        "key": "output_config.task_budget.total",
+        "headers": (("anthropic-beta", "task-budgets-2026-03-13"),),
+        "body": {"output_config": {"task_budget": {"type": "tokens"}}},
+    },
+    "temperature": {"key": "temperature"},
+    "thinking": {"key": "thinking", "values": ((True, {"type": "enabled", "budget_tokens": 1024}), (False, None))},
+    "thinking_budget": {"key": "thinking.budget_tokens", "omit_when": (("thinking", False, False),)},
+    "thinking_display": {"key": "thinking.display", "omit_when": (("thinking", False, True),)},
+    "top_k": {"key": "top_k"},
+    "top_p": {"key": "top_p"},
 }
-# Parameter -> ((value the user picks, what is sent instead; None: nothing), ...); others go as they are.
-# A model whose rule maps values otherwise has its own table (MODEL_SETTINGS[model]["values"]).
-VALUE_MAPS = {
-    "context_1m": ((True, None), (False, None)),
-    "thinking": ((True, {"type": "enabled", "budget_tokens": 1024}), (False, None)),
-}
-# Boolean parameter -> the built-in tool it adds to `tools` while on (it is not sent itself).
-BUILTIN_TOOLS = {}
-# Parameter -> ((header, value), ...) sent while it is on (set, and not false); values join by commas.
-PARAMETER_HEADERS = {
-    "context_1m": (("anthropic-beta", "context-1m-2025-08-07"),),
-    "task_budget": (("anthropic-beta", "task-budgets-2026-03-13"),),
-}
-# Parameter -> fixed body fields sent while it is on, under the parameters' own values.
-PARAMETER_BODIES = {"task_budget": {"output_config": {"task_budget": {"type": "tokens"}}}}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "claude-opus-5": (
@@ -377,115 +377,114 @@ MESSAGES = {"merge_same_role": False, "drop_empty": False}
 BODY = {}
 # Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
-# never_send: declared parameters the model's API refuses;
-# omit_when: parameter -> ((other parameter, value, its default), ...) that leave it out; values:
-# parameter -> its own value map, where the model's differs from VALUE_MAPS; embedding dimensions,
-# input type (body key, query value, document value) and base64 encoding; a transcription's language
-# and prompt.
+# never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
+# record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
+# key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {
     "claude-opus-5": {
-        "omit_when": {"thinking_display": (("thinking", False, True),)},
         "max_output_tokens": 128000,
-        "values": {"thinking": ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))},
+        "parameters": {"thinking": {"values": ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))}},
     },
     "claude-sonnet-5": {
-        "omit_when": {"thinking_display": (("thinking", False, True),)},
         "max_output_tokens": 128000,
-        "values": {"thinking": ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))},
+        "parameters": {"thinking": {"values": ((True, {"type": "adaptive"}), (False, {"type": "disabled"}))}},
     },
-    "claude-fable-5": {"body": {"thinking": {"type": "adaptive"}}, "max_output_tokens": 128000},
-    "claude-opus-4-8": {
-        "omit_when": {"thinking_display": (("thinking", False, False),)},
+    "claude-fable-5": {
+        "body": {"thinking": {"type": "adaptive"}},
         "max_output_tokens": 128000,
-        "values": {"thinking": ((True, {"type": "adaptive"}), (False, None))},
+        "parameters": {"thinking_display": {"omit_when": ()}},
+    },
+    "claude-opus-4-8": {
+        "max_output_tokens": 128000,
+        "parameters": {
+            "thinking": {"values": ((True, {"type": "adaptive"}), (False, None))},
+            "thinking_display": {"omit_when": (("thinking", False, False),)},
+        },
     },
     "claude-opus-4-7": {
-        "omit_when": {"thinking_display": (("thinking", False, False),)},
         "max_output_tokens": 128000,
-        "values": {"thinking": ((True, {"type": "adaptive"}), (False, None))},
+        "parameters": {
+            "thinking": {"values": ((True, {"type": "adaptive"}), (False, None))},
+            "thinking_display": {"omit_when": (("thinking", False, False),)},
+        },
     },
     "claude-sonnet-4-6": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 64000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-opus-4-6": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 128000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-opus-4-5-20251101": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 64000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-haiku-4-5-20251001": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 64000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-sonnet-4-5": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 64000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-sonnet-4-5-20250929": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 64000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-opus-4-1-20250805": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 32000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-opus-4-20250514": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 32000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
     "claude-sonnet-4-20250514": {
-        "omit_when": {
-            "thinking_budget": (("thinking", False, False),),
-            "temperature": (("thinking", True, False),),
-            "top_p": (("thinking", True, False),),
-            "top_k": (("thinking", True, False),),
-        },
         "max_output_tokens": 64000,
+        "parameters": {
+            "temperature": {"omit_when": (("thinking", True, False),)},
+            "top_p": {"omit_when": (("thinking", True, False),)},
+            "top_k": {"omit_when": (("thinking", True, False),)},
+        },
     },
-    "claude-mythos-5": {"body": {"thinking": {"type": "adaptive"}}, "max_output_tokens": 128000},
+    "claude-mythos-5": {
+        "body": {"thinking": {"type": "adaptive"}},
+        "max_output_tokens": 128000,
+        "parameters": {"thinking_display": {"omit_when": ()}},
+    },
     "claude-3-5-haiku-20241022": {"max_output_tokens": 8192},
     "claude-3-5-sonnet-20240620": {"max_output_tokens": 8192},
     "claude-3-5-sonnet-20241022": {"max_output_tokens": 8192},

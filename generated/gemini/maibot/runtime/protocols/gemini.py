@@ -18,21 +18,11 @@ from .. import config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
-from ..parameters import encode_parameters, json_schema_format
+from ..parameters import bare_schema, encode_parameters, host_output
 from ..types import Completion, Event, Request, ToolCall, Usage
 
 OWNED_BODY_KEYS = frozenset(("contents", "systemInstruction", "tools", "toolConfig", "generationConfig"))
-PARAMETER_KEYS = {"max_tokens": ("max_tokens", "maxOutputTokens")}
-# Parameters a spec declares under their OpenAI names go in generationConfig, under Gemini's names.
-GENERATION_KEYS = {
-    "temperature": "temperature",
-    "top_p": "topP",
-    "top_k": "topK",
-    "max_tokens": "maxOutputTokens",
-    "presence_penalty": "presencePenalty",
-    "frequency_penalty": "frequencyPenalty",
-    "seed": "seed",
-}
+PARAMETER_KEYS = {"max_tokens": ("max_tokens", "maxOutputTokens", "generationConfig.maxOutputTokens")}
 FINISH_REASONS = {"STOP": "stop", "MAX_TOKENS": "length"}
 BLOCKED = {"SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY", "LANGUAGE"}
 TOOL_MODES = {"auto": "AUTO", "required": "ANY", "none": "NONE"}
@@ -95,40 +85,36 @@ def chat_request(
     body: dict[str, Any] = {"contents": contents}
     if system:
         body["systemInstruction"] = {"parts": [{"text": system}]}
-    steering = encode_parameters(body, parameters, settings)
+    encoded = encode_parameters(parameters, settings)  # sampling settings are keyed under generationConfig
+    encoded.place(body)
+    if encoded.tools:
+        body["tools"] = list(encoded.tools)
     generation = body.setdefault("generationConfig", {})
-    for key, gemini_key in GENERATION_KEYS.items():
-        if key in body:
-            generation[gemini_key] = body.pop(key)
-    asked = body.pop("response_format", None)
-    if response_format is not None:
-        kind, schema = response_format
-        asked = {"type": kind} if kind != "json_schema" else json_schema_format(schema)
-    if asked:
-        put_format(generation, asked)
+    output = host_output(response_format) if response_format is not None else encoded.output  # the host's wins
+    if output is not None:
+        put_format(generation, *output)
     if stop and settings.get("send_stop", True):
         generation["stopSequences"] = list(stop)
     if not generation:
         del body["generationConfig"]
     if tools:
         declarations = [declaration_of(t) for t in tools]
-        body["tools"] = [{"functionDeclarations": declarations}] + body.get("tools", [])
+        body["tools"] = [{"functionDeclarations": declarations}] + encoded.tools
         body["toolConfig"] = {"functionCallingConfig": {"mode": TOOL_MODES.get(tool_choice, "AUTO")}}
     path = config.ENDPOINTS["chat"].replace("{model}", model)
     if stream and settings.get("stream", True):
         path = path.replace(":generateContent", ":streamGenerateContent")
         query = {"alt": "sse"}
-        return Request("POST", path, http.fixed_body(model, body, chat=True), query=query, headers=steering.headers)
-    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=steering.headers)
+        return Request("POST", path, http.fixed_body(model, body, chat=True), query=query, headers=encoded.headers)
+    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=encoded.headers)
 
 
-def put_format(generation: dict[str, Any], asked: dict[str, Any]) -> None:
-    """An OpenAI-style response_format as Gemini's JSON answer settings."""
-    if asked.get("type") in ("json_object", "json_schema"):
+def put_format(generation: dict[str, Any], kind: str, schema: dict[str, Any] | None) -> None:
+    """An answer format as Gemini's JSON answer settings."""
+    if kind in ("json_object", "json_schema"):
         generation["responseMimeType"] = "application/json"
-    if asked.get("type") == "json_schema":
-        inner = asked.get("json_schema") or {}
-        generation["responseSchema"] = schema_of(inner.get("schema", inner))
+    if kind == "json_schema":
+        generation["responseSchema"] = schema_of(bare_schema(schema or {}))
 
 
 def contents_of(messages: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:

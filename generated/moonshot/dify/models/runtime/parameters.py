@@ -1,7 +1,8 @@
-"""The spec's declared parameters into a request, as config.PARAMETERS, VALUE_MAPS, BUILTIN_TOOLS,
-PARAMETER_HEADERS and PARAMETER_BODIES say, for every wire protocol: body keys (nested by dots), value
+"""The spec's declared parameters as the parts of a request, as each one's record says
+(config.PARAMETERS, with the model's overrides in its settings): body fields (dotted keys nest), value
 maps, built-in tools, JSON text, headers and fixed fields while a parameter is on, protocol settings a
-parameter steers, and the model's never_send and omit_when settings."""
+parameter steers, the answer's format, and the model's never_send and omissions. Protocol-neutral:
+each protocol module places the parts its own way."""
 
 from __future__ import annotations
 
@@ -14,57 +15,91 @@ from .errors import ProviderError
 
 
 @dataclass
-class Steering:
-    """What parameters set besides body keys: request headers, and protocol settings (`controls`)."""
+class Encoded:
+    """What the parameters of one request ask for, for the protocol to place."""
 
+    fixed: dict[str, Any] = field(default_factory=dict)  # fixed fields of the parameters that are on
+    values: list[tuple[str, Any]] = field(default_factory=list)  # (body key, value), shallower keys first
     headers: dict[str, str] = field(default_factory=dict)
-    controls: dict[str, Any] = field(default_factory=dict)
+    controls: dict[str, Any] = field(default_factory=dict)  # protocol settings the parameters steer
+    tools: list[dict[str, Any]] = field(default_factory=list)  # built-in tools the parameters add
+    output: tuple[str, Any] | None = None  # the answer's format (output_of)
+
+    def place(self, body: dict[str, Any]) -> None:
+        """The fixed fields under what `body` holds, then the values over it: a value's
+        `thinking.budget_tokens` wins over `thinking: {budget_tokens: ...}`, whatever order the host
+        sent them in."""
+        if self.fixed:
+            body.update(merged(self.fixed, body))
+        for key, value in self.values:
+            put(body, key, value)
 
 
-def encode_parameters(body: dict[str, Any], parameters: dict[str, Any], settings: dict[str, Any]) -> Steering:
-    """The declared parameters into `body`, as config.PARAMETERS says; `settings` are the model's.
-    Fixed fields of the parameters that are on go in first, then the values, shallower keys before
-    deeper ones: a value's `thinking.budget_tokens` wins over `thinking: {budget_tokens: ...}`,
-    whatever order the host sent them in."""
-    steering = Steering()
-    response_format, schema = None, None
+def encode_parameters(parameters: dict[str, Any], settings: dict[str, Any]) -> Encoded:
+    """The declared parameters the host set (None: not set), as their records say; `settings` are
+    the model's."""
+    encoded = Encoded()
     sent = [
-        (name, value)
+        (name, record(name, settings), value)
         for name, value in parameters.items()
         if name in config.PARAMETERS and value is not None and not omitted(settings, name, parameters)
     ]
-    for name, value in sent:
+    for _, rule, value in sent:
         if value is not False:
-            for header, text in config.PARAMETER_HEADERS.get(name, ()):
-                add_header(steering.headers, header, text)
-            if name in config.PARAMETER_BODIES:
-                body.update(merged(config.PARAMETER_BODIES[name], body))  # under the values
-    for name, value in sorted(sent, key=lambda item: config.PARAMETERS[item[0]][0].count(".")):
-        key, encoding = config.PARAMETERS[name]
-        table = settings.get("values", {}).get(name, config.VALUE_MAPS.get(name))  # the model's own first
-        if table:
-            value = mapped(table, value)
+            switched_on(encoded, rule)
+    formats: dict[str, Any] = {}
+    for name, rule, value in sorted(sent, key=lambda item: str(item[1].get("key", "")).count(".")):
+        if rule.get("values"):
+            value = mapped(rule["values"], value)
             if value is None:
                 continue
-        if encoding == "tool":
-            if value is True:
-                body.setdefault("tools", []).append(config.BUILTIN_TOOLS[name])
-        elif encoding == "control":
-            steering.controls[key] = value
-        elif encoding == "json":
-            put(body, key, json_value(name, value))
-        elif encoding == "response_format":
-            response_format = value
-        elif encoding == "json_schema":
-            schema = value
-        else:
-            put(body, key, value)
-    if schema is not None and response_format in (None, "json_schema"):
-        body["response_format"] = json_schema_format(schema)
-    elif response_format not in (None, "JSON", "XML"):
-        # JSON and XML are Dify's code-block modes, done in the prompt, never sent.
-        body["response_format"] = {"type": response_format}
-    return steering
+        encode_value(encoded, name, rule, value, formats)
+    encoded.output = output_of(formats.get("response_format"), formats.get("json_schema"))
+    return encoded
+
+
+def record(name: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """A parameter's record, with the model's own values and omissions over it."""
+    own = settings.get("parameters", {}).get(name)
+    return {**config.PARAMETERS[name], **own} if own else config.PARAMETERS[name]
+
+
+def switched_on(encoded: Encoded, rule: dict[str, Any]) -> None:
+    """What a parameter brings while it is on: its headers, and its fixed body fields."""
+    for header, text in rule.get("headers", ()):
+        add_header(encoded.headers, header, text)
+    if rule.get("body"):
+        encoded.fixed = merged(rule["body"], encoded.fixed)  # an earlier parameter's fields win
+
+
+def encode_value(encoded: Encoded, name: str, rule: dict[str, Any], value: Any, formats: dict[str, Any]) -> None:
+    if "tool" in rule:
+        if value is True:
+            encoded.tools.append(rule["tool"])
+    elif "control" in rule:
+        encoded.controls[rule["control"]] = value
+    elif "format" in rule:
+        formats[rule["format"]] = value
+    else:
+        encoded.values.append((rule["key"], json_value(name, value) if rule.get("parse") == "json" else value))
+
+
+def output_of(picked: Any, schema: Any) -> tuple[str, Any] | None:
+    """The answer's format the parameters ask for: ("json_schema", the schema object as written, bare
+    or {name, schema}) when a schema is given and the format allows it, else (the format picked,
+    None); None for none, and for Dify's JSON and XML code-block modes (asked for in the prompt)."""
+    if schema is not None and picked in (None, "json_schema"):
+        return "json_schema", json_object("json_schema", schema)
+    if picked not in (None, "JSON", "XML"):
+        return picked, None
+    return None
+
+
+def host_output(response_format: tuple[str, Any]) -> tuple[str, Any]:
+    """A host's own request for a format, (kind, schema), in output_of's form: a json_schema request
+    must carry a schema object."""
+    kind, schema = response_format
+    return (kind, json_object("json_schema", schema)) if kind == "json_schema" else (kind, None)
 
 
 def add_header(headers: dict[str, str], name: str, value: str) -> None:
@@ -83,11 +118,11 @@ def add_header(headers: dict[str, str], name: str, value: str) -> None:
 
 
 def omitted(settings: dict[str, Any], name: str, parameters: dict[str, Any]) -> bool:
-    """Whether the model never sends `name`, or another parameter's value (its default when the host
-    sent none) leaves it out (the model's never_send and omit_when settings)."""
+    """Whether the model never sends `name` (its never_send), or another parameter's value (its
+    default when the host sent none) leaves it out (the record's omit_when)."""
     if name in settings.get("never_send", ()):
         return True
-    rules = settings.get("omit_when", {}).get(name, ())
+    rules = record(name, settings).get("omit_when", ())
     return any(same(parameters.get(other, default), value) for other, value, default in rules)
 
 
@@ -138,14 +173,14 @@ def json_value(name: str, value: Any) -> Any:
         raise ProviderError("bad_request", f"{name} is not valid JSON: {exc}") from None
 
 
-def json_schema_format(value: Any) -> dict[str, Any]:
-    """A JSON schema (text or object, bare or already {name, schema}) as a response_format."""
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError as exc:
-            raise ProviderError("bad_request", f"json_schema is not valid JSON: {exc}") from None
+def json_object(name: str, value: Any) -> dict[str, Any]:
+    """A JSON object given as text or as the object itself (a JSON schema)."""
+    value = json_value(name, value)
     if not isinstance(value, dict):
-        raise ProviderError("bad_request", "json_schema must be a JSON object")
-    schema = value if isinstance(value.get("schema"), dict) else {"name": "response", "schema": value}
-    return {"type": "json_schema", "json_schema": schema}
+        raise ProviderError("bad_request", f"{name} must be a JSON object")
+    return value
+
+
+def bare_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON schema itself, from an output's schema object (bare, or {name, schema})."""
+    return schema["schema"] if isinstance(schema.get("schema"), dict) else schema

@@ -154,7 +154,7 @@ def chat_parameters(
         else:
             raw[name] = value
     # Body keys extra_params sets, raw or as a declared parameter: a host value they carry gives way.
-    given = set(raw) | {config.PARAMETERS[name][0] for name in extra_body if name in config.PARAMETERS}
+    given = set(raw) | {config.PARAMETERS[name].get("key") for name in extra_body if name in config.PARAMETERS}
     for name, keys in parameter_keys.items():
         if name not in extra_body and any(key in given for key in keys):
             parameters.pop(name, None)

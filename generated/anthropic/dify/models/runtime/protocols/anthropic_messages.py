@@ -19,7 +19,7 @@ from .. import config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
-from ..parameters import encode_parameters
+from ..parameters import bare_schema, encode_parameters
 from ..types import Completion, Event, Request, ToolCall, Usage
 
 OWNED_BODY_KEYS = frozenset(("max_tokens", "messages", "model", "stream", "system", "tools", "tool_choice"))
@@ -84,29 +84,31 @@ def chat_request(
     settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
     system, turns, unsigned = blocks_of(conversation.normalise(model, messages))
     body: dict[str, Any] = {"model": model, "messages": turns}
-    steering = encode_parameters(body, parameters, settings)
-    cache = steering.controls
+    encoded = encode_parameters(parameters, settings)
+    encoded.place(body)
+    if encoded.tools:
+        body["tools"] = list(encoded.tools)
+    cache = encoded.controls
     if system:
         marked = cache.get("cache.system", config.PROMPT_CACHE)
         body["system"] = system if marked else "\n\n".join(block["text"] for block in system)
-    asked = body.pop("response_format", None)  # a json_schema rule's: the compiler lets no other through
     body["max_tokens"] = body.get("max_tokens") or settings.get("max_output_tokens") or DEFAULT_MAX_TOKENS
     if unsigned and isinstance(body.get("thinking"), dict) and body["thinking"].get("type") == "enabled":
         del body["thinking"]  # a tool-use turn whose signed thinking this process never saw
     body["stream"] = stream
     if tools:
-        body["tools"] = [tool_of(t) for t in tools] + body.get("tools", [])
+        body["tools"] = [tool_of(t) for t in tools] + encoded.tools
         body["tool_choice"] = TOOL_CHOICES.get(tool_choice, {"type": "auto"})
     if stop and settings.get("send_stop", True):
         body["stop_sequences"] = list(stop)
     http.put_user(body, user)
-    if asked:  # structured outputs
-        schema = asked["json_schema"]["schema"]
+    if encoded.output and encoded.output[0] == "json_schema":  # a json_schema rule: structured outputs
+        schema = bare_schema(encoded.output[1])
         body.setdefault("output_config", {})["format"] = {"type": "json_schema", "schema": schema}
     if response_format is not None:
         body["system"] = with_format_note(body.get("system"), response_format)
     mark_cache(body, cache)
-    return Request("POST", config.ENDPOINTS["chat"], http.fixed_body(model, body, chat=True), headers=steering.headers)
+    return Request("POST", config.ENDPOINTS["chat"], http.fixed_body(model, body, chat=True), headers=encoded.headers)
 
 
 def mark_cache(body: dict[str, Any], cache: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from .. import config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
-from ..parameters import encode_parameters, json_schema_format
+from ..parameters import bare_schema, encode_parameters, host_output
 from ..types import Completion, Event, Request, Usage
 
 OWNED_BODY_KEYS = frozenset(("max_tokens", "messages", "model", "response_format", "stream", "temperature", "tools"))
@@ -45,18 +45,29 @@ def chat_request(
     body["stream"] = stream
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
-    steering = encode_parameters(body, parameters, settings)
+    encoded = encode_parameters(parameters, settings)
+    encoded.place(body)
+    if encoded.tools:
+        body["tools"] = list(encoded.tools)
+    output = host_output(response_format) if response_format is not None else encoded.output  # the host's wins
+    if output is not None:
+        body["response_format"] = response_format_of(*output)
     if tools:
-        body["tools"] = tools + body.get("tools", [])  # the host's functions, then built-in tools
+        body["tools"] = tools + encoded.tools  # the host's functions, then built-in tools
         body["tool_choice"] = tool_choice
     if stop and settings.get("send_stop", True):
         body["stop"] = list(stop)
     http.put_user(body, user)
-    if response_format is not None:
-        kind, schema = response_format
-        body["response_format"] = {"type": kind} if kind != "json_schema" else json_schema_format(schema)
     path = config.ENDPOINTS["completions"] if completion else config.ENDPOINTS["chat"]
-    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=steering.headers)
+    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=encoded.headers)
+
+
+def response_format_of(kind: str, schema: dict[str, Any] | None) -> dict[str, Any]:
+    """An answer format as OpenAI's response_format: json_schema with its schema named."""
+    if schema is None:
+        return {"type": kind}
+    named = schema if schema is not bare_schema(schema) else {"name": "response", "schema": schema}
+    return {"type": "json_schema", "json_schema": named}
 
 
 def prompt_of(messages: list[dict[str, Any]]) -> str:
