@@ -259,6 +259,7 @@ class Provider:
     errors: ErrorMap
     models: tuple[ModelInfo, ...]
     parameters: dict[str, dict[str, object]]  # parameter name -> its record (config.PARAMETERS)
+    kind_settings: dict[str, dict[str, object]]  # kind -> what an unlisted model gets (config.KIND_SETTINGS)
     maibot: MaiBotInfo
     dify_memory: int
     dify_minimum_version: str
@@ -337,8 +338,10 @@ class Provider:
 
     @property
     def model_settings(self) -> dict[str, dict[str, object]]:
-        """Model → what the runtime sends for it beyond its kind's defaults (config.MODEL_SETTINGS)."""
-        return {m.name: m.settings for m in self.models if m.settings}
+        """Model → what the runtime sends for it beyond the usual (config.MODEL_SETTINGS): every model
+        whose settings are not its kind's defaults (those, config.KIND_SETTINGS, are what the others
+        get, and any model the spec does not list)."""
+        return {m.name: m.settings for m in self.models if m.settings != self.kind_settings.get(m.type, {})}
 
     @property
     def validation_model(self) -> ModelInfo | None:

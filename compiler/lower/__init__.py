@@ -9,7 +9,7 @@ from compiler.lower.api import lower_api, lower_credentials, lower_errors
 from compiler.lower.custom import lower_customizable
 from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot, minimum_dify_version
-from compiler.lower.models import assign_files, check_unique_models, lower_model
+from compiler.lower.models import assign_files, check_unique_models, kind_settings, lower_model
 from compiler.lower.records import parameter_records
 from compiler.lower.warnings import warn_suspicious
 from compiler.model import Provider
@@ -54,6 +54,7 @@ def lower(loaded: LoadedSpec) -> Provider:
         errors=errors,
         models=models,
         parameters=parameters,
+        kind_settings=kind_settings(spec, api),
         maibot=maibot,
         dify_memory=spec.dify.memory,
         dify_minimum_version=dify_minimum,

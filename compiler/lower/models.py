@@ -127,6 +127,19 @@ def model_parameters(
     return parameters
 
 
+def kind_settings(spec: s.Spec, api: ApiInfo) -> dict[str, dict[str, object]]:
+    """What a model the spec does not list (user-added, or any id a MaiBot user sets) is sent with:
+    its kind's defaults (config.KIND_SETTINGS), for each kind whose defaults set anything."""
+    protocol = PROTOCOLS[api.protocol]
+    found = {
+        kind.name: settings(spec.defaults.of(kind.name))
+        | required_max_tokens(protocol, spec.defaults.of(kind.name), kind.llm_fields)
+        for kind in KIND_BY_NAME.values()
+        if kind.dify
+    }
+    return {name: value for name, value in found.items() if value}
+
+
 def required_max_tokens(protocol: Protocol, fields: s.ModelFields, llm: bool) -> dict[str, object]:
     """A protocol whose requests always state max_tokens takes the model's own limit when the user
     sets none."""

@@ -212,6 +212,19 @@ def test_moderation_safe_text(dify, provider, mock):
     assert mock.last.body == {"model": model.name, "input": ["Hello there."]}
 
 
+def test_moderation_answers_without_flagged_as_mistral_sends_them(dify, provider, mock):
+    """Mistral's results carry only categories and category_scores: a category set is unsafe."""
+    model = model_of(provider, "moderation")
+    scores = {"sexual": 0.001, "hate_and_discrimination": 0.97}
+    safe = {"categories": {"sexual": False, "hate_and_discrimination": False}, "category_scores": scores}
+    unsafe = {"categories": {"sexual": False, "hate_and_discrimination": True}, "category_scores": scores}
+    for result, verdict in ((safe, False), (unsafe, True)):
+        mock.expect(Reply(json={"id": "mod-1", "model": model.name, "results": [result]}))
+        outcome = call(dify, provider, mock, "invoke_moderation", model, text="Hello there.")
+        assert outcome.error is None, outcome.message
+        assert outcome.items == [{"result": verdict}]
+
+
 # ---- text-embedding extras ---------------------------------------------------------------
 
 

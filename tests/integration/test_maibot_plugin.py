@@ -381,7 +381,7 @@ def test_truncated_stream(maibot, provider, mock):
 def test_timeout_stays_below_the_host_timeout(maibot, provider, mock):
     # The host waits `timeout` (2 s) for the runner; the plugin must give up first, with a clear message.
     mock.expect(Reply(json=completion({"role": "assistant", "content": "late"}), delay=3))
-    failed(ask(maibot, provider, mock, api={"timeout": 2}), "connection", "127.0.0.1")
+    failed(ask(maibot, provider, mock, api={"timeout": 2}), "connection", "127.0.0.1", "timed out after 1 s")
 
 
 def test_refused_connection(maibot, provider, mock):

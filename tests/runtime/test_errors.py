@@ -77,10 +77,11 @@ def test_the_message_says_it_all() -> None:
 
 
 def test_connection_errors() -> None:
-    timed_out = errors.connection_error("http://h/v1", TimeoutError(), timed_out=True)
-    refused = errors.connection_error("http://h/v1", ConnectionRefusedError("refused"), timed_out=False)
+    timed_out = errors.connection_error("http://h/v1", TimeoutError(), 3.0)
+    refused = errors.connection_error("http://h/v1", ConnectionRefusedError("refused"))
     assert timed_out.kind == refused.kind == "connection"
-    assert "no response from http://h/v1 in time (TimeoutError)" in str(timed_out)
+    assert "the call to http://h/v1 timed out after 3 s (TimeoutError)" in str(timed_out)
+    assert "timed out after 2.5 s" in str(errors.connection_error("http://h/v1", TimeoutError(), 2.5))
     assert "could not talk to http://h/v1: refused" in str(refused)
 
 

@@ -82,14 +82,27 @@ def test_fixed_body_fields_merge_under_the_request(settings) -> None:
         MODEL_SETTINGS={"m": {"body": {"tier": "flex", "x": 1}}},
     )
     body = {"model": "m", "provider": {"allow": False}}
-    assert http.fixed_body("m", body, chat=True) == {
+    assert http.fixed_body(body, http.model_settings("m"), chat=True) == {
         "provider": {"sort": "price", "allow": False},
         "tier": "flex",
         "x": 1,
         "model": "m",
     }
-    assert http.fixed_body("m", {"model": "m"}) == {"tier": "flex", "x": 1, "model": "m"}
-    assert http.fixed_body("other", body) is body
+    assert http.fixed_body({"model": "m"}, http.model_settings("m")) == {"tier": "flex", "x": 1, "model": "m"}
+    assert http.fixed_body(body, http.model_settings("other")) is body
+
+
+def test_a_model_the_spec_does_not_list_gets_its_kinds_defaults(settings) -> None:
+    """A user-added model (or any id a MaiBot user sets) is sent with the spec's defaults for its
+    kind; a listed model with settings of its own, even none, keeps them."""
+    settings(
+        MODEL_SETTINGS={"listed": {"send_stop": False}, "plain": {}},
+        KIND_SETTINGS={"llm": {"system_messages": "drop"}, "text-embedding": {"encoding": "base64"}},
+    )
+    assert http.model_settings("listed") == {"send_stop": False} and http.model_settings("plain") == {}
+    assert http.model_settings("added") == {"system_messages": "drop"}
+    assert http.model_settings("added", "text-embedding") == {"encoding": "base64"}
+    assert http.model_settings("added", "rerank") == {}
 
 
 def test_the_user_id_is_shaped_as_the_spec_says(settings) -> None:

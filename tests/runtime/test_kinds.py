@@ -145,6 +145,13 @@ def test_moderation_flags_any_category() -> None:
     assert moderation.parse({"results": [{"flagged": False, "categories": {"hate": True}}]}, 1) is True
     assert moderation.parse({"results": [{"flagged": True}]}, 1) is True
     assert moderation.parse({"results": [{"flagged": False, "categories": {"hate": False}}]}, 1) is False
+    # Mistral's results carry no `flagged`: the categories decide.
+    mistral = {"categories": {"hate_and_discrimination": True, "pii": False}, "category_scores": {"pii": 0.01}}
+    assert moderation.parse({"results": [mistral]}, 1) is True
+    assert moderation.parse({"results": [mistral | {"categories": {"pii": False}}]}, 1) is False
+    for malformed in ({"category_scores": {"pii": 0.9}}, {"flagged": "yes", "categories": {}}, "flagged"):
+        with pytest.raises(ProviderError, match="malformed moderation result"):
+            moderation.parse({"results": [malformed]}, 1)
     with pytest.raises(ProviderError, match="expected 2 moderation results"):
         moderation.parse({"results": [{"flagged": False}]}, 2)
     with pytest.raises(ProviderError, match="malformed moderation result"):

@@ -57,9 +57,9 @@ def test_normalise_joins_drops_and_reroutes(settings) -> None:
         messages.tool_result("c2", ""),
         messages.user("  "),
     ]
-    assert messages.normalise("m", history) is history  # nothing asked: the list as it is
+    assert messages.normalise(history, {}) is history  # nothing asked: the list as it is
     settings(MESSAGES={"merge_same_role": True, "drop_empty": True})
-    assert messages.normalise("m", history) == [
+    assert messages.normalise(history, {}) == [
         messages.system("Be brief."),
         messages.user(
             [messages.text_part("Hello"), messages.text_part("Look:"), messages.image_part("https://x/i.png")]
@@ -68,10 +68,8 @@ def test_normalise_joins_drops_and_reroutes(settings) -> None:
         messages.tool_result("c1", "done"),
         messages.tool_result("c2", ""),
     ]
-    settings(
-        MESSAGES={"merge_same_role": True, "drop_empty": False}, MODEL_SETTINGS={"m": {"system_messages": "as_user"}}
-    )
-    joined = messages.normalise("m", history[:2] + history[3:5])
+    settings(MESSAGES={"merge_same_role": True, "drop_empty": False})
+    joined = messages.normalise(history[:2] + history[3:5], {"system_messages": "as_user"})
     assert joined[0] == messages.user("Be brief.\nHello")
     assert joined[1] == {
         "role": "assistant",
@@ -79,5 +77,4 @@ def test_normalise_joins_drops_and_reroutes(settings) -> None:
         "tool_calls": [messages.tool_call("c1", "f", "{}")],
         "reasoning_content": "r1",
     }
-    settings(MODEL_SETTINGS={"m": {"system_messages": "drop"}})
-    assert messages.normalise("m", history[:2]) == [messages.user("Hello")]
+    assert messages.normalise(history[:2], {"system_messages": "drop"}) == [messages.user("Hello")]

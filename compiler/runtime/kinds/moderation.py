@@ -1,4 +1,5 @@
-"""Moderation, OpenAI style: POST {model, input: [texts]} -> results[{flagged, categories}].
+"""Moderation, OpenAI style: POST {model, input: [texts]} -> results[{flagged, categories}], and
+Mistral's, whose results carry only categories and category_scores.
 
 A text is unsafe when the provider flags any part of it or sets any category."""
 
@@ -17,7 +18,11 @@ def chunks(text: str, size: int) -> list[str]:
 
 
 def request(model: str, texts: list[str]) -> Request:
-    return Request("POST", config.ENDPOINTS["moderations"], http.fixed_body(model, {"model": model, "input": texts}))
+    return Request(
+        "POST",
+        config.ENDPOINTS["moderations"],
+        http.fixed_body({"model": model, "input": texts}, http.model_settings(model, "moderation")),
+    )
 
 
 def parse(payload: Any, expected: int) -> bool:
@@ -25,10 +30,13 @@ def parse(payload: Any, expected: int) -> bool:
     results = errors.json_object(payload).get("results")
     if not isinstance(results, list) or len(results) != expected:
         raise ProviderError("server_unavailable", f"expected {expected} moderation results, got {describe(results)}")
-    for result in results:
-        if not isinstance(result, dict) or not isinstance(result.get("flagged"), bool):
-            raise ProviderError("server_unavailable", f"malformed moderation result: {describe(result)}")
-        categories = result.get("categories")
-        if result["flagged"] or (isinstance(categories, dict) and any(v is True for v in categories.values())):
-            return True
-    return False
+    return any(unsafe(result) for result in results)
+
+
+def unsafe(result: Any) -> bool:
+    """A result flagged, or with a category set; it says at least one of the two."""
+    flagged = result.get("flagged") if isinstance(result, dict) else None
+    categories = result.get("categories") if isinstance(result, dict) else None
+    if not isinstance(flagged, (bool, type(None))) or (flagged is None and not isinstance(categories, dict)):
+        raise ProviderError("server_unavailable", f"malformed moderation result: {describe(result)}")
+    return flagged is True or (isinstance(categories, dict) and any(v is True for v in categories.values()))

@@ -81,8 +81,8 @@ def chat_request(
     a json_schema rule's schema goes as output_config.format (structured outputs); a host's request
     for JSON becomes an instruction in the system prompt (Anthropic-compatible endpoints that lack
     structured outputs follow it too)."""
-    settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
-    system, turns, unsigned = blocks_of(conversation.normalise(model, messages))
+    settings = http.model_settings(model) if settings is None else settings
+    system, turns, unsigned = blocks_of(conversation.normalise(messages, settings))
     body: dict[str, Any] = {"model": model, "messages": turns}
     encoded = encode_parameters(parameters, settings)
     encoded.place(body)
@@ -108,7 +108,9 @@ def chat_request(
     if response_format is not None:
         body["system"] = with_format_note(body.get("system"), response_format)
     mark_cache(body, cache)
-    return Request("POST", config.ENDPOINTS["chat"], http.fixed_body(model, body, chat=True), headers=encoded.headers)
+    return Request(
+        "POST", config.ENDPOINTS["chat"], http.fixed_body(body, settings, chat=True), headers=encoded.headers
+    )
 
 
 def mark_cache(body: dict[str, Any], cache: dict[str, Any]) -> None:

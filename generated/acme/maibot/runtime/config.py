@@ -152,6 +152,9 @@ MODEL_SETTINGS = {
     "acme-embed-v2": {"dimensions": 512, "input_type": ("input_type", "query", "document"), "encoding": "base64"},
     "acme-listen": {"language": "en"},
 }
+# Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
+# model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
+KIND_SETTINGS = {}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
 # the answer is the list), each result's index and score keys, and the score transform.
 RERANK = {

@@ -87,7 +87,10 @@ BODY = {}
 # never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
 # key, query value, document value) and base64 encoding; a transcription's language and prompt.
-MODEL_SETTINGS = {"deepseek-v4-flash": {"max_output_tokens": 384000}, "deepseek-v4-pro": {"max_output_tokens": 384000}}
+MODEL_SETTINGS = {}
+# Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
+# model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
+KIND_SETTINGS = {"llm": {"max_output_tokens": 384000}}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
 # the answer is the list), each result's index and score keys, and the score transform.
 RERANK = {

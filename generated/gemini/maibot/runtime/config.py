@@ -402,11 +402,10 @@ MODEL_SETTINGS = {
     "gemini-2.5-flash-preview-05-20": {
         "parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}
     },
-    "gemini-embedding-001": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
-    "gemini-embedding-2-preview": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
-    "embedding-001": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
-    "text-embedding-004": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")},
 }
+# Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
+# model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
+KIND_SETTINGS = {"text-embedding": {"input_type": ("taskType", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")}}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
 # the answer is the list), each result's index and score keys, and the score transform.
 RERANK = {

@@ -62,10 +62,17 @@ def put_user(body: dict[str, Any], user: str | None) -> None:
     put(body, key, value[:length] if length else value)
 
 
-def fixed_body(model: str, body: dict[str, Any], chat: bool = False) -> dict[str, Any]:
-    """`body` over the spec's fixed fields (api.body for chat, then the model's own): the request's
-    own values win, and objects on both sides merge."""
-    fixed = merged(config.BODY if chat else {}, config.MODEL_SETTINGS.get(model, {}).get("body") or {})
+def model_settings(model: str, kind: str = "llm") -> dict[str, Any]:
+    """What the spec sends for `model` beyond the usual (config.MODEL_SETTINGS). A model the spec
+    does not list (one a Dify user adds, any id a MaiBot user sets) gets its kind's defaults."""
+    found = config.MODEL_SETTINGS.get(model)
+    return found if found is not None else config.KIND_SETTINGS.get(kind, {})
+
+
+def fixed_body(body: dict[str, Any], settings: dict[str, Any], chat: bool = False) -> dict[str, Any]:
+    """`body` over the spec's fixed fields (api.body for chat, then the model's own, in its
+    `settings`): the request's own values win, and objects on both sides merge."""
+    fixed = merged(config.BODY if chat else {}, settings.get("body") or {})
     return merged(fixed, body) if fixed else body
 
 

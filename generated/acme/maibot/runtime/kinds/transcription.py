@@ -7,7 +7,7 @@ import json
 import wave
 from typing import Any
 
-from .. import config, errors
+from .. import config, errors, http
 from ..errors import ProviderError, describe
 from ..types import Request
 
@@ -37,7 +37,7 @@ def sniff(audio: bytes) -> tuple[str, str]:
 def request(model: str, audio: bytes, options: dict[str, Any] | None = None) -> Request:
     """The upload: the model's fixed fields and settings (language, prompt), then `options`; values
     that are not text are sent as JSON text."""
-    settings = config.MODEL_SETTINGS.get(model, {})
+    settings = http.model_settings(model, "speech2text")
     fields = dict(settings.get("body") or {}) | {k: settings[k] for k in ("language", "prompt") if settings.get(k)}
     fields |= dict(options or {})
     form = {"model": model} | {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in fields.items()}

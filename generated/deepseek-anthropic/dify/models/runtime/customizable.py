@@ -7,7 +7,7 @@ import copy
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from . import config
+from . import config, http
 from .errors import ProviderError
 
 # Toggle field -> the Dify features it turns on (llm).
@@ -100,9 +100,9 @@ def mode(credentials: dict[str, Any]) -> str:
 
 
 def settings(model: str, credentials: dict[str, Any]) -> dict[str, Any]:
-    """A chat model's settings (config.MODEL_SETTINGS), with the mode the user picked for a model
-    they added."""
-    found = config.MODEL_SETTINGS.get(model, {})
+    """A chat model's settings (a model the user added: the llm defaults'), with the mode the user
+    picked for a model they added."""
+    found = http.model_settings(model)
     picked = mode(credentials)
     return {**found, "mode": picked} if picked else found
 

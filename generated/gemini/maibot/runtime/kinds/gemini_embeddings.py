@@ -24,14 +24,14 @@ def request(
     settings: dict[str, Any] | None = None,
 ) -> Request:
     """`user` is not sent: the API has no end-user field."""
-    settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
+    settings = http.model_settings(model, "text-embedding") if settings is None else settings
     each: dict[str, Any] = {"model": f"models/{model}"}
     if settings.get("dimensions"):
         each["outputDimensionality"] = settings["dimensions"]
     each.update(input_type_field(settings, input_type))
     body = {"requests": [each | {"content": {"parts": [{"text": text}]}} for text in texts]}
     path = config.ENDPOINTS["embeddings"].replace("{model}", model)
-    return Request("POST", path, http.fixed_body(model, body))
+    return Request("POST", path, http.fixed_body(body, settings))
 
 
 def parse(payload: Any, expected: int) -> tuple[list[list[float]], int | None]:

@@ -80,8 +80,8 @@ def chat_request(
     """generateContent (streamGenerateContent with alt=sse): system text as systemInstruction, the
     turns as contents with parts, sampling settings in generationConfig. Gemini has no end-user
     field, so `user` is not sent."""
-    settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
-    system, contents = contents_of(conversation.normalise(model, messages))
+    settings = http.model_settings(model) if settings is None else settings
+    system, contents = contents_of(conversation.normalise(messages, settings))
     body: dict[str, Any] = {"contents": contents}
     if system:
         body["systemInstruction"] = {"parts": [{"text": system}]}
@@ -105,8 +105,8 @@ def chat_request(
     if stream and settings.get("stream", True):
         path = path.replace(":generateContent", ":streamGenerateContent")
         query = {"alt": "sse"}
-        return Request("POST", path, http.fixed_body(model, body, chat=True), query=query, headers=encoded.headers)
-    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=encoded.headers)
+        return Request("POST", path, http.fixed_body(body, settings, chat=True), query=query, headers=encoded.headers)
+    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers)
 
 
 def put_format(generation: dict[str, Any], kind: str, schema: dict[str, Any] | None) -> None:

@@ -128,11 +128,16 @@ def shown(exc: Exception, secrets: Iterable[Any]) -> ProviderError:
     return error.redacted(secrets)
 
 
-def connection_error(url: str, exc: Exception, timed_out: bool) -> ProviderError:
-    """A failure to get an answer at all (the transport says whether it was a timeout)."""
-    if timed_out:
-        return ProviderError("connection", f"no response from {url} in time ({type(exc).__name__})")
+def connection_error(url: str, exc: Exception, timeout: float | None = None) -> ProviderError:
+    """A failure to get an answer at all; `timeout`: the limit that ran out, when it was a timeout."""
+    if timeout is not None:
+        return timed_out(url, timeout, type(exc).__name__)
     return ProviderError("connection", f"could not talk to {url}: {exc or type(exc).__name__}")
+
+
+def timed_out(url: str, seconds: float, what: str) -> ProviderError:
+    """A call that ran out of time, and after how long."""
+    return ProviderError("connection", f"the call to {url} timed out after {seconds:g} s ({what})")
 
 
 def json_object(payload: Any, fields: FieldsReader = error_fields) -> dict[str, Any]:

@@ -84,12 +84,12 @@ def split_think(text: str) -> tuple[str, str]:
     return THINK_BLOCK.sub("", text).strip(), reasoning
 
 
-def normalise(model: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def normalise(messages: list[dict[str, Any]], settings: dict[str, Any]) -> list[dict[str, Any]]:
     """The conversation as the spec says the API takes it (config.MESSAGES, and the model's
-    system_messages): system messages dropped or sent as user turns, empty messages left out,
-    consecutive same-role messages joined. Tool results are never dropped or joined."""
+    system_messages in its `settings`): system messages dropped or sent as user turns, empty messages
+    left out, consecutive same-role messages joined. Tool results are never dropped or joined."""
     rules = config.MESSAGES
-    system_as = config.MODEL_SETTINGS.get(model, {}).get("system_messages")
+    system_as = settings.get("system_messages")
     if not (rules["merge_same_role"] or rules["drop_empty"] or system_as):
         return messages
     out: list[dict[str, Any]] = []

@@ -441,6 +441,9 @@ BODY = {}
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
 # key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {}
+# Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
+# model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
+KIND_SETTINGS = {}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
 # the answer is the list), each result's index and score keys, and the score transform.
 RERANK = {

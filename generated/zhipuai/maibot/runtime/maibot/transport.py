@@ -78,12 +78,16 @@ def query_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def transport_error(url: str, exc: aiohttp.ClientError) -> errors.ProviderError:
-    return errors.connection_error(url, exc, timed_out=isinstance(exc, TimeoutError))
+def transport_error(url: str, exc: aiohttp.ClientError, to: Target) -> errors.ProviderError:
+    """A transport failure; a timeout says which limit ran out (send's ClientTimeout)."""
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return errors.connection_error(url, exc, min(config.CONNECT_TIMEOUT, to.budget))
+    return errors.connection_error(url, exc, to.budget if isinstance(exc, TimeoutError) else None)
 
 
 def deadline_error(url: str, seconds: float) -> errors.ProviderError:
-    return errors.ProviderError("connection", f"no complete answer from {url} within {seconds:g}s")
+    """The call's whole time budget spent (the host's own timeout would have been next)."""
+    return errors.timed_out(url, seconds, "no complete answer; MaiBot's timeout is a little longer")
 
 
 class Http:
@@ -152,7 +156,7 @@ class Http:
                     result = await read(response)
                     complete = True
                 except aiohttp.ClientError as exc:
-                    raise transport_error(url, exc) from None
+                    raise transport_error(url, exc, to) from None
                 finally:
                     if complete:
                         response.release()
@@ -188,7 +192,7 @@ class Http:
                 timeout=timeout,
             )
         except aiohttp.ClientError as exc:
-            raise transport_error(url, exc) from None
+            raise transport_error(url, exc, to) from None
         if 200 <= response.status < 300:
             return response
         try:

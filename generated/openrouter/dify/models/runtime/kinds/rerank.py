@@ -19,7 +19,7 @@ def request(model: str, query: str, documents: list[str], top_n: int | None = No
     body: dict[str, Any] = {"model": model, shape["query"]: query, shape["documents"]: documents}
     if top_n is not None and shape["top_n"]:
         body[shape["top_n"]] = top_n
-    return Request("POST", config.ENDPOINTS["rerank"], http.fixed_body(model, body))
+    return Request("POST", config.ENDPOINTS["rerank"], http.fixed_body(body, http.model_settings(model, "rerank")))
 
 
 def relevance(score: float) -> float:

@@ -22,14 +22,14 @@ def request(
 ) -> Request:
     """`input_type` is Dify's ("query" or "document"); `settings` default to the model's in the
     config (a model the spec does not list gets none)."""
-    settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
+    settings = http.model_settings(model, "text-embedding") if settings is None else settings
     encoding = settings.get("encoding", "float")
     body: dict[str, Any] = {"model": model, "input": texts, "encoding_format": encoding}
     if settings.get("dimensions"):
         body["dimensions"] = settings["dimensions"]
     body.update(input_type_field(settings, input_type))
     http.put_user(body, user)
-    return Request("POST", config.ENDPOINTS["embeddings"], http.fixed_body(model, body))
+    return Request("POST", config.ENDPOINTS["embeddings"], http.fixed_body(body, settings))
 
 
 def parse(payload: Any, expected: int) -> tuple[list[list[float]], int | None]:

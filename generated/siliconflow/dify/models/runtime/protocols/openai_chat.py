@@ -34,14 +34,14 @@ def chat_request(
     """POST /chat/completions (a completion-mode model: /completions with the conversation as one
     prompt): only declared parameters, encoded as the spec says. A model the spec does not stream is
     asked for one answer (the hosts take a JSON answer to a stream request)."""
-    settings = config.MODEL_SETTINGS.get(model, {}) if settings is None else settings
+    settings = http.model_settings(model) if settings is None else settings
     stream = stream and settings.get("stream", True)
     completion = settings.get("mode") == "completion"
     body: dict[str, Any] = {"model": model}
     if completion:
-        body["prompt"] = prompt_of(conversation.normalise(model, messages))
+        body["prompt"] = prompt_of(conversation.normalise(messages, settings))
     else:
-        body["messages"] = conversation.normalise(model, messages)
+        body["messages"] = conversation.normalise(messages, settings)
     body["stream"] = stream
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
@@ -59,7 +59,7 @@ def chat_request(
         body["stop"] = list(stop)
     http.put_user(body, user)
     path = config.ENDPOINTS["completions"] if completion else config.ENDPOINTS["chat"]
-    return Request("POST", path, http.fixed_body(model, body, chat=True), headers=encoded.headers)
+    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers)
 
 
 def response_format_of(kind: str, schema: dict[str, Any] | None) -> dict[str, Any]:
@@ -80,7 +80,7 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     chat call (a completion-mode model's: a one-token completion)."""
     if config.ENDPOINTS.get("models") and not call_model:
         return Request("GET", config.ENDPOINTS["models"])
-    if (config.MODEL_SETTINGS.get(model, {}) if settings is None else settings).get("mode") == "completion":
+    if (http.model_settings(model) if settings is None else settings).get("mode") == "completion":
         return Request("POST", config.ENDPOINTS["completions"], {"model": model, "prompt": "ping", "max_tokens": 1})
     body = {"model": model, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1}
     return Request("POST", config.ENDPOINTS["chat"], body)

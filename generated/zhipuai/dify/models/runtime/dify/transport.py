@@ -76,9 +76,13 @@ show_pool_warnings()
 
 
 def transport_error(url: str, exc: HTTPError) -> errors.ProviderError:
-    # urllib3 derives "connection refused" from its connect-timeout class.
-    timed_out = isinstance(exc, (ConnectTimeoutError, ReadTimeoutError)) and not isinstance(exc, NewConnectionError)
-    return errors.connection_error(url, exc, timed_out=timed_out)
+    """A transport failure; a timeout says which limit ran out (urllib3 derives "connection refused"
+    from its connect-timeout class, which is no timeout)."""
+    if isinstance(exc, ReadTimeoutError):
+        return errors.connection_error(url, exc, read_timeout())
+    if isinstance(exc, ConnectTimeoutError) and not isinstance(exc, NewConnectionError):
+        return errors.connection_error(url, exc, config.CONNECT_TIMEOUT)
+    return errors.connection_error(url, exc)
 
 
 def send(
