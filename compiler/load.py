@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,15 @@ class LoadedSpec:
             line, col = found
             node = node[key]
         return line, col
+
+    def written(self, loc: tuple[str | int, ...]) -> bool:
+        """Whether every key of `loc` is in the file (else a default stands there)."""
+        node = self.tree
+        for key in loc:
+            if _child_position(node, key) is None:
+                return False
+            node = node[key]
+        return True
 
 
 def _child_position(node: Any, key: str | int) -> tuple[int, int] | None:
@@ -100,6 +110,35 @@ class _Plain:
         return node
 
 
+def syntax_error(shown: str, text: str, exc: MarkedYAMLError) -> Diagnostic:
+    """A YAML syntax error where the parser stopped, naming where what it was reading began (the
+    opening bracket of an unclosed list, the quote of an unclosed string), or a duplicate key's first
+    line."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    start = exc.context_mark
+    duplicate = DUPLICATE_KEY_RE.match(message)
+    if duplicate and mark is not None:
+        first = first_key_line(text, duplicate.group(1), mark.column, start.line if start else 0, mark.line)
+        message += f" (first at line {first})" if first else ""
+    elif exc.problem and exc.context and start is not None and (start.line, start.column) != (mark.line, mark.column):
+        message += (
+            f" ({' '.join(str(exc.context).split())} that starts at line {start.line + 1}, column {start.column + 1})"
+        )
+    return Diagnostic("error", shown, f"invalid YAML: {message}", line, col)
+
+
+DUPLICATE_KEY_RE = re.compile(r'^found duplicate key "(.*?)" with value')
+
+
+def first_key_line(text: str, key: str, column: int, start: int, end: int) -> int | None:
+    """The 1-based line where `key` is first set at `column` in lines start..end of `text`."""
+    pattern = re.compile(rf"^ {{{column}}}[\"']?{re.escape(key)}[\"']?\s*:")
+    lines = text.splitlines()
+    return next((n + 1 for n in range(start, min(end, len(lines))) if pattern.match(lines[n])), None)
+
+
 def load_spec(path: Path) -> LoadedSpec:
     """Parse `path`; any syntax problem is a located CompileError."""
     shown = str(path)
@@ -124,10 +163,7 @@ def load_spec(path: Path) -> LoadedSpec:
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise CompileError([Diagnostic("error", shown, f"invalid YAML: {message}", line, col)]) from exc
+        raise CompileError([syntax_error(shown, text, exc)]) from exc
     except ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1

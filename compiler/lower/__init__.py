@@ -3,6 +3,7 @@ section of the spec; each rule is a small function that reports located diagnost
 
 from __future__ import annotations
 
+from compiler import spec as s
 from compiler.errors import CompileError, Diagnostic
 from compiler.load import LoadedSpec
 from compiler.lower.api import lower_api, lower_credentials, lower_errors
@@ -11,6 +12,7 @@ from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot, minimum_dify_version
 from compiler.lower.models import assign_files, check_unique_models, kind_settings, lower_model
 from compiler.lower.records import parameter_records
+from compiler.lower.repair import repaired
 from compiler.lower.warnings import warn_suspicious
 from compiler.model import Provider
 
@@ -18,9 +20,36 @@ __all__ = ["NAME_RE", "lower"]
 
 
 def lower(loaded: LoadedSpec) -> Provider:
-    """Validate and lower a loaded spec; raises CompileError with every problem found."""
-    spec = validate_spec(loaded)
+    """Validate and lower a loaded spec; raises CompileError with every problem found, in one run:
+    when the spec fails validation, the checks of its other parts run on a repaired copy."""
+    try:
+        spec = validate_spec(loaded)
+    except CompileError as invalid:
+        raise CompileError(sorted(invalid.diagnostics + after_repair(loaded), key=Diagnostic.sort_key)) from None
     lw = Lowering(loaded)
+    provider = lower_valid(lw, spec)
+    if lw.diagnostics:
+        raise CompileError(sorted(lw.diagnostics + lw.warnings, key=Diagnostic.sort_key))
+    return provider
+
+
+def after_repair(loaded: LoadedSpec) -> list[Diagnostic]:
+    """The findings of the checks a spec that failed validation did not reach: lowered once its
+    invalid values are dropped or stood in for, keeping only what no repair can have caused."""
+    found = repaired(loaded.data)
+    if found is None:
+        return []
+    spec, doubtful = found
+    lw = Lowering(loaded, doubtful)
+    try:
+        lower_valid(lw, spec)
+    except Exception:  # a stand-in the lowering cannot take: the validation errors stand alone
+        return []
+    return lw.diagnostics + lw.warnings
+
+
+def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
+    """A valid spec into the intermediate model, every problem found reported on `lw`."""
     check_identity(lw, spec)
     assets = lower_assets(lw, spec)
     api = lower_api(lw, spec)
@@ -31,16 +60,12 @@ def lower(loaded: LoadedSpec) -> Provider:
     customizable = lower_customizable(lw, spec, api, credentials)
     custom_rules = customizable.parameters + customizable.reasoning_parameters if customizable else ()
     parameters, models = parameter_records(lw, models, custom_rules)
-    errors = lower_errors(lw, spec)
-    maibot = lower_maibot(lw, spec)
     features = {feature for m in models for feature in m.features}
     dify_minimum = minimum_dify_version(lw, spec, features, assets)
     warn_suspicious(lw, spec, models)
-    if lw.diagnostics:
-        raise CompileError(sorted(lw.diagnostics + lw.warnings, key=Diagnostic.sort_key))
     return Provider(
         name=spec.name,
-        spec_file=f"{loaded.path.parent.name}/{loaded.path.name}",
+        spec_file=f"{lw.loaded.path.parent.name}/{lw.loaded.path.name}",
         label=i18n(spec.label),
         description=i18n(spec.description),
         author=spec.author,
@@ -51,11 +76,11 @@ def lower(loaded: LoadedSpec) -> Provider:
         help_url=spec.help.url if spec.help else None,
         api=api,
         credentials=credentials,
-        errors=errors,
+        errors=lower_errors(lw, spec),
         models=models,
         parameters=parameters,
         kind_settings=kind_settings(spec, api),
-        maibot=maibot,
+        maibot=lower_maibot(lw, spec),
         dify_memory=spec.dify.memory,
         dify_minimum_version=dify_minimum,
         created_at=spec.dify.created_at,

@@ -187,6 +187,7 @@ def lower_user(lw: Lowering, api: s.Api, default_key: str) -> tuple[str, int | N
 
 
 def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[CredentialInfo, ...]:
+    """The provider's credential form: the API key, the base-URL override when offered, the extras."""
     creds = spec.credentials
     key = creds.api_key
     fields = [
@@ -200,36 +201,35 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
     ]
     if creds.base_url.enabled:
         url = creds.base_url
-        fields.append(
-            CredentialInfo(
-                variable=url.variable,
-                label=i18n(url.label),
-                type="text-input",
-                required=False,
-                placeholder=i18n(url.placeholder) if url.placeholder else {"en_US": spec.api.base_url},
-            )
-        )
-    for index, extra in enumerate(creds.extra):
-        loc = ("credentials", "extra", index)
-        choice = extra.type in ("select", "radio")
-        lw.check(not choice or bool(extra.options), loc + ("options",), f"a {extra.type} field needs options")
-        if extra.base_urls is not None:
-            check_base_urls(lw, loc, extra)
-        ok = len(extra.options) <= LIMITS["options"]
-        lw.check(ok, loc + ("options",), f"Dify allows at most {LIMITS['options']} options")
-        fields.append(
-            CredentialInfo(
-                variable=extra.variable,
-                label=i18n(extra.label),
-                type=CREDENTIAL_TYPES[extra.type],
-                required=extra.required,
-                default=extra.default,
-                placeholder=i18n(extra.placeholder) if extra.placeholder else None,
-                options=tuple(Option(o.value, i18n(o.label or o.value)) for o in extra.options),
-                header=extra.header,
-                query=extra.query,
-            )
-        )
+        placeholder = i18n(url.placeholder) if url.placeholder else {"en_US": spec.api.base_url}
+        fields.append(CredentialInfo(url.variable, i18n(url.label), "text-input", False, placeholder=placeholder))
+    fields += [extra_credential(lw, ("credentials", "extra", i), extra) for i, extra in enumerate(creds.extra)]
+    check_variables(lw, creds, fields)
+    return tuple(fields)
+
+
+def extra_credential(lw: Lowering, loc: tuple, extra: s.CredentialField) -> CredentialInfo:
+    choice = extra.type in ("select", "radio")
+    lw.check(not choice or bool(extra.options), loc + ("options",), f"a {extra.type} field needs options")
+    if extra.base_urls is not None:
+        check_base_urls(lw, loc, extra)
+    ok = len(extra.options) <= LIMITS["options"]
+    lw.check(ok, loc + ("options",), f"Dify allows at most {LIMITS['options']} options")
+    return CredentialInfo(
+        variable=extra.variable,
+        label=i18n(extra.label),
+        type=CREDENTIAL_TYPES[extra.type],
+        required=extra.required,
+        default=extra.default,
+        placeholder=i18n(extra.placeholder) if extra.placeholder else None,
+        options=tuple(Option(o.value, i18n(o.label or o.value)) for o in extra.options),
+        header=extra.header,
+        query=extra.query,
+    )
+
+
+def check_variables(lw: Lowering, creds: s.Credentials, fields: list[CredentialInfo]) -> None:
+    """Each form variable an identifier, used once; at most Dify's number of fields."""
     locs = [("credentials", "api_key", "variable")]
     locs += [("credentials", "base_url", "variable")] if creds.base_url.enabled else []
     locs += [("credentials", "extra", i, "variable") for i in range(len(creds.extra))]
@@ -238,10 +238,8 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
         lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
     check_unique(lw, named, "credential variable")
     limit = LIMITS["credentials"]
-    lw.check(
-        len(fields) <= limit, ("credentials",), f"Dify allows at most {limit} credential fields, got {len(fields)}"
-    )
-    return tuple(fields)
+    message = f"Dify allows at most {limit} credential fields, got {len(fields)}"
+    lw.check(len(fields) <= limit, ("credentials",), message)
 
 
 def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:

@@ -10,7 +10,7 @@ from compiler.lower.api import LIMITS
 from compiler.lower.diagnostics import Lowering
 from compiler.lower.models import PRICE_UNITS, _decimal, properties
 from compiler.lower.parameters import DEFAULT_MAX_TOKENS, expand_sets, lower_parameter, with_omissions
-from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option
+from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option, ParameterRule
 from compiler.tables import KINDS, PROTOCOLS
 
 EVERY_KIND = tuple(kind.name for kind in KINDS if kind.dify)
@@ -91,58 +91,15 @@ def lower_customizable(
 ) -> CustomInfo | None:
     """The customizable section; None when the spec has none."""
     custom = spec.customizable
-    lw.check(
-        bool(spec.models) or custom is not None, ("models",), "must have at least 1 item(s), or set `customizable`"
-    )
+    message = "must have at least 1 item(s), or set `customizable`"
+    lw.check(bool(spec.models) or custom is not None, ("models",), message)
     if custom is None:
         return None
-    loc = ("customizable",)
     types = tuple(kind for kind in EVERY_KIND if kind in custom.types)
-    offered = custom.fields if custom.fields is not None else [f for f in FIELDS if readers(f) & set(types)]
-    if custom.fields is None and "mode" in offered:  # offered only when listed: not every API has completions
-        offered.remove("mode")
-    for index, name in enumerate(offered):
-        kinds = "/".join(k for k in EVERY_KIND if k in readers(name))
-        ok = bool(readers(name) & set(types))
-        lw.check(ok, loc + ("fields", index), f"only {kinds} models read {name}, and none is customizable here")
+    offered = offered_fields(lw, custom, types)
     properties = {kind: kind_properties(lw, spec, kind) for kind in types}
-    controls = [c for f in dict.fromkeys(offered) for c in FIELDS[f] if set(c.kinds) & set(types)]
-    if "mode" in [c.variable for c in controls]:
-        at = loc + ("fields", offered.index("mode"))
-        lw.check(
-            api.endpoints["completions"] is not None,
-            at,
-            "users may pick completion, but api.endpoints.completions is null",
-        )
-        controls = [replace(c, default=properties["llm"]["mode"]) if c.variable == "mode" else c for c in controls]
-    taken = {c.variable for c in credentials}
-    for control in controls:
-        lw.check(
-            control.variable not in taken,
-            loc + ("fields",),
-            f"the form variable {control.variable!r} is also a credential's; rename the credential",
-        )
-    limit = LIMITS["credentials"]
-    size = len(credentials) + len(controls)
-    lw.check(
-        size <= limit, loc + ("fields",), f"Dify allows at most {limit} fields in a form; the model form has {size}"
-    )
-    max_output = spec.defaults.llm.max_output_tokens or DEFAULT_MAX_TOKENS
-    where = ("defaults", "llm", "parameters")
-    written = spec.defaults.llm.parameters or [s.Parameter(template=name) for name in DEFAULT_PARAMETERS]
-    rules = expand_sets(lw, spec, where, written)
-    where = loc + ("reasoning_parameters",)
-    reasoning = expand_sets(lw, spec, where, custom.reasoning_parameters or [])
-    lw.check(
-        not reasoning or "reasoning" in offered,
-        where,
-        "reasoning parameters need the reasoning field, which says when a user-added model gets them",
-    )
-    protocol = PROTOCOLS[spec.api.protocol]
-    lowered = with_omissions([lower_parameter(lw, at, rule, max_output, protocol) for at, rule in rules + reasoning])
-    parameters, extra = lowered[: len(rules)], lowered[len(rules) :]
-    for (at, _), rule in zip(reasoning, extra):
-        lw.check(rule.name not in {r.name for r in parameters}, at, f"the llm defaults already have {rule.name!r}")
+    controls = form_controls(lw, offered, types, properties, api, credentials)
+    parameters, extra = custom_rules(lw, spec, "reasoning" in offered)
     return CustomInfo(
         types=types,
         form=credentials + tuple(form_field(c, types, custom) for c in controls),
@@ -150,9 +107,69 @@ def lower_customizable(
         properties=properties,
         parameters=parameters,
         reasoning_parameters=extra,
-        max_output_tokens=max_output,
+        max_output_tokens=spec.defaults.llm.max_output_tokens or DEFAULT_MAX_TOKENS,
         pricing=(custom.currency, _decimal(PRICE_UNITS[custom.per])),
     )
+
+
+def offered_fields(lw: Lowering, custom: s.Customizable, types: tuple[str, ...]) -> list[str]:
+    """The fields the model form offers: the spec's, else every one a customizable type reads
+    (but mode, offered only when listed: not every API has completions)."""
+    offered = custom.fields if custom.fields is not None else [f for f in FIELDS if readers(f) & set(types)]
+    if custom.fields is None and "mode" in offered:
+        offered.remove("mode")
+    for index, name in enumerate(offered):
+        kinds = "/".join(k for k in EVERY_KIND if k in readers(name))
+        ok = bool(readers(name) & set(types))
+        lw.check(
+            ok, ("customizable", "fields", index), f"only {kinds} models read {name}, and none is customizable here"
+        )
+    return offered
+
+
+def form_controls(
+    lw: Lowering,
+    offered: list[str],
+    types: tuple[str, ...],
+    properties: dict[str, dict[str, object]],
+    api: ApiInfo,
+    credentials: tuple[CredentialInfo, ...],
+) -> list[Control]:
+    """The form's controls for the offered fields; each variable free, the form within Dify's size."""
+    controls = [c for f in dict.fromkeys(offered) for c in FIELDS[f] if set(c.kinds) & set(types)]
+    if "mode" in [c.variable for c in controls]:
+        at = ("customizable", "fields", offered.index("mode"))
+        message = "users may pick completion, but api.endpoints.completions is null"
+        lw.check(api.endpoints["completions"] is not None, at, message)
+        controls = [replace(c, default=properties["llm"]["mode"]) if c.variable == "mode" else c for c in controls]
+    taken = {c.variable for c in credentials}
+    for control in controls:
+        message = f"the form variable {control.variable!r} is also a credential's; rename the credential"
+        lw.check(control.variable not in taken, ("customizable", "fields"), message)
+    limit, size = LIMITS["credentials"], len(credentials) + len(controls)
+    message = f"Dify allows at most {limit} fields in a form; the model form has {size}"
+    lw.check(size <= limit, ("customizable", "fields"), message)
+    return controls
+
+
+def custom_rules(
+    lw: Lowering, spec: s.Spec, reasoning_offered: bool
+) -> tuple[tuple[ParameterRule, ...], tuple[ParameterRule, ...]]:
+    """A user-added llm's rules (the llm defaults', or temperature, top_p and max_tokens), and those
+    it gets when the user says it reasons."""
+    max_output = spec.defaults.llm.max_output_tokens or DEFAULT_MAX_TOKENS
+    written = spec.defaults.llm.parameters or [s.Parameter(template=name) for name in DEFAULT_PARAMETERS]
+    rules = expand_sets(lw, spec, ("defaults", "llm", "parameters"), written)
+    where = ("customizable", "reasoning_parameters")
+    reasoning = expand_sets(lw, spec, where, (spec.customizable and spec.customizable.reasoning_parameters) or [])
+    message = "reasoning parameters need the reasoning field, which says when a user-added model gets them"
+    lw.check(not reasoning or reasoning_offered, where, message)
+    protocol = PROTOCOLS[spec.api.protocol]
+    lowered = with_omissions([lower_parameter(lw, at, rule, max_output, protocol) for at, rule in rules + reasoning])
+    parameters, extra = lowered[: len(rules)], lowered[len(rules) :]
+    for (at, _), rule in zip(reasoning, extra):
+        lw.check(rule.name not in {r.name for r in parameters}, at, f"the llm defaults already have {rule.name!r}")
+    return parameters, extra
 
 
 def form_field(control: Control, types: tuple[str, ...], custom: s.Customizable) -> CredentialInfo:

@@ -17,16 +17,17 @@ from compiler.load import LoadedSpec
 class Lowering:
     """Collects located diagnostics while lowering one spec."""
 
-    def __init__(self, loaded: LoadedSpec) -> None:
+    def __init__(self, loaded: LoadedSpec, doubtful: set[tuple] = frozenset()) -> None:  # type: ignore[assignment]
         self.loaded = loaded
         self.diagnostics: list[Diagnostic] = []
-
         self.warnings: list[Diagnostic] = []
+        self.doubtful = doubtful  # locations whose findings a repair may have caused (lower/repair.py)
 
     def error(self, loc: tuple[str | int, ...], message: str, level: str = "error") -> None:
+        if any(loc[: len(place)] == place for place in self.doubtful):
+            return
         line, col = self.loaded.locate(loc)
-        path = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
-        found = Diagnostic(level, str(self.loaded.path), message, line, col, path)  # type: ignore[arg-type]
+        found = Diagnostic(level, str(self.loaded.path), message, line, col, dotted(loc))  # type: ignore[arg-type]
         target = self.warnings if level == "warning" else self.diagnostics
         if found not in target:  # e.g. the large icon defaulting to the small one: say it once
             target.append(found)
@@ -38,6 +39,11 @@ class Lowering:
     def check(self, ok: bool, loc: tuple[str | int, ...], message: str) -> None:
         if not ok:
             self.error(loc, message)
+
+
+def dotted(loc: tuple) -> str:
+    """A location as the spec's readers spell it: models[3].pricing.input."""
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
 
 
 def validate_spec(loaded: LoadedSpec) -> s.Spec:
@@ -147,8 +153,17 @@ def _unwrap(annotation: object) -> object:
 
 
 def check_unique(lw: Lowering, named: list[tuple[tuple, str]], what: str) -> None:
-    """Report every (location, name) whose name was already used earlier in the list."""
-    seen: set[str] = set()
+    """Report every (location, name) whose name was already used earlier in the list, and where."""
+    first: dict[str, tuple] = {}
     for loc, name in named:
-        lw.check(name not in seen, loc, f"duplicate {what} {name!r}")
-        seen.add(name)
+        if name in first:
+            lw.error(loc, f"duplicate {what} {name!r} ({where_is(lw, first[name])})")
+        first.setdefault(name, loc)
+
+
+def where_is(lw: Lowering, loc: tuple) -> str:
+    """Where the first of two duplicates is: its line, or its path when the spec leaves it implicit."""
+    if lw.loaded.written(loc):
+        line, col = lw.loaded.locate(loc)
+        return f"the first is at line {line}, column {col}"
+    return f"the first is {dotted(loc)}, which the spec leaves at its default"

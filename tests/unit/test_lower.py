@@ -448,7 +448,7 @@ def test_parameter_sets_expand_where_they_are_used(tmp_path: Path) -> None:
     with pytest.raises(CompileError) as caught:
         lower(load_spec(write_spec(tmp_path, minimal(parameter_sets=sets, models=twice))))
     assert [(d.path, d.message) for d in caught.value.diagnostics] == [
-        ("models[0].parameters[1]", "duplicate parameter 'temperature'")
+        ("models[0].parameters[1]", "duplicate parameter 'temperature' (the first is at line 19, column 5)")
     ]
 
 
@@ -496,3 +496,29 @@ def test_gemini_takes_sampling_parameters_under_generation_config(tmp_path: Path
         "seed": {"key": "generationConfig.seed"},
         "temperature": {"key": "generationConfig.temperature"},
     }
+
+
+def test_every_independent_error_in_one_run_and_none_a_repair_made(tmp_path: Path) -> None:
+    """A spec that fails validation still gets its cross-field checks where nothing invalid feeds
+    them; a misspelled protocol (which every model is checked against) silences the model checks
+    rather than report errors of a protocol the author did not choose."""
+    models = [
+        {"name": "a", "context_size": 8},
+        {"name": "b", "context_size": "big"},
+        {"name": "a", "context_size": 8},
+    ]
+    spec = minimal(models=models, api={"base_url": "ftp://x.example"}, colour="red")
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, spec)))
+    assert {(d.path, d.message.split(" (")[0].split(",")[0]) for d in caught.value.diagnostics} == {
+        ("colour", "unknown key"),
+        ("api.base_url", "must be an http(s) URL"),
+        ("models[1].context_size", "must be a whole number"),
+        ("models[2].name", "duplicate model name 'a'"),
+    }
+    steered = {"name": "ttl", "type": "string", "options": ["5m"], "controls": "cache.ttl"}
+    spec = minimal(api={"base_url": "https://x.example", "protocol": "anthropic"}, models=models[:1])
+    spec["models"][0]["parameters"] = [steered]
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, spec)))
+    assert [d.path for d in caught.value.diagnostics] == ["api.protocol"]
