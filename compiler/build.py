@@ -18,8 +18,13 @@ def header_for(p: Provider) -> str:
 
 
 def plan_all(p: Provider) -> list[Job | Copy]:
+    """Every file of the provider's output: the two plugins, and the .gitattributes beside them."""
     header = header_for(p)
-    return dify.plan(p, header) + maibot.plan(p, header)
+    return (
+        dify.plan(p, header)
+        + maibot.plan(p, header)
+        + [Job(".gitattributes.jinja", ".gitattributes", {"header": header})]
+    )
 
 
 def produce(job: Job | Copy, rendered: dict[str, str]) -> bytes:

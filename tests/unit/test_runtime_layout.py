@@ -161,3 +161,26 @@ def test_the_test_config_is_what_a_spec_that_says_nothing_compiles_to(tmp_path: 
     # The test config has every endpoint at the protocol's default; a plugin lists those it calls.
     assert expected["ENDPOINTS"] == PROTOCOLS["openai_chat"].endpoints
     assert namespace["ENDPOINTS"] == {"chat": "/chat/completions", "models": "/models"}
+
+
+@pytest.mark.parametrize("provider", sorted({p.parent.name for p in PLUGINS}))
+def test_the_copied_runtime_is_marked_generated_for_review(provider: str) -> None:
+    """Code hosts fold what .gitattributes marks linguist-generated: every copied runtime module, and
+    nothing else (config.py is the spec's own settings)."""
+    tree = ROOT / "generated" / provider
+    paths = sorted(p.relative_to(ROOT).as_posix() for p in tree.rglob("*") if p.is_file())
+    run = subprocess.run(
+        ["git", "check-attr", "--stdin", "linguist-generated"],
+        cwd=ROOT,
+        input="\n".join(paths),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    marked = {line.split(": ")[0] for line in run.stdout.splitlines() if line.endswith(": true")}
+    copied = {
+        path
+        for path in paths
+        if any(f"/{folder}/" in path for folder in FOLDERS.values()) and not path.endswith("/config.py")
+    }
+    assert marked == copied and copied
