@@ -52,7 +52,7 @@ def validate_spec(loaded: LoadedSpec) -> s.Spec:
         return s.Spec.model_validate(loaded.data)
     except ValidationError as exc:
         lowering = Lowering(loaded)
-        errors = [(tuple(p for p in err["loc"] if not _is_union_tag(p)), err) for err in exc.errors()]
+        errors = [(tuple(p for p in err["loc"] if not is_union_tag(p)), err) for err in exc.errors()]
         reported: set[tuple] = set()
         for loc, err in errors:
             # A union (text or mapping) fails once per branch: keep one message per place, and drop
@@ -65,7 +65,7 @@ def validate_spec(loaded: LoadedSpec) -> s.Spec:
         raise CompileError(sorted(lowering.diagnostics, key=Diagnostic.sort_key)) from None
 
 
-def _is_union_tag(part: object) -> bool:
+def is_union_tag(part: object) -> bool:
     return isinstance(part, str) and ("[" in part or part in {"str", "function-after", "function-before"})
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from compiler import spec as s
-from compiler.lower.diagnostics import _is_union_tag, allowed_keys
+from compiler.lower.diagnostics import is_union_tag, allowed_keys
 
 ROUNDS = 4  # a stand-in object may itself need stand-ins for its required keys
 # A place in the spec -> the sections whose checks read it, so that a repair there makes their
@@ -44,7 +44,7 @@ def repaired(data: dict[str, Any]) -> tuple[s.Spec, set[tuple]] | None:
             return s.Spec.model_validate(data), doubtful(places)
         except ValidationError as exc:
             for error in exc.errors():
-                loc = tuple(p for p in error["loc"] if not _is_union_tag(p))
+                loc = tuple(p for p in error["loc"] if not is_union_tag(p))
                 if not repair(data, loc, error["type"]):
                     return None
                 places |= {loc} | (meant(loc) if error["type"] == "extra_forbidden" else set())

@@ -522,3 +522,18 @@ def test_every_independent_error_in_one_run_and_none_a_repair_made(tmp_path: Pat
     with pytest.raises(CompileError) as caught:
         lower(load_spec(write_spec(tmp_path, spec)))
     assert [d.path for d in caught.value.diagnostics] == ["api.protocol"]
+
+
+def test_models_that_say_what_their_defaults_say_are_left_to_them(tmp_path: Path) -> None:
+    """config.KIND_SETTINGS carries the defaults' wire settings (what an unlisted model gets);
+    MODEL_SETTINGS lists only the models that differ, even those that differ by saying nothing."""
+    defaults = {"llm": {"context_size": 8, "send_stop": False}, "text-embedding": {"encoding": "base64"}}
+    models = [
+        {"name": "a"},
+        {"name": "b", "send_stop": True},
+        {"name": "c", "stream": False},
+        {"name": "e", "type": "text-embedding", "context_size": 8},
+    ]
+    p = lower(load_spec(write_spec(tmp_path, minimal(defaults=defaults, models=models))))
+    assert p.kind_settings == {"llm": {"send_stop": False}, "text-embedding": {"encoding": "base64"}}
+    assert p.model_settings == {"b": {}, "c": {"send_stop": False, "stream": False}}

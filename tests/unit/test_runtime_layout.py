@@ -156,7 +156,7 @@ def test_the_test_config_is_what_a_spec_that_says_nothing_compiles_to(tmp_path: 
     expected = settings(Path(test_config.__file__))
     same = ("PROVIDER", "PROTOCOL", "BASE_URL", "AUTH", "API_KEY_VARIABLE", "BASE_URL_VARIABLE", "STATUS_KINDS")
     same += ("CODE_KINDS", "CONNECT_TIMEOUT", "READ_TIMEOUT", "SEND_USER", "STREAM_USAGE", "REASONING_HISTORY")
-    same += ("MODEL_SETTINGS", "RERANK", "CUSTOMIZABLE")
+    same += ("MODEL_SETTINGS", "KIND_SETTINGS", "RERANK", "CUSTOMIZABLE")
     assert {k: namespace[k] for k in same} == {k: expected[k] for k in same}
     # The test config has every endpoint at the protocol's default; a plugin lists those it calls.
     assert expected["ENDPOINTS"] == PROTOCOLS["openai_chat"].endpoints
