@@ -25,8 +25,8 @@ from compiler.summary import manifest_version, summarize
 from compiler.write import existing_files, read_tree, write_file, write_tree
 
 if TYPE_CHECKING:  # imported where used: build and check never load the packaging modules
-    from compiler.package import Package
-    from compiler.preflight import Findings
+    from compiler.ship.package import Package
+    from compiler.ship.preflight import Findings
 
 SPECS = Path("specs")
 OUT = Path("generated")
@@ -207,7 +207,7 @@ def packed(specs: list[Path]) -> list[tuple[Provider, "Package"]] | None:
     """Each spec compiled and its Dify folder packed in memory; None (problems printed) if any failed."""
     import tempfile  # only the packaging commands need these (build and check start as fast as before)
 
-    from compiler.package import PackageError, package
+    from compiler.ship.package import PackageError, package
 
     compiled = compile_all(specs)
     if compiled is None:
@@ -228,7 +228,7 @@ def packed(specs: list[Path]) -> list[tuple[Provider, "Package"]] | None:
 def run_preflight(provider: Provider, files: dict[str, bytes], serving: Serving) -> "Findings":
     """The Marketplace's rules over a package's files, then (unless skipped) its serverless start;
     findings printed, located at the spec."""
-    from compiler import preflight
+    from compiler.ship import preflight
 
     found = preflight.check(files)
     if not serving.skip and not found.errors:
@@ -274,7 +274,7 @@ def package_specs(
 ) -> int:
     """Every spec compiled, packed and (unless `serving` is None) pre-flighted before anything is
     written; a package per Dify plugin, and beside it the submission note the Marketplace PR asks for."""
-    from compiler.package import identity_of
+    from compiler.ship.package import identity_of
 
     made = packed(specs)
     if made is None:
@@ -289,7 +289,7 @@ def package_specs(
             notes[pkg.filename] = submission_note(provider, pkg, found, dist).encode("utf-8")
     outputs = [(p, p.data, p.checksum) for _, p in made]
     if key is not None:
-        from compiler.signing import SigningError, sign  # cryptography is imported only when signing
+        from compiler.ship.signing import SigningError, sign  # cryptography is imported only when signing
 
         try:
             private, moment = key.read_bytes(), signing_time(when)
@@ -382,7 +382,7 @@ def debug_spec(spec: Path, python: Path | None) -> int:
     if python is None and importlib.util.find_spec("dify_plugin") is not None:
         python = Path(sys.executable)
     if python is None:
-        from compiler.preflight import runner_python
+        from compiler.ship.preflight import runner_python
 
         try:
             python = runner_python(plugin, cache_home() / "runners")
@@ -443,7 +443,7 @@ def export_maibot(spec: Path, folder: Path) -> int:
 
 
 def keygen(name: Path) -> int:
-    from compiler.signing import generate_keys
+    from compiler.ship.signing import generate_keys
 
     private_path, public_path = Path(f"{name}.private.pem"), Path(f"{name}.public.pem")
     for path in (private_path, public_path):
@@ -459,7 +459,7 @@ def keygen(name: Path) -> int:
 
 
 def sign_file(path: Path, key: Path, when: int | None, category: str) -> int:
-    from compiler.signing import SigningError, sign
+    from compiler.ship.signing import SigningError, sign
 
     target = path.with_name(path.name.removesuffix(".difypkg") + ".signed.difypkg")
     try:
@@ -473,7 +473,7 @@ def sign_file(path: Path, key: Path, when: int | None, category: str) -> int:
 
 
 def verify_file(path: Path, keys: list[Path]) -> int:
-    from compiler.signing import SigningError, verify
+    from compiler.ship.signing import SigningError, verify
 
     try:
         claim = verify(path.read_bytes(), [key.read_bytes() for key in keys])

@@ -1,6 +1,6 @@
 """The Dify plugin daemon's package decoder and install-time checks, re-implemented for the tests from
 its Go sources (../shared/reference/packaging.md §1.4-1.6: decoder/zip.go, checksum.go, helper.go,
-plugin_declaration.go, verifier.go), independently of compiler/package.py and compiler/signing.py,
+plugin_declaration.go, verifier.go), independently of compiler/ship/package.py and compiler/ship/signing.py,
 so a package the compiler makes is judged by the daemon's rules and not by its own."""
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ import pytest
 
 from compiler.build import compile_spec, subtree
 from compiler.cli import main
-from compiler.package import PackageError, package
-from compiler.signing import SigningError, generate_keys, sign, verify
+from compiler.ship.package import PackageError, package
+from compiler.ship.signing import SigningError, generate_keys, sign, verify
 from compiler.write import write_tree
 from tests import daemon_decoder as daemon
 

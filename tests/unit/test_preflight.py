@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from compiler import preflight
+from compiler.ship import preflight
 from compiler.build import compile_spec, subtree
 from compiler.cli import main
 

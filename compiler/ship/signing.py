@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from compiler.package import unpack, zip_bytes
+from compiler.ship.package import unpack, zip_bytes
 
 VERIFICATION_FILE = ".verification.dify.json"
 CATEGORIES = ("partner", "community")  # langgenius is the Dify team's own, never claimed here

@@ -31,7 +31,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from compiler.lower.identity import EMAIL_RE
-from compiler.package import content_problems, read_yaml
+from compiler.ship.package import content_problems, read_yaml
 
 REQUIRED_FIELDS = (
     "author name version type icon plugins privacy repo contact label.en_US description.en_US meta.version "
