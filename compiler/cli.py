@@ -228,13 +228,13 @@ def packed(specs: list[Path]) -> list[tuple[Provider, "Package"]] | None:
 def run_preflight(provider: Provider, files: dict[str, bytes], serving: Serving) -> "Findings":
     """The Marketplace's rules over a package's files, then (unless skipped) its serverless start;
     findings printed, located at the spec."""
-    from compiler.ship import preflight
+    from compiler.ship import preflight, runner
 
     found = preflight.check(files)
     if not serving.skip and not found.errors:
         try:
-            python = serving.python or preflight.runner_python(files, cache_home() / "runners")
-            found.served = preflight.serve(files, python)
+            python = serving.python or runner.runner_python(files, cache_home() / "runners")
+            found.served = runner.serve(files, python)
         except (OSError, RuntimeError) as exc:
             found.errors.append(f"serverless start: {exc}")
     for level, messages in (("error", found.errors), ("warning", found.warnings)):
@@ -382,7 +382,7 @@ def debug_spec(spec: Path, python: Path | None) -> int:
     if python is None and importlib.util.find_spec("dify_plugin") is not None:
         python = Path(sys.executable)
     if python is None:
-        from compiler.ship.preflight import runner_python
+        from compiler.ship.runner import runner_python
 
         try:
             python = runner_python(plugin, cache_home() / "runners")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from compiler.ship import preflight
+from compiler.ship import preflight, runner
 from compiler.build import compile_spec, subtree
 from compiler.cli import main
 
@@ -129,16 +129,16 @@ def test_cjk_inside_a_code_block_is_fine_and_warnings_do_not_block(acme: dict[st
 
 
 def test_the_plugin_serves_as_the_serverless_runtime(acme: dict[str, bytes]):
-    assert preflight.serve(acme, Path(sys.executable)) == "served /health (200 OK) on 127.0.0.1"
+    assert runner.serve(acme, Path(sys.executable)) == "served /health (200 OK) on 127.0.0.1"
 
 
 def test_a_plugin_that_cannot_start_is_reported_with_its_output(acme: dict[str, bytes]):
     broken = acme | {"main.py": b"raise SystemExit('no such provider module')\n"}
     with pytest.raises(RuntimeError, match=r"exited without serving within 20 s: no such provider module"):
-        preflight.serve(broken, Path(sys.executable))
+        runner.serve(broken, Path(sys.executable))
     slow = acme | {"main.py": b"import time\nprint('warming up', flush=True)\ntime.sleep(60)\n"}
     with pytest.raises(RuntimeError, match=r"is still starting without serving within 1 s: warming up"):
-        preflight.serve(slow, Path(sys.executable), seconds=1)
+        runner.serve(slow, Path(sys.executable), seconds=1)
 
 
 def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(tmp_path: Path, capsys):
