@@ -44,7 +44,13 @@ PRIVACY_KEYWORDS = (
     "third party", "third-party", "share", "send", "transmit", "external service",
 )  # fmt: skip
 MIN_DIFY_PLUGIN = Version("0.9.0")
-SCAFFOLD_PLACEHOLDERS = {"contact": "you@example.com", "repo": "https://github.com/you/"}  # spec/new.yaml.jinja
+# What templates/spec/new.yaml.jinja writes for the author to replace: the manifest's fields, and hosts of the
+# domains reserved for examples (RFC 2606; the scaffold's help URL and base URL) in any URL the plugin carries.
+SCAFFOLD_PLACEHOLDERS = {"author": "your-name", "contact": "you@example.com", "repo": "https://github.com/you/"}
+EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
+URL_HOST_ANYWHERE_RE = re.compile(r"https?://([A-Za-z0-9.-]+)", re.IGNORECASE)
+TODO_RE = re.compile(r"\bTODO\b")
+SPEC_TEXTS = (".yaml", ".md")  # the texts made from the spec: manifest, provider and model YAML, README, PRIVACY
 URL_HOST_RE = re.compile(r"""["']https?://([A-Za-z0-9.-]+\.[A-Za-z]{2,})""")
 
 
@@ -201,10 +207,36 @@ def check_contents(files: dict[str, bytes], manifest: dict[str, Any], found: Fin
             )
 
 
+def example_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in EXAMPLE_DOMAINS)
+
+
+def check_placeholders(files: dict[str, bytes], found: Findings) -> None:
+    """The scaffold's placeholder hosts in any file (config.py's BASE_URL, the provider YAML's help URL,
+    the README…), one error per host, and a TODO left in the texts made from the spec."""
+    hosts: dict[str, set[str]] = {}
+    for path, data in files.items():
+        content = data.decode("utf-8", errors="replace")
+        for host in URL_HOST_ANYWHERE_RE.findall(content):
+            if example_host(host):
+                hosts.setdefault(host.lower(), set()).add(path)
+        if path.endswith(SPEC_TEXTS) and (todo := TODO_RE.search(content)):
+            line = content.count("\n", 0, todo.start()) + 1
+            text = content.splitlines()[line - 1].strip()
+            found.errors.append(f"{path}:{line}: a TODO is left in the text ({text[:80]!r}); finish it in the spec")
+    for host, paths in sorted(hosts.items()):
+        found.errors.append(
+            f"https://{host} is a placeholder (a domain reserved for examples), in {', '.join(sorted(paths))}: "
+            "put the provider's real URL in the spec"
+        )
+
+
 def check(files: dict[str, bytes]) -> Findings:
     """Every static rule over the files a package holds."""
     found = Findings()
     manifest = check_manifest(files, found)
+    check_placeholders(files, found)
     check_privacy(files, manifest, found)
     check_readme(files, found)
     check_dependencies(files, found)

@@ -74,6 +74,31 @@ BROKEN = {
         ("manifest.yaml", "contact: plugins@acme.example", "contact: you@example.com"),
         "manifest.yaml: contact is still the placeholder `provider-compiler new` wrote",
     ),
+    # What `provider-compiler new` writes for the author to replace (templates/spec/new.yaml.jinja), left in.
+    "scaffold author": (
+        ("manifest.yaml", "author: acme-labs", "author: your-name"),
+        "manifest.yaml: author is still the placeholder `provider-compiler new` wrote",
+    ),
+    "scaffold repository": (
+        ("manifest.yaml", "https://github.com/acme-labs/acme-plugins", "https://github.com/you/acme-plugins"),
+        "manifest.yaml: repo is still the placeholder `provider-compiler new` wrote",
+    ),
+    "example.com host": (
+        (
+            "models/runtime/config.py",
+            'BASE_URL = "https://api.acme.example/v1"',
+            'BASE_URL = "https://api.example.com/v1"',
+        ),
+        "https://api.example.com is a placeholder (a domain reserved for examples), in models/runtime/config.py",
+    ),
+    "example.org host": (
+        ("provider/acme.yaml", "https://console.acme.example/keys", "https://example.org/api-keys"),
+        "https://example.org is a placeholder (a domain reserved for examples), in provider/acme.yaml",
+    ),
+    "todo": (
+        ("README.md", "## Setup", "## Setup\n\nTODO: say where the key is"),
+        "README.md:11: a TODO is left in the text ('TODO: say where the key is')",
+    ),
     "repo host": (
         ("manifest.yaml", "https://github.com/acme-labs/acme-plugins", "https://git.acme.example/plugins"),
         "manifest.yaml: repo 'https://git.acme.example/plugins' is not on a forge the Marketplace takes",
@@ -166,3 +191,16 @@ def test_the_submission_note_states_the_risk_and_the_user_set_destination(tmp_pa
     capsys.readouterr()
     assert main(["preflight", str(ROOT / "specs" / "deepseek.yaml"), "--no-serve"]) == 0
     assert capsys.readouterr().out == "specs/deepseek.yaml: preflight clean, 0 warning(s)\n"
+
+
+def test_preflight_refuses_every_placeholder_new_leaves(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "nova"]) == 0
+    capsys.readouterr()
+    assert main(["preflight", "specs/nova.yaml", "--no-serve"]) == 1
+    err = capsys.readouterr().err
+    placeholder = "is still the placeholder `provider-compiler new` wrote"
+    for message in (f"author {placeholder}", f"contact {placeholder}", f"repo {placeholder}"):
+        assert f"specs/nova.yaml: error: preflight: manifest.yaml: {message}" in err
+    for host in ("https://example.com", "https://api.example.com"):  # the key page and the base URL
+        assert f"specs/nova.yaml: error: preflight: {host} is a placeholder (a domain reserved for examples)" in err
