@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from compiler.errors import CompileError, Diagnostic
@@ -50,3 +51,27 @@ def compile_spec(path: Path) -> tuple[Provider, dict[str, bytes]]:
     prefetch_python([text for output, text in rendered.items() if output.endswith(".py")])
     files = {job.output: produce(job, rendered) for job in jobs}
     return provider, dict(sorted(files.items()))
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """One spec compiled: the file it came from, its provider and its output tree (relative path → bytes)."""
+
+    spec: Path
+    provider: Provider
+    files: dict[str, bytes]
+
+
+def compile_all(specs: list[Path]) -> tuple[list[Compiled], list[Diagnostic]]:
+    """Every spec that compiles, and the diagnostics of all of them (errors of those that did not,
+    warnings of those that did), so that one run reports every problem."""
+    compiled, diagnostics = [], []
+    for spec in specs:
+        try:
+            provider, files = compile_spec(spec)
+        except CompileError as exc:
+            diagnostics += exc.diagnostics
+            continue
+        compiled.append(Compiled(spec, provider, files))
+        diagnostics += provider.warnings
+    return compiled, diagnostics

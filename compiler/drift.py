@@ -6,12 +6,24 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.build import Compiled
+from compiler.schema import SCHEMA_FILE, schema_text
+from compiler.write import read_tree
+
 
 @dataclass(frozen=True)
 class FileDrift:
     path: str  # as shown to the user, e.g. generated/acme/dify/manifest.yaml
     kind: str  # changed | missing | stray (inside a provider's folder) | orphan (no spec's folder)
     diff: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """How the output tree differs from what the specs produce, and the trees read from disk."""
+
+    trees: dict[str, dict[str, bytes]]  # provider name → its tree on disk
+    drifts: list[FileDrift]  # every file that differs
 
 
 def tree_drift(root: Path, on_disk: dict[str, bytes], files: dict[str, bytes], spec_file: str) -> list[FileDrift]:
@@ -38,6 +50,27 @@ def stray_providers(out: Path, names: set[str]) -> list[FileDrift]:
         paths = sorted(p for p in entry.rglob("*") if p.is_file()) if entry.is_dir() else [entry]
         strays += [FileDrift(p.as_posix(), "orphan") for p in paths]
     return strays
+
+
+def schema_drift(specs_dir: Path) -> list[FileDrift]:
+    """The schema kept beside the specs for editors (`schema` writes it), where a project keeps one."""
+    schema_file = specs_dir / SCHEMA_FILE
+    if schema_file.is_file() and schema_file.read_text(encoding="utf-8") != schema_text():
+        return [FileDrift(schema_file.as_posix(), "changed", f"{schema_file} is out of date\n")]
+    return []
+
+
+def review(compiled: list[Compiled], out: Path, everything: bool, specs_dir: Path) -> Review:
+    """The compiled trees against `out`; with `everything`, also folders no spec produces and the schema."""
+    trees = {c.provider.name: read_tree(out / c.provider.name) for c in compiled}
+    drifts = [
+        d
+        for c in compiled
+        for d in tree_drift(out / c.provider.name, trees[c.provider.name], c.files, c.spec.as_posix())
+    ]
+    if everything:
+        drifts += stray_providers(out, set(trees)) + schema_drift(specs_dir)
+    return Review(trees, drifts)
 
 
 def unified(old: bytes, new: bytes, shown: str, spec_file: str) -> str:

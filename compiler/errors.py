@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -30,9 +30,30 @@ class Diagnostic:
         return f"{where}: {self.level}: {subject}{self.message}"
 
 
+class UserError(Exception):
+    """A step cannot go on for a reason the user can fix (a setting, a file, an address); the message says
+    it in one line, never with a secret in it, and `file` is where, when a file is to blame."""
+
+    file: str = ""
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [Diagnostic("error", self.file, str(self))]
+
+
 class CompileError(Exception):
     """Raised by any stage that cannot go on; carries every diagnostic found."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+def strict(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics as --strict reads them: every warning an error, saying why it stops the run."""
+    return [
+        replace(d, level="error", message=f"{d.message} (--strict)") if d.level == "warning" else d for d in diagnostics
+    ]
+
+
+def error_count(diagnostics: list[Diagnostic]) -> int:
+    return sum(d.level == "error" for d in diagnostics)

@@ -3,10 +3,15 @@ after (compiled): one screen for a reviewer instead of a long YAML diff."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
+from compiler.build import Compiled
+from compiler.drift import Review, review
+from compiler.errors import Diagnostic
 from compiler.model import unit_label
 
 
@@ -28,24 +33,63 @@ def manifest_version(files: dict[str, bytes]) -> str | None:
     return str(YAML(typ="safe").load(data).get("version")) if data else None
 
 
-def summarize(name: str, before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
-    """Lines describing the model-level change (empty when no model changed)."""
+@dataclass(frozen=True)
+class Changes:
+    """What one spec changes at model level: the version, and models added, removed and changed."""
+
+    provider: str
+    spec: str
+    before: str | None  # the version on disk (None: nothing on disk)
+    after: str | None
+    added: tuple[dict[str, str], ...] = ()  # {model, type, headline}
+    removed: tuple[dict[str, str], ...] = ()  # {model, type}
+    changed: tuple[dict[str, Any], ...] = ()  # {model, changes: [...]}
+
+    def lines(self) -> list[str]:
+        """The summary as a reviewer reads it (empty when neither the models nor the version change)."""
+        lines = [f"  + {m['model']} ({m['type']}): {m['headline']}" for m in self.added]
+        lines += [f"  - {m['model']} ({m['type']})" for m in self.removed]
+        lines += [f"  ~ {m['model']}: " + "; ".join(m["changes"]) for m in self.changed]
+        if lines or self.before != self.after:
+            moved = self.before and self.before != self.after
+            lines.insert(
+                0,
+                (
+                    f"{self.provider}: version {self.before} → {self.after}"
+                    if moved
+                    else f"{self.provider}: version {self.after}"
+                ),
+            )
+        return lines
+
+
+def changes(provider: str, spec: str, before: dict[str, bytes], after: dict[str, bytes]) -> Changes:
+    """The model-level change from the tree on disk to the compiled one."""
     old, new = model_files(before), model_files(after)
-    lines = []
-    for model in new:
-        if model not in old:
-            lines.append(f"  + {model} ({new[model]['model_type']}): {headline(new[model])}")
-    for model in old:
-        if model not in new:
-            lines.append(f"  - {model} ({old[model]['model_type']})")
-    for model in new:
-        if model in old and (changes := model_changes(old[model], new[model])):
-            lines.append(f"  ~ {model}: " + "; ".join(changes))
-    v_old, v_new = manifest_version(before), manifest_version(after)
-    if lines or v_old != v_new:
-        version = f"version {v_old} → {v_new}" if v_old and v_old != v_new else f"version {v_new}"
-        lines.insert(0, f"{name}: {version}")
-    return lines
+    return Changes(
+        provider,
+        spec,
+        manifest_version(before),
+        manifest_version(after),
+        tuple({"model": m, "type": new[m]["model_type"], "headline": headline(new[m])} for m in new if m not in old),
+        tuple({"model": m, "type": old[m]["model_type"]} for m in old if m not in new),
+        tuple({"model": m, "changes": c} for m in new if m in old and (c := model_changes(old[m], new[m]))),
+    )
+
+
+def review_changes(
+    compiled: list[Compiled], trees: dict[str, dict[str, bytes]]
+) -> tuple[list[Changes], list[Diagnostic]]:
+    """Each spec's model-level changes against its tree on disk, and a warning for each spec whose output
+    changes while its version does not (Dify refuses to install a version it already has)."""
+    found, warnings = [], []
+    for c in compiled:
+        before = trees[c.provider.name]
+        found.append(changes(c.provider.name, c.spec.as_posix(), before, c.files))
+        if before and before != c.files and manifest_version(before) == c.provider.version:
+            message = f"generated output changes but version stays {c.provider.version}; Dify refuses to install a version it already has, so bump `version`"
+            warnings.append(Diagnostic("warning", c.spec.as_posix(), message))
+    return found, warnings
 
 
 def headline(doc: dict[str, Any]) -> str:
@@ -93,3 +137,12 @@ def parameter_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> l
             diffs = [f"{k} {a[name].get(k)} → {b[name].get(k)}" for k in keys if a[name].get(k) != b[name].get(k)]
             changes.append(f"parameter {name}: " + ", ".join(diffs))
     return changes
+
+
+def review_all(
+    compiled: list[Compiled], out: Path, everything: bool, specs_dir: Path
+) -> tuple[Review, list[Changes], list[Diagnostic]]:
+    """The compiled specs against the output tree (`everything`: stray folders and the schema too), their
+    model-level changes, and the version warnings."""
+    result = review(compiled, out, everything, specs_dir)
+    return result, *review_changes(compiled, result.trees)

@@ -81,6 +81,11 @@ class Package:
         return f"{self.manifest['name']}-{self.manifest['version']}.difypkg"
 
 
+def signed_name(filename: str) -> str:
+    """X.signed.difypkg for X.difypkg (and for X.signed.difypkg itself): a signed package is visibly one."""
+    return filename.removesuffix(".difypkg").removesuffix(".signed") + ".signed.difypkg"
+
+
 def ignore_patterns(root: Path) -> list[GitIgnoreBasicPattern]:
     """The excluding patterns of the root's .difyignore, else its .gitignore (only those: the daemon
     never acts on a negation)."""

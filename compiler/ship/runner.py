@@ -6,6 +6,7 @@ Sources and line numbers: ../shared/reference/packaging.md §2."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import socket
@@ -15,24 +16,35 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from compiler.ship.preflight import requirement_lines
 
 SERVE_SECONDS = 20  # the PR check's limit
 SERVING = b"Serving Flask app"
-LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
 
 
-def runner_python(files: dict[str, bytes], cache: Path) -> Path:
+def cache_home() -> Path:
+    """Where the runner venvs are kept: $XDG_CACHE_HOME (else ~/.cache)/provider-compiler."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "provider-compiler"
+
+
+def silent(_: str) -> None:
+    """The progress callback of callers that show none."""
+
+
+def runner_python(files: dict[str, bytes], cache: Path, progress: Callable[[str], None] = silent) -> Path:
     """An interpreter with the plugin's requirements.txt installed, as the PR check installs it: a venv
-    kept under `cache` per distinct requirements, made once. RuntimeError says why it could not be made."""
+    kept under `cache` per distinct requirements, made once (`progress` hears about it first: it takes a
+    while). RuntimeError says why it could not be made."""
     requirements = files.get("requirements.txt", b"")
     lines = sorted(set(requirement_lines(requirements.decode("utf-8"))))
     home = cache / hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]  # comments aside
     python = home / "bin" / "python"
     if (home / ".complete").is_file():
         return python
+    progress(f"creating the runner environment from requirements.txt, once, ~15 s… (kept in {cache})")
     try:
         home.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=home.parent) as scratch:
@@ -100,10 +112,16 @@ def serve(files: dict[str, bytes], python: Path, seconds: float = SERVE_SECONDS)
             reader.join(5)
 
 
+@functools.cache
+def loopback() -> urllib.request.OpenerDirector:
+    """An opener that never goes through a proxy; made when first used (its HTTPS handler loads certificates)."""
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def health(port: int, deadline: float) -> str:
     while True:
         try:
-            with LOOPBACK.open(f"http://127.0.0.1:{port}/health", timeout=5) as response:
+            with loopback().open(f"http://127.0.0.1:{port}/health", timeout=5) as response:
                 return f"{response.status} {response.read(64).decode('utf-8', errors='replace').strip()}"
         except OSError as exc:
             if time.monotonic() > deadline:

@@ -16,21 +16,26 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import time
 import zipfile
+from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from compiler.ship.package import unpack, zip_bytes
+from compiler.ship import ShipError
+from compiler.ship.package import signed_name, unpack, zip_bytes
+from compiler.write import write_file
 
 VERIFICATION_FILE = ".verification.dify.json"
 CATEGORIES = ("partner", "community")  # langgenius is the Dify team's own, never claimed here
 KEY_BITS = 4096  # as `dify signature generate`
 
 
-class SigningError(Exception):
-    pass
+class SigningError(ShipError):
+    """A key or package the daemon would not sign or verify with; the message says why."""
 
 
 def generate_keys(bits: int = KEY_BITS) -> tuple[bytes, bytes]:
@@ -111,3 +116,40 @@ def verify(package: bytes, public_pems: list[bytes]) -> str:
         claims = entries.get(VERIFICATION_FILE)
         return json.loads(claims)["authorized_category"] if claims else "langgenius"
     raise SigningError("the signature does not match these keys, or the package changed after signing")
+
+
+def signing_time(given: int | None) -> int:
+    """--time, else SOURCE_DATE_EPOCH (reproducible builds), else now."""
+    if given is not None:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch and epoch.isdigit() else int(time.time())
+
+
+def write_keys(name: Path) -> tuple[Path, Path]:
+    """NAME.private.pem (readable by its owner only) and NAME.public.pem; neither is overwritten."""
+    private_path, public_path = Path(f"{name}.private.pem"), Path(f"{name}.public.pem")
+    for path in (private_path, public_path):
+        if path.exists():
+            raise SigningError(f"{path} already exists; nothing written")
+    private, public = generate_keys()
+    with os.fdopen(os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as handle:
+        handle.write(private)  # created readable by its owner only, never for a moment by others
+    write_file(public_path, public)
+    return private_path, public_path
+
+
+def sign_file(path: Path, key: Path, when: int | None, category: str) -> Path:
+    """The package at `path` signed beside it as X.signed.difypkg; SigningError (files unreadable too) says why not."""
+    try:
+        data = sign(path.read_bytes(), key.read_bytes(), signing_time(when), category)
+    except OSError as exc:
+        raise SigningError(str(exc)) from None
+    target = path.with_name(signed_name(path.name))
+    write_file(target, data)
+    return target
+
+
+def verify_file(path: Path, keys: list[Path]) -> str:
+    """The claim a package's signature makes; OSError for unreadable files, SigningError when unverified."""
+    return verify(path.read_bytes(), [key.read_bytes() for key in keys])

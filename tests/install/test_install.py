@@ -70,7 +70,7 @@ def test_a_non_editable_install_compiles_and_checks_from_another_folder(installe
     (repo / "plugins" / "acme" / "dify" / "README.md").write_text("edited by hand\n")
     assert run(tool, "check", cwd=repo, env=env, ok=False).returncode == 1
     usage = run(tool, "--help", cwd=repo, env=env).stdout
-    assert usage.startswith("usage: provider-compiler")
+    assert usage.startswith("Usage: provider-compiler")
 
 
 def test_the_pre_commit_hook_runs_from_another_repository(installed, tmp_path: Path):

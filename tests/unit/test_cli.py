@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +102,119 @@ def test_check_reports_a_debug_env_inside_the_tree(specs: Path, tmp_path: Path, 
     printed = capsys.readouterr().out
     assert f"stray: {out / 'acme' / 'dify' / '.env'} (a debug key belongs in the repository root's .env" in printed
     assert "secret" not in printed
+
+
+# ---- options every subcommand takes, exit codes, colour, completion, JSON ----------------------
+
+WARNED = ROOT / "tests" / "bad_specs" / "strict-stream-tool-call.yaml"  # builds, with one warning
+
+
+@pytest.mark.parametrize("place", ["before", "after"])
+def test_quiet_and_strict_are_taken_before_and_after_the_subcommand(place: str, tmp_path: Path, capsys) -> None:
+    def run(*flags: str) -> int:
+        args = ["build", str(WARNED), "--out", str(tmp_path / "out")]
+        return main([*flags, *args] if place == "before" else [*args, *flags])
+
+    assert run() == 0
+    captured = capsys.readouterr()
+    assert "written" in captured.out and "warning: models[0].features" in captured.err
+    assert run("-q") == 0
+    assert capsys.readouterr() == ("", "")  # no "unchanged" line, no warning
+    assert run("-q", "--strict") == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "error: models[0].features: stream-tool-call" in captured.err
+    assert captured.err.rstrip().endswith("(--strict)")
+
+
+@pytest.mark.parametrize("place", ["before", "after"])
+def test_verbose_shows_the_traceback_of_an_internal_error(place: str, monkeypatch, capsys) -> None:
+    def broken(path: Path):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("compiler.build.compile_spec", broken)
+    assert main(["check", str(ROOT / "specs" / "acme.yaml")]) == 2
+    assert capsys.readouterr().err == "internal error: RuntimeError: boom (run with -v for the traceback)\n"
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["-v", "check", "specs/acme.yaml"] if place == "before" else ["check", "specs/acme.yaml", "-v"])
+
+
+def test_usage_errors_exit_2(capsys) -> None:
+    assert main(["build", "--no-such-option"]) == 2
+    assert "No such option" in capsys.readouterr().err
+    assert main(["debug"]) == 2  # a missing argument
+    assert "Missing argument 'SPEC'" in capsys.readouterr().err
+    assert main(["check", "--format", "yaml"]) == 2
+    assert main([]) == 2 and "Usage: provider-compiler" in capsys.readouterr().err
+
+
+def test_level_words_are_coloured_on_a_terminal_only(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from compiler.cli import cli
+
+    args = ["build", str(ROOT / "tests" / "bad_specs" / "author-invalid.yaml"), "--out", str(tmp_path)]
+    coloured = CliRunner().invoke(cli, ["--strict", *args[:2]], color=True)  # as on a terminal
+    assert coloured.exit_code == 2 and "\x1b[31m\x1b[1merror\x1b[0m: " in coloured.stderr
+    warned = CliRunner().invoke(cli, ["build", str(WARNED), "--out", str(tmp_path)], color=True)
+    assert "\x1b[33m\x1b[1mwarning\x1b[0m: " in warned.stderr
+    for env in ({"NO_COLOR": "1"}, {"NO_COLOR": "yes please"}):
+        plain = CliRunner().invoke(cli, ["--strict", *args[:2]], color=True, env=env)
+        assert plain.exit_code == 2 and "error: " in plain.stderr and "\x1b[" not in plain.stderr
+    piped = subprocess.run(
+        [sys.executable, "-m", "compiler", *args], capture_output=True, text=True, env=os.environ | {"NO_COLOR": ""}
+    )
+    assert piped.returncode == 2 and "error: " in piped.stderr and "\x1b[" not in piped.stderr
+
+
+def completion(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "compiler"], cwd=cwd, capture_output=True, text=True, env=os.environ | env | PYTHONPATH
+    )
+
+
+PYTHONPATH = {"PYTHONPATH": str(ROOT)}
+
+
+def test_the_shell_completion_script_is_clicks(tmp_path: Path) -> None:
+    for shell, marker in (
+        ("bash", "complete -o nosort -F"),
+        ("zsh", "#compdef provider-compiler"),
+        ("fish", "complete"),
+    ):
+        script = completion({"_PROVIDER_COMPILER_COMPLETE": f"{shell}_source"}, tmp_path)
+        assert script.returncode == 0 and marker in script.stdout and "_PROVIDER_COMPILER_COMPLETE" in script.stdout
+
+
+def test_a_spec_argument_completes_to_the_specs_folders_yaml_files(specs: Path) -> None:
+    (specs / "notes.txt").write_text("not a spec")
+
+    def complete(words: str) -> list[str]:
+        env = {
+            "_PROVIDER_COMPILER_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split(" ")) - 1),
+        }
+        return completion(env, specs.parent).stdout.splitlines()
+
+    every = [f"plain,specs/{p.name}" for p in sorted(specs.glob("*.yaml"))]
+    assert complete("provider-compiler check ") == every and len(every) >= 10
+    assert complete("provider-compiler debug specs/ac") == ["plain,specs/acme.yaml"]
+    assert complete("provider-compiler -q package specs/acme.yaml de") == [
+        "plain,specs/deepseek-anthropic.yaml",
+        "plain,specs/deepseek.yaml",
+    ]
+    assert complete("provider-compiler build elsewhere/x") == ["file,elsewhere/x"]  # the shell completes paths
+
+
+def test_spec_errors_come_out_in_the_json_document(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("name: broken\nlabel: [unclosed\n")
+    for command in ("check", "diff", "preflight"):
+        assert main([command, str(bad), "--format", "json"]) == 2
+        captured = capsys.readouterr()
+        document = json.loads(captured.out)
+        assert captured.err == "" and document["command"] == command
+        (diagnostic,) = document["diagnostics"]
+        assert set(diagnostic) == {"level", "file", "line", "col", "path", "message"}
+        assert diagnostic["level"] == "error" and diagnostic["file"].endswith("broken.yaml") and diagnostic["line"] > 0
+        assert "invalid YAML" in diagnostic["message"]

@@ -168,3 +168,54 @@ def test_keys_are_pkcs1_with_nothing_after_the_block(keys):
         sign(b"", private + b"\n", 1)
     with pytest.raises(SigningError, match="category must be one of partner, community"):
         sign(b"", private, 1, "langgenius")
+
+
+def test_a_signed_package_is_named_as_one(tmp_path: Path, keys, capsys):
+    """package --key writes NAME-VERSION.signed.difypkg (and no unsigned twin), its note beside it naming
+    the signed file; sign writes X.signed.difypkg; verify passes it (exit 0) and fails another key's (exit 1)."""
+    private, public = keys
+    (tmp_path / "k.private.pem").write_bytes(private)
+    (tmp_path / "k.public.pem").write_bytes(public)
+    dist = tmp_path / "dist"
+    spec = str(ROOT / "specs" / "acme.yaml")
+    assert (
+        main(
+            [
+                "package",
+                spec,
+                "--dist",
+                str(dist),
+                "--key",
+                str(tmp_path / "k.private.pem"),
+                "--time",
+                "1",
+                "--no-serve",
+            ]
+        )
+        == 0
+    )
+    signed, note = dist / "acme-0.2.1.signed.difypkg", dist / "acme-0.2.1.submission.md"
+    assert sorted(os.listdir(dist)) == [signed.name, note.name]
+    identity = daemon.decode(signed.read_bytes()).identity
+    assert capsys.readouterr().out.startswith(f"{signed}: {identity} (signed, community), pre-flight clean")
+    assert f"{signed}: {identity}" in note.read_text() and "adds only acme-0.2.1.difypkg under" in note.read_text()
+    assert main(["verify", str(signed), "--key", str(tmp_path / "k.public.pem")]) == 0
+    (tmp_path / "other.public.pem").write_bytes(generate_keys(2048)[1])
+    assert main(["verify", str(signed), "--key", str(tmp_path / "other.public.pem")]) == 1
+    assert f"{signed}: error: not verified: the signature does not match" in capsys.readouterr().err
+    plain = tmp_path / "plain" / "acme-0.2.1.difypkg"
+    assert main(["package", spec, "--dist", str(plain.parent), "--no-preflight"]) == 0
+    assert main(["sign", str(plain), "--key", str(tmp_path / "k.private.pem"), "--time", "1"]) == 0
+    assert sorted(os.listdir(plain.parent)) == [plain.name, "acme-0.2.1.signed.difypkg"]
+    assert (plain.parent / "acme-0.2.1.signed.difypkg").read_bytes() == signed.read_bytes()  # the same signature
+
+
+def test_keygen_never_overwrites_and_keeps_the_private_key_private(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setattr("compiler.ship.signing.KEY_BITS", 1024)
+    monkeypatch.setattr("compiler.ship.signing.generate_keys.__defaults__", (1024,))
+    assert main(["keygen", str(tmp_path / "k")]) == 0
+    assert (tmp_path / "k.private.pem").stat().st_mode & 0o777 == 0o600
+    before = (tmp_path / "k.private.pem").read_bytes()
+    assert main(["keygen", str(tmp_path / "k")]) == 2
+    assert f"error: {tmp_path / 'k.private.pem'} already exists; nothing written" in capsys.readouterr().err
+    assert (tmp_path / "k.private.pem").read_bytes() == before

@@ -4,8 +4,11 @@ when it does not."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import sys
+import types
 import tomllib
 from pathlib import Path
 
@@ -167,16 +170,86 @@ def test_a_plugin_that_cannot_start_is_reported_with_its_output(acme: dict[str, 
 
 
 def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(tmp_path: Path, capsys):
+    """The same pre-flight failure is exit 1 (findings) from `package` and from `preflight`."""
     spec = tmp_path / "specs" / "acme.yaml"
     spec.parent.mkdir()
     shutil.copytree(ROOT / "specs" / "icons", spec.parent / "icons")
     spec.write_text((ROOT / "specs" / "acme.yaml").read_text().replace("contact: plugins@acme.example\n", ""))
     dist = tmp_path / "dist"
-    assert main(["package", str(spec), "--dist", str(dist), "--no-serve"]) == 2
+    assert main(["package", str(spec), "--dist", str(dist), "--no-serve"]) == 1
     err = capsys.readouterr().err
     assert "acme.yaml: error: preflight: manifest.yaml: contact is required" in err and not dist.exists()
+    assert "error: nothing written: the pre-flight found errors (above)" in err
+    assert main(["preflight", str(spec), "--no-serve"]) == 1
+    assert "acme.yaml: error: preflight: manifest.yaml: contact is required" in capsys.readouterr().err
     assert main(["package", str(spec), "--dist", str(dist), "--no-preflight"]) == 0  # for your own Dify
     assert sorted(p.name for p in dist.iterdir()) == ["acme-0.2.1.difypkg"]
+
+
+def test_the_pre_flight_as_json(tmp_path: Path, capsys):
+    spec = tmp_path / "specs" / "acme.yaml"
+    spec.parent.mkdir()
+    shutil.copytree(ROOT / "specs" / "icons", spec.parent / "icons")
+    spec.write_text((ROOT / "specs" / "acme.yaml").read_text().replace("contact: plugins@acme.example\n", ""))
+    deepseek = str(ROOT / "specs" / "deepseek.yaml")
+    assert main(["preflight", str(spec), deepseek, "--no-serve", "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    document = json.loads(captured.out)
+    assert document["command"] == "preflight" and captured.err == ""
+    assert document["specs"] == [
+        {"spec": "specs/acme.yaml", "errors": ["manifest.yaml: contact is required"], "warnings": [], "served": None},
+        {"spec": "specs/deepseek.yaml", "errors": [], "warnings": [], "served": None},
+    ]
+    message = "preflight: manifest.yaml: contact is required"
+    assert document["diagnostics"] == [
+        {"level": "error", "file": "specs/acme.yaml", "line": None, "col": None, "path": "", "message": message}
+    ]
+
+
+def test_preflight_refuses_every_placeholder_new_leaves(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "nova"]) == 0
+    capsys.readouterr()
+    assert main(["preflight", "specs/nova.yaml", "--no-serve"]) == 1
+    err = capsys.readouterr().err
+    placeholder = "is still the placeholder `provider-compiler new` wrote"
+    for message in (f"author {placeholder}", f"contact {placeholder}", f"repo {placeholder}"):
+        assert f"specs/nova.yaml: error: preflight: manifest.yaml: {message}" in err
+    for host in ("https://example.com", "https://api.example.com"):  # the key page and the base URL
+        assert f"specs/nova.yaml: error: preflight: {host} is a placeholder (a domain reserved for examples)" in err
+
+
+def fake_venvs(monkeypatch, made: list[list[str]]) -> None:
+    """Runner venvs made at once: `python -m venv` makes a bin/python that runs this interpreter (which
+    has the plugin's requirements), pip is not run; `made` records the commands."""
+
+    def run(command: list[str], **kwargs):
+        if command[1:3] == ["-m", "venv"]:
+            python = Path(command[-1]) / "bin" / "python"
+            python.parent.mkdir(parents=True)
+            python.write_text(f'#!/bin/sh\nexec {sys.executable} "$@"\n')
+            python.chmod(0o755)
+        made.append(command)
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    fake = types.SimpleNamespace(
+        **{name: getattr(subprocess, name) for name in ("Popen", "PIPE", "STDOUT", "CalledProcessError")}
+    )
+    monkeypatch.setattr(runner, "subprocess", types.SimpleNamespace(**vars(fake), run=run))
+
+
+def test_a_cold_runner_environment_says_what_it_is_doing(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    made: list[list[str]] = []
+    fake_venvs(monkeypatch, made)
+    spec = str(ROOT / "specs" / "deepseek.yaml")
+    assert main(["preflight", spec]) == 0
+    captured = capsys.readouterr()
+    assert "creating the runner environment from requirements.txt, once, ~15 s…" in captured.err
+    assert "starting deepseek as the Marketplace's check does, serverless (up to 20 s)…" in captured.err
+    assert "served /health (200 OK)" in captured.out and len(made) == 2  # venv, pip install
+    assert main(["preflight", spec, "-q"]) == 0  # warm now; and -q leaves progress out
+    assert capsys.readouterr() == ("", "") and len(made) == 2
 
 
 def test_the_submission_note_states_the_risk_and_the_user_set_destination(tmp_path: Path, capsys):
@@ -191,16 +264,3 @@ def test_the_submission_note_states_the_risk_and_the_user_set_destination(tmp_pa
     capsys.readouterr()
     assert main(["preflight", str(ROOT / "specs" / "deepseek.yaml"), "--no-serve"]) == 0
     assert capsys.readouterr().out == "specs/deepseek.yaml: preflight clean, 0 warning(s)\n"
-
-
-def test_preflight_refuses_every_placeholder_new_leaves(tmp_path: Path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    assert main(["new", "nova"]) == 0
-    capsys.readouterr()
-    assert main(["preflight", "specs/nova.yaml", "--no-serve"]) == 1
-    err = capsys.readouterr().err
-    placeholder = "is still the placeholder `provider-compiler new` wrote"
-    for message in (f"author {placeholder}", f"contact {placeholder}", f"repo {placeholder}"):
-        assert f"specs/nova.yaml: error: preflight: manifest.yaml: {message}" in err
-    for host in ("https://example.com", "https://api.example.com"):  # the key page and the base URL
-        assert f"specs/nova.yaml: error: preflight: {host} is a placeholder (a domain reserved for examples)" in err

@@ -239,13 +239,44 @@ def test_new_scaffolds_a_spec_that_builds(project: Path, capsys) -> None:
     assert main(["new", "Bad Name"]) == 2
 
 
-def test_new_elsewhere_points_at_the_schema_and_the_spec_it_wrote(project: Path) -> None:
+def test_new_elsewhere_points_at_the_schema_and_the_spec_it_wrote(project: Path, capsys) -> None:
     """--specs-dir: the modeline and the build hint name the real paths, and the generated files
-    name the spec's own folder."""
+    name the spec's own folder; an existing schema is named, not rewritten."""
+    schema = project / "specs" / SCHEMA_FILE
+    before = schema.stat().st_mtime_ns
     assert main(["new", "orbit", "--specs-dir", "providers/eu"]) == 0
     lines = (project / "providers" / "eu" / "orbit.yaml").read_text().splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../../specs/spec.schema.json"
-    assert "`make build SPEC=providers/eu/orbit.yaml`" in lines[1]
+    assert "`provider-compiler build providers/eu/orbit.yaml`" in lines[1]  # no Makefile here
+    assert schema.stat().st_mtime_ns == before and SCHEMA_FILE not in capsys.readouterr().out
     assert main(["build", "providers/eu/orbit.yaml"]) == 0
     readme = (project / "generated" / "orbit" / "dify" / "README.md").read_text()
     assert readme.startswith("<!-- Generated from eu/orbit.yaml by the provider compiler.")
+
+
+def test_new_writes_the_schema_its_modeline_names_when_the_project_has_none(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "nova-ai"]) == 0
+    schema = tmp_path / "specs" / SCHEMA_FILE
+    assert (tmp_path / "specs" / "nova-ai.yaml").read_text().splitlines()[0] == MODELINE
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    assert f"specs/{SCHEMA_FILE}: written" in capsys.readouterr().out
+
+
+def test_hints_name_make_only_where_the_project_has_a_build_target(project: Path, monkeypatch, capsys) -> None:
+    """An installed tool in another repository has no Makefile: its hints name the tool itself."""
+    (project / ".git").mkdir()
+    (project / "docs").mkdir()
+    (project / "generated" / "acme" / "dify" / "README.md").write_text("edited by hand\n")
+    for makefile, hint in (
+        (None, "provider-compiler build"),
+        ("test:\n\ttrue\n", "provider-compiler build"),
+        ("build:\n\ttrue\n", "make build"),
+    ):
+        if makefile:
+            (project / "Makefile").write_text(makefile)
+        assert main(["check", "--specs-dir", "specs"]) == 1
+        assert f"; run `{hint}` and commit the result" in capsys.readouterr().err
+    monkeypatch.chdir(project / "docs")  # the project root is the git root above the working folder
+    assert main(["new", "orbit", "--specs-dir", "../specs"]) == 0
+    assert "edit it, then `make build SPEC=../specs/orbit.yaml`" in capsys.readouterr().out
