@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
-from compiler import options, report
+from compiler import drift, options, report
 from compiler.build import Compiled, compile_all, subtree
 from compiler.errors import Diagnostic, UserError, error_count, strict
 from compiler.options import PathType, Run
@@ -135,9 +135,10 @@ def diff(specs: tuple[Path, ...], specs_dir: Path | None, out: Path | None) -> i
     """Summarise what the specs change at model level against the output tree."""
     made = compiled(specs, specs_dir)
     result, changes, warnings = review_all(made, out or run().where.out, False, specs_dir or run().where.specs)
-    run().document = report.diff_document(changes)
+    runtime = drift.group_runtime(result.drifts, least=1)[1]
+    run().document = report.diff_document(changes, runtime)
     if not run().json:
-        click.echo("\n".join(report.diff_lines(changes)) or "diff: no model-level changes")
+        click.echo("\n".join(report.diff_lines(changes, runtime)) or "diff: no model-level changes")
     return FINDINGS if error_count(show(warnings, stdout=True)) else OK
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from compiler.drift import FileDrift, Review, describe
+from compiler.drift import FileDrift, Review, RuntimeDrift, describe, describe_runtime
 from compiler.errors import Diagnostic, error_count
 
-from compiler.summary import Changes
+from compiler.summary import Changes, runtime_line
 
 if TYPE_CHECKING:  # the pre-flight is loaded by the commands that run it
     from compiler.ship.preflight import Findings
@@ -32,6 +32,11 @@ def file_entry(drift: FileDrift) -> dict[str, Any]:
     return entry | ({"diff": drift.diff} if drift.kind == "changed" else {})
 
 
+def runtime_entry(drift: RuntimeDrift) -> dict[str, Any]:
+    entry = {"module": drift.module, "kind": drift.kind, "files": list(drift.paths), "providers": drift.providers}
+    return entry | ({"diff": drift.diff} if drift.kind == "changed" else {})
+
+
 def changes_entries(changes: list[Changes]) -> list[dict[str, Any]]:
     """The specs whose models or version change, as the text summary lists them."""
     return [dataclasses.asdict(c) for c in changes if c.lines()]
@@ -39,13 +44,14 @@ def changes_entries(changes: list[Changes]) -> list[dict[str, Any]]:
 
 def check_document(review: Review, changes: list[Changes], specs: int) -> dict[str, Any]:
     return {
-        "drift": [file_entry(d) for d in review.drifts],
+        "drift": [file_entry(d) for d in review.files],
+        "runtime": [runtime_entry(r) for r in review.runtime],
         "summary": {"specs": specs, "files": len(review.drifts), "changes": changes_entries(changes)},
     }
 
 
-def diff_document(changes: list[Changes]) -> dict[str, Any]:
-    return {"changes": changes_entries(changes)}
+def diff_document(changes: list[Changes], runtime: list[RuntimeDrift]) -> dict[str, Any]:
+    return {"changes": changes_entries(changes), "runtime": [runtime_entry(r) for r in runtime]}
 
 
 def preflight_entry(spec_file: str, found: Findings) -> dict[str, Any]:
@@ -61,14 +67,14 @@ def verdict(spec_file: str, shown: list[Diagnostic], served: str | None) -> str:
 
 
 def check_text(review: Review, changes: list[Changes]) -> str:
-    """`check`'s report of drift: every file's diff (or missing/stray line), then the model-level summary."""
-    text = "".join(map(describe, review.drifts))
+    """`check`'s report of drift: each shared runtime change once, every other file's diff, the model-level summary."""
+    text = "".join(map(describe_runtime, review.runtime)) + "".join(map(describe, review.files))
     return text + "".join(f"{line}\n" for c in changes for line in c.lines())
 
 
-def diff_lines(changes: list[Changes]) -> list[str]:
-    """`diff`'s summary: the model-level changes per spec."""
-    return [line for c in changes for line in c.lines()]
+def diff_lines(changes: list[Changes], runtime: list[RuntimeDrift]) -> list[str]:
+    """`diff`'s summary: the model-level changes per spec, then each runtime change in one line."""
+    return [line for c in changes for line in c.lines()] + [runtime_line(r) for r in runtime]
 
 
 def document(command: str, own: dict[str, Any], diagnostics: list[Diagnostic]) -> dict[str, Any]:

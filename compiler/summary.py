@@ -10,7 +10,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from compiler.build import Compiled
-from compiler.drift import Review, review
+from compiler.drift import KIND_WORDS, Review, RuntimeDrift, plural, review
 from compiler.errors import Diagnostic
 from compiler.model import unit_label
 
@@ -90,6 +90,14 @@ def review_changes(
             message = f"generated output changes but version stays {c.provider.version}; Dify refuses to install a version it already has, so bump `version`"
             warnings.append(Diagnostic("warning", c.spec.as_posix(), message))
     return found, warnings
+
+
+def runtime_line(drift: RuntimeDrift) -> str:
+    """One runtime change in the model-level summary: how many files and providers it touches."""
+    verb = KIND_WORDS[drift.kind][0]
+    return (
+        f"runtime: {plural(len(drift.paths), 'file')} {verb} in {plural(drift.providers, 'provider')} ({drift.module})"
+    )
 
 
 def headline(doc: dict[str, Any]) -> str:

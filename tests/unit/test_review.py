@@ -168,6 +168,64 @@ def test_check_reports_a_missing_file_and_an_outdated_schema(project: Path, caps
     )
 
 
+def edit_every_copy(project: Path, module: str, old: str, new: str) -> list[str]:
+    """The same hand edit in every plugin's copy of a runtime module; the edited paths."""
+    paths = sorted(p for p in (project / "generated").glob(f"*/*/**/runtime/{module}") if p.is_file())
+    for path in paths:
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+    return [p.relative_to(project).as_posix() for p in paths]
+
+
+def test_one_runtime_change_is_stated_once(project: Path, capsys) -> None:
+    """The runtime is copied into every plugin: an edit made in every copy is one change with one diff,
+    while a spec's own files (config.py here) keep their diffs."""
+    edited = edit_every_copy(
+        project, "protocols/openai_chat.py", "def parse_completion(", "def parse_completion_edited("
+    )
+    providers = {path.split("/")[1] for path in edited}
+    assert len(edited) >= 4 and len(providers) >= 2
+    config = project / "generated" / "acme" / "dify" / "models" / "runtime" / "config.py"
+    config.write_text(config.read_text() + "# by hand\n")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    head = f"runtime: protocols/openai_chat.py changed identically in {len(edited)} files of {len(providers)} providers ({edited[0]}, "
+    assert out.count("runtime: ") == 1 and head in out
+    assert (
+        out.count("--- runtime/protocols/openai_chat.py (on disk)") == 1
+        and out.count("-def parse_completion_edited(") == 1
+    )
+    assert not any(f"--- {path}" in out for path in edited)
+    assert "--- generated/acme/dify/models/runtime/config.py (on disk)" in out and "-# by hand" in out
+    assert main(["diff"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        out.count(
+            f"runtime: {len(edited)} files changed identically in {len(providers)} providers (protocols/openai_chat.py)"
+        )
+        == 1
+    )
+    assert main(["check", "--format", "json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    (runtime,) = document["runtime"]
+    assert runtime["module"] == "protocols/openai_chat.py" and runtime["kind"] == "changed"
+    assert runtime["files"] == edited and runtime["providers"] == len(providers)
+    assert [d["path"] for d in document["drift"]] == ["generated/acme/dify/models/runtime/config.py"]
+    assert document["summary"]["files"] == len(edited) + 1
+
+
+def test_different_edits_of_one_module_are_different_changes(project: Path, capsys) -> None:
+    edit_every_copy(project, "protocols/openai_chat.py", "def parse_completion(", "def parse_completion_edited(")
+    deepseek = project / "generated" / "deepseek" / "dify" / "models" / "runtime" / "protocols" / "openai_chat.py"
+    deepseek.write_text(deepseek.read_text() + "# only here\n")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("runtime: protocols/openai_chat.py changed identically in ") == 1
+    assert "--- generated/deepseek/dify/models/runtime/protocols/openai_chat.py (on disk)" in out
+    assert "+++ generated/deepseek/dify/models/runtime/protocols/openai_chat.py (from specs/deepseek.yaml)" in out
+
+
 def test_a_formatter_failure_leaves_generated_untouched(project: Path, monkeypatch, capsys) -> None:
     before = tree(project / "generated")
     text = re.sub(r"(?m)^version: .*$", "version: 9.9.9", (project / "specs" / "acme.yaml").read_text())
