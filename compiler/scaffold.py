@@ -27,17 +27,21 @@ class Scaffold:
     build: str  # how to compile it here
 
 
+def refuse(name: str, paths: tuple[Path, ...]) -> None:
+    """ScaffoldError for a name Dify and MaiBot would refuse, or a file that would be overwritten."""
+    if not NAME_RE.match(name):
+        raise ScaffoldError(f"name must match {NAME_RE.pattern}, got {name!r}")
+    for path in paths:
+        if path.exists():
+            raise ScaffoldError(f"{path} already exists; nothing written")
+
+
 def scaffold(name: str, author: str, specs_dir: Path, schema_home: Path, start: Path) -> Scaffold:
     """specs_dir/NAME.yaml and specs_dir/icons/NAME.svg, and schema_home's schema file when it is missing."""
     spec, icon, schema_file = specs_dir / f"{name}.yaml", specs_dir / "icons" / f"{name}.svg", schema_home / SCHEMA_FILE
-    if not NAME_RE.match(name):
-        raise ScaffoldError(f"name must match {NAME_RE.pattern}, got {name!r}")
-    for path in (spec, icon):
-        if path.exists():
-            raise ScaffoldError(f"{path} already exists; nothing written")
+    refuse(name, (spec, icon))
     label = " ".join(part.capitalize() for part in name.replace("_", "-").split("-") if part) or name
-    build = build_command(start, spec.as_posix())
-    schema = Path(os.path.relpath(schema_file, specs_dir)).as_posix()
+    build, schema = build_command(start, spec.as_posix()), Path(os.path.relpath(schema_file, specs_dir)).as_posix()
     context = {
         "name": name,
         "label": label,

@@ -29,6 +29,8 @@ REMOTE_KEYS = ("REMOTE_INSTALL_URL", "REMOTE_INSTALL_HOST", "REMOTE_INSTALL_PORT
 CONNECT_SECONDS = 5.0
 ANSWER_SECONDS = 1.5  # the daemon refuses a key at once (hooks.go onMessage); a key it takes gets no answer
 TRY_AGAIN = "copy REMOTE_INSTALL_URL and REMOTE_INSTALL_KEY again from Dify's Plugins > Debug"
+NOT_THERE = "is Dify running, its plugin daemon's debugging port published?"
+NOT_DIFY = "not a Dify debugging port, or the daemon is busy"
 # What the SDK logs (dify_plugin/core/server/tcp/request_reader.py) when the connection fails, and what it means.
 SIGNS = (
     ("handshake failed", "Dify refused the key (it said: {said}); " + TRY_AGAIN),
@@ -101,47 +103,49 @@ def handshake(key: str) -> bytes:
     return json.dumps({"type": "handshake", "data": {"key": key}}, separators=(",", ":")).encode() + b"\n"
 
 
-def try_key(address: str, key: str) -> None:
-    """Connect and hand the key over as the plugin will, then leave; DebugError for an address that
-    does not resolve or answer, or a daemon that closes the connection or refuses the key."""
-    host, port = endpoint(address)
+def connect(host: str, port: int) -> socket.socket:
+    """A connection to the debugging port; DebugError naming why there is none."""
     try:
         socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise DebugError(f"cannot resolve the debugging host {host!r} ({exc.strerror}); " + TRY_AGAIN) from None
     try:
-        answer = first_answer(host, port, key)
+        return socket.create_connection((host, port), timeout=CONNECT_SECONDS)
     except ConnectionRefusedError:
-        raise DebugError(
-            f"nothing is listening at {host}:{port} (connection refused): is Dify running, its plugin daemon's debugging port published?"
-        ) from None
+        raise DebugError(f"nothing is listening at {host}:{port} (connection refused): {NOT_THERE}") from None
     except TimeoutError:
         raise DebugError(
             f"{host}:{port} did not answer within {CONNECT_SECONDS:g} s (a firewall, or the wrong host?)"
         ) from None
-    except (ConnectionResetError, BrokenPipeError):
-        answer = b""
     except OSError as exc:
         raise DebugError(f"cannot connect to {host}:{port}: {exc.strerror or exc}") from None
+
+
+def first_answer(connection: socket.socket, key: str) -> bytes | None:
+    """What the daemon answers the handshake with (b'' when it closes the connection), or None when it
+    keeps quiet, as it does for a key it takes."""
+    with connection:
+        try:
+            connection.sendall(handshake(key))
+            connection.settimeout(ANSWER_SECONDS)
+            return connection.recv(4096)
+        except TimeoutError:
+            return None
+        except (ConnectionResetError, BrokenPipeError):
+            return b""
+
+
+def try_key(address: str, key: str) -> None:
+    """Connect and hand the key over as the plugin will, then leave; DebugError for an address that
+    does not resolve or answer, or a daemon that closes the connection or refuses the key."""
+    host, port = endpoint(address)
+    answer = first_answer(connect(host, port), key)
     if answer is None:
         return
     said = answer.decode("utf-8", "replace").strip().splitlines()[:1]
     if said:
         raise DebugError(f"Dify refused the key (it said: {said[0].replace(key, '***')}); " + TRY_AGAIN)
-    raise DebugError(
-        f"{host}:{port} closed the connection at once, saying nothing: not a Dify debugging port, or the daemon is busy"
-    )
-
-
-def first_answer(host: str, port: int, key: str) -> bytes | None:
-    """What the daemon answers the handshake with (b'' when it closes): None when it keeps quiet, as it does for a key it takes."""
-    with socket.create_connection((host, port), timeout=CONNECT_SECONDS) as connection:
-        connection.sendall(handshake(key))
-        connection.settimeout(ANSWER_SECONDS)
-        try:
-            return connection.recv(4096)
-        except TimeoutError:
-            return None
+    raise DebugError(f"{host}:{port} closed the connection at once, saying nothing: {NOT_DIFY}")
 
 
 def prepare(plugin: dict[str, bytes], remote: Remote, given: Path | None, progress: Callable[[str], None]) -> Path:

@@ -169,12 +169,19 @@ def test_a_plugin_that_cannot_start_is_reported_with_its_output(acme: dict[str, 
         runner.serve(slow, Path(sys.executable), seconds=1)
 
 
-def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(tmp_path: Path, capsys):
-    """The same pre-flight failure is exit 1 (findings) from `package` and from `preflight`."""
+@pytest.fixture
+def uncontactable(tmp_path: Path) -> Path:
+    """acme's spec without its contact, which the pre-flight blocks on."""
     spec = tmp_path / "specs" / "acme.yaml"
     spec.parent.mkdir()
     shutil.copytree(ROOT / "specs" / "icons", spec.parent / "icons")
     spec.write_text((ROOT / "specs" / "acme.yaml").read_text().replace("contact: plugins@acme.example\n", ""))
+    return spec
+
+
+def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(uncontactable: Path, tmp_path: Path, capsys):
+    """The same pre-flight failure is exit 1 (findings) from `package` and from `preflight`."""
+    spec = uncontactable
     dist = tmp_path / "dist"
     assert main(["package", str(spec), "--dist", str(dist), "--no-serve"]) == 1
     err = capsys.readouterr().err
@@ -186,11 +193,8 @@ def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(tmp_path:
     assert sorted(p.name for p in dist.iterdir()) == ["acme-0.2.1.difypkg"]
 
 
-def test_the_pre_flight_as_json(tmp_path: Path, capsys):
-    spec = tmp_path / "specs" / "acme.yaml"
-    spec.parent.mkdir()
-    shutil.copytree(ROOT / "specs" / "icons", spec.parent / "icons")
-    spec.write_text((ROOT / "specs" / "acme.yaml").read_text().replace("contact: plugins@acme.example\n", ""))
+def test_the_pre_flight_as_json(uncontactable: Path, capsys):
+    spec = uncontactable
     deepseek = str(ROOT / "specs" / "deepseek.yaml")
     assert main(["preflight", str(spec), deepseek, "--no-serve", "--format", "json"]) == 1
     captured = capsys.readouterr()
