@@ -17,7 +17,7 @@ from compiler import drift, options, report
 from compiler.build import Compiled, compile_all, subtree
 from compiler.errors import Diagnostic, UserError, error_count, strict
 from compiler.options import PathType, Run
-from compiler.project import TOOL, build_command, folders, tool_version
+from compiler.project import TOOL, build_command, tool_version
 from compiler.scaffold import scaffold
 from compiler.schema import SCHEMA_FILE, schema_text
 from compiler.summary import review_all
@@ -98,7 +98,6 @@ def cli(ctx: click.Context) -> None:
     ctx.color = False if os.environ.get("NO_COLOR") else ctx.color  # no-color.org: any non-empty value
     emit = lambda: click.echo(json.dumps(report.document(state.json, state.document, state.diagnostics), indent=2))
     ctx.call_on_close(lambda: state.json and emit())  # after the command, however it ended
-    state.where = folders(Path.cwd())
 
 
 @cli.command()

@@ -26,9 +26,16 @@ class Run:
     quiet: bool = False
     strict: bool = False
     json: str = ""  # the command whose --format json document is due, if one is
-    where: Folders = Folders()
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: dict[str, Any] = field(default_factory=dict)  # the command's own part of its JSON document
+    folders: Folders | None = None
+
+    @property
+    def where(self) -> Folders:
+        """The project's folders ([tool.provider-compiler] in the nearest pyproject.toml), read when first needed."""
+        if self.folders is None:
+            self.folders = folders(Path.cwd())
+        return self.folders
 
 
 def flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:

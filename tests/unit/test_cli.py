@@ -218,3 +218,16 @@ def test_spec_errors_come_out_in_the_json_document(tmp_path: Path, capsys) -> No
         assert set(diagnostic) == {"level", "file", "line", "col", "path", "message"}
         assert diagnostic["level"] == "error" and diagnostic["file"].endswith("broken.yaml") and diagnostic["line"] > 0
         assert "invalid YAML" in diagnostic["message"]
+
+
+def test_a_bad_tool_table_is_a_located_error_even_in_json(tmp_path: Path, monkeypatch, capsys) -> None:
+    (tmp_path / ".git").mkdir()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.provider-compiler]\nspecs = 3\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 2
+    message = "[tool.provider-compiler]: specs must be a folder path (a string)"
+    assert capsys.readouterr().err == f"{pyproject}: error: {message}\n"
+    assert main(["check", "--format", "json"]) == 2
+    (diagnostic,) = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert (diagnostic["file"], diagnostic["message"]) == (str(pyproject), message)
