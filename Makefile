@@ -33,8 +33,9 @@ schema: $(VENV)/.compiler
 	$(PY) -m compiler schema
 
 # A .difypkg per Dify plugin in dist/ (identities printed) after the Marketplace pre-flight, with the
-# PR text beside each; KEY=<private.pem> signs them. The pre-flight starts each plugin in a venv made
-# once from its requirements.txt (from the package index) under ~/.cache/provider-compiler.
+# PR text beside each; KEY=<private.pem> signs them (NAME-VERSION.signed.difypkg instead). The pre-flight
+# starts each plugin in a venv made once from its requirements.txt (from the package index) under
+# ~/.cache/provider-compiler.
 package: $(VENV)/.compiler
 	$(PY) -m compiler package $(SPEC) $(if $(KEY),--key $(KEY))
 

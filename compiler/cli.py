@@ -89,7 +89,7 @@ class Commands(click.Group):
         ctx.exit(code or OK)  # a command returns its exit code (None: 0), for main() and click's runner alike
 
 
-@click.group(cls=Commands, params=options.common())
+@click.group(cls=Commands, params=options.common(), context_settings=options.HELP)
 @click.version_option(tool_version(), prog_name=TOOL, message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context) -> None:

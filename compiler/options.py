@@ -16,6 +16,7 @@ from compiler.errors import Diagnostic
 from compiler.project import ConfigError, Folders, folders
 
 PathType = click.Path(path_type=Path)
+HELP = {"help_option_names": ["-h", "--help"]}  # -h as well, as before click
 
 
 @dataclass

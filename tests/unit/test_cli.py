@@ -231,3 +231,8 @@ def test_a_bad_tool_table_is_a_located_error_even_in_json(tmp_path: Path, monkey
     assert main(["check", "--format", "json"]) == 2
     (diagnostic,) = json.loads(capsys.readouterr().out)["diagnostics"]
     assert (diagnostic["file"], diagnostic["message"]) == (str(pyproject), message)
+
+
+def test_help_is_h_as_well(capsys) -> None:
+    assert main(["-h"]) == 0 and capsys.readouterr().out.startswith("Usage: provider-compiler [OPTIONS] COMMAND")
+    assert main(["check", "-h"]) == 0 and "--format [text|json]" in capsys.readouterr().out
