@@ -29,14 +29,14 @@ class Run:
     json: str = ""  # the command whose --format json document is due, if one is
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: dict[str, Any] = field(default_factory=dict)  # the command's own part of its JSON document
-    folders: Folders | None = None
+    read: Folders | None = None  # the project's folders, once read
 
     @property
     def where(self) -> Folders:
         """The project's folders ([tool.provider-compiler] in the nearest pyproject.toml), read when first needed."""
-        if self.folders is None:
-            self.folders = folders(Path.cwd())
-        return self.folders
+        if self.read is None:
+            self.read = folders(Path.cwd())
+        return self.read
 
 
 def flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
