@@ -6,16 +6,17 @@ SPEC ?=
 
 .PHONY: build check diff schema new package preflight debug export-maibot test install-test lint bench clean-venv
 
-# Compiling needs only the compiler's own dependencies; the tests add the SDKs and hosts.
+# Compiling needs only the compiler's own dependencies; the tests add the SDKs and hosts. -qq: errors only
+# (pip 26 passes on setuptools' notes about editable installs even under --quiet).
 $(VENV)/.compiler: pyproject.toml
 	@test -n "$(PYTHON_BOOT)" || { echo "error: Python 3.12 not found (looked in ~/.pyenv/versions/3.12*/bin and PATH)"; exit 2; }
 	$(PYTHON_BOOT) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install -qq --upgrade pip
+	$(PY) -m pip install -qq -e .
 	@touch $@
 
 $(VENV)/.installed: $(VENV)/.compiler
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install -qq -e '.[test]'
 	@touch $@
 
 # SPEC may name one or more specs; without it every spec in specs/ is used.
