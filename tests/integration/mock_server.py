@@ -108,6 +108,9 @@ def start(host: str = "127.0.0.1") -> MockServer:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go in separate writes: with Nagle's algorithm the body waited for the
+        # client's delayed ACK, 40 ms a call (as the hostile server, every write goes at once).
+        disable_nagle_algorithm = True
 
         def log_message(self, *args: Any) -> None:
             pass
