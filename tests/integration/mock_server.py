@@ -41,6 +41,7 @@ class Recorded:
     body: Any  # parsed JSON, or None when the body is empty or not JSON (see `raw`)
     client_port: int
     raw: bytes = b""
+    source: str = ""  # the host that sent it, where the test says (the conformance suite's record)
 
 
 @dataclass

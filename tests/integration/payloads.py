@@ -1,4 +1,5 @@
-"""Provider responses and checks shared by the Dify, MaiBot and parity suites."""
+"""OpenAI-shaped answers and checks shared by the integration suites (the conformance suite makes its
+answers through its protocol adapters, tests/conformance/protocols/)."""
 
 from __future__ import annotations
 
@@ -16,23 +17,6 @@ WEATHER_TOOL = {
 }
 
 
-def chunk(**delta) -> dict:
-    return {
-        "id": "resp-1",
-        "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
-    }
-
-
-def finish(reason: str = "stop", usage: dict | None = USAGE) -> list[dict]:
-    return [
-        {
-            "id": "resp-1",
-            "choices": [{"index": 0, "delta": {}, "finish_reason": reason}],
-        },
-        {"id": "resp-1", "choices": [], "usage": usage},
-    ]
-
-
 def completion(message: dict, reason: str = "stop") -> dict:
     return {
         "id": "resp-1",
@@ -42,15 +26,16 @@ def completion(message: dict, reason: str = "stop") -> dict:
     }
 
 
-def assert_auth(provider: Provider, recorded) -> None:
+def assert_auth(provider: Provider, recorded, key: str = KEY) -> None:
+    """The key went where the spec's auth puts it, with the spec's static headers."""
     auth = provider.api.auth
     if auth.scheme == "bearer":
-        assert recorded.headers["authorization"] == f"Bearer {KEY}"
+        assert recorded.headers["authorization"] == f"Bearer {key}"
     elif auth.scheme == "header":
-        assert recorded.headers[auth.name.lower()] == auth.prefix + KEY
+        assert recorded.headers[auth.name.lower()] == auth.prefix + key
         assert "authorization" not in recorded.headers
     elif auth.scheme == "query":
-        assert recorded.query[auth.name] == KEY
+        assert recorded.query[auth.name] == key
     for name, value in provider.api.headers.items():
         assert recorded.headers[name.lower()] == value
 

@@ -15,8 +15,12 @@ import pytest
 from compiler.model import Provider
 from tests.integration.conftest import ROOT
 from tests.integration.mock_server import MockServer, Reply
-from tests.integration.payloads import PNG, WEATHER_TOOL, assert_auth, completion
-from tests.integration.test_maibot_plugin import api_provider
+from tests.integration.payloads import KEY, PNG, WEATHER_TOOL, assert_auth, completion
+
+
+def api_provider(provider: Provider, mock: MockServer) -> dict:
+    settings = {"base_url": mock.url + "/v1", "api_key": KEY, "timeout": 10, "max_retry": 1}
+    return {"client_type": provider.maibot.client_type} | settings
 
 
 @pytest.fixture(scope="session")

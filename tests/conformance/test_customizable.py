@@ -10,11 +10,14 @@ from ruamel.yaml import YAML
 
 from compiler.model import Provider
 from compiler.runtime.kinds import transcription
+from tests.conformance.expect import a_value
+from tests.conformance.test_kinds import GOOD, invocation
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.mock_server import MockServer, Reply, form
-from tests.integration.payloads import a_value, completion
+from tests.integration.payloads import completion
 from tests.integration.specs import compile_to
-from tests.integration.test_kinds import GOOD, invocation
+
+PROTOCOLS = ("openai_chat",)  # the answers here are OpenAI's
 
 USER_KEY = "sk-user-added-model"
 MODEL = "team/fine-tuned:v2@latest"

@@ -12,9 +12,12 @@ import pytest
 
 from compiler.model import ModelInfo, Provider
 from compiler.runtime.kinds import transcription
+from tests.conformance.expect import assert_auth, closed_port
+from tests.conformance.hosts import KEY
+from tests.conformance.protocols import base_path
 from tests.integration.mock_server import MockServer, Reply, form
-from tests.integration.payloads import KEY, assert_auth, closed_port
-from tests.integration.test_dify_plugin import creds
+
+PROTOCOLS = ("openai_chat",)  # the other kinds' wire is OpenAI's; gemini's embeddings: test_embeddings.py
 
 
 def model_of(provider: Provider, kind: str, last: bool = False) -> ModelInfo:
@@ -25,7 +28,7 @@ def model_of(provider: Provider, kind: str, last: bool = False) -> ModelInfo:
 
 
 def call(dify, provider: Provider, mock: MockServer, action: str, model: ModelInfo, **data):
-    credentials = data.pop("credentials", None) or creds(provider, mock)
+    credentials = data.pop("credentials", None) or dify.credentials()
     return dify.request(
         action,
         user_id="u1",
@@ -38,7 +41,7 @@ def call(dify, provider: Provider, mock: MockServer, action: str, model: ModelIn
 
 
 def path(provider: Provider, kind: str) -> str:
-    return "/v1" + provider.endpoints[kind]
+    return base_path(provider) + provider.endpoints[kind]
 
 
 # ---- rerank ------------------------------------------------------------------------------
@@ -306,7 +309,7 @@ FAILURES = {
 def test_every_kind_types_its_errors(dify, provider, mock, kind, failure):
     model = model_of(provider, kind)
     action, data = invocation(kind)
-    credentials = creds(provider, mock)
+    credentials = dify.credentials()
     if failure == "refused":
         credentials[provider.api.base_url_variable] = f"http://127.0.0.1:{closed_port()}/v1"
         expected = "InvokeConnectionError"
@@ -320,6 +323,7 @@ def test_every_kind_types_its_errors(dify, provider, mock, kind, failure):
     assert KEY not in outcome.message
 
 
+@pytest.mark.concurrent
 def test_every_kind_times_out_as_a_connection_error(dify, provider, mock):
     """All at once, as the daemon would send them: each waits out the read timeout."""
     kinds = [kind for kind in KINDS if provider.models_of(kind)]
@@ -330,7 +334,7 @@ def test_every_kind_times_out_as_a_connection_error(dify, provider, mock):
         action, data = invocation(kind)
         model = provider.models_of(kind)[0]
         requests.append((action, dict(user_id="u1", provider=provider.name, model_type=kind, model=model.name) | data))
-        requests[-1][1]["credentials"] = creds(provider, mock)
+        requests[-1][1]["credentials"] = dify.credentials()
         mock.expect(Reply(delay=3.5, json={}))
     outcomes = dify.burst(requests)
     assert [o.error_type for o in outcomes] == ["InvokeConnectionError"] * len(kinds), [o.error for o in outcomes]
@@ -342,7 +346,7 @@ def test_every_kind_checks_credentials_with_a_call_of_its_own(dify, provider, mo
     mock.expect(GOOD[kind])
     outcome = call(dify, provider, mock, "validate_model_credentials", model)
     assert outcome.error is None, outcome.message
-    assert outcome.items == [{"result": True, "credentials": creds(provider, mock)}]
+    assert outcome.items == [{"result": True, "credentials": dify.credentials()}]
     assert mock.last.path == path(provider, model.kind.endpoint)
     mock.expect(Reply(401, {"error": {"message": "bad key"}}))
     outcome = call(dify, provider, mock, "validate_model_credentials", model)

@@ -1,0 +1,79 @@
+"""The conformance suite's fixtures: every check that takes `spec_name` runs once per committed spec
+(a module's PROTOCOLS narrows that to the specs of some protocols), against that spec's own plugins.
+
+Checks of one spec form one pytest-xdist group (`--dist loadgroup`, in pyproject.toml's addopts), so
+one worker runs them all, one after another: the spec's Dify plugin and MaiBot host start once per
+run, at its first check that needs them, and stop after its last."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from compiler.model import Provider
+from tests.conformance.hosts import DifySide, MaiBotSide, Pool
+from tests.conformance.protocols import Adapter, adapter
+from tests.conformance.specs import PROTOCOL_OF, grouped, lowered, specs_of
+from tests.integration.mock_server import MockServer
+
+POOL = pytest.StashKey[Pool]()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every spec (of the module's PROTOCOLS), unless the check names its specs itself (specs.only)."""
+    named = any("spec_name" in mark.args[0] for mark in metafunc.definition.iter_markers("parametrize"))
+    if "spec_name" in metafunc.fixturenames and not named:
+        names = specs_of(*getattr(metafunc.module, "PROTOCOLS", set(PROTOCOL_OF.values())))
+        metafunc.parametrize("spec_name", grouped(names), scope="session")
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After a spec's last check here, its processes stop (the next spec's start)."""
+    spec = spec_of(item)
+    if spec and POOL in item.config.stash and spec_of(nextitem) != spec:
+        item.config.stash[POOL].release(spec)
+
+
+def spec_of(item: pytest.Item | None) -> str | None:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("spec_name") if callspec else None
+
+
+@pytest.fixture
+def provider(spec_name: str) -> Provider:
+    return lowered(spec_name)
+
+
+@pytest.fixture
+def api(provider: Provider) -> Adapter:
+    """The spec's protocol adapter (protocols/)."""
+    return adapter(provider.api.protocol)
+
+
+@pytest.fixture(scope="session")
+def pool(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pool]:
+    request.config.stash[POOL] = started = Pool(tmp_path_factory.mktemp("plugins"))
+    yield started
+    started.close()
+
+
+@pytest.fixture
+def dify(pool: Pool, spec_name: str, provider: Provider, mock: MockServer) -> DifySide:
+    return DifySide(pool.dify(spec_name), provider, mock)
+
+
+@pytest.fixture
+def maibot(pool: Pool, spec_name: str, provider: Provider, mock: MockServer) -> MaiBotSide:
+    return MaiBotSide(pool.maibot(spec_name), provider, mock)
+
+
+@pytest.fixture(params=["dify", "maibot"])
+def host(request: pytest.FixtureRequest, spec_name: str) -> DifySide | MaiBotSide:
+    """Either host: a check written once for both."""
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(params=[False, True], ids=["blocking", "stream"])
+def stream(request: pytest.FixtureRequest) -> bool:
+    return request.param

@@ -1,0 +1,370 @@
+"""The two hosts the conformance checks talk to, each through one interface: a neutral conversation
+(Turns) in, a neutral Answer out. DifySide drives a generated Dify plugin run by the real SDK over
+stdio (`python -m main`, as the daemon runs it); MaiBotSide drives MaiBot's real host and runner with
+the generated MaiBot plugin. Pool starts each spec's processes once and keeps them while the worker
+runs that spec's checks (conftest.py groups the checks by spec)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compiler.model import Provider
+from tests.conformance.protocols import Call, base_path
+from tests.integration.dify_runner import DifyPlugin, Outcome
+from tests.integration.maibot_runner import MaiBotHost
+from tests.integration.mock_server import MockServer
+
+ROOT = Path(__file__).resolve().parents[2]
+# The committed plugins under test; CONFORMANCE_GENERATED points at another generated/ (an older one).
+GENERATED = Path(os.environ.get("CONFORMANCE_GENERATED") or ROOT / "generated")
+# `+`, `/` and `=` so that the key's URL-encoded and JSON-escaped forms differ from it.
+KEY = "sk-conf+LEAKME/k3y=9"
+READ_TIMEOUT = 2  # seconds: Dify's MAX_REQUEST_TIMEOUT
+THINK_OPEN, THINK_CLOSE = "<think>\n", "\n</think>\n\n"
+KINDS = {
+    "InvokeAuthorizationError": "authorization",
+    "InvokeRateLimitError": "rate_limit",
+    "InvokeBadRequestError": "bad_request",
+    "InvokeServerUnavailableError": "server_unavailable",
+    "InvokeConnectionError": "connection",
+    "CredentialsValidateFailedError": "credentials",
+}
+DIFY_CLASSES = {kind: name for name, kind in KINDS.items()}
+MAIBOT_KIND = re.compile(r": (?:HTTP (\d+) )?(authorization|rate_limit|bad_request|server_unavailable|connection)\b")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of a conversation, as either host takes it."""
+
+    role: str  # system, user, assistant, tool
+    text: str = ""
+    media: tuple[dict[str, str], ...] = ()  # {"kind", "format", "mime", "data"} (+ "detail", "filename")
+    calls: tuple[Call, ...] = ()
+    reasoning: str = ""
+    call_id: str | None = None  # a tool turn's call
+    name: str | None = None  # a tool turn's function
+
+
+def system(text: str) -> Turn:
+    return Turn("system", text)
+
+
+def user(text: str, *media: dict[str, str]) -> Turn:
+    return Turn("user", text, media)
+
+
+def assistant(text: str = "", *calls: Call, reasoning: str = "") -> Turn:
+    return Turn("assistant", text, calls=calls, reasoning=reasoning)
+
+
+def tool(call_id: str, name: str, text: str) -> Turn:
+    return Turn("tool", text, call_id=call_id, name=name)
+
+
+@dataclass
+class Answer:
+    """What a host made of one call: the answer (text and reasoning apart, tool calls as (id, name,
+    arguments), usage, finish reason) and its error, if any, as a neutral kind."""
+
+    host: str
+    content: str = ""  # the text as the host shows it (Dify: reasoning wrapped in <think> tags)
+    text: str = ""
+    reasoning: str = ""
+    calls: list[tuple[Any, str, Any]] = field(default_factory=list)
+    usage: dict[str, Any] | None = None
+    finish: str | None = None
+    error: str | None = None  # authorization, rate_limit, bad_request, server_unavailable, connection, credentials
+    error_class: str | None = None  # Dify's error class, MaiBot's host exception
+    status: int | None = None  # the HTTP status MaiBot's message names
+    message: str = ""
+    shown: str = ""  # everything the host showed of the call
+    raw: Any = None
+
+
+def split_think(content: str) -> tuple[str, str]:
+    if content.startswith(THINK_OPEN) and THINK_CLOSE in content:
+        reasoning, _, rest = content[len(THINK_OPEN) :].partition(THINK_CLOSE)
+        return reasoning, rest
+    return "", content
+
+
+class Side:
+    """What both hosts share: the spec, the mock, and labelling the requests each call makes."""
+
+    name = ""
+
+    def __init__(self, provider: Provider, mock: MockServer) -> None:
+        self.provider, self.mock = provider, mock
+
+    @property
+    def base_url(self) -> str:
+        return self.mock.url + base_path(self.provider)
+
+    @contextmanager
+    def calling(self) -> Iterator[None]:
+        start = len(self.mock.requests)
+        try:
+            yield
+        finally:
+            for recorded in self.mock.requests[start:]:
+                recorded.source = recorded.source or self.name
+
+
+class DifySide(Side):
+    name = "dify"
+
+    def __init__(self, plugin: DifyPlugin, provider: Provider, mock: MockServer) -> None:
+        super().__init__(provider, mock)
+        self.plugin = plugin
+
+    def credentials(self, base_url: str | None = None, key: str = KEY) -> dict[str, str]:
+        api = self.provider.api
+        return {api.api_key_variable: key, api.base_url_variable: base_url or self.base_url}
+
+    def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
+        with self.calling():
+            return self.plugin.request(action, timeout, **data)
+
+    def burst(self, requests: list[tuple[str, dict[str, Any]]], timeout: float = 60) -> list[Outcome]:
+        with self.calling():
+            return self.plugin.burst(requests, timeout)
+
+    def invoke_llm(self, model: str, credentials: dict, messages: list, stream: bool, **extra: Any) -> Outcome:
+        with self.calling():
+            return self.plugin.invoke_llm(model, credentials, messages, stream, **extra)
+
+    def chat(self, *turns: Turn, **options: Any) -> Answer:
+        """One chat call (options as llm_call's), its outcome as an Answer."""
+        action, data = self.llm_call(*turns, **options)
+        return dify_answer(self.request(action, **data))
+
+    def llm_call(
+        self,
+        *turns: Turn,
+        stream: bool = False,
+        tools: list[dict] | None = None,
+        parameters: dict | None = None,
+        model: str | None = None,
+        base_url: str | None = None,
+        credentials: dict | None = None,
+        **extra: Any,
+    ) -> tuple[str, dict[str, Any]]:
+        """The invoke_llm request of a chat call (the first model, "Hello" unless `turns` say)."""
+        data = self.plugin.llm_request(
+            model or first_llm(self.provider),
+            credentials or self.credentials(base_url),
+            [prompt_message(t) for t in turns or (user("Hello"),)],
+            stream,
+            provider=self.provider.name,
+            tools=tools,
+            parameters=parameters or {},
+            **extra,
+        )
+        return "invoke_llm", data
+
+    def validate(self, base_url: str | None = None) -> Answer:
+        outcome = self.request(
+            "validate_provider_credentials",
+            user_id="u1",
+            provider=self.provider.name,
+            credentials=self.credentials(base_url),
+        )
+        return dify_answer(outcome)
+
+    def logs(self) -> str:
+        """Everything the plugin process wrote but its answers to requests (each its caller's to check:
+        a credential check's answer carries the credentials back): its log events and stderr."""
+        lines = [line for line in self.plugin.child.stdout if b'"event":"session"' not in line.replace(b" ", b"")]
+        return b"".join(lines + self.plugin.child.stderr).decode("utf-8", "replace")
+
+
+def first_llm(provider: Provider) -> str:
+    """The spec's first chat model, which the checks talk to."""
+    return provider.models_of("llm")[0].name
+
+
+def prompt_message(turn: Turn) -> dict[str, Any]:
+    """A turn as Dify's prompt messages spell it."""
+    if turn.role == "tool":
+        return {"role": "tool", "tool_call_id": turn.call_id, "content": turn.text}
+    if turn.role == "assistant":
+        content = f"{THINK_OPEN}{turn.reasoning}{THINK_CLOSE}{turn.text}" if turn.reasoning else turn.text
+        message: dict[str, Any] = {"role": "assistant", "content": content}
+        if turn.calls:
+            message["tool_calls"] = [
+                {"id": c.id, "type": "function", "function": {"name": c.name, "arguments": compact(c.args)}}
+                for c in turn.calls
+            ]
+        return message
+    if not turn.media:
+        return {"role": turn.role, "content": turn.text}
+    parts = [{"type": "text", "data": turn.text}] if turn.text else []
+    for media in turn.media:
+        part = {
+            "type": media["kind"],
+            "format": media["format"],
+            "mime_type": media["mime"],
+            "base64_data": media["data"],
+        }
+        parts.append(part | {k: media[k] for k in ("detail", "filename") if k in media})
+    return {"role": turn.role, "content": parts}
+
+
+def compact(args: dict | None) -> str:
+    return json.dumps(args or {}, separators=(",", ":"))
+
+
+def dify_answer(outcome: Outcome) -> Answer:
+    shown = json.dumps({"items": outcome.items, "error": outcome.error}, ensure_ascii=False)
+    answer = Answer("dify", shown=shown, raw=outcome)
+    deltas = [item["delta"] for item in outcome.items if "delta" in item]
+    answer.content = "".join(delta["message"]["content"] or "" for delta in deltas)
+    answer.reasoning, answer.text = split_think(answer.content)
+    answer.calls = [
+        (c["id"], c["function"]["name"], json.loads(c["function"]["arguments"]))
+        for delta in deltas
+        for c in delta["message"]["tool_calls"] or ()
+    ]
+    if deltas:
+        answer.usage, answer.finish = deltas[-1]["usage"], deltas[-1]["finish_reason"]
+    if outcome.error:
+        answer.error, answer.error_class = KINDS.get(outcome.error_type, "untyped"), outcome.error_type
+        answer.message = outcome.message
+    return answer
+
+
+class MaiBotSide(Side):
+    name = "maibot"
+
+    def __init__(self, host: MaiBotHost, provider: Provider, mock: MockServer) -> None:
+        super().__init__(provider, mock)
+        self.host = host
+
+    @property
+    def report(self) -> dict[str, Any]:
+        return self.host.report
+
+    def api_provider(self, **overrides: Any) -> dict[str, Any]:
+        settings = {"base_url": self.base_url, "api_key": KEY, "timeout": 10, "max_retry": 1}
+        return {"client_type": self.provider.maibot.client_type} | settings | overrides
+
+    def call(self, timeout: float = 60, **command: Any) -> dict[str, Any]:
+        with self.calling():
+            return self.host.call(timeout, **command)
+
+    def chat(
+        self,
+        *turns: Turn,
+        stream: bool = False,
+        tools: list[dict] | None = None,
+        parameters: dict | None = None,
+        model: str | None = None,
+        base_url: str | None = None,
+        api: dict | None = None,
+        **request: Any,
+    ) -> Answer:
+        """`parameters` as Dify's: temperature and max_tokens are the host's own fields (it keeps
+        them out of extra_params), the rest go in extra_params."""
+        model = model or first_llm(self.provider)
+        parameters = dict(parameters or {})
+        own = {k: parameters.pop(k) for k in ("temperature", "max_tokens") if k in parameters}
+        if parameters:
+            request["extra_params"] = parameters | request.get("extra_params", {})
+        if tools:
+            request.setdefault("tool_options", [{"type": "function", "function": t} for t in tools])
+        result = self.call(
+            op="response",
+            api_provider=self.api_provider(**({"base_url": base_url} if base_url else {}) | (api or {})),
+            model_info={"model_identifier": model, "name": model, "force_stream_mode": stream},
+            context_items=[item for t in turns or (user("Hello"),) for item in context_items(t)],
+            **own | request,
+        )
+        return maibot_answer(result)
+
+    def logs(self) -> str:
+        """The host's stderr (its own log lines and the runner's) and its log files."""
+        files = self.call(op="logs")["logs"]
+        return b"".join(self.host.child.stderr).decode("utf-8", "replace") + "\n".join(files.values())
+
+
+def context_items(turn: Turn) -> list[dict[str, Any]]:
+    """A turn as MaiBot's context items spell it."""
+    if turn.role == "tool":
+        output = {"call_id": turn.call_id, "output": turn.text, "success": True, "tool_name": turn.name}
+        return [{"item_type": "FunctionCallOutputItem"} | output]
+    if turn.role == "assistant":
+        items = []
+        if turn.reasoning:
+            reasoning = {"representation": "raw_text", "summary_parts": [], "text_parts": [turn.reasoning]}
+            items.append({"item_type": "ReasoningItem"} | reasoning)
+        if turn.text:
+            items.append({"item_type": "AssistantMessageItem", "parts": [{"type": "text", "text": turn.text}]})
+        for c in turn.calls:
+            call = {"call_id": c.id, "func_name": c.name, "args": c.args or {}, "extra_content": None}
+            items.append({"item_type": "FunctionCallItem", "tool_call": call})
+        return items
+    parts = [{"type": "text", "text": turn.text}] if turn.text else []
+    parts += [{"type": "image", "image_base64": m["data"], "image_format": m["format"]} for m in turn.media]
+    kind = "SystemMessageItem" if turn.role == "system" else "UserMessageItem"
+    return [{"item_type": kind, "parts": parts}]
+
+
+def maibot_answer(result: dict[str, Any]) -> Answer:
+    answer = Answer("maibot", shown=json.dumps(result, ensure_ascii=False), raw=result)
+    if not result["ok"]:
+        answer.error_class, answer.message = result["type"], result["message"]
+        found = MAIBOT_KIND.search(result["message"])
+        answer.error = found.group(2) if found else "untyped"
+        answer.status = int(found.group(1)) if found and found.group(1) else None
+        return answer
+    answer.content = answer.text = result["content"] or ""
+    answer.reasoning = result["reasoning"] or ""
+    answer.calls = [(c["id"], c["name"], c["args"]) for c in result["tool_calls"]]
+    answer.usage = result["usage"]
+    return answer
+
+
+class Pool:
+    """Each spec's Dify plugin and MaiBot host, started on first use and kept until `release`."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.started: dict[tuple[str, str], DifyPlugin | MaiBotHost] = {}
+        self.stopping: list[MaiBotHost] = []
+
+    def dify(self, spec: str) -> DifyPlugin:
+        if (spec, "dify") not in self.started:
+            folder = Path(tempfile.mkdtemp(prefix=f"{spec}-", dir=self.workdir))
+            self.started[spec, "dify"] = DifyPlugin(GENERATED / spec / "dify", folder, READ_TIMEOUT)
+        return self.started[spec, "dify"]
+
+    def maibot(self, spec: str) -> MaiBotHost:
+        if (spec, "maibot") not in self.started:
+            self.started[spec, "maibot"] = MaiBotHost(GENERATED / spec / "maibot")
+        return self.started[spec, "maibot"]
+
+    def release(self, spec: str) -> None:
+        """Stop the spec's processes; a MaiBot host stops its runner first, which takes a few seconds,
+        so the checks go on meanwhile (close() waits for it)."""
+        for key in [k for k in self.started if k[0] == spec]:
+            started = self.started.pop(key)
+            if isinstance(started, MaiBotHost):
+                started.process.stdin.close()
+                self.stopping.append(started)
+            else:
+                started.close()
+
+    def close(self) -> None:
+        for spec in {k[0] for k in self.started}:
+            self.release(spec)
+        for host in self.stopping:
+            host.close()

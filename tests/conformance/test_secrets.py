@@ -1,0 +1,32 @@
+"""No key reaches anything a user or a log can see, whatever the provider echoes back: the credential
+check, blocking, streamed and mid-stream errors that quote the key (raw, percent-encoded, JSON-escaped),
+searched in what the host showed and in the plugin's output and logs. tests/faults/test_secrets.py
+does the same for every auth scheme and transport failure against a hostile server."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, quote_plus
+
+import pytest
+
+from tests.conformance.hosts import KEY
+from tests.conformance.protocols import Text
+from tests.integration.mock_server import Reply
+
+MASK = "[REDACTED]"
+FORMS = {KEY, quote(KEY, safe=""), quote_plus(KEY), KEY.replace("/", "\\/")}
+ECHO = f"Incorrect API key provided: {KEY} (as {quote(KEY, safe='')}, {quote_plus(KEY)}, {KEY.replace('/', '\\/')})"
+
+
+@pytest.mark.parametrize("path", ["validation", "blocking", "stream", "mid-stream"])
+def test_no_key_is_shown_or_logged(host, api, mock, path):
+    if path == "validation" and host.name == "maibot":
+        pytest.skip("MaiBot has no credential check")
+    if path == "mid-stream":
+        mock.expect(Reply(sse=api.stream(Text("a"), end=False) + [api.error_event(ECHO)]))
+    else:
+        mock.expect(Reply(400, api.error_body(400, ECHO)))
+    answer = host.validate() if path == "validation" else host.chat(stream=path != "blocking")
+    assert answer.error is not None and MASK in answer.shown, answer.shown
+    seen = answer.shown + host.logs()
+    assert not [form for form in FORMS if form in seen], seen[-3000:]
