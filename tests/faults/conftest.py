@@ -177,6 +177,21 @@ class Plugins:
             (side.plugin if isinstance(side, DifySide) else side.host).close()
 
 
+def group(target: str, auth: str = "bearer") -> str:
+    """The pytest-xdist group of the tests that use one generated plugin (one process each)."""
+    return f"faults-{target}-{auth}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test here joins the group of the plugin it talks to (`--dist loadgroup`: one worker runs
+    them all, so each plugin process starts once per run)."""
+    for item in items:
+        params = getattr(item, "callspec", None) and item.callspec.params
+        target = params and (params.get("side") or params.get("target"))
+        if item.path.parent == Path(__file__).parent and target and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group(target, params.get("auth", "bearer"))))
+
+
 @pytest.fixture(scope="session")
 def hostile() -> Iterator[HostileServer]:
     server = hostile_server.start()

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.faults import hostile_server
-from tests.faults.conftest import READ_TIMEOUT, Plugins
+from tests.faults.conftest import READ_TIMEOUT, Plugins, group
 from tests.faults.hostile_server import Act, HostileServer, json_act, resplit, sse_act
 
 USAGE = {"prompt_tokens": 5, "completion_tokens": 3, "total_tokens": 8}
@@ -257,6 +257,7 @@ def test_stall_longer_than_the_read_timeout(side, stream, hostile: HostileServer
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["blocking", "stream"])
+@pytest.mark.xdist_group(group("maibot"))
 def test_maibot_ten_mebibyte_answer_arrives_whole(plugins: Plugins, hostile: HostileServer, stream: bool):
     big = ("0123456789abcdeé" * 64 + "\n") * 10240  # 10.2 MiB of UTF-8
     events = [chunk(content=big[i : i + 65536]) for i in range(0, len(big), 65536)] + [FINISH, DONE]
@@ -266,6 +267,7 @@ def test_maibot_ten_mebibyte_answer_arrives_whole(plugins: Plugins, hostile: Hos
     assert answer.text == big
 
 
+@pytest.mark.xdist_group(group("maibot"))
 def test_maibot_answer_above_the_frame_limit_says_so(plugins: Plugins, hostile: HostileServer):
     hostile.expect(json_act(completion(content="y" * (17 * 2**20))))
     answer = plugins.side("maibot").chat(False)
