@@ -12,7 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 from compiler.model import Provider
-from tests.conformance.hosts import DifySide, MaiBotSide, Pool
+from tests.conformance.hosts import DifySide, MaiBotSide
+from tests.conformance.pool import Pool
 from tests.conformance.protocols import Adapter, adapter
 from tests.conformance.specs import PROTOCOL_OF, grouped, lowered, specs_of
 from tests.integration.mock_server import MockServer

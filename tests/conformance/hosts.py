@@ -1,19 +1,15 @@
 """The two hosts the conformance checks talk to, each through one interface: a neutral conversation
 (Turns) in, a neutral Answer out. DifySide drives a generated Dify plugin run by the real SDK over
 stdio (`python -m main`, as the daemon runs it); MaiBotSide drives MaiBot's real host and runner with
-the generated MaiBot plugin. Pool starts each spec's processes once and keeps them while the worker
-runs that spec's checks (conftest.py groups the checks by spec)."""
+the generated MaiBot plugin (pool.py starts them)."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from compiler.model import Provider
@@ -22,12 +18,8 @@ from tests.integration.dify_runner import DifyPlugin, Outcome
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import MockServer
 
-ROOT = Path(__file__).resolve().parents[2]
-# The committed plugins under test; CONFORMANCE_GENERATED points at another generated/ (an older one).
-GENERATED = Path(os.environ.get("CONFORMANCE_GENERATED") or ROOT / "generated")
 # `+`, `/` and `=` so that the key's URL-encoded and JSON-escaped forms differ from it.
 KEY = "sk-conf+LEAKME/k3y=9"
-READ_TIMEOUT = 2  # seconds: Dify's MAX_REQUEST_TIMEOUT
 THINK_OPEN, THINK_CLOSE = "<think>\n", "\n</think>\n\n"
 KINDS = {
     "InvokeAuthorizationError": "authorization",
@@ -97,13 +89,47 @@ def split_think(content: str) -> tuple[str, str]:
     return "", content
 
 
+@dataclass(frozen=True)
+class Chat:
+    """One chat call, as the checks ask either host for it."""
+
+    turns: tuple[Turn, ...]
+    stream: bool
+    tools: list[dict] | None
+    parameters: dict[str, Any]  # as Dify's; MaiBot takes temperature and max_tokens as its own fields
+    model: str
+    base_url: str
+
+
 class Side:
-    """What both hosts share: the spec, the mock, and labelling the requests each call makes."""
+    """What both hosts share: the spec, the mock, one chat call, and labelling the requests it makes."""
 
     name = ""
 
     def __init__(self, provider: Provider, mock: MockServer) -> None:
         self.provider, self.mock = provider, mock
+
+    def chat(self, *turns: Turn, **options: Any) -> Answer:
+        """One chat call (options as call_of takes them), its outcome as an Answer."""
+        return self.send(*self.call_of(*turns, **options))
+
+    def call_of(
+        self,
+        *turns: Turn,
+        stream: bool = False,
+        tools: list[dict] | None = None,
+        parameters: dict | None = None,
+        model: str | None = None,
+        base_url: str | None = None,
+        **extra: Any,
+    ) -> tuple[Chat, dict[str, Any]]:
+        """A chat call to the spec's first model, of "Hello" unless `turns` say; `extra` is the host's own."""
+        model = model or first_llm(self.provider)
+        call = Chat(turns or (user("Hello"),), stream, tools, dict(parameters or {}), model, base_url or self.base_url)
+        return call, extra
+
+    def send(self, call: Chat, extra: dict[str, Any]) -> Answer:
+        raise NotImplementedError
 
     @property
     def base_url(self) -> str:
@@ -142,31 +168,24 @@ class DifySide(Side):
         with self.calling():
             return self.plugin.invoke_llm(model, credentials, messages, stream, **extra)
 
-    def chat(self, *turns: Turn, **options: Any) -> Answer:
-        """One chat call (options as llm_call's), its outcome as an Answer."""
-        action, data = self.llm_call(*turns, **options)
+    def send(self, call: Chat, extra: dict[str, Any]) -> Answer:
+        action, data = self.invoke_request(call, **extra)
         return dify_answer(self.request(action, **data))
 
-    def llm_call(
-        self,
-        *turns: Turn,
-        stream: bool = False,
-        tools: list[dict] | None = None,
-        parameters: dict | None = None,
-        model: str | None = None,
-        base_url: str | None = None,
-        credentials: dict | None = None,
-        **extra: Any,
-    ) -> tuple[str, dict[str, Any]]:
-        """The invoke_llm request of a chat call (the first model, "Hello" unless `turns` say)."""
+    def llm_call(self, *turns: Turn, **options: Any) -> tuple[str, dict[str, Any]]:
+        """The invoke_llm request of a chat call (options as call_of takes them), to send in a burst."""
+        call, extra = self.call_of(*turns, **options)
+        return self.invoke_request(call, **extra)
+
+    def invoke_request(self, call: Chat, credentials: dict | None = None, **extra: Any) -> tuple[str, dict[str, Any]]:
         data = self.plugin.llm_request(
-            model or first_llm(self.provider),
-            credentials or self.credentials(base_url),
-            [prompt_message(t) for t in turns or (user("Hello"),)],
-            stream,
+            call.model,
+            credentials or self.credentials(call.base_url),
+            [prompt_message(t) for t in call.turns],
+            call.stream,
             provider=self.provider.name,
-            tools=tools,
-            parameters=parameters or {},
+            tools=call.tools,
+            parameters=call.parameters,
             **extra,
         )
         return "invoke_llm", data
@@ -261,32 +280,20 @@ class MaiBotSide(Side):
         with self.calling():
             return self.host.call(timeout, **command)
 
-    def chat(
-        self,
-        *turns: Turn,
-        stream: bool = False,
-        tools: list[dict] | None = None,
-        parameters: dict | None = None,
-        model: str | None = None,
-        base_url: str | None = None,
-        api: dict | None = None,
-        **request: Any,
-    ) -> Answer:
-        """`parameters` as Dify's: temperature and max_tokens are the host's own fields (it keeps
-        them out of extra_params), the rest go in extra_params."""
-        model = model or first_llm(self.provider)
-        parameters = dict(parameters or {})
+    def send(self, call: Chat, extra: dict[str, Any]) -> Answer:
+        """`extra`: `api` overrides of the api_provider, and the host's request fields."""
+        parameters = dict(call.parameters)
         own = {k: parameters.pop(k) for k in ("temperature", "max_tokens") if k in parameters}
         if parameters:
-            request["extra_params"] = parameters | request.get("extra_params", {})
-        if tools:
-            request.setdefault("tool_options", [{"type": "function", "function": t} for t in tools])
+            extra["extra_params"] = parameters | extra.get("extra_params", {})
+        if call.tools:
+            extra.setdefault("tool_options", [{"type": "function", "function": t} for t in call.tools])
         result = self.call(
             op="response",
-            api_provider=self.api_provider(**({"base_url": base_url} if base_url else {}) | (api or {})),
-            model_info={"model_identifier": model, "name": model, "force_stream_mode": stream},
-            context_items=[item for t in turns or (user("Hello"),) for item in context_items(t)],
-            **own | request,
+            api_provider=self.api_provider(base_url=call.base_url, **extra.pop("api", None) or {}),
+            model_info={"model_identifier": call.model, "name": call.model, "force_stream_mode": call.stream},
+            context_items=[item for t in call.turns for item in context_items(t)],
+            **own | extra,
         )
         return maibot_answer(result)
 
@@ -331,40 +338,3 @@ def maibot_answer(result: dict[str, Any]) -> Answer:
     answer.calls = [(c["id"], c["name"], c["args"]) for c in result["tool_calls"]]
     answer.usage = result["usage"]
     return answer
-
-
-class Pool:
-    """Each spec's Dify plugin and MaiBot host, started on first use and kept until `release`."""
-
-    def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
-        self.started: dict[tuple[str, str], DifyPlugin | MaiBotHost] = {}
-        self.stopping: list[MaiBotHost] = []
-
-    def dify(self, spec: str) -> DifyPlugin:
-        if (spec, "dify") not in self.started:
-            folder = Path(tempfile.mkdtemp(prefix=f"{spec}-", dir=self.workdir))
-            self.started[spec, "dify"] = DifyPlugin(GENERATED / spec / "dify", folder, READ_TIMEOUT)
-        return self.started[spec, "dify"]
-
-    def maibot(self, spec: str) -> MaiBotHost:
-        if (spec, "maibot") not in self.started:
-            self.started[spec, "maibot"] = MaiBotHost(GENERATED / spec / "maibot")
-        return self.started[spec, "maibot"]
-
-    def release(self, spec: str) -> None:
-        """Stop the spec's processes; a MaiBot host stops its runner first, which takes a few seconds,
-        so the checks go on meanwhile (close() waits for it)."""
-        for key in [k for k in self.started if k[0] == spec]:
-            started = self.started.pop(key)
-            if isinstance(started, MaiBotHost):
-                started.process.stdin.close()
-                self.stopping.append(started)
-            else:
-                started.close()
-
-    def close(self) -> None:
-        for spec in {k[0] for k in self.started}:
-            self.release(spec)
-        for host in self.stopping:
-            host.close()

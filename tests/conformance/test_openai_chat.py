@@ -31,23 +31,30 @@ def test_stream_options_ask_for_usage_only_when_streaming(host, provider, api, m
     assert body.get("stream_options") == ({"include_usage": True} if stream and provider.api.stream_usage else None)
 
 
-def test_a_model_that_never_streams_asks_for_no_usage_events(host, provider, api, mock):
-    models = [m for m in provider.models_of("llm") if m.settings.get("stream") is False]
+def test_usage_events_only_for_a_model_that_streams(host, provider, api, mock):
+    """A model without stop or streaming (Dify), one that never streams (MaiBot), asked to stream."""
+    if host.name == "dify":
+        models = [m for m in provider.models_of("llm") if "send_stop" in m.settings or "stream" in m.settings]
+    else:
+        models = [m for m in provider.models_of("llm") if m.settings.get("stream") is False]
     if not models:
-        pytest.skip("every model streams")
+        pytest.skip("every model takes stop and streams")
     mock.expect(answered(api, Text("One answer.")))
     answer = host.chat(user("Hi"), model=models[0].name, stream=True)
     assert answer.error is None, answer.shown
-    assert mock.last.body["stream"] is False and "stream_options" not in mock.last.body
+    body = mock.last.body
+    assert body["stream"] is models[0].settings.get("stream", True)
+    assert ("stream_options" in body) == (body["stream"] and provider.api.stream_usage)
 
 
 def test_the_messages_are_openai_shaped(dify, maibot, provider, api, mock):
-    mock.expect(answered(api, Text("Hi")))
-    assert dify.chat(system("Be brief."), user("Hello")).error is None
-    assert mock.last.body["messages"] == [
-        {"role": "system", "content": "Be brief."},
-        {"role": "user", "content": "Hello"},
-    ]
+    for host in (dify, maibot):
+        mock.expect(answered(api, Text("Hi")))
+        assert host.chat(system("Be brief."), user("Hello")).error is None
+        assert mock.last.body["messages"] == [
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": "Hello"},
+        ]
     mock.expect(answered(api, Text("Sunny.")))
     turns = (system("Be brief."), user("Weather?"), assistant("", LYON, reasoning="I should call the tool."))
     assert dify.chat(*turns, tool("call_1", "get_weather", "sunny"), tools=[HOSTED_TOOL]).error is None
@@ -246,3 +253,16 @@ def test_embedding_settings_and_any_model(maibot, provider, mock):
             assert body | (model.settings.get("body") or {}) == body
         else:
             assert body == {"model": name, "input": ["hi"], "encoding_format": "float"}
+
+
+def test_built_in_tools_come_after_the_functions(dify, provider, api, mock):
+    names = [n for n in provider.chat_parameters[first_llm(provider)] if n in provider.builtin_tools]
+    if not names:
+        pytest.skip("the model has no parameter that adds a built-in tool")
+    builtin = provider.builtin_tools[names[0]]
+    for on in (True, False):
+        mock.expect(answered(api, Text("ok")))
+        assert dify.chat(user("Weather?"), parameters={names[0]: on}, tools=[HOSTED_TOOL]).error is None
+        tools = mock.last.body["tools"]
+        assert [t["type"] for t in tools] == ["function"] + ([builtin["type"]] if on else [])
+        assert (tools[-1] == builtin) is on

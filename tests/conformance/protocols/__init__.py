@@ -217,3 +217,21 @@ def without(body: Any, key: str) -> Any:
         if holder[part] == {}:
             del holder[part]
     return body
+
+
+# Shared answers to Adapter's questions, for the adapters whose answer is the common one.
+
+
+def results_by_id(part: tuple) -> tuple:
+    """Adapter.seen of a protocol that pairs a result with its call by id, and names no function."""
+    return ("result", part[1], None, part[3]) if part[0] == "result" else part
+
+
+def without_user(provider: Provider, body: Any) -> Any:
+    """Adapter.comparable of a protocol where only the end user differs (Dify's alone)."""
+    return without(body, provider.api.user[0])
+
+
+def declared_key(provider: Provider, name: str) -> str:
+    """Adapter.parameter_key of a protocol that sends a parameter under its spec's send_as."""
+    return provider.wire_parameters.get(name, (name,))[0]

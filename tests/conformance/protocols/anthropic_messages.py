@@ -10,7 +10,19 @@ import json
 from typing import Any
 
 from compiler.model import Provider
-from tests.conformance.protocols import USAGE, Call, Piece, Sent, Text, base_path, joined_turns, split, without
+from tests.conformance.protocols import (
+    USAGE,
+    Call,
+    Piece,
+    Sent,
+    Text,
+    base_path,
+    declared_key,
+    joined_turns,
+    results_by_id,
+    split,
+    without_user,
+)
 from tests.integration.mock_server import Recorded, Reply
 
 NAME = "anthropic_messages"
@@ -261,24 +273,10 @@ def part_of(block: dict) -> tuple:
     return (kind, block)
 
 
-def seen(part: tuple) -> tuple:
-    if part[0] == "result":
-        return ("result", part[1], None, part[3])
-    return part
-
-
-def comparable(provider: Provider, body: Any) -> Any:
-    """Without the end user (Dify's alone)."""
-    return without(body, provider.api.user[0])
-
-
-def tidied(messages: list[tuple[str, list[tuple]]]) -> list[tuple[str, list[tuple]]]:
-    """The API takes no empty turns, and one turn per role in a row."""
-    return joined_turns(messages)
-
-
-def parameter_key(provider: Provider, name: str) -> str:
-    return provider.wire_parameters.get(name, (name,))[0]
+seen = results_by_id
+comparable = without_user
+parameter_key = declared_key
+tidied = joined_turns  # the API takes no empty turns, and one turn per role in a row
 
 
 def replays_reasoning(provider: Provider) -> bool:

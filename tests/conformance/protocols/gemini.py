@@ -10,7 +10,17 @@ import json
 from typing import Any
 
 from compiler.model import Provider
-from tests.conformance.protocols import USAGE, Call, Piece, Sent, Text, base_path, joined_turns, without
+from tests.conformance.protocols import (
+    USAGE,
+    Call,
+    Piece,
+    Sent,
+    Text,
+    base_path,
+    declared_key,
+    joined_turns,
+    without_user,
+)
 from tests.integration.mock_server import Recorded, Reply
 
 NAME = "gemini"
@@ -22,16 +32,9 @@ EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = True
 EMBEDDINGS = True
 FINISH = {"stop": "STOP", "tool_calls": "STOP", "length": "MAX_TOKENS"}
-# Parameters under their OpenAI names, as generateContent takes them (generationConfig).
-GENERATION_KEYS = {
-    "temperature": "temperature",
-    "top_p": "topP",
-    "top_k": "topK",
-    "max_tokens": "maxOutputTokens",
-    "presence_penalty": "presencePenalty",
-    "frequency_penalty": "frequencyPenalty",
-    "seed": "seed",
-}
+# The sampling parameters a spec declares under their OpenAI names: generateContent takes them in
+# generationConfig, in camelCase (max_tokens as maxOutputTokens).
+SAMPLING = ("temperature", "top_p", "top_k", "max_tokens", "presence_penalty", "frequency_penalty", "seed")
 # The statuses the API reference lists, with their codes.
 ERRORS = [
     (400, "INVALID_ARGUMENT"),
@@ -198,19 +201,16 @@ def seen(part: tuple) -> tuple:
     return part
 
 
-def comparable(provider: Provider, body: Any) -> Any:
-    """Without the end user (Dify's alone)."""
-    return without(body, provider.api.user[0])
-
-
-def tidied(messages: list[tuple[str, list[tuple]]]) -> list[tuple[str, list[tuple]]]:
-    """The API takes no empty turns, and one turn per role in a row."""
-    return joined_turns(messages)
+comparable = without_user
+tidied = joined_turns  # the API takes no empty turns, and one turn per role in a row
 
 
 def parameter_key(provider: Provider, name: str) -> str:
-    key = provider.wire_parameters.get(name, (name,))[0]
-    return f"generationConfig.{GENERATION_KEYS[key]}" if key in GENERATION_KEYS else key
+    key = declared_key(provider, name)
+    if key not in SAMPLING:
+        return key
+    head, *rest = "max_output_tokens".split("_") if key == "max_tokens" else key.split("_")
+    return "generationConfig." + head + "".join(word.capitalize() for word in rest)
 
 
 def replays_reasoning(provider: Provider) -> bool:

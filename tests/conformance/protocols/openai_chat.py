@@ -18,9 +18,11 @@ from tests.conformance.protocols import (
     Text,
     arguments,
     base_path,
+    declared_key,
+    results_by_id,
     split,
     sse,
-    without,
+    without_user,
 )
 from tests.integration.mock_server import Recorded
 
@@ -209,15 +211,13 @@ def loaded(arguments: Any) -> Any:
         return arguments
 
 
-def seen(part: tuple) -> tuple:
-    if part[0] == "result":
-        return ("result", part[1], None, part[3])
-    return part
+seen = results_by_id
+parameter_key = declared_key
 
 
 def comparable(provider: Provider, body: Any) -> Any:
     """Without the end user, an image's `detail` (Dify's alone) and the spelling of tool-call JSON."""
-    body = without(body, provider.api.user[0])
+    body = without_user(provider, body)
     for message in body.get("messages", []):
         for part in message["content"] if isinstance(message.get("content"), list) else ():
             part.get("image_url", {}).pop("detail", None)
@@ -228,10 +228,6 @@ def comparable(provider: Provider, body: Any) -> Any:
 
 def tidied(messages: list[tuple[str, list[tuple]]]) -> list[tuple[str, list[tuple]]]:
     return messages
-
-
-def parameter_key(provider: Provider, name: str) -> str:
-    return provider.wire_parameters.get(name, (name,))[0]
 
 
 def replays_reasoning(provider: Provider) -> bool:
