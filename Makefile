@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build check diff schema new package preflight debug export-maibot test install-test lint bench clean-venv
+.PHONY: build check diff schema new package preflight debug export-maibot quick test bench-smoke install-test lint bench clean-venv
 
 # Compiling needs only the compiler's own dependencies; the tests add the SDKs and hosts. -qq: errors only
 # (pip 26 passes on setuptools' notes about editable installs even under --quiet).
@@ -61,10 +61,20 @@ new: $(VENV)/.compiler
 bench: $(VENV)/.installed
 	$(PY) bench/run.py --out bench/RESULTS.md
 
-# Three workers on two cores: the integration suites mostly wait on plugin processes (each worker
-# starts its own mock servers and plugins); `pytest` alone runs serially.
+# The edit loop: unit, runtime, golden and bad-spec tests, no plugin process (tests marked slow, such
+# as whole-catalogue builds and the property test, wait for `make test`).
+quick: $(VENV)/.installed
+	$(PY) -m pytest -q -n 2 -m "not install and not slow and not bench" tests/unit tests/runtime tests/golden
+
+# Everything but installing and the benchmarks. Three workers on two cores: the conformance suite
+# mostly waits on plugin processes. `--dist loadgroup` (pyproject.toml) runs each spec's checks on one
+# worker, so its Dify plugin and MaiBot host start once; `pytest` alone runs serially.
 test: $(VENV)/.installed
-	$(PY) -m pytest -q -n 3 -m "not install"
+	$(PY) -m pytest -q -n 3 -m "not install and not bench"
+
+# bench/run.py --quick end to end (about a minute), so the benchmarks cannot rot; CI runs it (.ci/run).
+bench-smoke: $(VENV)/.installed
+	$(PY) -m pytest -q -m bench tests/unit/test_bench_smoke.py
 
 # The compiler installed as users install it (pip, non-editable) and its pre-commit hook, from another
 # repository; it installs from the package index, so it runs in CI (.ci/run), not in `make test`.

@@ -418,7 +418,7 @@ How each figure is taken:
 What made the difference (the profiles that drove it are in the commit messages):
 - Dify transport: urllib3 instead of httpx. httpx parses each HTTP chunk through h11 events,
   several times the cost of urllib3's chunked reader, and a provider sends one chunk per token.
-  Chunks are still read as they arrive (tests/integration/test_dify_plugin.py checks it).
+  Chunks are still read as they arrive (tests/conformance/test_streams.py checks it).
 - MaiBot transport: aiohttp (which MaiBot's host requires) instead of httpx: its C HTTP parser
   reads a token several times faster, and httpx's client layers were most of a small call.
 - Per token: SSE framing takes a shortcut for a piece holding one event; event data is parsed by

@@ -32,16 +32,23 @@ def expectations(spec: Path) -> tuple[list[str], list[str]]:
     return expected, args
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The corpus copied into a folder with an output tree from an earlier good build."""
-    shutil.copytree(CORPUS, tmp_path, dirs_exist_ok=True)
-    out = tmp_path / "out"
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus copied into a folder with an output tree from an earlier good build, once: a bad
+    spec writes nothing (each test checks), so the tests share it."""
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(CORPUS, folder, dirs_exist_ok=True)
+    out = folder / "out"
     for name in [p.stem for p in SPECS] + ["binary", "latin1", "oversized"]:
         (out / name / "dify").mkdir(parents=True)
         (out / name / "dify" / "manifest.yaml").write_text("# from an earlier build\n")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return folder
+
+
+@pytest.fixture
+def workdir(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(corpus)
+    return corpus
 
 
 def run(workdir: Path, spec: str, args: list[str], capsys) -> list[str]:

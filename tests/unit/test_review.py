@@ -37,6 +37,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # ---- determinism --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_builds_of_every_spec_give_identical_bytes_and_mtimes(project: Path, capsys) -> None:
     assert main(["build"]) == 0
     first = tree(project / "generated")
@@ -46,6 +47,7 @@ def test_two_builds_of_every_spec_give_identical_bytes_and_mtimes(project: Path,
     assert read_tree(project / "generated") == read_tree(ROOT / "generated")
 
 
+@pytest.mark.slow
 def test_output_is_the_same_under_other_hash_seeds_and_locales(tmp_path: Path) -> None:
     outputs = []
     for seed, locale in (("0", "C"), ("4242", "C.UTF-8")):
@@ -122,6 +124,7 @@ def test_prefetch_without_a_process_pool_leaves_the_work_to_format_python(tmp_pa
     assert [format_module.format_python(t) for t in texts] == ["a = 1\n", "b = [2]\n"]
 
 
+@pytest.mark.slow
 def test_generated_python_is_black_clean() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "black", "--check", "generated"], cwd=ROOT, capture_output=True, text=True
@@ -132,11 +135,13 @@ def test_generated_python_is_black_clean() -> None:
 # ---- check ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_check_passes_on_the_committed_tree(project: Path, capsys) -> None:
     assert main(["check"]) == 0
     assert "output up to date" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_check_names_a_hand_edited_file_with_a_diff(project: Path, capsys) -> None:
     edited = project / "generated" / "acme" / "maibot" / "runtime" / "maibot" / "provider.py"
     edited.write_text(edited.read_text().replace("def usage(", "def usage_edited("))
@@ -147,6 +152,7 @@ def test_check_names_a_hand_edited_file_with_a_diff(project: Path, capsys) -> No
     assert "-def usage_edited(" in out and "+def usage(" in out
 
 
+@pytest.mark.slow
 def test_check_reports_stray_and_orphan_files(project: Path, capsys) -> None:
     (project / "generated" / "deepseek" / "dify" / "notes.txt").write_text("hand-made")
     (project / "generated" / "ghost" / "dify").mkdir(parents=True)
@@ -157,6 +163,7 @@ def test_check_reports_stray_and_orphan_files(project: Path, capsys) -> None:
     assert "stray: generated/ghost/dify/manifest.yaml (no spec in specs/" in out
 
 
+@pytest.mark.slow
 def test_check_reports_a_missing_file_and_an_outdated_schema(project: Path, capsys) -> None:
     (project / "generated" / "moonshot" / "maibot" / "runtime" / "protocols" / "openai_chat.py").unlink()
     (project / "specs" / SCHEMA_FILE).write_text("{}\n")
@@ -178,6 +185,7 @@ def edit_every_copy(project: Path, module: str, old: str, new: str) -> list[str]
     return [p.relative_to(project).as_posix() for p in paths]
 
 
+@pytest.mark.slow
 def test_one_runtime_change_is_stated_once(project: Path, capsys) -> None:
     """The runtime is copied into every plugin: an edit made in every copy is one change with one diff,
     while a spec's own files (config.py here) keep their diffs."""
@@ -226,6 +234,7 @@ def test_different_edits_of_one_module_are_different_changes(project: Path, caps
     assert "+++ generated/deepseek/dify/models/runtime/protocols/openai_chat.py (from specs/deepseek.yaml)" in out
 
 
+@pytest.mark.slow
 def test_a_formatter_failure_leaves_generated_untouched(project: Path, monkeypatch, capsys) -> None:
     before = tree(project / "generated")
     text = re.sub(r"(?m)^version: .*$", "version: 9.9.9", (project / "specs" / "acme.yaml").read_text())

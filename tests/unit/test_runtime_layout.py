@@ -134,6 +134,7 @@ def lazy_targets(module: str) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("host", ["dify", "maibot"])
 def test_host_adapters_import_from_the_repository(host: str) -> None:
     """In a process of their own: importing dify_plugin patches the process with gevent."""
