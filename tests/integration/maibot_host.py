@@ -5,6 +5,11 @@ validates its manifest with the host's validator, starts the host's runner super
 runner is a subprocess that loads plugin.py), prints one JSON "ready" report, then answers one
 JSON command per line by calling the host's PluginLLMClient — the object MaiBot's own model
 orchestration calls. The host prints logs freely; the protocol uses a private copy of stdout.
+
+MaiBot writes its default configuration on its first start in an instance; the first host of a
+machine keeps it (SEED) for the next ones, with its example API provider's client type changed to
+one MaiBot has no module for: every call here names its own api_provider, and MaiBot then imports no
+client SDK it would not use (a host starts in a third less time).
 """
 
 from __future__ import annotations
@@ -12,12 +17,16 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
 import traceback
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+SEED = Path(tempfile.gettempdir()) / f"maibot-{version('maibot')}-test-config"
 
 
 def main() -> None:
@@ -27,12 +36,30 @@ def main() -> None:
     instance = Path(tempfile.mkdtemp(prefix="maibot-instance-"))
     os.environ["MAIBOT_INSTANCE_DIR"] = str(instance)  # before the first `src` import
     os.chdir(instance)  # the host's logger writes ./logs
+    seeded = SEED.is_dir()
+    if seeded:
+        shutil.copytree(SEED, instance / "config")
     plugins = instance / "plugins"
     shutil.copytree(source, plugins / source.parent.name)
     try:
         asyncio.run(serve(plugins, protocol))
     finally:
+        if not seeded and (instance / "config" / "model_config.toml").is_file():
+            keep_seed(instance / "config")
         shutil.rmtree(instance, ignore_errors=True)
+
+
+def keep_seed(config: Path) -> None:
+    """The configuration MaiBot wrote, for the next hosts (SEED; another host may have kept one first)."""
+    staging = Path(tempfile.mkdtemp(prefix=SEED.name + "-", dir=SEED.parent))
+    shutil.copytree(config, staging, dirs_exist_ok=True)
+    model = staging / "model_config.toml"
+    text = model.read_text(encoding="utf-8")
+    model.write_text(re.sub(r'(?m)^client_type = "[^"]*"', 'client_type = "none"', text), encoding="utf-8")
+    try:
+        staging.rename(SEED)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 async def serve(plugins: Path, protocol: Any) -> None:
