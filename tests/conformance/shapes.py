@@ -5,6 +5,7 @@ refuses the answer) shows an adapter drifting into a dialect of its own."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 from tests.conformance.protocols import USAGE, Adapter, Call, Piece, Reasoning, Text
@@ -62,3 +63,14 @@ STATUSES = [400, 401, 403, 429, 500, 503]
 
 def ids(shapes: list[Shape]) -> list[str]:
     return [shape.name for shape in shapes]
+
+
+class Lazy:
+    """A module imported when first used, not when the test module is collected: the SDKs take
+    seconds to import, and every pytest-xdist worker collects every test module."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(import_module(self.name), attribute)

@@ -6,14 +6,15 @@ neutral reader. If the SDK stops parsing them, the adapter has drifted from the 
 
 from __future__ import annotations
 
-import anthropic
 import pytest
 
 from tests.conformance.expect import PNG
 from tests.conformance.protocols import Text
 from tests.conformance.protocols import anthropic_messages as api
-from tests.conformance.shapes import SHAPES, STATUSES, Shape, ids
+from tests.conformance.shapes import SHAPES, STATUSES, Lazy, Shape, ids
 from tests.integration.mock_server import Reply
+
+anthropic = Lazy("anthropic")
 
 ANSWER = api.message(
     api.thinking("The user wants the weather.", "EqQBCgIYAhIM1gbcDa9GJwZA2b3h"),

@@ -7,14 +7,14 @@ adapter's neutral reader (its batchEmbedContents request is the one the runtime 
 from __future__ import annotations
 
 import pytest
-from google import genai
-from google.genai import errors, types
 
 from tests.conformance.expect import PNG
 from tests.conformance.protocols import Text
 from tests.conformance.protocols import gemini as api
-from tests.conformance.shapes import SHAPES, STATUSES, Shape, ids
+from tests.conformance.shapes import SHAPES, STATUSES, Lazy, Shape, ids
 from tests.integration.mock_server import Reply
+
+genai, errors, types = Lazy("google.genai"), Lazy("google.genai.errors"), Lazy("google.genai.types")
 
 CALL = {"functionCall": {"name": "get_weather", "args": {"city": "Paris"}}, "thoughtSignature": "c2lnbmF0dXJl"}
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import json
 
-import openai
 import pytest
 
 from tests.conformance.expect import PNG
 from tests.conformance.protocols import Call, Text
 from tests.conformance.protocols import openai_chat as api
-from tests.conformance.shapes import SHAPES, STATUSES, Shape, ids
+from tests.conformance.shapes import SHAPES, STATUSES, Lazy, Shape, ids
 from tests.integration.mock_server import Reply
+
+openai = Lazy("openai")
 
 WEATHER = {"name": "get_weather", "description": "Weather", "parameters": {"type": "object", "properties": {}}}
 
