@@ -1,7 +1,13 @@
-"""The committed specs the suite runs over, by protocol, and their lowered models (cached)."""
+"""The committed specs the suite runs over, by protocol, and their lowered models (cached).
+
+CONFORMANCE_SPECS chooses them: `all` (the default), `cover` (the fewest specs that between them have
+every protocol, kind, auth scheme and quirk the checks look for: QUIRKS), or names separated by
+commas. A catalogue of dozens of specs keeps `make test` in minutes with `cover` while CI runs `all`."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +29,8 @@ PROTOCOL_OF = {path.stem: protocol_of(path) for path in sorted((ROOT / "specs").
 
 
 def specs_of(*protocols: str) -> list[str]:
-    return [name for name, protocol in PROTOCOL_OF.items() if protocol in protocols]
+    """The chosen specs (CONFORMANCE_SPECS) of these protocols."""
+    return [name for name in chosen() if PROTOCOL_OF[name] in protocols]
 
 
 def grouped(names: list[str]) -> list:
@@ -31,9 +38,75 @@ def grouped(names: list[str]) -> list:
     return [pytest.param(name, marks=pytest.mark.xdist_group(name), id=name) for name in names]
 
 
+# Specs with checks of their own (only()): a cover keeps them.
+OWN_CHECKS = ("anthropic", "gemini")
+
+
 def only(*names: str) -> pytest.MarkDecorator:
-    """A check of these specs alone (a shipped spec's own parameters)."""
-    return pytest.mark.parametrize("spec_name", grouped(list(names)), scope="session")
+    """A check of these specs alone (a shipped spec's own parameters), when they are chosen."""
+    assert set(names) <= set(OWN_CHECKS), names
+    return pytest.mark.parametrize("spec_name", grouped([n for n in names if n in chosen()]), scope="session")
+
+
+@cache
+def chosen() -> tuple[str, ...]:
+    choice = os.environ.get("CONFORMANCE_SPECS", "all")
+    if choice == "all":
+        return tuple(PROTOCOL_OF)
+    if choice == "cover":
+        return cover(list(PROTOCOL_OF))
+    return tuple(name.strip() for name in choice.split(",") if name.strip())
+
+
+def llm_settings(key: str) -> Callable[[Provider], bool]:
+    return lambda p: any(key in m.settings for m in p.models_of("llm"))
+
+
+# What a spec may have that some check looks for (and skips without).
+QUIRKS: dict[str, Callable[[Provider], bool]] = {
+    "error codes": lambda p: bool(p.errors.codes),
+    "reasoning history": lambda p: p.api.reasoning_history != "strip",
+    "merged turns": lambda p: p.api.messages["merge_same_role"],
+    "dropped turns": lambda p: p.api.messages["drop_empty"],
+    "no end user": lambda p: not p.api.send_user,
+    "cut end user": lambda p: p.api.user[1] is not None or p.api.user[2],
+    "extra credentials": lambda p: bool(p.api.credential_headers or p.api.credential_query),
+    "fixed body": lambda p: bool(p.api.body) or llm_settings("body")(p),
+    "value maps": lambda p: bool(p.value_maps),
+    "built-in tools": lambda p: bool(p.builtin_tools),
+    "json parameters": lambda p: any(encoding == "json" for _, encoding in p.wire_parameters.values()),
+    "nested parameters": lambda p: any("." in key for key, _ in p.wire_parameters.values()),
+    "omitted parameters": llm_settings("omit_when"),
+    "completion mode": lambda p: any(m.mode == "completion" for m in p.models_of("llm")),
+    "no stream": llm_settings("stream"),
+    "no stop": llm_settings("send_stop"),
+    "system messages": llm_settings("system_messages"),
+    "documents": lambda p: any("document" in m.features for m in p.models_of("llm")),
+    "json schema": lambda p: "json_schema" in p.wire_parameters,
+    "no usage events": lambda p: not p.api.stream_usage,
+    "no model list": lambda p: not p.endpoints.get("models"),
+}
+
+
+def quirks(name: str) -> set[str]:
+    """The protocol, auth scheme, kinds, user-added kinds and QUIRKS of a spec."""
+    p = lowered(name)
+    found = {f"protocol {p.api.protocol}", f"auth {p.api.auth.scheme}"} | {f"kind {m.type}" for m in p.models}
+    found |= {f"user-added {kind}" for kind in (p.customizable.types if p.customizable else ())}
+    found |= {f"{kind} settings" for kind in {m.type for m in p.models if m.settings and m.type != "llm"}}
+    found |= {f"checks of its own: {name}"} if name in OWN_CHECKS else set()
+    return found | {quirk for quirk, has in QUIRKS.items() if has(p)}
+
+
+def cover(names: list[str]) -> tuple[str, ...]:
+    """The fewest specs (greedily) that between them have every quirk one of `names` has."""
+    left, picked = {name: quirks(name) for name in names}, []
+    wanted = set().union(*left.values())
+    while wanted:
+        best = max(left, key=lambda name: (len(left[name] & wanted), -names.index(name)))
+        picked.append(best)
+        wanted -= left.pop(best)
+    return tuple(sorted(picked))
 
 
 @cache
