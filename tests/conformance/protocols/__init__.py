@@ -187,6 +187,14 @@ def split(value: str, pieces: int) -> list[str]:
     return [value[i : i + size] for i in range(0, len(value), size)] or [""]
 
 
+def turns_of(role: str, parts: list[tuple]) -> list[tuple[str, list[tuple]]]:
+    """The messages of one turn of a protocol that puts results in a user turn: the results as a tool
+    message, then the rest (if any) in the turn's role."""
+    results = [part for part in parts if part[0] == "result"]
+    rest = [part for part in parts if part[0] != "result"]
+    return ([("tool", results)] if results else []) + ([(role, rest)] if rest or not results else [])
+
+
 def joined_turns(messages: list[tuple[str, list[tuple]]]) -> list[tuple[str, list[tuple]]]:
     """Empty texts and messages without parts left out, and those of one role in a row made one (their
     parts kept)."""

@@ -21,6 +21,7 @@ from tests.conformance.protocols import (
     joined_turns,
     results_by_id,
     split,
+    turns_of,
     without_user,
 )
 from tests.integration.mock_server import Recorded, Reply
@@ -231,11 +232,7 @@ def read(recorded: Recorded) -> Sent:
     for turn in body.get("messages", []):
         content = turn["content"]
         parts = [("text", content)] if isinstance(content, str) else [part_of(b) for b in content]
-        results = [p for p in parts if p[0] == "result"]
-        if results:
-            messages.append(("tool", results))
-        if len(results) < len(parts):
-            messages.append((turn["role"], [p for p in parts if p[0] != "result"]))
+        messages += turns_of(turn["role"], parts)
     tools = body.get("tools") or []
     functions = [t for t in tools if "type" not in t or t["type"] == "custom"]
     return Sent(

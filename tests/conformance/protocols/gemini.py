@@ -19,6 +19,7 @@ from tests.conformance.protocols import (
     base_path,
     declared_key,
     joined_turns,
+    turns_of,
     without_user,
 )
 from tests.integration.mock_server import Recorded, Reply
@@ -161,12 +162,7 @@ def read(recorded: Recorded) -> Sent:
         messages.append(("system", [("text", p["text"]) for p in body["systemInstruction"]["parts"]]))
     for content in body.get("contents", []):
         parts = [part_read(p) for p in content["parts"]]
-        results = [p for p in parts if p[0] == "result"]
-        if results:
-            messages.append(("tool", results))
-        if len(results) < len(parts):
-            role = "assistant" if content["role"] == "model" else content["role"]
-            messages.append((role, [p for p in parts if p[0] != "result"]))
+        messages += turns_of("assistant" if content["role"] == "model" else content["role"], parts)
     declarations = [t for t in body.get("tools") or () if "functionDeclarations" in t]
     mode = ((body.get("toolConfig") or {}).get("functionCallingConfig") or {}).get("mode")
     return Sent(
