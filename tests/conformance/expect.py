@@ -72,7 +72,8 @@ def assert_failed(answer: Answer, kind: str, *words: str, status: int | None = N
 def keep_in(provider: Provider, name: str, model: int = 0) -> dict[str, object]:
     """Values of the other parameters that keep `name` in the request (DeepSeek leaves temperature out
     while thinking)."""
-    omit = provider.models_of("llm")[model].settings.get("omit_when", {}).get(name, ())
+    found = provider.models_of("llm")[model]
+    omit = provider.parameter(found, name).get("omit_when", ()) if name in provider.parameters else ()
     return {other: not value for other, value, _ in omit}
 
 

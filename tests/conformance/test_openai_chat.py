@@ -256,10 +256,10 @@ def test_embedding_settings_and_any_model(maibot, provider, mock):
 
 
 def test_built_in_tools_come_after_the_functions(dify, provider, api, mock):
-    names = [n for n in provider.chat_parameters[first_llm(provider)] if n in provider.builtin_tools]
+    names = [n for n in provider.chat_parameters[first_llm(provider)] if "tool" in provider.parameters[n]]
     if not names:
         pytest.skip("the model has no parameter that adds a built-in tool")
-    builtin = provider.builtin_tools[names[0]]
+    builtin = provider.parameters[names[0]]["tool"]
     for on in (True, False):
         mock.expect(answered(api, Text("ok")))
         assert dify.chat(user("Weather?"), parameters={names[0]: on}, tools=[HOSTED_TOOL]).error is None

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from compiler.lower.models import can_pick
+from compiler.lower.records import can_pick
 from tests.conformance.expect import HOSTED_TOOL, IMAGE, a_value, answered, both, comparable, read, streamed
 from tests.conformance.hosts import KEY, assistant, first_llm, system, tool, user
 from tests.conformance.protocols import Call, Text, dig
@@ -49,7 +49,7 @@ def test_value_mapped_parameters(dify, maibot, provider, api, mock):
     tables = {}
     for model in provider.models_of("llm"):
         for rule in model.parameters:
-            table = (model.settings.get("values") or {}).get(rule.name) or provider.value_maps.get(rule.name)
+            table = provider.parameter(model, rule.name).get("values")
             for picked, value in table or ():
                 if can_pick(rule, picked):  # one name may be a switch here, a select there
                     tables.setdefault((rule.name, picked, json.dumps(value)), (model.name, value))
@@ -115,9 +115,10 @@ def test_the_conversation_is_tidied_as_the_spec_says(dify, maibot, provider, api
 def test_parameters_sent_under_nested_keys(dify, maibot, provider, api, mock):
     """A parameter whose send_as has dots (OpenRouter's reasoning.effort) lands in that nested object,
     from both hosts, beside the others of the same object."""
-    nested = {n for n, (key, encoding) in provider.wire_parameters.items() if "." in key and encoding == "plain"}
+    records = provider.parameters
+    nested = {n for n, record in records.items() if "." in str(record.get("key", "")) and "parse" not in record}
     for model in provider.models_of("llm"):
-        mine = [rule for rule in model.parameters if rule.name in nested and rule.name not in provider.value_maps]
+        mine = [rule for rule in model.parameters if rule.name in nested and "values" not in records[rule.name]]
         if mine:
             break
     else:
@@ -131,7 +132,8 @@ def test_parameters_sent_under_nested_keys(dify, maibot, provider, api, mock):
 
 
 def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, api, mock):
-    omit_when = provider.models_of("llm")[0].settings.get("omit_when", {})
+    model = provider.models_of("llm")[0]
+    omit_when = {rule.name: provider.parameter(model, rule.name).get("omit_when", ()) for rule in model.parameters}
     rules = [(name, *rule) for name, pairs in omit_when.items() for rule in pairs if isinstance(rule[1], bool)]
     if not rules:
         pytest.skip("the model has no parameter left out by another's value")
@@ -146,7 +148,7 @@ def test_a_parameter_left_out_while_another_has_a_value(dify, maibot, provider, 
 
 
 def test_a_json_parameter_is_sent_as_the_object_it_spells(dify, maibot, provider, api, mock):
-    names = [n for n in provider.chat_parameters[first_llm(provider)] if provider.wire_parameters[n][1] == "json"]
+    names = [n for n in provider.chat_parameters[first_llm(provider)] if provider.parameters[n].get("parse") == "json"]
     if not names:
         pytest.skip("the model has no JSON parameter")
     name, value = names[0], {"mode": "auto", "sources": [{"type": "web"}], "max_search_results": 5}
@@ -163,10 +165,10 @@ def test_a_json_parameter_is_sent_as_the_object_it_spells(dify, maibot, provider
 
 
 def test_a_parameter_adds_a_built_in_tool(dify, maibot, provider, api, mock):
-    names = [n for n in provider.chat_parameters[first_llm(provider)] if n in provider.builtin_tools]
+    names = [n for n in provider.chat_parameters[first_llm(provider)] if "tool" in provider.parameters[n]]
     if not names:
         pytest.skip("the model has no parameter that adds a built-in tool")
-    name, builtin = names[0], provider.builtin_tools[names[0]]
+    name, builtin = names[0], provider.parameters[names[0]]["tool"]
     for on in (True, False):
         reply = answered(api, Text("ok"))
         parameters = {name: on}

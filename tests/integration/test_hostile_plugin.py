@@ -20,6 +20,9 @@ from tests.unit.test_fuzz_specs import FIELDS, NASTY, spec_with, write
 HOSTILE = "".join(NASTY) + "\u00e9\u4e2d\U0001f600"
 
 
+pytestmark = pytest.mark.xdist_group("test_hostile_plugin")  # its processes start once per run
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")

@@ -20,6 +20,9 @@ IDS += ["Pro-1", "pro-1", "plain-id"]
 EMBED = "BAAI/bge-m3"
 
 
+pytestmark = pytest.mark.xdist_group("test_model_ids")  # its processes start once per run
+
+
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
     spec = {

@@ -13,6 +13,8 @@ from tests.integration.mock_server import Reply
 from tests.integration.payloads import completion
 from tests.integration.specs import hosts_of, spec_of
 
+pytestmark = pytest.mark.xdist_group("unlisted")  # its two processes start once per run
+
 KEY = "sk-unlisted-test"
 ADDED = "team/added-model"  # listed nowhere in the spec
 LISTED = "listed-chat"

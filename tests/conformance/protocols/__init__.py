@@ -242,4 +242,4 @@ def without_user(provider: Provider, body: Any) -> Any:
 
 def declared_key(provider: Provider, name: str) -> str:
     """Adapter.parameter_key of a protocol that sends a parameter under its spec's send_as."""
-    return provider.wire_parameters.get(name, (name,))[0]
+    return str(provider.parameters.get(name, {}).get("key", name))
