@@ -175,6 +175,7 @@ def completion(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
 PYTHONPATH = {"PYTHONPATH": str(ROOT)}
 
 
+@pytest.mark.slow
 def test_the_shell_completion_script_is_clicks(tmp_path: Path) -> None:
     for shell, marker in (
         ("bash", "complete -o nosort -F"),
@@ -185,6 +186,7 @@ def test_the_shell_completion_script_is_clicks(tmp_path: Path) -> None:
         assert script.returncode == 0 and marker in script.stdout and "_PROVIDER_COMPILER_COMPLETE" in script.stdout
 
 
+@pytest.mark.slow
 def test_a_spec_argument_completes_to_the_specs_folders_yaml_files(specs: Path) -> None:
     (specs / "notes.txt").write_text("not a spec")
 

@@ -43,6 +43,7 @@ def committed_checksum(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
 def test_every_shipped_spec_packs_into_what_the_daemon_installs(spec: Path, tmp_path: Path):
     provider, files = compile_spec(spec)

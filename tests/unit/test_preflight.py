@@ -33,6 +33,7 @@ def acme() -> dict[str, bytes]:
     return dify_files(ROOT / "specs" / "acme.yaml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
 def test_every_shipped_spec_passes_the_static_rules(spec: Path):
     found = preflight.check(dify_files(spec))
@@ -132,6 +133,7 @@ BROKEN = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
 def test_each_blocking_rule_is_reported(acme: dict[str, bytes], case: str):
     (path, old, new), message = BROKEN[case]
@@ -156,10 +158,12 @@ def test_cjk_inside_a_code_block_is_fine_and_warnings_do_not_block(acme: dict[st
     ]
 
 
+@pytest.mark.slow
 def test_the_plugin_serves_as_the_serverless_runtime(acme: dict[str, bytes]):
     assert runner.serve(acme, Path(sys.executable)) == "served /health (200 OK) on 127.0.0.1"
 
 
+@pytest.mark.slow
 def test_a_plugin_that_cannot_start_is_reported_with_its_output(acme: dict[str, bytes]):
     broken = acme | {"main.py": b"raise SystemExit('no such provider module')\n"}
     with pytest.raises(RuntimeError, match=r"exited without serving within 20 s: no such provider module"):
@@ -179,6 +183,7 @@ def uncontactable(tmp_path: Path) -> Path:
     return spec
 
 
+@pytest.mark.slow
 def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(uncontactable: Path, tmp_path: Path, capsys):
     """The same pre-flight failure is exit 1 (findings) from `package` and from `preflight`."""
     spec = uncontactable
@@ -242,6 +247,7 @@ def fake_venvs(monkeypatch, made: list[list[str]]) -> None:
     monkeypatch.setattr(runner, "subprocess", types.SimpleNamespace(**vars(fake), run=run))
 
 
+@pytest.mark.slow
 def test_a_cold_runner_environment_says_what_it_is_doing(tmp_path: Path, monkeypatch, capsys):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     made: list[list[str]] = []
@@ -256,6 +262,7 @@ def test_a_cold_runner_environment_says_what_it_is_doing(tmp_path: Path, monkeyp
     assert capsys.readouterr() == ("", "") and len(made) == 2
 
 
+@pytest.mark.slow
 def test_the_submission_note_states_the_risk_and_the_user_set_destination(tmp_path: Path, capsys):
     assert (
         main(["package", str(ROOT / "specs" / "acme.yaml"), "--dist", str(tmp_path), "--python", sys.executable]) == 0
