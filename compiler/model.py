@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -56,12 +57,23 @@ class ParameterRule:
         return head | self.overrides
 
 
-UNIT_LABELS = {"1": "token", "0.001": "1K tokens", "0.000001": "1M tokens"}
+COUNT_SUFFIXES = ((9, "B"), (6, "M"), (3, "K"), (0, ""))
 
 
 def unit_label(unit: str) -> str:
-    """How many tokens a Dify pricing `unit` is for, in words."""
-    return UNIT_LABELS.get(unit, f"{unit} token")
+    """How many tokens a Dify pricing `unit` is for, in words: token, 1K tokens, 100K tokens, 1M
+    tokens; a unit that is not one over a power of ten, as itself."""
+    try:
+        count = 1 / Decimal(unit)
+    except (InvalidOperation, ZeroDivisionError):
+        return f"{unit} token"
+    digits = format(count.normalize(), "f")
+    if count == 1:
+        return "token"
+    if not re.fullmatch(r"10*", digits):
+        return f"{unit} token"
+    exponent, suffix = next((e, s) for e, s in COUNT_SUFFIXES if len(digits) - 1 >= e)
+    return f"{10 ** (len(digits) - 1 - exponent)}{suffix} tokens"
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,7 @@ class ApiInfo:
     credential_headers: dict[str, str]
     credential_query: dict[str, str]
     base_url_choices: dict[str, dict[str, str]]  # credential field -> its value -> the base URL it picks
+    base_url_rewrite: tuple[str, str] | None = None  # ("append", path) / ("keep", "origin"): config.BASE_URL_REWRITE
 
 
 @dataclass(frozen=True)
@@ -189,18 +202,25 @@ class CustomInfo:
     reasoning_parameters: tuple[ParameterRule, ...]  # added when the user says the llm reasons
     max_output_tokens: int  # when the user gives none
     pricing: tuple[str, str]  # (currency, Dify unit) of the prices users enter
+    renamed: dict[str, str] = field(default_factory=dict)  # field -> the form variable the spec gives it
+    on: dict[str, tuple[str, ...]] = field(default_factory=dict)  # toggle -> its values that mean on
 
     def runtime(self) -> dict[str, object]:
-        """config.CUSTOMIZABLE."""
-        return {
-            "types": self.types,
-            "fields": self.variables,
-            "properties": self.properties,
-            "parameters": [rule.declaration() for rule in self.parameters],
-            "reasoning_parameters": [rule.declaration() for rule in self.reasoning_parameters],
-            "max_output_tokens": self.max_output_tokens,
-            "pricing": self.pricing,
-        }
+        """config.CUSTOMIZABLE (`variables` and `on` only when the spec reshapes a field)."""
+        shaped = {"variables": self.renamed} if self.renamed else {}
+        return (
+            {
+                "types": self.types,
+                "fields": self.variables,
+                "properties": self.properties,
+                "parameters": [rule.declaration() for rule in self.parameters],
+                "reasoning_parameters": [rule.declaration() for rule in self.reasoning_parameters],
+                "max_output_tokens": self.max_output_tokens,
+                "pricing": self.pricing,
+            }
+            | shaped
+            | ({"on": self.on} if self.on else {})
+        )
 
 
 NOT_CUSTOMIZABLE = {
@@ -269,6 +289,8 @@ class Provider:
     privacy: str | None
     customizable: CustomInfo | None = None
     warnings: tuple[Diagnostic, ...] = ()
+    check_model: str | None = None  # credentials.check: the model credentials are checked with
+    check_field: str | None = None  # the credential field naming it instead (check_model: its default)
 
     @property
     def domains(self) -> tuple[str, ...]:
@@ -340,14 +362,22 @@ class Provider:
     def model_settings(self) -> dict[str, dict[str, object]]:
         """Model → what the runtime sends for it beyond the usual (config.MODEL_SETTINGS): every model
         whose settings are not its kind's defaults (those, config.KIND_SETTINGS, are what the others
-        get, and any model the spec does not list)."""
-        return {m.name: m.settings for m in self.models if m.settings != self.kind_settings.get(m.type, {})}
+        get, and any model the spec does not list), and every model whose name another sends as its
+        api_id (so a MaiBot identifier that is both is read as the name)."""
+        aliases = {m.settings["api_id"] for m in self.models if "api_id" in m.settings}
+        return {
+            m.name: m.settings
+            for m in self.models
+            if m.settings != self.kind_settings.get(m.type, {}) or m.name in aliases
+        }
 
     @property
     def validation_model(self) -> ModelInfo | None:
-        """The model provider credentials are validated with: the first predefined model of the first
-        kind (None: no predefined models, so no provider-wide credentials to validate)."""
-        return next((m for kind in self.kinds for m in self.models_of(kind.name)), None)
+        """The model provider credentials are validated with: the spec's `credentials.check` (a field's
+        default), else the first predefined model of the first kind (None: no predefined models, so no
+        provider-wide credentials to validate)."""
+        chosen = next((m for m in self.models if m.name == self.check_model), None)
+        return chosen or next((m for kind in self.kinds for m in self.models_of(kind.name)), None)
 
     def icon(self, role: str) -> Asset | None:
         return next((a for a in self.assets if a.role == role), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from compiler.tables import MODEL_TYPES, PROTOCOLS
 
@@ -308,6 +308,63 @@ class BaseUrlField(Strict):
     placeholder: Text | None = Field(
         None, description="Placeholder; defaults to the spec's base URL.", examples=["https://api.example.com/v1"]
     )
+    default: str | None = Field(
+        None,
+        description="The value the form starts with (the provider YAML's `default`), an http(s) URL; it is the "
+        "user's override until they change it, so after `rewrite` it must lead to api.base_url (which an empty "
+        "field still uses).",
+        examples=["https://api.minimaxi.com"],
+    )
+    rewrite: BaseUrlRewrite | None = Field(
+        None,
+        description="How the user's override is normalised before use, in both hosts (never api.base_url): append "
+        "a path unless the URL already ends with it, or keep only the scheme and host.",
+        examples=[{"append": "/anthropic"}, {"keep": "origin"}],
+    )
+
+
+class BaseUrlRewrite(Strict):
+    """One rewrite of the user's base-URL override: `append` or `keep`, not both."""
+
+    append: str | None = Field(
+        None,
+        description="A path added to the user's URL unless its path already ends with it (MiniMax: /anthropic).",
+        examples=["/anthropic"],
+    )
+    keep: Literal["origin"] | None = Field(
+        None,
+        description="origin: keep only the scheme, host and port of the user's URL (PerfXCloud).",
+        examples=["origin"],
+    )
+
+    @model_validator(mode="after")
+    def _one_rewrite(self) -> BaseUrlRewrite:
+        if (self.append is None) == (self.keep is None):
+            raise ValueError("a rewrite is either `append` (a path) or `keep: origin`")
+        return self
+
+
+class CredentialCheck(Strict):
+    """The model provider credentials are checked with: a fixed one, or a credential field's value."""
+
+    model: str | None = Field(
+        None,
+        description="A model of the spec (its kind decides the call: an llm's model list or one-token chat, one "
+        "embedding, one rerank, ...).",
+        examples=["openai/gpt-oss-20b", "jina-embeddings-v3"],
+    )
+    field: str | None = Field(
+        None,
+        description="A credentials.extra variable whose value names the model (its default when left empty; the "
+        "default must be a model of the spec, whose kind decides the call).",
+        examples=["validate_model"],
+    )
+
+    @model_validator(mode="after")
+    def _one_way(self) -> CredentialCheck:
+        if (self.model is None) == (self.field is None):
+            raise ValueError("a check names either a `model` or a credential `field`")
+        return self
 
 
 class CredentialField(Strict):
@@ -352,6 +409,12 @@ class Credentials(Strict):
         description="Further fields the provider needs.",
         examples=[[{"variable": "organization", "label": "Organization ID", "header": "X-Organization"}]],
     )
+    check: CredentialCheck | None = Field(
+        None,
+        description="Which model provider credentials are checked with. Default: the first model of the first "
+        "kind (llm first).",
+        examples=[{"model": "openai/gpt-oss-20b"}, {"field": "validate_model"}],
+    )
 
 
 class Errors(Strict):
@@ -377,10 +440,19 @@ class Pricing(Strict):
     output: Decimal | None = Field(
         None, ge=0, description="Price of output tokens (required for LLMs).", examples=["1.10"]
     )
-    per: Literal["token", "thousand", "million"] | None = Field(
+    per: str | StrictInt | None = Field(
         None,
-        description="The token count the prices are quoted for (default million); compiled to Dify's unit.",
-        examples=["million"],
+        description="The token count the prices are quoted for (default million), compiled to Dify's unit (1/per): "
+        "token, thousand, million, a power of ten with k or m (10k, 100k, 10m), or a power of ten as a number "
+        "(100000). The alternative to `unit`.",
+        examples=["million", "100k", 100000],
+    )
+    unit: Decimal | None = Field(
+        None,
+        gt=0,
+        description="Dify's own pricing unit, the fraction of a token count a price is for (0.0001: per 10K tokens); "
+        "the alternative to `per` (both: they must agree). A model's `per` or `unit` replaces the defaults' pair.",
+        examples=["0.0001"],
     )
     currency: str | None = Field(None, description="Currency code (default USD).", examples=["USD", "RMB"])
 
@@ -621,6 +693,12 @@ class Model(ModelFields):
         ),
         examples=["deepseek-chat", "Qwen/Qwen2.5-7B-Instruct"],
     )
+    api_id: str | None = Field(
+        None,
+        description="The id sent to the API when it differs from `name`, the model's Dify id (MiniMax: name "
+        "minimax-m2.7, api_id MiniMax-M2.7). Both plugins send it; a MaiBot user may write either id.",
+        examples=["MiniMax-M2.7"],
+    )
     label: Text | None = Field(None, description="Display name; defaults to the name.", examples=["DeepSeek Chat"])
     type: ModelType = Field("llm", description=f"One of {', '.join(MODEL_TYPES)}.", examples=list(MODEL_TYPES))
     deprecated: bool = Field(False, description="Hidden from new selections in Dify.", examples=[True])
@@ -675,6 +753,45 @@ CustomField = Literal[
 ]
 
 
+class CustomFieldForm(Strict):
+    """One customizable-form field with its own variable, label, default or `required`."""
+
+    field: CustomField = Field(description="The field (one of the plain names).", examples=["context_size"])
+    variable: str | None = Field(
+        None,
+        description="Form variable the runtime reads the answer under. Default: the field's own (context_size, "
+        "max_tokens, function_calling, ...).",
+        examples=["max_tokens_to_sample", "function_calling_type"],
+    )
+    label: Text | None = Field(None, description="Form label.", examples=["Model context size"])
+    placeholder: Text | None = Field(None, description="Placeholder text.", examples=["Enter the context size"])
+    default: str | StrictInt | None = Field(
+        None,
+        description="The value the form starts with; for context_size and max_output_tokens also what a model "
+        "gets when the answer is left empty.",
+        examples=[8192, "function_call"],
+    )
+    required: bool | None = Field(None, description="Whether the user must answer.", examples=[True])
+    type: Literal["select", "radio"] | None = Field(
+        None, description="The control of a feature toggle (default select).", examples=["select"]
+    )
+    options: list[Option] | None = Field(
+        None,
+        description="A feature toggle's own values (default true and false); `on` lists those that mean on.",
+        examples=[[{"value": "function_call", "label": "Function call"}, {"value": "no_call", "label": "No"}]],
+    )
+    on: list[str] | None = Field(
+        None,
+        description="The option values that turn the feature on (a toggle with options).",
+        examples=[["function_call"]],
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, data: object) -> object:
+        return {"field": data} if isinstance(data, str) else data
+
+
 class Customizable(Strict):
     """Models a Dify user adds by id (Dify's customizable-model), beside or instead of `models`."""
 
@@ -683,7 +800,7 @@ class Customizable(Strict):
         description="The model types a user may add.",
         examples=[["llm", "text-embedding", "rerank"]],
     )
-    fields: list[CustomField] | None = Field(
+    fields: list[CustomFieldForm] | None = Field(
         None,
         description="The per-model fields the form offers beyond the model id and the credentials (the API key, "
         "the base-URL override as the model's own endpoint, and `credentials.extra`). Default: every field the "
@@ -691,8 +808,16 @@ class Customizable(Strict):
         "called over api.endpoints.completions, not every API has it); context_size; max_output_tokens (the "
         "max_tokens rule's bound); "
         "vision, tool_call, stream_tool_call, reasoning (agent-thought), structured_output: feature toggles; "
-        "pricing: input and output prices (llm, text-embedding); voices: comma-separated voice ids (tts).",
-        examples=[["display_name", "context_size", "max_output_tokens", "tool_call", "vision"]],
+        "pricing: input and output prices (llm, text-embedding); voices: comma-separated voice ids (tts). An entry "
+        "may be a mapping with its own variable, label, placeholder, default, required, and for a toggle options "
+        "and the values that mean on.",
+        examples=[
+            ["display_name", "context_size", "max_output_tokens", "tool_call", "vision"],
+            [
+                {"field": "context_size", "required": True, "default": 8192},
+                {"field": "max_output_tokens", "variable": "max_tokens_to_sample"},
+            ],
+        ],
     )
     reasoning_parameters: list[Parameter] | None = Field(
         None,
@@ -701,8 +826,11 @@ class Customizable(Strict):
         examples=[[{"name": "reasoning_effort", "type": "string", "options": ["low", "medium", "high"]}]],
     )
     currency: str = Field("USD", description="Currency of the prices users enter.", examples=["RMB"])
-    per: Literal["token", "thousand", "million"] = Field(
-        "million", description="The token count the prices users enter are for.", examples=["million"]
+    per: str | StrictInt = Field(
+        "million",
+        description="The token count the prices users enter are for: token, thousand, million, a power of ten "
+        "with k or m (100k), or as a number.",
+        examples=["million", "100k"],
     )
 
 

@@ -6,11 +6,18 @@ from __future__ import annotations
 from compiler import spec as s
 from compiler.errors import CompileError, Diagnostic
 from compiler.load import LoadedSpec
-from compiler.lower.api import lower_api, lower_credentials, lower_errors
+from compiler.lower.api import lower_api, lower_check, lower_credentials, lower_errors
 from compiler.lower.custom import lower_customizable
 from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot, minimum_dify_version
-from compiler.lower.models import assign_files, check_unique_models, kind_settings, lower_model
+from compiler.lower.models import (
+    assign_files,
+    check_api_ids,
+    check_pricing_units,
+    check_unique_models,
+    kind_settings,
+    lower_model,
+)
 from compiler.lower.records import parameter_records
 from compiler.lower.repair import repaired
 from compiler.lower.warnings import warn_suspicious
@@ -56,6 +63,9 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
     credentials = lower_credentials(lw, spec, api)
     models = tuple(lower_model(lw, spec, api, i) for i in range(len(spec.models)))
     check_unique_models(lw, spec)
+    check_api_ids(lw, spec)
+    check_pricing_units(lw, spec)
+    check_model, check_field = lower_check(lw, spec)
     models = assign_files(lw, models)
     customizable = lower_customizable(lw, spec, api, credentials)
     custom_rules = customizable.parameters + customizable.reasoning_parameters if customizable else ()
@@ -89,4 +99,6 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
         privacy=spec.dify.privacy,
         customizable=customizable,
         warnings=tuple(sorted(lw.warnings, key=Diagnostic.sort_key)),
+        check_model=check_model,
+        check_field=check_field,
     )

@@ -4,6 +4,7 @@ credentials, and the error map."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit, urlunsplit
 
 from compiler import spec as s
 from compiler.lower.diagnostics import Lowering, check_unique
@@ -118,6 +119,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         credential_headers={f.variable: f.header for f in extra if f.header},
         credential_query={f.variable: f.query for f in extra if f.query},
         base_url_choices={f.variable: {k: v.rstrip("/") for k, v in f.base_urls.items()} for f in extra if f.base_urls},
+        base_url_rewrite=lower_rewrite(lw, spec.credentials.base_url),
     )
 
 
@@ -202,7 +204,9 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
     if creds.base_url.enabled:
         url = creds.base_url
         placeholder = i18n(url.placeholder) if url.placeholder else {"en_US": spec.api.base_url}
-        fields.append(CredentialInfo(url.variable, i18n(url.label), "text-input", False, placeholder=placeholder))
+        field = CredentialInfo(url.variable, i18n(url.label), "text-input", False, url.default, placeholder)
+        fields.append(field)
+    check_base_url_default(lw, spec, api)
     fields += [extra_credential(lw, ("credentials", "extra", i), extra) for i, extra in enumerate(creds.extra)]
     check_variables(lw, creds, fields)
     return tuple(fields)
@@ -248,3 +252,88 @@ def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:
     status = DEFAULT_STATUS_KINDS | dict(spec.errors.status)
     codes = PROTOCOLS[spec.api.protocol].codes | dict(spec.errors.codes)
     return ErrorMap(status=dict(sorted(status.items())), codes=codes)
+
+
+PATH_RE = re.compile(r"^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$")
+
+
+def lower_rewrite(lw: Lowering, field: s.BaseUrlField) -> tuple[str, str] | None:
+    """config.BASE_URL_REWRITE: ("append", path) or ("keep", "origin"); a path is segments after a
+    slash, without a query, a fragment, `.` or `..` segments or a trailing slash."""
+    rule = field.rewrite
+    if rule is None:
+        return None
+    lw.check(field.enabled, ("credentials", "base_url", "rewrite"), "the base-URL override is off: nothing to rewrite")
+    if rule.keep is not None:
+        return ("keep", rule.keep)
+    path = rule.append or ""
+    dots = any(part in (".", "..") for part in path.split("/"))
+    message = f"must be a path like /anthropic (no query, fragment, dot segments or trailing slash), got {path!r}"
+    lw.check(bool(PATH_RE.match(path)) and not dots, ("credentials", "base_url", "rewrite", "append"), message)
+    return ("append", path)
+
+
+def rewritten(url: str, rule: tuple[str, str] | None) -> str:
+    """What the runtime makes of an override (runtime/http.py: rewritten, the same rule)."""
+    parts = urlsplit(url.rstrip("/"))
+    if rule is None:
+        return url.rstrip("/")
+    if rule[0] == "keep":
+        return f"{parts.scheme}://{parts.netloc}"
+    path = parts.path.rstrip("/")
+    return urlunsplit(parts) if path.endswith(rule[1]) else urlunsplit(parts._replace(path=path + rule[1]))
+
+
+def check_base_url_default(lw: Lowering, spec: s.Spec, api: ApiInfo) -> None:
+    """The override's default: an http(s) URL that, rewritten, is api.base_url (an untouched form and
+    an emptied one reach the same place), and no region field it would always outvote."""
+    field = spec.credentials.base_url
+    loc = ("credentials", "base_url", "default")
+    if field.default is None:
+        return
+    lw.check(field.enabled, loc, "the base-URL override is off: a default would never be shown")
+    if not URL_RE.match(field.default):
+        lw.error(loc, f"must be an http(s) URL, got {field.default!r}")
+        return
+    lands = rewritten(field.default, api.base_url_rewrite)
+    lw.check(
+        lands == api.base_url,
+        loc,
+        f"leads to {lands}, not api.base_url {api.base_url}: an untouched form and an emptied one would differ",
+    )
+    for variable in api.base_url_choices:
+        lw.error(loc, f"would always outvote the base URL that credential {variable!r} picks")
+
+
+def lower_check(lw: Lowering, spec: s.Spec) -> tuple[str | None, str | None]:
+    """credentials.check: (the model credentials are checked with, the credential field naming it
+    instead). The model is one of the spec's (its kind decides the call); a field's default is."""
+    check = spec.credentials.check
+    if check is None:
+        return None, None
+    kinds = {m.name: m.type for m in spec.models}
+    loc = ("credentials", "check")
+    if not spec.models:
+        lw.warn(loc, "no predefined models, so no provider credentials to check: each added model checks its own")
+        return None, None
+    if check.model is not None:
+        lw.check(check.model in kinds, loc + ("model",), f"{check.model!r} is not a model of this spec")
+        return check.model, None
+    extra = {f.variable: (i, f) for i, f in enumerate(spec.credentials.extra)}
+    if check.field not in extra:
+        lw.error(loc + ("field",), f"{check.field!r} is not a credentials.extra variable: {', '.join(extra) or 'none'}")
+        return None, None
+    index, field = extra[check.field]
+    at = ("credentials", "extra", index)
+    default = field.default or ""
+    lw.check(
+        default in kinds,
+        at + ("default",),
+        f"the check's field needs a default naming a model of the spec, got {field.default!r}",
+    )
+    for i, option in enumerate(field.options):
+        same = kinds.get(option.value) == kinds.get(default)
+        lw.check(
+            same, at + ("options", i), f"{option.value!r} is not a {kinds.get(default, 'listed')} model of this spec"
+        )
+    return default if default in kinds else None, check.field

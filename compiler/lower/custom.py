@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from compiler import spec as s
-from compiler.lower.api import LIMITS
-from compiler.lower.diagnostics import Lowering
-from compiler.lower.models import PRICE_UNITS, _decimal, properties
+from compiler.lower.api import LIMITS, VARIABLE_RE
+from compiler.lower.diagnostics import Lowering, check_unique
+from compiler.lower.identity import i18n
+from compiler.lower.models import _decimal, check_per_unit, per_exponent, per_unit, properties
 from compiler.lower.parameters import DEFAULT_MAX_TOKENS, expand_sets, lower_parameter, with_omissions
-from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option, ParameterRule
+from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option, ParameterRule, unit_label
 from compiler.tables import KINDS, PROTOCOLS
 
 EVERY_KIND = tuple(kind.name for kind in KINDS if kind.dify)
@@ -22,13 +23,14 @@ MODES = (
     Option("chat", {"en_US": "Chat", "zh_Hans": "对话"}),
     Option("completion", {"en_US": "Completion", "zh_Hans": "补全"}),
 )
-PER_LABELS = {"token": "token", "thousand": "1K tokens", "million": "1M tokens"}
 DEFAULT_PARAMETERS = ("temperature", "top_p", "max_tokens")
 
 
 @dataclass(frozen=True)
 class Control:
-    """One control of the model form: its variable, the kinds that read it, and how it looks."""
+    """One control of the model form: its variable, the kinds that read it, and how it looks. `name`
+    is what the runtime calls it (config.CUSTOMIZABLE["fields"]); `variable` the form's, unless the
+    spec renames it."""
 
     variable: str
     kinds: tuple[str, ...]
@@ -37,6 +39,13 @@ class Control:
     placeholder: dict[str, str] | None = None
     options: tuple[Option, ...] = ()  # a select's
     default: str | None = None
+    required: bool = False
+    on: tuple[str, ...] = ()  # a toggle's values that mean on (empty: "true")
+    name: str = ""
+
+    @property
+    def runtime_name(self) -> str:
+        return self.name or self.variable
 
 
 def toggle(variable: str, en: str, zh: str) -> tuple[Control, ...]:
@@ -99,57 +108,147 @@ def lower_customizable(
     offered = offered_fields(lw, custom, types)
     properties = {kind: kind_properties(lw, spec, kind) for kind in types}
     controls = form_controls(lw, offered, types, properties, api, credentials)
-    parameters, extra = custom_rules(lw, spec, "reasoning" in offered)
+    parameters, extra = custom_rules(lw, spec, "reasoning" in [entry.field for entry in offered])
+    check_per_unit(lw, ("customizable",), custom.per, None)
+    unit = _decimal(per_unit(custom.per) if per_exponent(custom.per) is not None else per_unit("million"))
     return CustomInfo(
         types=types,
-        form=credentials + tuple(form_field(c, types, custom) for c in controls),
-        variables=tuple(c.variable for c in controls),
-        properties=properties,
+        form=credentials + tuple(form_field(c, types, custom.currency, unit) for c in controls),
+        variables=tuple(c.runtime_name for c in controls),
+        properties=with_defaults(properties, controls),
         parameters=parameters,
         reasoning_parameters=extra,
-        max_output_tokens=spec.defaults.llm.max_output_tokens or DEFAULT_MAX_TOKENS,
-        pricing=(custom.currency, _decimal(PRICE_UNITS[custom.per])),
+        max_output_tokens=int(answer_default(controls, "max_tokens") or max_output(spec)),
+        pricing=(custom.currency, unit),
+        renamed={c.runtime_name: c.variable for c in controls if c.variable != c.runtime_name},
+        on={c.runtime_name: c.on for c in controls if c.on},
     )
 
 
-def offered_fields(lw: Lowering, custom: s.Customizable, types: tuple[str, ...]) -> list[str]:
+def max_output(spec: s.Spec) -> int:
+    return spec.defaults.llm.max_output_tokens or DEFAULT_MAX_TOKENS
+
+
+def answer_default(controls: list[Control], name: str) -> str | None:
+    """The form default the spec gives a control (None: the field's own, or not offered)."""
+    return next((c.default for c in controls if c.runtime_name == name and c.name), None)
+
+
+def with_defaults(properties: dict[str, dict[str, object]], controls: list[Control]) -> dict[str, dict[str, object]]:
+    """Each kind's properties with the context size the spec's form default gives (what a model gets
+    when the answer is left empty)."""
+    context = answer_default(controls, "context_size")
+    if context is None:
+        return properties
+    return {kind: v | {"context_size": int(context)} if "context_size" in v else v for kind, v in properties.items()}
+
+
+def offered_fields(lw: Lowering, custom: s.Customizable, types: tuple[str, ...]) -> list[s.CustomFieldForm]:
     """The fields the model form offers: the spec's, else every one a customizable type reads
     (but mode, offered only when listed: not every API has completions)."""
-    offered = custom.fields if custom.fields is not None else [f for f in FIELDS if readers(f) & set(types)]
-    if custom.fields is None and "mode" in offered:
-        offered.remove("mode")
-    for index, name in enumerate(offered):
-        kinds = "/".join(k for k in EVERY_KIND if k in readers(name))
-        ok = bool(readers(name) & set(types))
+    if custom.fields is not None:
+        offered = list(custom.fields)
+    else:
+        offered = [s.CustomFieldForm(field=f) for f in FIELDS if readers(f) & set(types) and f != "mode"]
+    for index, entry in enumerate(offered):
+        kinds = "/".join(k for k in EVERY_KIND if k in readers(entry.field))
+        ok = bool(readers(entry.field) & set(types))
         lw.check(
-            ok, ("customizable", "fields", index), f"only {kinds} models read {name}, and none is customizable here"
+            ok,
+            ("customizable", "fields", index),
+            f"only {kinds} models read {entry.field}, and none is customizable here",
         )
+    check_unique(lw, [(("customizable", "fields", i), e.field) for i, e in enumerate(offered)], "field")
     return offered
 
 
 def form_controls(
     lw: Lowering,
-    offered: list[str],
+    offered: list[s.CustomFieldForm],
     types: tuple[str, ...],
     properties: dict[str, dict[str, object]],
     api: ApiInfo,
     credentials: tuple[CredentialInfo, ...],
 ) -> list[Control]:
-    """The form's controls for the offered fields; each variable free, the form within Dify's size."""
-    controls = [c for f in dict.fromkeys(offered) for c in FIELDS[f] if set(c.kinds) & set(types)]
-    if "mode" in [c.variable for c in controls]:
-        at = ("customizable", "fields", offered.index("mode"))
+    """The form's controls for the offered fields, as the spec shapes them; each variable free, the
+    form within Dify's size."""
+    controls = [
+        shaped(lw, ("customizable", "fields", i), control, entry)
+        for i, entry in enumerate(offered)
+        for control in FIELDS[entry.field]
+        if set(control.kinds) & set(types)
+    ]
+    if "mode" in [c.runtime_name for c in controls]:
+        at = ("customizable", "fields", [e.field for e in offered].index("mode"))
         message = "users may pick completion, but api.endpoints.completions is null"
         lw.check(api.endpoints["completions"] is not None, at, message)
-        controls = [replace(c, default=properties["llm"]["mode"]) if c.variable == "mode" else c for c in controls]
+        mode = str(properties["llm"]["mode"])
+        controls = [replace(c, default=c.default or mode) if c.runtime_name == "mode" else c for c in controls]
     taken = {c.variable for c in credentials}
     for control in controls:
         message = f"the form variable {control.variable!r} is also a credential's; rename the credential"
         lw.check(control.variable not in taken, ("customizable", "fields"), message)
+    check_unique(lw, [(("customizable", "fields"), c.variable) for c in controls], "form variable")
     limit, size = LIMITS["credentials"], len(credentials) + len(controls)
     message = f"Dify allows at most {limit} fields in a form; the model form has {size}"
     lw.check(size <= limit, ("customizable", "fields"), message)
     return controls
+
+
+TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output")
+NUMBERS = ("context_size", "max_output_tokens")  # whole numbers: their defaults are what an empty answer gets
+
+
+def shaped(lw: Lowering, loc: tuple, control: Control, entry: s.CustomFieldForm) -> Control:
+    """A control as the spec's mapping shapes it: its own variable, label, placeholder, default,
+    `required`, and for a feature toggle its own options and the values that mean on."""
+    given = entry.model_fields_set - {"field"}
+    if not given:
+        return control
+    if entry.field == "pricing":  # two controls: only `required` can apply to both
+        for key in sorted(given - {"required"}):
+            lw.error(loc + (key,), "pricing is two fields (input and output price): only `required` applies")
+        return replace(control, required=bool(entry.required))
+    toggle = entry.field in TOGGLES
+    for key in sorted(given & {"type", "options", "on"}):
+        lw.check(toggle, loc + (key,), f"only a feature toggle ({', '.join(TOGGLES)}) takes {key}")
+    options = control.options
+    if toggle and entry.options is not None:
+        options = tuple(Option(o.value, i18n(o.label or o.value)) for o in entry.options)
+        lw.check(bool(entry.on), loc + ("on",), "say which of the options turn the feature on")
+    values = [o.value for o in options]
+    for index, value in enumerate(entry.on or () if toggle else ()):
+        lw.check(value in values, loc + ("on", index), f"{value!r} is not one of the options: {values}")
+    variable = entry.variable or control.variable
+    lw.check(bool(VARIABLE_RE.match(variable)), loc + ("variable",), f"must be an identifier, got {variable!r}")
+    on = tuple(entry.on or ()) if toggle else ()
+    return replace(
+        control,
+        name=control.variable,
+        variable=variable,
+        label=i18n(entry.label) if entry.label else control.label,
+        placeholder=i18n(entry.placeholder) if entry.placeholder else control.placeholder,
+        default=form_default(lw, loc, entry, values) or control.default,
+        required=bool(entry.required),
+        type=entry.type or control.type,
+        options=options,
+        on=() if on == ("true",) else on,
+    )
+
+
+def form_default(lw: Lowering, loc: tuple, entry: s.CustomFieldForm, values: list[str]) -> str | None:
+    """The spec's default as the form holds it (a string): a positive whole number for the numbers,
+    one of the options for a select."""
+    if entry.default is None:
+        return None
+    text = str(entry.default).strip()
+    if entry.field in NUMBERS:
+        ok = text.isdigit() and int(text) > 0
+        lw.check(ok, loc + ("default",), f"must be a positive whole number, got {entry.default!r}")
+        return str(int(text)) if ok else None
+    if values:
+        lw.check(text in values, loc + ("default",), f"{text!r} is not one of the options: {values}")
+    return text
 
 
 def custom_rules(
@@ -172,18 +271,18 @@ def custom_rules(
     return parameters, extra
 
 
-def form_field(control: Control, types: tuple[str, ...], custom: s.Customizable) -> CredentialInfo:
+def form_field(control: Control, types: tuple[str, ...], currency: str, unit: str) -> CredentialInfo:
     """One control as a credential form field, shown only for the one customizable kind that reads
     it (Dify's show_on names one model type; a control read by several is always shown)."""
     kinds = [kind for kind in control.kinds if kind in types]
     label = control.label
-    if control.variable.endswith("_price"):
-        label = {key: f"{text} ({custom.currency} / {PER_LABELS[custom.per]})" for key, text in label.items()}
+    if control.runtime_name.endswith("_price") and not control.name:
+        label = {key: f"{text} ({currency} / {unit_label(unit)})" for key, text in label.items()}
     return CredentialInfo(
         variable=control.variable,
         label=label,
         type=control.type,
-        required=False,
+        required=control.required,
         default=control.default,
         placeholder=control.placeholder,
         options=control.options,

@@ -23,7 +23,56 @@ SAFE_FILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
 MODEL_ID_MAX = 256
 
-PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
+PER_WORDS = {"token": 0, "thousand": 3, "million": 6}
+PER_RE = re.compile(r"^(1|10+)([km]?)$")
+PER_SUFFIXES = {"": 0, "k": 3, "m": 6}
+
+
+def per_exponent(per: str | int) -> int | None:
+    """The power of ten a pricing `per` stands for (token 0, thousand 3, 100k 5, 100000 5); None when
+    it is not a power of ten."""
+    if isinstance(per, int):
+        per = str(per) if per > 0 else "0"
+    if per in PER_WORDS:
+        return PER_WORDS[per]
+    found = PER_RE.match(per)
+    return len(found.group(1)) - 1 + PER_SUFFIXES[found.group(2)] if found else None
+
+
+def per_unit(per: str | int) -> Decimal:
+    """Dify's unit for a valid `per` (1 / per)."""
+    return Decimal(1).scaleb(-(per_exponent(per) or 0))
+
+
+def check_per_unit(lw: Lowering, loc: tuple, per: str | int | None, unit: Decimal | None) -> None:
+    """A `per` that is a power of ten; with a `unit` beside it, the same unit."""
+    if per is None:
+        return
+    message = f"must be token, thousand, million, or a power of ten (10k, 100k, 10m, 100000), got {per!r}"
+    if per_exponent(per) is None:
+        lw.error(loc + ("per",), message)
+    elif unit is not None and unit != per_unit(per):
+        lw.error(loc + ("unit",), f"per {per} is unit {_decimal(per_unit(per))}, not {_decimal(unit)}: give one")
+
+
+def check_pricing_units(lw: Lowering, spec: s.Spec) -> None:
+    """Every pricing as written (the defaults' and each model's), where it is written."""
+    kinds = [(("defaults", kind.name), spec.defaults.of(kind.name)) for kind in KIND_BY_NAME.values() if kind.dify]
+    for loc, fields in kinds + [(("models", i), m) for i, m in enumerate(spec.models)]:
+        if fields.pricing is not None:
+            check_per_unit(lw, loc + ("pricing",), fields.pricing.per, fields.pricing.unit)
+
+
+def price_unit(pricing: s.Pricing) -> Decimal:
+    """Dify's unit of merged prices: `unit`, else 1/`per` (default per million; a bad `per` is
+    reported where it is written)."""
+    if pricing.unit is not None:
+        return pricing.unit
+    return (
+        per_unit(pricing.per)
+        if pricing.per is not None and per_exponent(pricing.per) is not None
+        else per_unit("million")
+    )
 
 
 def merged(spec: s.Spec, model: s.Model) -> s.ModelFields:
@@ -31,7 +80,10 @@ def merged(spec: s.Spec, model: s.Model) -> s.ModelFields:
     base = spec.defaults.of(model.type)
     own = {k: getattr(model, k) for k in model.model_fields_set & set(s.ModelFields.model_fields)}
     if base.pricing and model.pricing:
-        own["pricing"] = base.pricing.model_copy(update=model.pricing.model_dump(exclude_unset=True))
+        update = model.pricing.model_dump(exclude_unset=True)
+        if {"per", "unit"} & set(update):  # a model's per or unit replaces the defaults' pair
+            update = {"per": None, "unit": None} | update
+        own["pricing"] = base.pricing.model_copy(update=update)
     return base.model_copy(update=own)
 
 
@@ -72,8 +124,33 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         pricing=lower_pricing(lw, loc, fields.pricing, kind.llm_fields),
         deprecated=model.deprecated,
         properties=properties(lw, loc, kind.name, fields),
-        settings=settings(fields) | required_max_tokens(protocol, fields, kind.llm_fields),
+        settings=settings(fields) | required_max_tokens(protocol, fields, kind.llm_fields) | wire_id(model),
     )
+
+
+def wire_id(model: s.Model) -> dict[str, object]:
+    """The id the API gets, when it is not the Dify id (config.MODEL_SETTINGS[model]["api_id"])."""
+    return {"api_id": model.api_id} if model.api_id is not None and model.api_id != model.name else {}
+
+
+def check_api_ids(lw: Lowering, spec: s.Spec) -> None:
+    """Each api_id a valid id. Models of one kind may share one (two Dify names for one wire model);
+    it may be another's Dify id only when that model sends the same, and belongs to one kind: a
+    MaiBot user may write either id, and either must name one wire model and its settings."""
+    wire = {(m.type, m.name): m.api_id or m.name for m in spec.models}
+    kind_of: dict[str, str] = {}
+    for index, model in enumerate(spec.models):
+        if model.api_id is None:
+            continue
+        loc = ("models", index, "api_id")
+        check_model_id(lw, loc, model.api_id)
+        if model.api_id == model.name:
+            lw.warn(loc, "is the model's name, which is sent anyway: drop it")
+        other = wire.get((model.type, model.api_id), model.api_id)
+        message = f"{model.api_id!r} is the name of another {model.type} model, which the API gets as {other!r}"
+        lw.check(other == model.api_id, loc, message)
+        first = kind_of.setdefault(model.api_id, model.type)
+        lw.check(first == model.type, loc, f"{model.api_id!r} is also the api_id of a {first} model")
 
 
 def written_at(spec: s.Spec, index: int, field: str) -> tuple:
@@ -221,7 +298,7 @@ def lower_pricing(lw: Lowering, loc: tuple, pricing: s.Pricing | None, priced_ou
     return Price(
         input=_decimal(pricing.input or Decimal(0)),
         output=_decimal(pricing.output) if pricing.output is not None and priced_output else None,
-        unit=_decimal(PRICE_UNITS[pricing.per or "million"]),
+        unit=_decimal(price_unit(pricing)),
         currency=pricing.currency or "USD",
     )
 

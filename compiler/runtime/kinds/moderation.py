@@ -18,11 +18,9 @@ def chunks(text: str, size: int) -> list[str]:
 
 
 def request(model: str, texts: list[str]) -> Request:
-    return Request(
-        "POST",
-        config.ENDPOINTS["moderations"],
-        http.fixed_body({"model": model, "input": texts}, http.model_settings(model, "moderation")),
-    )
+    settings = http.model_settings(model, "moderation")
+    body = http.fixed_body({"model": http.wire_id(model, settings), "input": texts}, settings)
+    return Request("POST", config.ENDPOINTS["moderations"], body)
 
 
 def parse(payload: Any, expected: int) -> bool:

@@ -15,8 +15,9 @@ SENTENCE_END = re.compile(r"[.!?;。！？；…]+[\"'”’)\]）」』]*\s*|\n
 
 
 def request(model: str, text: str, voice: str, audio_type: str) -> Request:
-    body = {"model": model, "input": text, "voice": voice, "response_format": audio_type}
-    body = http.fixed_body(body, http.model_settings(model, "tts"))
+    settings = http.model_settings(model, "tts")
+    body = {"model": http.wire_id(model, settings), "input": text, "voice": voice, "response_format": audio_type}
+    body = http.fixed_body(body, settings)
     return Request("POST", config.ENDPOINTS["speech"], body, headers={"Accept": "audio/*, application/json"})
 
 

@@ -16,6 +16,9 @@ API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {}
+# How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
+# already ends with it, ("keep", "origin") for scheme and host only; None: used as given.
+BASE_URL_REWRITE = None
 # Credential variables whose values are masked in every message and log line (secret fields).
 SECRET_VARIABLES = ("api_key",)
 STATIC_HEADERS = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from . import config
 from .errors import ProviderError, describe
@@ -18,13 +19,41 @@ def base_url(credentials: dict[str, Any]) -> str:
     if config.BASE_URL_VARIABLE is not None:
         override = str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
         if override:
-            return override.rstrip("/")
+            return rewritten(override)
     for variable, urls in config.BASE_URL_CHOICES.items():
         value = credentials.get(variable)
         chosen = urls.get(str(value).lower() if isinstance(value, bool) else str(value or "").strip())
         if chosen:
             return chosen
     return config.BASE_URL
+
+
+def rewritten(override: str) -> str:
+    """A user's base-URL override as the spec normalises it (config.BASE_URL_REWRITE), without a
+    trailing slash: a path appended unless the URL's path already ends with it, or the origin only."""
+    url = override.rstrip("/")
+    if config.BASE_URL_REWRITE is None:
+        return url
+    how, value = config.BASE_URL_REWRITE
+    parts = urlsplit(url)
+    if how == "keep":
+        return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
+    path = parts.path.rstrip("/")
+    return url if path.endswith(value) else urlunsplit(parts._replace(path=path + value))
+
+
+def wire_id(model: str, settings: dict[str, Any]) -> str:
+    """The id the API gets for `model` (its settings' api_id, when the spec gives one)."""
+    return settings.get("api_id") or model
+
+
+def listed_name(identifier: str) -> str:
+    """The spec's name of the model a host calls `identifier`: itself when the spec lists a model of
+    that name with settings of its own, else the first model whose api_id it is, else itself (a
+    MaiBot user may write the Dify id or the id the API takes)."""
+    if identifier in config.MODEL_SETTINGS:
+        return identifier
+    return next((name for name, s in config.MODEL_SETTINGS.items() if s.get("api_id") == identifier), identifier)
 
 
 def headers(credentials: dict[str, Any]) -> dict[str, str]:

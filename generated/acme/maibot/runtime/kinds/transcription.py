@@ -40,7 +40,9 @@ def request(model: str, audio: bytes, options: dict[str, Any] | None = None) -> 
     settings = http.model_settings(model, "speech2text")
     fields = dict(settings.get("body") or {}) | {k: settings[k] for k in ("language", "prompt") if settings.get(k)}
     fields |= dict(options or {})
-    form = {"model": model} | {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in fields.items()}
+    form = {"model": http.wire_id(model, settings)} | {
+        str(k): v if isinstance(v, str) else json.dumps(v) for k, v in fields.items()
+    }
     extension, media = sniff(audio)
     return Request(
         "POST", config.ENDPOINTS["transcriptions"], form=form, files={"file": (f"audio.{extension}", audio, media)}

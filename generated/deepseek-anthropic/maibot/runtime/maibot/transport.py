@@ -46,13 +46,14 @@ def target(api_provider: dict[str, Any], extra_headers: dict[str, str], extra_qu
 
 
 def base_url(configured: Any) -> str:
-    """The provider's base URL as MaiBot normalises it (scheme added, no trailing slash)."""
+    """The provider's base URL as MaiBot normalises it (scheme added, no trailing slash), then as the
+    spec rewrites an override (http.rewritten)."""
     url = str(configured or "").strip()
     if not url:
         return config.BASE_URL
     if "://" not in url:
         url = "http://" + url
-    return url.rstrip("/")
+    return http.rewritten(url)
 
 
 def budget(timeout: Any) -> float:

@@ -83,7 +83,7 @@ def chat_request(
     structured outputs follow it too)."""
     settings = http.model_settings(model) if settings is None else settings
     system, turns, unsigned = blocks_of(conversation.normalise(messages, settings))
-    body: dict[str, Any] = {"model": model, "messages": turns}
+    body: dict[str, Any] = {"model": http.wire_id(model, settings), "messages": turns}
     encoded = encode_parameters(parameters, settings)
     encoded.place(body)
     if encoded.tools:
@@ -249,7 +249,8 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     message."""
     if config.ENDPOINTS.get("models") and not call_model:
         return Request("GET", config.ENDPOINTS["models"])
-    body = {"model": model, "max_tokens": 1, "messages": [{"role": "user", "content": "ping"}]}
+    wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
+    body = {"model": wire, "max_tokens": 1, "messages": [{"role": "user", "content": "ping"}]}
     return Request("POST", config.ENDPOINTS["chat"], body)
 
 

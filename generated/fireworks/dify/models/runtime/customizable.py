@@ -23,10 +23,21 @@ LANGUAGES = ["en-US", "zh-Hans", "zh-Hant", "ja-JP", "ko-KR", "fr-FR", "de-DE", 
 LANGUAGES += ["ru-RU", "th-TH", "id-ID", "uk-UA", "vi-VN", "ro-RO", "pl-PL", "hi-IN", "tr-TR", "fa-IR", "sl-SI"]
 
 
+def variable(field: str) -> str:
+    """The form variable of `field` (the spec may give it its own: together.ai's max_tokens_to_sample)."""
+    return config.CUSTOMIZABLE.get("variables", {}).get(field, field)
+
+
 def answer(credentials: dict[str, Any], field: str) -> str:
     """The user's answer to an offered field ("" when the field is not offered or left empty)."""
-    value = credentials.get(field) if field in config.CUSTOMIZABLE["fields"] else None
+    value = credentials.get(variable(field)) if field in config.CUSTOMIZABLE["fields"] else None
     return "" if value is None else str(value).strip()
+
+
+def turned_on(credentials: dict[str, Any], toggle: str) -> bool:
+    """Whether the user's answer to a feature toggle means on: "true", or one of the values the spec
+    says mean on (StepFun's function_calling_type: function_call)."""
+    return answer(credentials, toggle) in config.CUSTOMIZABLE.get("on", {}).get(toggle, ("true",))
 
 
 def whole(credentials: dict[str, Any], field: str, default: int) -> int:
@@ -38,7 +49,7 @@ def whole(credentials: dict[str, Any], field: str, default: int) -> int:
     except ValueError:
         value = 0
     if value <= 0:
-        raise ProviderError("bad_request", f"{field} must be a positive whole number, got {text!r}")
+        raise ProviderError("bad_request", f"{variable(field)} must be a positive whole number, got {text!r}")
     return value
 
 
@@ -51,7 +62,7 @@ def price(credentials: dict[str, Any], field: str) -> str | None:
     except InvalidOperation:
         value = Decimal(-1)
     if not value.is_finite() or value < 0:
-        raise ProviderError("bad_request", f"{field} must be a price like 0.5, got {text!r}")
+        raise ProviderError("bad_request", f"{variable(field)} must be a price like 0.5, got {text!r}")
     return text
 
 
@@ -72,10 +83,8 @@ def schema(kind: str, model: str, credentials: dict[str, Any]) -> dict[str, Any]
     }
     if kind == "llm":
         properties["mode"] = mode(credentials) or properties["mode"]
-        out["features"] = [
-            f for field, found in FEATURES.items() if answer(credentials, field) == "true" for f in found
-        ]
-        reasons = answer(credentials, "reasoning_support") == "true"
+        out["features"] = [f for field, found in FEATURES.items() if turned_on(credentials, field) for f in found]
+        reasons = turned_on(credentials, "reasoning_support")
         out["parameter_rules"] = rules(whole(credentials, "max_tokens", custom["max_output_tokens"]), reasons)
     if kind == "tts":
         voices = [v.strip() for v in answer(credentials, "voices").split(",") if v.strip()]
@@ -95,7 +104,7 @@ def mode(credentials: dict[str, Any]) -> str:
     """The mode the user picked for the llm they added ("" when not asked or not answered)."""
     picked = answer(credentials, "mode")
     if picked not in ("", "chat", "completion"):
-        raise ProviderError("bad_request", f"mode must be chat or completion, got {picked!r}")
+        raise ProviderError("bad_request", f"{variable('mode')} must be chat or completion, got {picked!r}")
     return picked
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from maibot_sdk import LLMProviderBase
 
-from .. import config, errors, messages, protocols, text
+from .. import config, errors, http, messages, protocols, text
 from ..errors import ProviderError
 from ..types import Completion, ToolCall, Usage
 from . import transport
@@ -110,10 +110,12 @@ def api_provider(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def model_identifier(request: dict[str, Any]) -> str:
+    """The spec's name of the model the host asks for: its model_identifier may be the Dify id or the
+    id the API takes (a model's api_id); requests send the latter either way."""
     model = str((request.get("model_info") or {}).get("model_identifier") or "").strip()
     if not model:
         raise ProviderError("bad_request", "model_info.model_identifier is empty")
-    return model
+    return http.listed_name(model)
 
 
 def mapping(value: Any) -> dict[str, Any]:

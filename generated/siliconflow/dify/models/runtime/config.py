@@ -25,6 +25,9 @@ BASE_URL_VARIABLE = "base_url"
 BASE_URL_CHOICES = {
     "use_international_endpoint": {"true": "https://api.siliconflow.com/v1", "false": "https://api.siliconflow.cn/v1"}
 }
+# How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
+# already ends with it, ("keep", "origin") for scheme and host only; None: used as given.
+BASE_URL_REWRITE = None
 # Credential variables whose values are masked in every message and log line (secret fields).
 SECRET_VARIABLES = ("api_key",)
 STATIC_HEADERS = {}

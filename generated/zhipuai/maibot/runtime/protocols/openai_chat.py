@@ -37,7 +37,7 @@ def chat_request(
     settings = http.model_settings(model) if settings is None else settings
     stream = stream and settings.get("stream", True)
     completion = settings.get("mode") == "completion"
-    body: dict[str, Any] = {"model": model}
+    body: dict[str, Any] = {"model": http.wire_id(model, settings)}
     if completion:
         body["prompt"] = prompt_of(conversation.normalise(messages, settings))
     else:
@@ -80,9 +80,11 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     chat call (a completion-mode model's: a one-token completion)."""
     if config.ENDPOINTS.get("models") and not call_model:
         return Request("GET", config.ENDPOINTS["models"])
-    if (http.model_settings(model) if settings is None else settings).get("mode") == "completion":
-        return Request("POST", config.ENDPOINTS["completions"], {"model": model, "prompt": "ping", "max_tokens": 1})
-    body = {"model": model, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1}
+    settings = http.model_settings(model) if settings is None else settings
+    wire = http.wire_id(model, settings)
+    if settings.get("mode") == "completion":
+        return Request("POST", config.ENDPOINTS["completions"], {"model": wire, "prompt": "ping", "max_tokens": 1})
+    body = {"model": wire, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1}
     return Request("POST", config.ENDPOINTS["chat"], body)
 
 

@@ -25,12 +25,13 @@ def request(
 ) -> Request:
     """`user` is not sent: the API has no end-user field."""
     settings = http.model_settings(model, "text-embedding") if settings is None else settings
-    each: dict[str, Any] = {"model": f"models/{model}"}
+    wire = http.wire_id(model, settings)
+    each: dict[str, Any] = {"model": f"models/{wire}"}
     if settings.get("dimensions"):
         each["outputDimensionality"] = settings["dimensions"]
     each.update(input_type_field(settings, input_type))
     body = {"requests": [each | {"content": {"parts": [{"text": text}]}} for text in texts]}
-    path = config.ENDPOINTS["embeddings"].replace("{model}", model)
+    path = config.ENDPOINTS["embeddings"].replace("{model}", wire)
     return Request("POST", path, http.fixed_body(body, settings))
 
 

@@ -101,7 +101,7 @@ def chat_request(
         declarations = [declaration_of(t) for t in tools]
         body["tools"] = [{"functionDeclarations": declarations}] + encoded.tools
         body["toolConfig"] = {"functionCallingConfig": {"mode": TOOL_MODES.get(tool_choice, "AUTO")}}
-    path = config.ENDPOINTS["chat"].replace("{model}", model)
+    path = config.ENDPOINTS["chat"].replace("{model}", http.wire_id(model, settings))
     if stream and settings.get("stream", True):
         path = path.replace(":generateContent", ":streamGenerateContent")
         query = {"alt": "sse"}
@@ -239,7 +239,8 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     if config.ENDPOINTS.get("models") and not call_model:
         return Request("GET", config.ENDPOINTS["models"])
     body = {"contents": [{"role": "user", "parts": [{"text": "ping"}]}], "generationConfig": {"maxOutputTokens": 1}}
-    return Request("POST", config.ENDPOINTS["chat"].replace("{model}", model), body)
+    wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
+    return Request("POST", config.ENDPOINTS["chat"].replace("{model}", wire), body)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

@@ -15,11 +15,15 @@ from ..types import Request
 
 
 def request(model: str, query: str, documents: list[str], top_n: int | None = None) -> Request:
-    shape = config.RERANK
-    body: dict[str, Any] = {"model": model, shape["query"]: query, shape["documents"]: documents}
+    shape, settings = config.RERANK, http.model_settings(model, "rerank")
+    body: dict[str, Any] = {
+        "model": http.wire_id(model, settings),
+        shape["query"]: query,
+        shape["documents"]: documents,
+    }
     if top_n is not None and shape["top_n"]:
         body[shape["top_n"]] = top_n
-    return Request("POST", config.ENDPOINTS["rerank"], http.fixed_body(body, http.model_settings(model, "rerank")))
+    return Request("POST", config.ENDPOINTS["rerank"], http.fixed_body(body, settings))
 
 
 def relevance(score: float) -> float:

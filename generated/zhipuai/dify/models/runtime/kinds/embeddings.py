@@ -24,7 +24,7 @@ def request(
     config (a model the spec does not list gets none)."""
     settings = http.model_settings(model, "text-embedding") if settings is None else settings
     encoding = settings.get("encoding", "float")
-    body: dict[str, Any] = {"model": model, "input": texts, "encoding_format": encoding}
+    body: dict[str, Any] = {"model": http.wire_id(model, settings), "input": texts, "encoding_format": encoding}
     if settings.get("dimensions"):
         body["dimensions"] = settings["dimensions"]
     body.update(input_type_field(settings, input_type))
