@@ -172,10 +172,11 @@ def form_controls(
 ) -> list[Control]:
     """The form's controls for the offered fields, as the spec shapes them; each variable free, the
     form within Dify's size."""
+    first = {entry.field: i for i, entry in reversed(list(enumerate(offered)))}  # a field named twice: reported
     controls = [
-        shaped(lw, ("customizable", "fields", i), control, entry)
-        for i, entry in enumerate(offered)
-        for control in FIELDS[entry.field]
+        shaped(lw, ("customizable", "fields", i), control, offered[i])
+        for i in sorted(first.values())
+        for control in FIELDS[offered[i].field]
         if set(control.kinds) & set(types)
     ]
     if "mode" in [c.runtime_name for c in controls]:

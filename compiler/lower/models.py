@@ -52,7 +52,9 @@ def check_per_unit(lw: Lowering, loc: tuple, per: str | int | None, unit: Decima
     if per_exponent(per) is None:
         lw.error(loc + ("per",), message)
     elif unit is not None and unit != per_unit(per):
-        lw.error(loc + ("unit",), f"per {per} is unit {_decimal(per_unit(per))}, not {_decimal(unit)}: give one")
+        lw.error(
+            loc + ("unit",), f"per {per} is unit {_decimal(per_unit(per))}, not {_decimal(unit)}; give only one of them"
+        )
 
 
 def check_pricing_units(lw: Lowering, spec: s.Spec) -> None:
