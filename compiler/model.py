@@ -189,6 +189,16 @@ class ApiInfo:
     base_url_choices: dict[str, dict[str, str]]  # credential field -> its value -> the base URL it picks
     base_url_rewrite: tuple[str, str] | None = None  # ("append", path) / ("keep", "origin"): config.BASE_URL_REWRITE
 
+    @property
+    def rewrite_words(self) -> str:
+        """What becomes of a base URL a user sets, in words (READMEs; empty: it is used as given)."""
+        if self.base_url_rewrite is None:
+            return ""
+        how, value = self.base_url_rewrite
+        return (
+            "only its scheme and host are used" if how == "keep" else f"`{value}` is added unless its path ends with it"
+        )
+
 
 @dataclass(frozen=True)
 class CustomInfo:
@@ -318,6 +328,12 @@ class Provider:
     def custom_runtime(self) -> dict[str, object]:
         """config.CUSTOMIZABLE (the same shape when nothing is customizable)."""
         return self.customizable.runtime() if self.customizable else NOT_CUSTOMIZABLE
+
+    @property
+    def wire_ids(self) -> dict[str, str]:
+        """Model → the id the API gets, for the MaiBot plugin's models whose api_id is not their name."""
+        served = self.maibot_kinds
+        return {m.name: str(m.settings["api_id"]) for m in self.models if "api_id" in m.settings and m.kind in served}
 
     def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
         return tuple(m for m in self.models if m.type == type_)
