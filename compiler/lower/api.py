@@ -334,6 +334,8 @@ def lower_check(lw: Lowering, spec: s.Spec) -> tuple[str | None, str | None]:
     for i, option in enumerate(field.options):
         same = kinds.get(option.value) == kinds.get(default)
         lw.check(
-            same, at + ("options", i), f"{option.value!r} is not a {kinds.get(default, 'listed')} model of this spec"
+            same,
+            at + ("options", i),
+            f"{option.value!r} is not a model of this spec of kind {kinds.get(default, 'llm')}",
         )
     return default if default in kinds else None, check.field

@@ -152,7 +152,7 @@ def check_api_ids(lw: Lowering, spec: s.Spec) -> None:
         message = f"{model.api_id!r} is the name of another {model.type} model, which the API gets as {other!r}"
         lw.check(other == model.api_id, loc, message)
         first = kind_of.setdefault(model.api_id, model.type)
-        lw.check(first == model.type, loc, f"{model.api_id!r} is also the api_id of a {first} model")
+        lw.check(first == model.type, loc, f"{model.api_id!r} is also the api_id of a model of kind {first}")
 
 
 def written_at(spec: s.Spec, index: int, field: str) -> tuple:

@@ -148,7 +148,7 @@ def test_api_id_rules(tmp_path: Path) -> None:
         "models[0].api_id: 'b' is the name of another llm model, which the API gets as 'c'"
     ]
     kinds = [chat("a", api_id="w"), {"name": "e", "type": "text-embedding", "context_size": 8, "api_id": "w"}]
-    assert problems(tmp_path, models=kinds) == ["models[1].api_id: 'w' is also the api_id of a llm model"]
+    assert problems(tmp_path, models=kinds) == ["models[1].api_id: 'w' is also the api_id of a model of kind llm"]
     same = lowered(tmp_path, models=[chat("a", api_id="a")])
     assert same.model_settings == {} and [d.message for d in same.warnings] == [
         "is the model's name, which is sent anyway: drop it"
@@ -176,7 +176,7 @@ def test_check_field(tmp_path: Path) -> None:
     assert (p.validation_model.name, p.check_field) == ("a", "validate_model")
     wrong = pick | {"options": [{"value": "a"}, {"value": "e"}]}
     found = problems(tmp_path, models=models, credentials={"extra": [wrong], "check": {"field": "validate_model"}})
-    assert found == ["credentials.extra[0].options[1]: 'e' is not a llm model of this spec"]
+    assert found == ["credentials.extra[0].options[1]: 'e' is not a model of this spec of kind llm"]
     found = problems(tmp_path, models=models, credentials={"extra": [pick], "check": {"field": "nope"}})
     assert found == ["credentials.check.field: 'nope' is not a credentials.extra variable: validate_model"]
     bare = {"variable": "validate_model", "label": "Check with"}
