@@ -20,7 +20,7 @@ from compiler.sources.archive import read_source  # noqa: E402
 from compiler.sources.compare import Tally, build_dify, compare_models, compare_provider, write_spec  # noqa: E402
 from compiler.sources.dify_plugin import import_plugin  # noqa: E402
 
-HEAD = "| plugin | imported / refused (reason) | builds | models present | fields equal | prices equal | texts equal | TODOs |"
+HEAD = "| plugin | imported / refused (reason) | builds | models present | fields equal | prices equal | texts equal | model form equal | TODOs |"
 
 
 def row(plugin: Path, specs: Path) -> str:
@@ -29,19 +29,21 @@ def row(plugin: Path, specs: Path) -> str:
         imported = import_plugin(plugin)
     except UserError as exc:
         reason = str(exc).replace("|", "\\|")
-        return f"| {name} | refused: {reason} | – | – | – | – | – | – |"
+        return f"| {name} | refused: {reason} | – | – | – | – | – | – | – |"
     spec = write_spec(imported, specs / name)
     todos = len(imported.findings)
     try:
         built = build_dify(spec)
     except CompileError as exc:
-        first = str(exc.diagnostics[0]).split(": error: ", 1)[-1].replace("|", "\\|")
-        return f"| {name} | imported | no: {first} | – | – | – | – | {todos} |"
+        first = (
+            str(next(d for d in exc.diagnostics if d.level == "error")).split(": error: ", 1)[-1].replace("|", "\\|")
+        )
+        return f"| {name} | imported | no: {first} | – | – | – | – | – | {todos} |"
     tally = Tally()
     official = read_source(plugin).files
     present, total = compare_models(built, official, tally)
     compare_provider(built, official, tally)
-    shares = " | ".join(f"{tally.share(g):.1%}" for g in ("fields", "prices", "texts"))
+    shares = " | ".join(f"{tally.share(g):.1%}" for g in ("fields", "prices", "texts", "form"))
     return f"| {name} | imported | yes | {present}/{total} | {shares} | {todos} |"
 
 
@@ -61,7 +63,7 @@ def main() -> int:
         rows.append(row(plugin, specs))
         print(rows[-1], flush=True)
     Path(args.out).write_text(
-        "\n".join(["# Importing the official Dify model plugins", "", HEAD, "|" + "---|" * 8] + rows) + "\n"
+        "\n".join(["# Importing the official Dify model plugins", "", HEAD, "|" + "---|" * 9] + rows) + "\n"
     )
     print(f"specs in {specs}; table in {args.out}")
     return 0

@@ -119,7 +119,8 @@ def inflate(shown: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> byte
 
 def read_folder(root: Path) -> dict[str, bytes]:
     """Every file under `root` (tool and cache folders left out); a link anywhere is refused, so the
-    plugin cannot make the importer read outside itself."""
+    plugin cannot make the importer read outside itself: links are never followed (a package, which
+    is what travels, is refused for having one)."""
     shown, files, total = str(root), {}, 0
     for folder, dirs, names in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
@@ -127,7 +128,7 @@ def read_folder(root: Path) -> dict[str, bytes]:
             full = Path(folder) / name
             relative = full.relative_to(root).as_posix()
             if full.is_symlink():
-                raise SourceError(f"{shown}/{relative}", "is a symbolic link; a plugin's files must be its own")
+                continue  # never followed: what it points to is not the plugin's to give
             size = full.stat().st_size
             if size > MAX_ENTRY_BYTES:
                 raise SourceError(f"{shown}/{relative}", f"is {size} bytes, over {MAX_ENTRY_BYTES}")

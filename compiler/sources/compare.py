@@ -15,6 +15,7 @@ from compiler.sources.plugin_models import FOLDERS
 from compiler.sources.rules import DIFY_TEMPLATES
 from compiler.sources.yamlread import Source, load_yaml
 
+GROUPS = ("fields", "prices", "texts", "form")  # form: the customizable-model form, compared apart
 TEXT_KEYS = {"label", "help", "description", "placeholder", "title"}
 
 
@@ -36,14 +37,15 @@ def build_dify(spec: Path) -> dict[str, bytes]:
 
 @dataclass
 class Tally:
-    """Fields compared, split into the general ones, prices and texts."""
+    """Fields compared, split into the general ones, prices, texts and the customizable-model form."""
 
-    equal: dict[str, int] = field(default_factory=lambda: {"fields": 0, "prices": 0, "texts": 0})
-    total: dict[str, int] = field(default_factory=lambda: {"fields": 0, "prices": 0, "texts": 0})
+    equal: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GROUPS, 0))
+    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GROUPS, 0))
     differing: list[str] = field(default_factory=list)
 
     def add(self, path: str, mine: Any, theirs: Any) -> None:
-        group = "prices" if "pricing" in path else "texts" if TEXT_KEYS & set(path.split(".")) else "fields"
+        group = "form" if "model_credential_schema" in path else "prices" if "pricing" in path else "fields"
+        group = "texts" if group == "fields" and TEXT_KEYS & set(path.split(".")) else group
         self.total[group] += 1
         if canonical(mine) == canonical(theirs):
             self.equal[group] += 1

@@ -9,7 +9,7 @@ from typing import Any
 from compiler import spec as s
 from compiler.lower.custom import EVERY_KIND, FIELDS, PER_LABELS, readers
 from compiler.sources.imported import Finding
-from compiler.sources.plugin_models import text
+from compiler.sources.texts import text
 
 TYPES = {"secret-input": "secret", "text-input": "text", "select": "select", "radio": "radio", "switch": "switch"}
 URL_VARIABLE = re.compile(r"(url|endpoint|api_base|base|host|server)", re.I)

@@ -12,12 +12,14 @@ from compiler.lower.models import DEFAULT_EXTENSIONS, KIND_DEFAULTS, PRICE_UNITS
 from compiler.sources.archive import Source, SourceError
 from compiler.sources.imported import Finding
 from compiler.sources.rules import fold_max_tokens, spec_rule
+from compiler.sources.texts import text
 from compiler.sources.yamlread import load_yaml, mapping
 from compiler.tables import KINDS
 
 FOLDERS = {kind.dify.folder: kind.name for kind in KINDS if kind.dify}
 PER_BY_UNIT = {unit: per for per, unit in PRICE_UNITS.items()}
 FEATURES = set(s.Feature.__args__)
+TOOL_FEATURES = ("tool-call", "multi-tool-call", "stream-tool-call")
 # model_properties each kind's spec fields come from (key -> spec field), besides mode/context_size.
 PROPERTIES = {
     "llm": {"mode": "mode", "context_size": "context_size"},
@@ -57,7 +59,13 @@ def read_models(source: Source, provider: dict[str, Any], notes: list[Finding], 
         read = {}
         for path in files:
             data = mapping(source, path)
-            if data.get("model") is not None:
+            if data.get("model") is None:
+                notes.append(Finding(path, "a model YAML without `model`; left out"))
+            elif kind in ("llm", "rerank", "text-embedding") and not (data.get("model_properties") or {}).get(
+                "context_size"
+            ):
+                notes.append(Finding(path, f"{data['model']!r} has no context size, which a spec needs; left out"))
+            else:
                 read[str(data["model"])] = spec_model(source, path, data, kind, notes, units)
         for name in order:
             if name not in read:
@@ -85,14 +93,6 @@ def spec_model(source: Source, path: str, data: dict, kind: str, notes: list[Fin
     if data.get("deprecated"):
         model["deprecated"] = True
     return model
-
-
-def text(value: Any) -> Any:
-    """A Dify I18n object as spec text: a plain string when it has English only."""
-    if isinstance(value, dict):
-        value = {str(k): str(v) for k, v in value.items() if v is not None}
-        return value.get("en_US") if set(value) == {"en_US"} else (value or None)
-    return None if value is None else str(value)
 
 
 def properties(path: str, props: dict, kind: str, notes: list[Finding]) -> dict:
@@ -137,6 +137,9 @@ def llm_fields(path: str, data: dict, notes: list[Finding]) -> dict:
     if unknown:
         notes.append(Finding(path, f"features the spec does not know, left out: {', '.join(unknown)}"))
     out: dict[str, Any] = {"features": [f for f in features if f in FEATURES]}
+    if (data.get("model_properties") or {}).get("mode") == "completion" and set(features) & set(TOOL_FEATURES):
+        notes.append(Finding(path, "a completion-mode model with tool features: the tool features are left out"))
+        out["features"] = [f for f in out["features"] if f not in TOOL_FEATURES]
     rules = [spec_rule(rule, path, notes) for rule in data.get("parameter_rules") or [] if isinstance(rule, dict)]
     rules, top = fold_max_tokens([r for r in rules if r is not None])
     seen: set[str] = set()

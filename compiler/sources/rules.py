@@ -7,6 +7,7 @@ from typing import Any
 
 from compiler.lower.parameters import DEFAULT_MAX_TOKENS, TEMPLATE_TYPES
 from compiler.sources.imported import Finding
+from compiler.sources.texts import text
 
 # Dify's parameter templates as the SDK defines them (dify_plugin PARAMETER_RULE_TEMPLATE), minus
 # labels and help: the keys a rule must have, with these values, to be its template.
@@ -68,7 +69,7 @@ def spec_rule(rule: dict[str, Any], where: str, notes: list[Finding]) -> Any | N
     out: dict[str, Any] = {"template": template} if template else {}
     if not template or name != template:
         out["name"] = name
-    out |= {k: rule[k] for k in RULE_KEYS[1:] if k in rule}
+    out |= {k: text(rule[k]) if k in ("label", "help") else rule[k] for k in RULE_KEYS[1:] if k in rule}
     return repaired(out, where, notes)
 
 

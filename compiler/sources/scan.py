@@ -32,6 +32,12 @@ FOREIGN_SDKS = {
 }
 PROTOCOL_SDKS = {"anthropic": "anthropic_messages", "google.genai": "gemini"}
 OPENAI_SIGNS = ("OAICompatLargeLanguageModel", "chat.completions", "/chat/completions", "from openai", "import openai")
+# Where each protocol's official SDK sends requests when the code names no base URL.
+SDK_URLS = {
+    "openai_chat": "https://api.openai.com/v1",
+    "anthropic_messages": "https://api.anthropic.com",
+    "gemini": "https://generativelanguage.googleapis.com",
+}
 IGNORED_HOSTS = ("github.com", "dify.ai", "example.com", "docs.", "platform.openai.com", "modelscope.github.io")
 ENDPOINT_SUFFIXES = ("/chat/completions", "/completions", "/embeddings", "/rerank", "/audio/speech")
 URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~/-]*)?$")
@@ -57,6 +63,7 @@ class Reading:
     protocol: str
     base_url: tuple[str, str] | None
     findings: list[Finding]
+    modules: frozenset[str]
 
 
 def code_files(source: Source) -> list[str]:
@@ -70,8 +77,10 @@ def code_files(source: Source) -> list[str]:
 
 def read_code(source: Source) -> Reading:
     trees = {path: parse(source, path) for path in code_files(source)}
-    protocol = pick_protocol(source, trees)
-    return Reading(protocol, base_url(trees), findings(source, list(trees)))
+    notes: list[Finding] = []
+    protocol = pick_protocol(source, trees, notes)
+    modules = frozenset(module for tree in trees.values() for module, _ in imports(tree))
+    return Reading(protocol, base_url(trees), notes + findings(source, list(trees)), modules)
 
 
 def parse(source: Source, path: str) -> ast.Module:
@@ -95,7 +104,12 @@ def matching(module: str, table: dict[str, str]) -> str | None:
     return next((v for k, v in table.items() if module == k or module.startswith(k + ".")), None)
 
 
-def pick_protocol(source: Source, trees: dict[str, ast.Module]) -> str:
+def chat_code(trees: dict[str, ast.Module], path: str) -> bool:
+    """Whether `path` is the chat models' code (or any code, in a plugin without chat models)."""
+    return path.startswith("models/llm/") or not any(p.startswith("models/llm/") for p in trees)
+
+
+def pick_protocol(source: Source, trees: dict[str, ast.Module], notes: list[Finding]) -> str:
     """The one protocol the chat code speaks; a foreign wire (or several) is refused, naming it."""
     spoken: dict[str, str] = {}
     for path, tree in trees.items():
