@@ -70,7 +70,7 @@ def spec_rule(rule: dict[str, Any], where: str, notes: list[Finding]) -> Any | N
     if not template or name != template:
         out["name"] = name
     out |= {k: text(rule[k]) if k in ("label", "help") else rule[k] for k in RULE_KEYS[1:] if k in rule}
-    return repaired(out, where, notes)
+    return template if out == {"template": template} else repaired(out, where, notes)
 
 
 def repaired(rule: dict[str, Any], where: str, notes: list[Finding]) -> dict[str, Any] | None:

@@ -46,7 +46,7 @@ PATTERNS = [
     (r"stream_options|include_usage", "sets stream_options (usage in streamed answers): api.stream_usage"),
     (r"""["']user["']\s*[:\]]|\buser\s*=\s*user\b""", "passes the end-user id (`user`): api.send_user / api.user"),
     (r"""["']stop["']\s*[:\]]|\bstop\s*=""", "handles stop sequences: models' send_stop"),
-    (r"model_?map|MODEL_MAP|_ALIAS|aliases|real_model|endpoint_model_name", "maps model ids (aliases): model api_id"),
+    (r"(?i)model_?map|alias|real_model|endpoint_model_name", "maps model ids (aliases): model api_id"),
     (r"urljoin|URL\(|rstrip\(\s*[\"']/|endswith\(\s*[\"']/", "rewrites the base URL: credentials.base_url.rewrite"),
     (r"reasoning_content|<think>|enable_thinking|reasoning_effort|thinking_budget", "reads or sends reasoning fields"),
     (r"extra_body|extra_headers", "sends extra body keys or headers: api.body / parameters' send_as"),
