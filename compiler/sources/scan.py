@@ -114,12 +114,12 @@ def pick_protocol(source: Source, trees: dict[str, ast.Module], notes: list[Find
     spoken: dict[str, str] = {}
     for path, tree in trees.items():
         for module, line in imports(tree):
-            if foreign := matching(module, FOREIGN_SDKS):
-                raise SourceError(
-                    source.where(path),
-                    f"speaks {foreign}, a protocol the spec language does not (import {module})",
-                    line,
-                )
+            foreign = matching(module, FOREIGN_SDKS)
+            if foreign and chat_code(trees, path):
+                message = f"speaks {foreign}, a protocol the spec language does not (import {module})"
+                raise SourceError(source.where(path), message, line)
+            if foreign:
+                notes.append(Finding(f"{path}:{line}", f"speaks {foreign} here (import {module}); not imported"))
             if (protocol := matching(module, PROTOCOL_SDKS)) and path.startswith("models/llm/"):
                 spoken.setdefault(protocol, f"{path}:{line}")
         text = source.text(path)

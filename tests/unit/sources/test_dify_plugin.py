@@ -100,3 +100,8 @@ def test_spec_loads_back(tmp_path):
     imported = import_plugin(write_plugin(tmp_path / "plugin"))
     loaded = load_spec(spec_in(imported, tmp_path))
     assert loaded.data["models"][0]["name"] == "acme-2"
+
+
+def test_a_foreign_sdk_outside_the_chat_code_is_a_finding(tmp_path):
+    imported = import_plugin(write_plugin(tmp_path / "plugin", {"models/_common.py": "import os\nimport dashscope\n"}))
+    assert any("DashScope" in f.text for f in imported.findings if f.where == "models/_common.py:2")
