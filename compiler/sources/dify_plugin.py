@@ -10,7 +10,7 @@ from typing import Any
 
 from compiler import spec as s
 from compiler.lower.identity import AUTHOR_RE, MAIBOT_BUILTIN_CLIENT_TYPES, EMAIL_RE, GITHUB_REPO_RE
-from compiler.sources import forms, generated
+from compiler.sources import code_facts, forms, generated
 from compiler.sources.archive import Source, SourceError, read_source
 from compiler.sources.factor import factor
 from compiler.sources.imported import Finding, Imported
@@ -38,13 +38,17 @@ def import_plugin(path: Path) -> Imported:
     notes: list[Finding] = []
     made = generated.is_generated(source)
     config = generated.read_config(source) if made else {}
-    api = generated.api_of(config) if made else official_api(source, provider, provider_path, notes)
+    reading = None if made else read_code(source)
+    api = generated.api_of(config) if made else official_api(source, reading, provider, provider_path, notes)
     data, files = identity(source, manifest, provider, provider_path, notes)
     data["api"] = api
     data |= credential_sections(provider, config, provider_path, notes)
     data |= publishing(manifest, data["name"], notes)
-    models = read_models(source, provider, notes, units="unit" in s.Pricing.model_fields)
+    models = read_models(source, provider, notes)
     notes += other_locales(source)
+    if reading is not None:
+        code_facts.apply_aliases(models, reading, notes)
+        code_facts.apply_check(data, reading, models, notes)
     defaults, sets, models = factor(models)
     data |= ({"defaults": defaults} if defaults else {}) | ({"parameter_sets": sets} if sets else {})
     data["models"] = models
@@ -75,8 +79,7 @@ def provider_file(source: Source, manifest: dict) -> str:
     return listed
 
 
-def official_api(source: Source, provider: dict, where: str, notes: list[Finding]) -> dict[str, Any]:
-    reading = read_code(source)
+def official_api(source: Source, reading: Reading, provider: dict, where: str, notes: list[Finding]) -> dict:
     notes += reading.findings
     api: dict[str, Any] = {}
     if reading.protocol != "openai_chat":

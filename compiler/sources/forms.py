@@ -3,11 +3,12 @@ customizable-model form as `customizable`; what has no place in the spec is a fi
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from compiler import spec as s
-from compiler.lower.custom import EVERY_KIND, FIELDS, PER_LABELS, readers
+from compiler.lower.custom import EVERY_KIND, FIELDS, readers
 from compiler.sources.imported import Finding
 from compiler.sources.texts import text
 
@@ -17,7 +18,11 @@ URL_VARIABLE = re.compile(r"(url|endpoint|api_base|base|host|server)", re.I)
 CUSTOM_VARIABLES = {control.variable: field for field, controls in FIELDS.items() for control in controls}
 CUSTOM_VARIABLES |= {"max_tokens_to_sample": "max_output_tokens", "max_token": "max_output_tokens"}
 CUSTOM_VARIABLES |= {"function_calling_type": "tool_call", "agent_thought_support": "reasoning"}
+SHAPED = hasattr(s, "CustomFieldForm")  # the language takes form fields with their own shape
+TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output")
+OFF = re.compile(r"^(no|not|none|false|disabled?|unsupported|off)(_|$)", re.I)
 PRICE_LABEL = re.compile(r"\((\S+) / (token|1K tokens|1M tokens)\)")
+PER_LABELS = {"token": "token", "thousand": "1K tokens", "million": "1M tokens"}  # as the form's price labels say
 
 
 def form_fields(form: Any) -> list[dict]:
@@ -108,6 +113,28 @@ def option(item: dict) -> dict:
     return {"value": value} | ({"label": label} if label not in (None, value) else {})
 
 
+def shaped(name: str, field: dict) -> str | dict:
+    """A model-form field as a customizable.fields entry: its name alone, or a mapping of what differs
+    from the spec's own control (variable, label, placeholder, default, required, a toggle's values)."""
+    control = FIELDS[name][0]
+    entry: dict[str, Any] = {"field": name}
+    if field["variable"] != control.variable:
+        entry["variable"] = field["variable"]
+    for key in ("label", "placeholder"):
+        if field.get(key) and text(field[key]) != text(getattr(control, key)):
+            entry[key] = text(field[key])
+    if field.get("default") is not None and str(field["default"]) != control.default:
+        entry["default"] = str(field["default"])
+    if field.get("required"):
+        entry["required"] = True
+    values = [str(o.get("value")) for o in field.get("options") or [] if isinstance(o, dict)]
+    if name in TOGGLES and values and sorted(values) != ["false", "true"]:
+        entry |= {"type": "radio"} if field.get("type") == "radio" else {}
+        entry["options"] = [option(o) for o in field["options"] if isinstance(o, dict)]
+        entry["on"] = [v for v in values if not OFF.search(v)]
+    return entry if len(entry) > 1 else name
+
+
 def customizable(provider: dict, credential_vars: set[str], where: str, notes: list[Finding]) -> dict | None:
     """The customizable section: the kinds users may add and the fields the model form offers."""
     if "customizable-model" not in (provider.get("configurate_methods") or []):
@@ -115,7 +142,7 @@ def customizable(provider: dict, credential_vars: set[str], where: str, notes: l
     types = [
         t for t in EVERY_KIND if t in [str(k).replace("_", "-") for k in provider.get("supported_model_types") or []]
     ]
-    fields, currency, per = [], None, None
+    fields, currency, per, taken = [], None, None, set()
     for field in form_fields(provider.get("model_credential_schema")):
         variable = field["variable"]
         if variable in credential_vars:
@@ -124,6 +151,13 @@ def customizable(provider: dict, credential_vars: set[str], where: str, notes: l
         if name is None:
             notes.append(Finding(where, f"the model form's {variable!r} has no spec field; left out"))
             continue
+        if name in taken and name != "pricing":
+            notes.append(Finding(where, f"the model form's {variable!r} is a second {name} field; left out"))
+            continue
+        taken.add(name)
+        if SHAPED and name != "pricing":
+            fields.append(shaped(name, field))
+            continue
         if variable not in (c.variable for c in FIELDS[name]):
             notes.append(Finding(where, f"the model form's {variable!r} is offered as the spec's {name} field"))
         fields.append(name)
@@ -131,7 +165,7 @@ def customizable(provider: dict, credential_vars: set[str], where: str, notes: l
         if found and name == "pricing":
             currency, per = found.group(1), {v: k for k, v in PER_LABELS.items()}[found.group(2)]
     out: dict[str, Any] = {"types": types}
-    fields = list(dict.fromkeys(fields))
+    fields = list({json.dumps(f, sort_keys=True): f for f in fields}.values())
     default = [f for f in FIELDS if f != "mode" and readers(f) & set(types)]
     if fields != default:
         out["fields"] = fields

@@ -8,7 +8,7 @@ from fnmatch import fnmatch
 from typing import Any
 
 from compiler import spec as s
-from compiler.lower.models import DEFAULT_EXTENSIONS, KIND_DEFAULTS, PRICE_UNITS
+from compiler.lower.models import DEFAULT_EXTENSIONS, KIND_DEFAULTS
 from compiler.sources.archive import Source, SourceError
 from compiler.sources.imported import Finding
 from compiler.sources.rules import fold_max_tokens, spec_rule
@@ -17,6 +17,8 @@ from compiler.sources.yamlread import load_yaml, mapping
 from compiler.tables import KINDS
 
 FOLDERS = {kind.dify.folder: kind.name for kind in KINDS if kind.dify}
+HAS_UNITS = "unit" in s.Pricing.model_fields  # the language prices per any power of ten, or Dify's unit
+PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
 PER_BY_UNIT = {unit: per for per, unit in PRICE_UNITS.items()}
 FEATURES = set(s.Feature.__args__)
 TOOL_FEATURES = ("tool-call", "multi-tool-call", "stream-tool-call")
@@ -47,7 +49,7 @@ def model_files(source: Source, provider: dict[str, Any], folder: str) -> tuple[
     return files, [str(name) for name in order] if isinstance(order, list) else []
 
 
-def read_models(source: Source, provider: dict[str, Any], notes: list[Finding], units: bool) -> list[dict]:
+def read_models(source: Source, provider: dict[str, Any], notes: list[Finding]) -> list[dict]:
     """Every predefined model, kind by kind in supported_model_types order, each kind in position order
     (files the position list does not name come after, in file order)."""
     kinds = [str(k).replace("_", "-") for k in provider.get("supported_model_types") or []]
@@ -66,7 +68,7 @@ def read_models(source: Source, provider: dict[str, Any], notes: list[Finding], 
             ):
                 notes.append(Finding(path, f"{data['model']!r} has no context size, which a spec needs; left out"))
             else:
-                read[str(data["model"])] = spec_model(source, path, data, kind, notes, units)
+                read[str(data["model"])] = spec_model(source, path, data, kind, notes)
         for name in order:
             if name not in read:
                 notes.append(Finding(f"models/{folder}/_position.yaml", f"lists {name!r}, which has no model file"))
@@ -75,7 +77,7 @@ def read_models(source: Source, provider: dict[str, Any], notes: list[Finding], 
     return sorted(out, key=lambda m: kinds.index(m.get("type", "llm")))
 
 
-def spec_model(source: Source, path: str, data: dict, kind: str, notes: list[Finding], units: bool) -> dict:
+def spec_model(source: Source, path: str, data: dict, kind: str, notes: list[Finding]) -> dict:
     name = str(data["model"])
     model: dict[str, Any] = {"name": name}
     label = text(data.get("label"))
@@ -89,7 +91,7 @@ def spec_model(source: Source, path: str, data: dict, kind: str, notes: list[Fin
     if kind == "llm":
         model |= llm_fields(path, data, notes)
     if data.get("pricing"):
-        model |= pricing(source, path, data["pricing"], kind, notes, units)
+        model |= pricing(source, path, data["pricing"], kind, notes)
     if data.get("deprecated"):
         model["deprecated"] = True
     return model
@@ -157,7 +159,17 @@ def llm_fields(path: str, data: dict, notes: list[Finding]) -> dict:
     return out
 
 
-def pricing(source: Source, path: str, price: dict, kind: str, notes: list[Finding], units: bool) -> dict:
+def per_of(unit: Decimal) -> str | int | None:
+    """`per` for a unit that is one over a power of ten (0.00001: 100k), else None."""
+    exponent = -unit.normalize().as_tuple().exponent
+    if unit.normalize() != Decimal(1).scaleb(-exponent) or exponent < 1:
+        return None
+    if exponent in (4, 5, 7, 8):
+        return f"{10 ** (exponent % 3)}{'k' if exponent < 6 else 'm'}"
+    return 10**exponent
+
+
+def pricing(source: Source, path: str, price: dict, kind: str, notes: list[Finding]) -> dict:
     try:
         unit = Decimal(str(price.get("unit", "1")))
         values = {k: Decimal(str(price[k])) for k in ("input", "output") if price.get(k) is not None}
@@ -169,11 +181,11 @@ def pricing(source: Source, path: str, price: dict, kind: str, notes: list[Findi
     if unit <= 0:
         notes.append(Finding(path, f"price unit {price.get('unit')!r} is not a positive number; prices left out"))
         return {}
-    per = PER_BY_UNIT.get(unit.normalize()) or PER_BY_UNIT.get(unit)
+    per = PER_BY_UNIT.get(unit) or (per_of(unit) if HAS_UNITS else None)
     if per is not None:
         out["per"] = per
-    elif units:
-        out["unit"] = format(unit.normalize(), "f")
+    elif HAS_UNITS:
+        out["unit"] = unit.normalize()
     else:
         scale = unit / PRICE_UNITS["million"]
         out = {k: (v * scale).normalize() for k, v in values.items()} | {"per": "million"}

@@ -64,6 +64,8 @@ class Reading:
     base_url: tuple[str, str] | None
     findings: list[Finding]
     modules: frozenset[str]
+    mappings: list[tuple[dict[str, str], str]]  # dict literals of strings to strings, and where
+    check_strings: list[tuple[str, str]]  # string literals in the provider's credential check, and where
 
 
 def code_files(source: Source) -> list[str]:
@@ -80,7 +82,8 @@ def read_code(source: Source) -> Reading:
     notes: list[Finding] = []
     protocol = pick_protocol(source, trees, notes)
     modules = frozenset(module for tree in trees.values() for module, _ in imports(tree))
-    return Reading(protocol, base_url(trees), notes + findings(source, list(trees)), modules)
+    found = notes + findings(source, list(trees))
+    return Reading(protocol, base_url(trees), found, modules, string_dicts(trees), check_strings(trees))
 
 
 def parse(source: Source, path: str) -> ast.Module:
@@ -149,6 +152,30 @@ def base_url(trees: dict[str, ast.Module]) -> tuple[str, str] | None:
         return None
     best = max(counts, key=lambda url: (counts[url], "localhost" not in url and "127.0.0.1" not in url))
     return best, first[best]
+
+
+def string_dicts(trees: dict[str, ast.Module]) -> list[tuple[dict[str, str], str]]:
+    """Every dict literal of string keys and string values (a model-id alias table, maybe)."""
+    out = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict) and node.keys and all(is_text(n) for n in node.keys + node.values):
+                out.append(({k.value: v.value for k, v in zip(node.keys, node.values)}, f"{path}:{node.lineno}"))
+    return out
+
+
+def is_text(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def check_strings(trees: dict[str, ast.Module]) -> list[tuple[str, str]]:
+    """The string literals of the provider's validate_provider_credentials (the model it checks with, maybe)."""
+    out = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "validate_provider_credentials":
+                out += [(n.value, f"{path}:{n.lineno}") for n in ast.walk(node) if is_text(n)]
+    return out
 
 
 def trimmed(url: str) -> str:
