@@ -48,7 +48,9 @@ def import_plugin(path: Path) -> Imported:
     notes += other_locales(source)
     if reading is not None:
         code_facts.apply_aliases(models, reading, notes)
-        code_facts.apply_check(data, reading, models, notes)
+    else:
+        generated.apply_config(data, models, config)
+    code_facts.apply_check(data, reading, models, notes)
     defaults, sets, models = factor(models)
     data |= ({"defaults": defaults} if defaults else {}) | ({"parameter_sets": sets} if sets else {})
     data["models"] = models

@@ -5,9 +5,12 @@ endpoints, the fields that pick a URL)."""
 from __future__ import annotations
 
 import ast
+from decimal import Decimal
 from typing import Any
 
 from compiler.sources.archive import Source
+from compiler.sources.plugin_models import PER_BY_UNIT as PER_NAMES
+from compiler.sources.plugin_models import per_of
 from compiler.tables import PROTOCOLS
 
 CONFIG = "models/runtime/config.py"
@@ -69,3 +72,28 @@ def auth_of(auth: tuple) -> dict[str, Any]:
     if prefix:
         out["prefix"] = prefix
     return out
+
+
+def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any]) -> None:
+    """The newer settings a generated config holds (only where the spec language has them): each
+    model's api_id, the base-URL rewrite, and the unit of the prices users enter."""
+    settings = config.get("MODEL_SETTINGS") or {}
+    for model in models:
+        name = model["name"]
+        wire = (settings.get(name) or {}).get("api_id")
+        if wire:
+            rest = {k: v for k, v in model.items() if k != "name"}
+            model.clear()
+            model.update({"name": name, "api_id": wire} | rest)
+    rewrite = config.get("BASE_URL_REWRITE")
+    if rewrite and "base_url" in data.get("credentials", {}):
+        data["credentials"]["base_url"]["rewrite"] = {rewrite[0]: rewrite[1]}
+    custom = data.get("customizable")
+    unit = (config.get("CUSTOMIZABLE") or {}).get("pricing", (None, None))[1]
+    if custom is not None and (config.get("CUSTOMIZABLE") or {}).get("types"):
+        custom["types"] = list(config["CUSTOMIZABLE"]["types"])  # the YAML only says which kinds exist
+    if custom is not None and unit is not None:
+        per = PER_NAMES.get(Decimal(unit)) or per_of(Decimal(unit))
+        custom.pop("per", None)
+        if per not in (None, "million"):
+            custom["per"] = per

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from compiler.build import compile_spec, subtree
 from compiler.sources.compare import build_dify, write_spec
 from compiler.sources.dify_plugin import import_plugin
 
@@ -32,3 +33,19 @@ def test_generated_plugin_round_trips(tmp_path, name):
     expected = yaml_files(plugin)
     assert {path: built.get(path) for path in expected} == expected
     assert sorted(path for path in built if path.endswith(".yaml")) == sorted(expected)
+
+
+GOLDEN = sorted((ROOT / "tests" / "golden").glob("*/*.yaml"))  # golden specs of their own (tests/golden/<name>/)
+
+
+@pytest.mark.parametrize("spec", GOLDEN, ids=[path.stem for path in GOLDEN])
+def test_golden_spec_round_trips(tmp_path, spec):
+    """A golden spec exercising the newer fields: built here, imported, rebuilt, the same YAML."""
+    files = subtree(compile_spec(spec)[1], "dify")
+    for relative, data in files.items():
+        (tmp_path / "plugin" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "plugin" / relative).write_bytes(data)
+    imported = import_plugin(tmp_path / "plugin")
+    built = build_dify(write_spec(imported, tmp_path / spec.parent.name))
+    expected = {path: data for path, data in files.items() if path.endswith(".yaml") and "runtime" not in path}
+    assert {path: built.get(path) for path in expected} == expected
