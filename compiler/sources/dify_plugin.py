@@ -22,6 +22,7 @@ from compiler.sources.yamlread import mapping
 DEFAULT_MEMORY = 268435456
 LOOPBACK = "http://127.0.0.1:8000/v1"
 LOCALE_KEY = re.compile(r"^\s*([a-z]{2}_[A-Z][A-Za-z]{1,3}):", re.MULTILINE)
+ICON_ROLES = {"small": "s", "large": "l", "small_dark": "s_dark", "large_dark": "l_dark"}
 MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"RIFF": ".webp"}
 FIND_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~/-]*)?")
 
@@ -159,7 +160,7 @@ def icons(source: Source, manifest: dict, provider: dict, name: str, notes: list
             notes.append(
                 Finding(asset, f"the icon is a {suffix[1:].upper()} image under another name; written as {suffix}")
             )
-        target = f"icons/{name}_{ {'small': 's', 'large': 'l', 'small_dark': 's_dark', 'large_dark': 'l_dark'}[role]}{suffix}"
+        target = f"icons/{name}_{ICON_ROLES[role]}{suffix}"
         found[role], files[target] = target, source.files[asset]
     if "small" not in found:
         raise SourceError(source.where("manifest.yaml"), f"the icon {roles['small']!r} is not in _assets/")
@@ -174,9 +175,8 @@ def real_suffix(data: bytes, named: str) -> str:
 def credential_sections(provider: dict, config: dict, where: str, notes: list[Finding]) -> dict[str, Any]:
     fields = forms.form_fields(provider.get("provider_credential_schema"))
     model_form = forms.form_fields(provider.get("model_credential_schema"))
-    if not fields:  # customizable only: the credentials are the model form's own fields
-        known = [f for f in model_form if f["variable"] not in forms.CUSTOM_VARIABLES]
-        fields = known
+    if not fields:  # customizable only: the credentials are the model form's fields that are no model setting
+        fields = [f for f in model_form if f["variable"] not in forms.CUSTOM_VARIABLES]
     can_default = "default" in s.BaseUrlField.model_fields
     out: dict[str, Any] = {}
     creds = forms.credentials(fields, config, where, notes, can_default)

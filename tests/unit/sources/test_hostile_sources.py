@@ -142,3 +142,12 @@ def test_a_model_name_that_breaks_out_survives(tmp_path):
     written = load_spec(spec_in(import_plugin(root), tmp_path))
     assert name in [m["name"] for m in written.data["models"]]
     assert "injected" not in [m["name"] for m in written.data["models"]]
+
+
+def test_an_icon_outside_the_assets_is_refused(tmp_path):
+    (tmp_path / "secret.svg").write_bytes(b"<svg/>")
+    provider = PROVIDER.replace("icon_small: {en_US: icon_s.svg}", "icon_small: {en_US: ../../secret.svg}")
+    manifest = MANIFEST.replace("icon: icon_s.svg", "icon: ../../secret.svg")
+    root = write_plugin(tmp_path / "plugin", {"provider/acmeplug.yaml": provider, "manifest.yaml": manifest})
+    with pytest.raises(UserError, match="not in _assets"):
+        import_plugin(root)
