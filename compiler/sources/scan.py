@@ -55,6 +55,12 @@ PATTERNS = [
     (r"response_format|json_schema", "handles response_format / json_schema"),
 ]
 
+# What the spec sends by default, and how the chat code would name it.
+ABSENT = [
+    (r"stream_options|include_usage", "stream_options (api.stream_usage sends it)"),
+    (r"""["']user["']|\buser\s*=""", "the end-user id (api.send_user sends it)"),
+]
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -195,6 +201,17 @@ def findings(source: Source, paths: list[str]) -> list[Finding]:
             if hits:
                 more = f" (and {len(hits) - 1} more lines)" if len(hits) > 1 else ""
                 out.append(Finding(f"{path}:{hits[0]}", f"the code {text}{more}; check the spec says the same"))
+    return out + absences(source, [p for p in paths if p.startswith("models/llm/")])
+
+
+def absences(source: Source, chat: list[str]) -> list[Finding]:
+    """What the spec does by default but the chat code never mentions (the SDK base class it extends
+    may still do it): said, so the spec is not taken to copy the plugin there."""
+    text = "\n".join(source.text(path) for path in chat)
+    out = []
+    for pattern, default in ABSENT:
+        if chat and not re.search(pattern, text):
+            out.append(Finding(chat[0], f"the chat code never names {default}; the spec does by default: check"))
     return out
 
 

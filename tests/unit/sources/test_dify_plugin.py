@@ -107,3 +107,11 @@ def test_spec_loads_back(tmp_path):
 def test_a_foreign_sdk_outside_the_chat_code_is_a_finding(tmp_path):
     imported = import_plugin(write_plugin(tmp_path / "plugin", {"models/_common.py": "import os\nimport dashscope\n"}))
     assert any("DashScope" in f.text for f in imported.findings if f.where == "models/_common.py:2")
+
+
+def test_what_the_chat_code_never_names_is_said(tmp_path):
+    imported = import_plugin(write_plugin(tmp_path / "plugin", {"models/llm/llm.py": "import openai\n"}))
+    said = [f.text for f in imported.findings if f.where == "models/llm/llm.py"]
+    assert any("stream_options" in text for text in said) and any("end-user id" in text for text in said)
+    quiet = import_plugin(write_plugin(tmp_path / "other"))
+    assert not [f for f in quiet.findings if "never names" in f.text]
