@@ -140,6 +140,9 @@ def pick_protocol(source: Source, trees: dict[str, ast.Module], notes: list[Find
     if len(spoken) > 1:
         where = ", ".join(f"{p} ({w})" for p, w in spoken.items())
         raise SourceError(source.shown, f"speaks several protocols for different models: {where}; a spec has one")
+    for protocol, where in spoken.items():
+        if protocol != "openai_chat":
+            notes.append(Finding(where, f"the chat code speaks {protocol} (its SDK): api.protocol {protocol}"))
     return next(iter(spoken), "openai_chat")
 
 

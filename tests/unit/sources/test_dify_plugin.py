@@ -74,6 +74,7 @@ def test_unit_not_in_the_language_is_rescaled_with_a_finding(tmp_path, monkeypat
 def test_protocol_from_the_sdk_the_chat_code_uses(tmp_path, code, protocol):
     imported = import_plugin(write_plugin(tmp_path / "plugin", {"models/llm/llm.py": code}))
     assert imported.data["api"]["protocol"] == protocol
+    assert any(protocol in f.text for f in imported.findings if f.where == "models/llm/llm.py:1")
 
 
 @pytest.mark.parametrize(
