@@ -1,0 +1,176 @@
+"""The plugin's credential forms as the spec's credentials (api_key, base_url, extra) and its
+customizable-model form as `customizable`; what has no place in the spec is a finding."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from compiler import spec as s
+from compiler.lower.custom import EVERY_KIND, FIELDS, readers
+from compiler.sources.imported import Finding
+from compiler.sources.texts import text
+
+TYPES = {"secret-input": "secret", "text-input": "text", "select": "select", "radio": "radio", "switch": "switch"}
+URL_VARIABLE = re.compile(r"(url|endpoint|api_base|base|host|server)", re.I)
+# Variables hand-written plugins use for the fields the spec's form offers (besides the spec's own).
+CUSTOM_VARIABLES = {control.variable: field for field, controls in FIELDS.items() for control in controls}
+CUSTOM_VARIABLES |= {"max_tokens_to_sample": "max_output_tokens", "max_token": "max_output_tokens"}
+CUSTOM_VARIABLES |= {"function_calling_type": "tool_call", "agent_thought_support": "reasoning"}
+SHAPED = hasattr(s, "CustomFieldForm")  # the language takes form fields with their own shape
+TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output")
+OFF = re.compile(r"^(no|not|none|false|disabled?|unsupported|off)(_|$)", re.I)
+PRICE_LABEL = re.compile(r"\((\S+) / (token|1K tokens|1M tokens)\)")
+PER_LABELS = {"token": "token", "thousand": "1K tokens", "million": "1M tokens"}  # as the form's price labels say
+
+
+def form_fields(form: Any) -> list[dict]:
+    fields = (form or {}).get("credential_form_schemas") if isinstance(form, dict) else None
+    return [f for f in fields or [] if isinstance(f, dict) and isinstance(f.get("variable"), str)]
+
+
+def pick_key(fields: list[dict], variable: str | None) -> dict | None:
+    secrets = [f for f in fields if f.get("type") == "secret-input"]
+    named = [f for f in fields if f["variable"] == variable]
+    return (named or [f for f in secrets if "key" in f["variable"].lower()] or secrets or [None])[0]
+
+
+def pick_url(fields: list[dict], variable: str | None) -> dict | None:
+    if variable is not None:
+        return next((f for f in fields if f["variable"] == variable), None)
+    texts = [f for f in fields if f.get("type") == "text-input" and URL_VARIABLE.search(f["variable"])]
+    return texts[0] if texts else None
+
+
+def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding], can_default: bool) -> dict:
+    """The spec's credentials for a credential form; `known` is what a generated plugin's config says
+    (the key's and URL's variables, the fields that pick a URL or travel as headers or query)."""
+    key = pick_key(fields, known.get("API_KEY_VARIABLE"))
+    url = pick_url(fields, known.get("BASE_URL_VARIABLE"))
+    out: dict[str, Any] = {}
+    if key is not None:
+        out["api_key"] = labelled(key, {"variable": "api_key", "label": "API Key"})
+        if key.get("required") is False:
+            notes.append(Finding(where, f"the API key {key['variable']!r} is optional in the plugin; required here"))
+    if url is not None:
+        out["base_url"] = labelled(url, {"variable": "base_url", "label": "API Base URL"})
+        if url.get("required"):
+            notes.append(Finding(where, f"the base URL {url['variable']!r} is required in the plugin; optional here"))
+        if url.get("default") is not None and can_default:
+            out["base_url"]["default"] = str(url["default"])
+    else:
+        out["base_url"] = {"enabled": False}
+    extra = [extra_field(f, known, where, notes) for f in fields if f is not key and f is not url]
+    if extra:
+        out["extra"] = extra
+    return {k: v for k, v in out.items() if v}
+
+
+def labelled(field: dict, ours: dict) -> dict:
+    """api_key / base_url: only what differs from the spec's defaults."""
+    out = {}
+    if field["variable"] != ours["variable"]:
+        out["variable"] = field["variable"]
+    label = text(field.get("label"))
+    if label not in (None, ours["label"]):
+        out["label"] = label
+    if field.get("placeholder"):
+        out["placeholder"] = text(field["placeholder"])
+    return out
+
+
+def extra_field(field: dict, known: dict, where: str, notes: list[Finding]) -> dict:
+    variable = field["variable"]
+    kind = TYPES.get(str(field.get("type")))
+    if kind is None:
+        notes.append(Finding(where, f"credential {variable!r} is a {field.get('type')!r} field; a text field here"))
+    out: dict[str, Any] = {"variable": variable, "label": text(field.get("label")) or variable}
+    if kind not in (None, "text"):
+        out["type"] = kind
+    if field.get("required"):
+        out["required"] = True
+    if field.get("default") is not None:
+        out["default"] = str(field["default"]).lower() if isinstance(field["default"], bool) else str(field["default"])
+    if field.get("placeholder"):
+        out["placeholder"] = text(field["placeholder"])
+    options = [option(o) for o in field.get("options") or [] if isinstance(o, dict)]
+    if options:
+        out["options"] = options
+    if field.get("show_on"):
+        notes.append(Finding(where, f"credential {variable!r} is shown only on {field['show_on']}; always shown here"))
+    for setting, table in (("header", "CREDENTIAL_HEADERS"), ("query", "CREDENTIAL_QUERY")):
+        if variable in (known.get(table) or {}):
+            out[setting] = known[table][variable]
+    if variable in (known.get("BASE_URL_CHOICES") or {}):
+        out["base_urls"] = dict(known["BASE_URL_CHOICES"][variable])
+    return out
+
+
+def option(item: dict) -> dict:
+    value = str(item.get("value")).lower() if isinstance(item.get("value"), bool) else str(item.get("value"))
+    label = text(item.get("label"))
+    return {"value": value} | ({"label": label} if label not in (None, value) else {})
+
+
+def shaped(name: str, field: dict) -> str | dict:
+    """A model-form field as a customizable.fields entry: its name alone, or a mapping of what differs
+    from the spec's own control (variable, label, placeholder, default, required, a toggle's values)."""
+    control = FIELDS[name][0]
+    entry: dict[str, Any] = {"field": name}
+    if field["variable"] != control.variable:
+        entry["variable"] = field["variable"]
+    for key in ("label", "placeholder"):
+        if field.get(key) and text(field[key]) != text(getattr(control, key)):
+            entry[key] = text(field[key])
+    if field.get("default") is not None and str(field["default"]) != control.default:
+        entry["default"] = str(field["default"])
+    if field.get("required"):
+        entry["required"] = True
+    values = [str(o.get("value")) for o in field.get("options") or [] if isinstance(o, dict)]
+    if name in TOGGLES and values and sorted(values) != ["false", "true"]:
+        entry |= {"type": "radio"} if field.get("type") == "radio" else {}
+        entry["options"] = [option(o) for o in field["options"] if isinstance(o, dict)]
+        entry["on"] = [v for v in values if not OFF.search(v)]
+    return entry if len(entry) > 1 else name
+
+
+def customizable(provider: dict, credential_vars: set[str], where: str, notes: list[Finding]) -> dict | None:
+    """The customizable section: the kinds users may add and the fields the model form offers."""
+    if "customizable-model" not in (provider.get("configurate_methods") or []):
+        return None
+    types = [
+        t for t in EVERY_KIND if t in [str(k).replace("_", "-") for k in provider.get("supported_model_types") or []]
+    ]
+    fields, currency, per, taken = [], None, None, set()
+    for field in form_fields(provider.get("model_credential_schema")):
+        variable = field["variable"]
+        if variable in credential_vars:
+            continue
+        name = CUSTOM_VARIABLES.get(variable)
+        if name is None:
+            notes.append(Finding(where, f"the model form's {variable!r} has no spec field; left out"))
+            continue
+        if name in taken and name != "pricing":
+            notes.append(Finding(where, f"the model form's {variable!r} is a second {name} field; left out"))
+            continue
+        taken.add(name)
+        if SHAPED and name != "pricing":
+            fields.append(shaped(name, field))
+            continue
+        if variable not in (c.variable for c in FIELDS[name]):
+            notes.append(Finding(where, f"the model form's {variable!r} is offered as the spec's {name} field"))
+        fields.append(name)
+        found = PRICE_LABEL.search(str(text(field.get("label")) or ""))
+        if found and name == "pricing":
+            currency, per = found.group(1), {v: k for k, v in PER_LABELS.items()}[found.group(2)]
+    out: dict[str, Any] = {"types": types}
+    fields = list({json.dumps(f, sort_keys=True): f for f in fields}.values())
+    default = [f for f in FIELDS if f != "mode" and readers(f) & set(types)]
+    if fields != default:
+        out["fields"] = fields
+    if currency and currency != "USD":
+        out["currency"] = currency
+    if per and per != "million":
+        out["per"] = per
+    return out

@@ -1,0 +1,99 @@
+"""A plugin the provider compiler generated carries its runtime and a config.py of plain literals:
+read them (ast.literal_eval, never import) for what its YAML does not say (protocol, base URL,
+endpoints, the fields that pick a URL)."""
+
+from __future__ import annotations
+
+import ast
+from decimal import Decimal
+from typing import Any
+
+from compiler.sources.archive import Source
+from compiler.sources.plugin_models import PER_BY_UNIT as PER_NAMES
+from compiler.sources.plugin_models import per_of
+from compiler.tables import PROTOCOLS
+
+CONFIG = "models/runtime/config.py"
+MARK = "by the provider compiler"
+
+
+def is_generated(source: Source) -> bool:
+    return CONFIG in source.files and MARK in source.files.get("manifest.yaml", b"").decode("utf-8", "replace")
+
+
+def read_config(source: Source) -> dict[str, Any]:
+    """Every top-level `NAME = <literal>` of the runtime config; anything else is skipped."""
+    tree = ast.parse(source.text(CONFIG), filename=CONFIG)
+    out = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                out[node.targets[0].id] = ast.literal_eval(node.value)
+            except (ValueError, SyntaxError, TypeError, RecursionError):
+                continue
+    return out
+
+
+def api_of(config: dict[str, Any]) -> dict[str, Any]:
+    """The spec's api section as far as the config says it, beyond the protocol's defaults."""
+    protocol = PROTOCOLS.get(str(config.get("PROTOCOL")), PROTOCOLS["openai_chat"])
+    api: dict[str, Any] = {}
+    if protocol.name != "openai_chat":
+        api["protocol"] = protocol.name
+    api["base_url"] = str(config.get("BASE_URL"))
+    endpoints = config.get("ENDPOINTS") or {}
+    changed = {k: endpoints.get(k) for k in protocol.endpoints if endpoints.get(k) != protocol.endpoints[k]}
+    if changed:
+        api["endpoints"] = changed
+    auth = tuple(config.get("AUTH") or ())
+    if auth and auth != default_auth(protocol.auth):
+        api["auth"] = auth_of(auth)
+    for key, name, default in (("SEND_USER", "send_user", True), ("STREAM_USAGE", "stream_usage", True)):
+        if config.get(key, default) != default:
+            api[name] = config[key]
+    messages = {k: v for k, v in (config.get("MESSAGES") or {}).items() if v}
+    if messages:
+        api["messages"] = messages
+    return api
+
+
+def default_auth(auth: tuple[str, str | None, str]) -> tuple:
+    """How the config writes a protocol's default auth (bearer is the Authorization header)."""
+    return ("header", "Authorization", "Bearer ") if auth[0] == "bearer" else auth
+
+
+def auth_of(auth: tuple) -> dict[str, Any]:
+    scheme, name, prefix = auth
+    if (scheme, name, prefix) == ("header", "Authorization", "Bearer "):
+        return {"scheme": "bearer"}
+    out: dict[str, Any] = {"scheme": scheme}
+    if name:
+        out["name"] = name
+    if prefix:
+        out["prefix"] = prefix
+    return out
+
+
+def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any]) -> None:
+    """The newer settings a generated config holds (only where the spec language has them): each
+    model's api_id, the base-URL rewrite, and the unit of the prices users enter."""
+    settings = config.get("MODEL_SETTINGS") or {}
+    for model in models:
+        name = model["name"]
+        wire = (settings.get(name) or {}).get("api_id")
+        if wire:
+            rest = {k: v for k, v in model.items() if k != "name"}
+            model.clear()
+            model.update({"name": name, "api_id": wire} | rest)
+    rewrite = config.get("BASE_URL_REWRITE")
+    if rewrite and "base_url" in data.get("credentials", {}):
+        data["credentials"]["base_url"]["rewrite"] = {rewrite[0]: rewrite[1]}
+    custom = data.get("customizable")
+    unit = (config.get("CUSTOMIZABLE") or {}).get("pricing", (None, None))[1]
+    if custom is not None and (config.get("CUSTOMIZABLE") or {}).get("types"):
+        custom["types"] = list(config["CUSTOMIZABLE"]["types"])  # the YAML only says which kinds exist
+    if custom is not None and unit is not None:
+        per = PER_NAMES.get(Decimal(unit)) or per_of(Decimal(unit))
+        custom.pop("per", None)
+        if per not in (None, "million"):
+            custom["per"] = per
