@@ -10,6 +10,7 @@ from compiler.lower.api import lower_api, lower_credentials, lower_errors
 from compiler.lower.custom import lower_customizable
 from compiler.lower.diagnostics import Lowering, validate_spec
 from compiler.lower.identity import NAME_RE, check_identity, i18n, lower_assets, lower_maibot, minimum_dify_version
+from compiler.lower.numbers import warn_price_outliers
 from compiler.lower.models import assign_files, check_unique_models, kind_settings, lower_model
 from compiler.lower.records import parameter_records
 from compiler.lower.repair import repaired
@@ -63,6 +64,7 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
     features = {feature for m in models for feature in m.features}
     dify_minimum = minimum_dify_version(lw, spec, features, assets)
     warn_suspicious(lw, spec, models)
+    warn_price_outliers(lw, models)
     return Provider(
         name=spec.name,
         spec_file=f"{lw.loaded.path.parent.name}/{lw.loaded.path.name}",
