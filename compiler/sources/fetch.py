@@ -19,8 +19,9 @@ class FetchError(UserError):
     pass
 
 
-def fetch(where: str, timeout: float = TIMEOUT, cap: int = MAX_BYTES) -> bytes:
+def fetch(where: str, timeout: float = TIMEOUT, cap: int | None = None) -> bytes:
     """The bytes at `where` (https://… or a file path; a .gz file is unpacked); one-line FetchError otherwise."""
+    cap = cap or MAX_BYTES
     if "://" in where:
         if not where.lower().startswith("https://"):
             raise FetchError(f"{where}: only https:// URLs or file paths are fetched")

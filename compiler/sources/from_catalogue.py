@@ -7,6 +7,7 @@ pre-flight flags, and said in TODO findings."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from decimal import Decimal
@@ -114,14 +115,15 @@ def rules_of(e: Entry) -> tuple[Any, ...]:
 def rule_sets(chat: list[Entry]) -> tuple[dict[str, list[Any]], list[Any], dict[str, list[Any] | None]]:
     """The most common rule list as the llm default, lists several models share as named sets, and each
     model's `parameters` (None: the default)."""
-    lists = {e.id: rules_of(e) for e in chat}
-    counts = Counter(lists.values())
-    default = counts.most_common(1)[0][0] if counts else BASIC_RULES
-    shared = [rules for rules, n in counts.most_common() if n > 1 and rules != default]
-    sets = {f"set-{i + 1}": list(rules) for i, rules in enumerate(shared)}
-    named = {rules: [{"use": f"set-{i + 1}"}] for i, rules in enumerate(shared)}
-    own = {mid: (None if r == default else named.get(r, list(r))) for mid, r in lists.items()}
-    return sets, list(default), own
+    lists = {e.id: list(rules_of(e)) for e in chat}
+    keys = {mid: json.dumps(rules, sort_keys=True) for mid, rules in lists.items()}
+    counts = Counter(keys.values())
+    default = counts.most_common(1)[0][0] if counts else json.dumps(list(BASIC_RULES))
+    shared = [key for key, n in counts.most_common() if n > 1 and key != default]
+    sets = {f"set-{i + 1}": json.loads(key) for i, key in enumerate(shared)}
+    named = {key: [{"use": f"set-{i + 1}"}] for i, key in enumerate(shared)}
+    own = {mid: (None if key == default else named.get(key, lists[mid])) for mid, key in keys.items()}
+    return sets, json.loads(default), own
 
 
 def skipped(entries: tuple[Entry, ...]) -> list[Finding]:
