@@ -128,6 +128,14 @@ def trial_build(target: Path, files: dict[Path, bytes]) -> list[Diagnostic]:
 @options.FORMAT
 def sync_command(spec: Path, source: str, catalog: str | None, check: bool, report: Path | None) -> int:
     """Bring a spec's prices, limits, features and models up to its catalogue entry (spec field `sync`)."""
+    try:
+        return sync_run(spec, source, catalog, check, report)
+    except CompileError as exc:  # the spec, or the spec as synced, does not compile: nothing written
+        cli().show(exc.diagnostics)
+        raise click.exceptions.Exit(cli().ERROR) from None
+
+
+def sync_run(spec: Path, source: str, catalog: str | None, check: bool, report: Path | None) -> int:
     from compiler.sources.checks import catalogue_warnings
     from compiler.sources.sync_report import markdown, report_lines, summary
     from compiler.sources.sync import sync_spec
@@ -151,10 +159,7 @@ def sync_command(spec: Path, source: str, catalog: str | None, check: bool, repo
         cli().say(f"{spec}: {summary(synced.changes)}", err=True)
         return cli().FINDINGS if synced.lags else cli().OK
     if synced.text != spec.read_text(encoding="utf-8"):
-        errors = [d for d in trial_build(spec, {spec: synced.text.encode("utf-8")}) if d.level == "error"]
-        if errors:
-            cli().show(errors)
-            raise UserError(f"{spec}: the synced spec would not compile (above); nothing written")
+        lowered(spec, synced.text.encode("utf-8"))  # a CompileError (shown, exit 2) before anything is written
         write_file(spec, synced.text.encode("utf-8"))
     cli().say(f"{spec}: {summary(synced.changes)}", err=True)
     return cli().OK
@@ -173,18 +178,19 @@ def followed(spec: Path, source: str) -> str:
     return str(value)
 
 
-def lowered(spec: Path):  # type: ignore[no-untyped-def]
+def lowered(spec: Path, text: bytes | None = None):  # type: ignore[no-untyped-def]
+    """The spec (or `text` as that spec) loaded and lowered; a CompileError if it does not compile."""
     from compiler.load import load_spec
     from compiler.lower import lower
 
-    loaded = load_spec(spec)
+    loaded = load_spec(spec, text)
     return loaded, lower(loaded)
 
 
 def checked(made: list[Compiled], catalog: str | None) -> list[Compiled]:
     """`build --catalog`: the compiled specs, once their numbers are checked against the catalogue (warnings shown)."""
-    if catalog:
-        cli().show(catalog_warnings(made, catalog))
+    if catalog and error_count(cli().show(catalog_warnings(made, catalog))):  # --strict: nothing written
+        raise click.exceptions.Exit(cli().ERROR)
     return made
 
 

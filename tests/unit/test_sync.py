@@ -1,0 +1,173 @@
+"""`sync`: a recorded catalogue mutated (a price, a context size, a new model, a dropped model) changes exactly
+those in the spec, keeps its comments, and `--check` says whether the spec lags; kept values and other
+currencies are reported, never touched."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from compiler.build import compile_spec
+from compiler.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELSDEV = ROOT / "catalogues" / "modelsdev-api-2026-07-02.json.gz"
+
+
+@pytest.fixture(scope="module")
+def deepseek() -> dict:
+    return json.loads(gzip.decompress(MODELSDEV.read_bytes()))["deepseek"]
+
+
+@pytest.fixture
+def project(tmp_path: Path, deepseek: dict) -> tuple[Path, Path]:
+    """A spec imported from the catalogue (so it starts current), with comments of its author added."""
+    catalog = tmp_path / "api.json"
+    catalog.write_text(json.dumps({"deepseek": deepseek}))
+    spec = tmp_path / "deepseek.yaml"
+    assert main(["import", "models.dev:deepseek", "--catalog", str(catalog), "--out", str(spec)]) == 0
+    text = spec.read_text().replace("models:\n", "# the models, newest last\nmodels:\n", 1)
+    text = text.replace("    context_size: 1000000\n", "    context_size: 1000000  # per the docs\n", 1)
+    spec.write_text(text)
+    return spec, catalog
+
+
+def sync(spec: Path, catalog: Path, *more: str) -> int:
+    return main(["sync", str(spec), "--from", "models.dev", "--catalog", str(catalog), *more])
+
+
+def mutate(catalog: Path, change) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(catalog.read_text())
+    change(data["deepseek"]["models"])
+    catalog.write_text(json.dumps(data))
+
+
+def added_lines(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [l for l in difflib.ndiff(before.splitlines(), after.splitlines()) if l[:2] in ("+ ", "- ")]
+
+
+def test_sync_changes_exactly_what_the_catalogue_changed(project: tuple[Path, Path], capsys) -> None:
+    spec, catalog = project
+    assert sync(spec, catalog, "--check") == 0
+    before = spec.read_text()
+
+    def change(models: dict) -> None:
+        models["deepseek-chat"]["cost"]["input"] = 0.2
+        models["deepseek-reasoner"]["limit"]["context"] = 2000000
+        models["deepseek-v5"] = dict(models["deepseek-chat"], id="deepseek-v5", name="DeepSeek V5")
+        del models["deepseek-v4-pro"]
+
+    mutate(catalog, change)
+    capsys.readouterr()
+    assert sync(spec, catalog, "--check") == 1
+    out = capsys.readouterr()
+    assert spec.read_text() == before  # --check writes nothing
+    assert "deepseek-chat: pricing.input: 0.14 → 0.2 (" in out.out
+    assert "lags its catalogue: 2 field(s) of 2 model(s) differ, 1 new model(s), 1 model(s) to deprecate" in out.err
+    assert sync(spec, catalog) == 0
+    after = spec.read_text()
+    assert added_lines(before, after) == [
+        "-       input: '0.14'",
+        "+       input: '0.2'",
+        "-     context_size: 1000000",
+        "+     context_size: 2000000",
+        "+     deprecated: true",
+        "+   - name: deepseek-v5",
+        "+     label: DeepSeek V5",
+        "+     context_size: 1000000",
+        "+     max_output_tokens: 384000",
+        "+     features: [tool-call, multi-tool-call, stream-tool-call]",
+        "+     pricing:",
+        "+       input: '0.2'",
+        "+       output: '0.28'",
+        "+       cache_read: '0.0028'",
+    ]
+    assert "# the models, newest last\n" in after and "context_size: 1000000  # per the docs\n" in after
+    assert sync(spec, catalog, "--check") == 0
+    provider, _ = compile_spec(spec)
+    assert [m.name for m in provider.models if m.deprecated] == ["deepseek-v4-pro"]
+
+
+def test_kept_values_are_reported_not_overridden(project: tuple[Path, Path], capsys) -> None:
+    spec, catalog = project
+    text = spec.read_text().replace(
+        "  - name: deepseek-chat\n",
+        "  - name: deepseek-chat\n    sync: {keep: [pricing], why: our contract price}\n",
+        1,
+    )
+    spec.write_text(text)
+    mutate(catalog, lambda m: m["deepseek-chat"]["cost"].__setitem__("input", 0.5))
+    report = spec.parent / "sync.md"
+    assert sync(spec, catalog, "--check", "--report", str(report)) == 0
+    assert spec.read_text() == text
+    assert "deepseek-chat: pricing.input: 0.14 → 0.5 (" in capsys.readouterr().out
+    markdown = report.read_text()
+    assert "| deepseek-chat | pricing.input | 0.14 | 0.5 |" in markdown and "kept: our contract price |" in markdown
+
+
+def test_keep_needs_a_reason(project: tuple[Path, Path], capsys) -> None:
+    spec, catalog = project
+    spec.write_text(
+        spec.read_text().replace("  - name: deepseek-chat\n", "  - name: deepseek-chat\n    sync: {keep: all}\n")
+    )
+    assert sync(spec, catalog, "--check") == 2
+    assert "sync.why: required key is missing" in capsys.readouterr().err
+
+
+def test_prices_in_another_currency_or_unit(project: tuple[Path, Path], capsys) -> None:
+    spec, catalog = project
+    text = spec.read_text()
+    spec.write_text(
+        text.replace("      per: million\n      currency: USD\n", "      per: thousand\n      currency: USD\n")
+    )
+    mutate(catalog, lambda m: m["deepseek-chat"]["cost"].__setitem__("input", 0.2))
+    sync(spec, catalog)
+    assert "    pricing:\n      input: '0.0002'\n      output: '0.00028'\n" in spec.read_text()  # per 1K
+    spec.write_text(text.replace("currency: USD", "currency: RMB"))
+    capsys.readouterr()
+    assert sync(spec, catalog, "--check") == 0  # nothing it may change
+    assert "priced in RMB: not compared" in capsys.readouterr().out
+
+
+def test_a_spec_that_follows_nothing(project: tuple[Path, Path], capsys) -> None:
+    spec, catalog = project
+    spec.write_text(spec.read_text().replace("sync:\n  models.dev: deepseek\n", ""))
+    assert sync(spec, catalog) == 2
+    assert "sync.models.dev: missing; say which entry the spec follows" in capsys.readouterr().err
+
+
+def test_sync_that_would_not_compile_writes_nothing(project: tuple[Path, Path], capsys) -> None:
+    """A completion-mode model takes no tools: the catalogue's tool_call cannot be synced into it."""
+    spec, catalog = project
+    text = spec.read_text().replace(
+        "    features: [tool-call, multi-tool-call, stream-tool-call]\n", "    mode: completion\n    features: []\n", 1
+    )
+    spec.write_text(text)
+    assert sync(spec, catalog) == 2
+    err = capsys.readouterr().err
+    assert "error: models[0].features: a completion-mode model takes no tools" in err
+    assert spec.read_text() == text
+
+
+@pytest.mark.parametrize("name", ["deepseek", "x", "siliconflow", "acme", "deepseek-anthropic"])
+def test_an_unchanged_round_trip_is_byte_identical(name: str) -> None:
+    """merge(): a tree dumped before and after no edit gives the author's text back, whatever ruamel reformats."""
+    from compiler.sources.merge import dump, merge, round_trip
+
+    text = (ROOT / "specs" / f"{name}.yaml").read_text()
+    yaml = round_trip()
+    tree = yaml.load(text)
+    before = dump(yaml, tree)
+    tree["version"] = "9.9.9"
+    assert merge(text, before, dump(yaml, tree)) == text.replace(
+        f"\nversion: {tree_version(text)}\n", "\nversion: 9.9.9\n"
+    )
+
+
+def tree_version(text: str) -> str:
+    return next(l.split(": ", 1)[1] for l in text.splitlines() if l.startswith("version: "))
