@@ -97,6 +97,11 @@ def imported_from(source: str, out: Path | None, catalog: str | None) -> tuple[I
         name = out.stem if out else default
         cat = read_catalogue(kind, follow, catalog)
         return import_catalogue(cat, name, {kind: follow}, f"import {source}"), name
+    if not Path(source).exists():
+        raise UserError(
+            f"{source}: no such file or folder (a SOURCE is a Dify plugin folder or .difypkg, "
+            "models.dev:PROVIDER, or openrouter:[VENDOR])"
+        )
     from compiler.sources.dify_plugin import import_plugin
 
     imported = import_plugin(Path(source))

@@ -69,6 +69,9 @@ class Context:
 
 
 def text(value: object) -> str:
+    """A value as the report shows it (as YAML writes it: true, [a, b], 0.14; — for none)."""
+    if isinstance(value, bool):
+        return str(value).lower()
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(map(str, value)) + "]"
     if isinstance(value, Decimal):
