@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from compiler import spec as s
 from compiler.errors import CompileError, Diagnostic
@@ -124,14 +124,16 @@ def apply(
             Change(info.name, name, text(old), text(new), entry.source if entry else ctx.cat.source, "kept", keep.why)
         )
         return
-    if name.startswith("pricing") and isinstance(new, str):  # a reason it cannot be compared
+    if isinstance(new, str) and (name.startswith("pricing") or name == "max_output_tokens"):  # why it cannot be
         ctx.changes.append(Change(info.name, name, text(old), "", entry.source if entry else "", "skipped", new))
         return
     action = "deprecated" if name == "deprecated" else "changed"
     ctx.record(info.name, name, old, new, entry, action)
     if name.startswith("pricing."):
         pricing = node.setdefault("pricing", CommentedMap())
-        pricing[name.split(".")[1]] = SingleQuotedScalarString(text(new))
+        key = name.split(".")[1]
+        quoted = DoubleQuotedScalarString if isinstance(pricing.get(key), DoubleQuotedScalarString) else None
+        pricing[key] = (quoted or SingleQuotedScalarString)(text(new))
     elif name == "features":
         node["features"] = flow(new)
     else:
@@ -154,19 +156,33 @@ def own_rule_max(node: Any, value: int) -> None:
 
 
 def compare(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[tuple[str, Any, Any]]:
-    """The owned fields where the spec and the entry differ: (field, the spec's value, the catalogue's)."""
+    """The owned fields where the spec and the entry differ: (field, the spec's value, the catalogue's); an
+    output limit the spec cannot take as it stands is a reason (a string) instead of a value."""
     found: list[tuple[str, Any, Any]] = []
     if e.context and info.context_size != e.context:
         found.append(("context_size", info.context_size, e.context))
-    limit = output_limit(info)
-    if e.output and limit != e.output and (not e.context or e.output <= e.context):
-        found.append(("max_output_tokens", limit, e.output))
-    wanted = features(list(info.features), e)
-    if wanted != list(info.features):
-        found.append(("features", list(info.features), wanted))
+    if info.type == "llm":
+        found += llm_changes(info, e)
     found += price_changes(ctx, index, info, e)
     if e.deprecated and not info.deprecated:
         found.append(("deprecated", False, True))
+    return found
+
+
+def llm_changes(info: ModelInfo, e: Entry) -> list[tuple[str, Any, Any]]:
+    """An llm's output limit and features (a completion-mode model takes no tools, whatever the catalogue says)."""
+    found: list[tuple[str, Any, Any]] = []
+    limit = output_limit(info)
+    if e.output and limit != e.output and (not e.context or e.output <= e.context):
+        rule = next((r for r in info.parameters if (r.template or r.name) == "max_tokens"), None)
+        default = rule.overrides.get("default") if rule else None
+        if isinstance(default, int) and default > e.output and default != min(4096, limit or 0):
+            found.append(("max_output_tokens", limit, f"its max_tokens rule's default {default} is above {e.output}"))
+        else:
+            found.append(("max_output_tokens", limit, e.output))
+    wanted = features(list(info.features), e, info.mode == "completion")
+    if wanted != list(info.features):
+        found.append(("features", list(info.features), wanted))
     return found
 
 
@@ -177,9 +193,12 @@ def output_limit(info: ModelInfo) -> int | None:
     return top if isinstance(top, int) else info.max_output_tokens
 
 
-def features(current: list[str], e: Entry) -> list[str]:
-    """The spec's features with those the catalogue states (SYNCED_FEATURES it knows) made to agree with it."""
-    owned = SYNCED_FEATURES & e.knows
+def features(current: list[str], e: Entry, completion: bool = False) -> list[str]:
+    """The spec's features with those the catalogue states (SYNCED_FEATURES it knows) made to agree with it.
+    The three tool features are one fact: a spec that has some keeps its choice while the catalogue says tools."""
+    owned = SYNCED_FEATURES & e.knows - (set(CALLS) if completion else set())
+    if set(CALLS) & set(current) and set(CALLS) <= e.features:
+        owned -= set(CALLS)
     kept = [f for f in current if f not in owned or f in e.features]
     return kept + [f for f in FEATURE_ORDER if f in owned and f in e.features and f not in kept]
 
@@ -210,6 +229,8 @@ def price_changes(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[t
     found = []
     for key, value in (("input", e.input), ("output", e.output_price), ("cache_read", e.cache_read)):
         old = stated[key]
+        if key == "output" and info.type != "llm":  # Dify prices only an llm's output
+            continue
         if value is None or (key == "cache_read" and old is None) or (old is None and not value):
             continue
         want = (value / MILLION / unit).normalize()

@@ -142,16 +142,35 @@ def test_a_spec_that_follows_nothing(project: tuple[Path, Path], capsys) -> None
 
 
 def test_sync_that_would_not_compile_writes_nothing(project: tuple[Path, Path], capsys) -> None:
-    """A completion-mode model takes no tools: the catalogue's tool_call cannot be synced into it."""
+    """A max_tokens default of 4096 written out looks, once lowered, like the template's own min(4096, max):
+    the new, lower limit is applied, the trial compile refuses it, and nothing is written."""
+    spec, catalog = project
+    text = spec.read_text().replace(
+        "    max_output_tokens: 384000\n",
+        "    max_output_tokens: 384000\n    parameters: [{template: max_tokens, default: 4096}]\n",
+        1,
+    )
+    spec.write_text(text)
+    mutate(catalog, lambda m: m["deepseek-chat"]["limit"].__setitem__("output", 2048))
+    assert sync(spec, catalog) == 2
+    err = capsys.readouterr().err
+    assert "error: models[0].parameters[0].default: default (4096) is above max (2048)" in err
+    assert spec.read_text() == text
+
+
+def test_completion_models_and_embeddings_take_no_llm_fields(project: tuple[Path, Path]) -> None:
+    """Tools are not synced into a completion-mode model, nor an output limit or features into an embedding model."""
     spec, catalog = project
     text = spec.read_text().replace(
         "    features: [tool-call, multi-tool-call, stream-tool-call]\n", "    mode: completion\n    features: []\n", 1
     )
-    spec.write_text(text)
-    assert sync(spec, catalog) == 2
-    err = capsys.readouterr().err
-    assert "error: models[0].features: a completion-mode model takes no tools" in err
-    assert spec.read_text() == text
+    text = text.replace("  - name: deepseek-reasoner\n", "  - name: deepseek-reasoner\n    type: text-embedding\n", 1)
+    text = text.replace("    label: DeepSeek Reasoner\n", "", 1)
+    lines = text.split("  - name: deepseek-reasoner\n")
+    tail = lines[1].split("  - name:", 1)
+    tail[0] = "    type: text-embedding\n    context_size: 1000000\n    pricing: {input: '0.14'}\n"
+    spec.write_text(lines[0] + "  - name: deepseek-reasoner\n" + "  - name:".join(tail))
+    assert sync(spec, catalog, "--check") == 0
 
 
 @pytest.mark.parametrize("name", ["deepseek", "x", "siliconflow", "acme", "deepseek-anthropic"])
@@ -171,3 +190,16 @@ def test_an_unchanged_round_trip_is_byte_identical(name: str) -> None:
 
 def tree_version(text: str) -> str:
     return next(l.split(": ", 1)[1] for l in text.splitlines() if l.startswith("version: "))
+
+
+def test_the_tool_features_are_one_fact(project: tuple[Path, Path]) -> None:
+    """A spec that lists some of the three tool features keeps its choice while the catalogue says tools; when
+    the catalogue says no tools, all three go."""
+    spec, catalog = project
+    full = "    features: [tool-call, multi-tool-call, stream-tool-call]\n"
+    spec.write_text(spec.read_text().replace(full, "    features: [tool-call, stream-tool-call]\n", 1))
+    assert sync(spec, catalog, "--check") == 0
+    mutate(catalog, lambda m: m["deepseek-chat"].__setitem__("tool_call", False))
+    assert sync(spec, catalog) == 0
+    assert "  - name: deepseek-chat\n    label: DeepSeek Chat\n    context_size: 1000000\n" in spec.read_text()
+    assert "    features: []\n" in spec.read_text()
