@@ -165,9 +165,21 @@ def sync_run(spec: Path, source: str, catalog: str | None, check: bool, report: 
         return cli().FINDINGS if synced.lags else cli().OK
     if synced.text != spec.read_text(encoding="utf-8"):
         lowered(spec, synced.text.encode("utf-8"))  # a CompileError (shown, exit 2) before anything is written
+        settled(spec, cat, synced.text)
         write_file(spec, synced.text.encode("utf-8"))
     cli().say(f"{spec}: {summary(synced.changes)}", err=True)
     return cli().OK
+
+
+def settled(spec: Path, cat: Catalogue, text: str) -> None:
+    """The synced text synced again must not lag: an edit that did not take (a unit sync cannot read, a value
+    set where another wins) is an error, and nothing is written."""
+    from compiler.sources.sync import LAGS, sync_spec
+    from compiler.sources.sync_report import line
+
+    left = [c for c in sync_spec(spec, cat, text).changes if c.action in LAGS]
+    if left:
+        raise UserError(f"{spec}: nothing written: sync's edit does not take ({line(left[0])}); edit the spec by hand")
 
 
 def followed(spec: Path, source: str) -> str:

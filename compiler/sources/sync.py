@@ -84,10 +84,11 @@ def wire_id(node: Any) -> str:
     return str(node.get("api_id") or node["name"])
 
 
-def sync_spec(path: Path, cat: Catalogue) -> Synced:
-    """The spec at `path` brought up to `cat`; a spec that does not compile is a CompileError, before or after."""
-    original = path.read_text(encoding="utf-8")
-    loaded = load_spec(path)
+def sync_spec(path: Path, cat: Catalogue, given: str | None = None) -> Synced:
+    """The spec at `path` (or `given`, text meant to be that file) brought up to `cat`; a spec that does not
+    compile is a CompileError."""
+    original = path.read_text(encoding="utf-8") if given is None else given
+    loaded = load_spec(path, original.encode("utf-8"))
     yaml = round_trip()
     ctx = Context(loaded, lower(loaded), validate_spec(loaded), yaml.load(original), cat)
     before = dump(yaml, ctx.tree)
@@ -148,6 +149,12 @@ def flow(items: list[str]) -> CommentedSeq:
     return seq
 
 
+def own_max(node: Any) -> bool:
+    """Whether the model's own parameter list has a max_tokens rule that states its max."""
+    rules = node.get("parameters") or ()
+    return any(isinstance(r, dict) and r.get("template") == "max_tokens" and "max" in r for r in rules)
+
+
 def own_rule_max(node: Any, value: int) -> None:
     """A max_tokens rule of the model's own list that states its max gets the new limit too."""
     for rule in node.get("parameters") or ():
@@ -162,21 +169,24 @@ def compare(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[tuple[s
     if e.context and info.context_size != e.context:
         found.append(("context_size", info.context_size, e.context))
     if info.type == "llm":
-        found += llm_changes(info, e)
+        found += llm_changes(info, e, own_max(ctx.tree["models"][index]))
     found += price_changes(ctx, index, info, e)
     if e.deprecated and not info.deprecated:
         found.append(("deprecated", False, True))
     return found
 
 
-def llm_changes(info: ModelInfo, e: Entry) -> list[tuple[str, Any, Any]]:
-    """An llm's output limit and features (a completion-mode model takes no tools, whatever the catalogue says)."""
+def llm_changes(info: ModelInfo, e: Entry, own: bool) -> list[tuple[str, Any, Any]]:
+    """An llm's output limit and features (a completion-mode model takes no tools, whatever the catalogue says).
+    A limit stated by a max_tokens rule the model shares (parameter_sets, defaults) is listed, not applied."""
     found: list[tuple[str, Any, Any]] = []
     limit = output_limit(info)
     if e.output and limit != e.output and (not e.context or e.output <= e.context):
         rule = next((r for r in info.parameters if (r.template or r.name) == "max_tokens"), None)
         default = rule.overrides.get("default") if rule else None
-        if isinstance(default, int) and default > e.output and default != min(4096, limit or 0):
+        if rule and limit != info.max_output_tokens and not own:
+            found.append(("max_output_tokens", limit, "a shared max_tokens rule states the max: edit it there"))
+        elif isinstance(default, int) and default > e.output and default != min(4096, limit or 0):
             found.append(("max_output_tokens", limit, f"its max_tokens rule's default {default} is above {e.output}"))
         else:
             found.append(("max_output_tokens", limit, e.output))
@@ -209,7 +219,7 @@ def spec_unit(ctx: Context) -> tuple[str, Decimal | None]:
 
     pricing = ctx.spec.defaults.of("llm").pricing
     per = (pricing.per if pricing else None) or "million"
-    return ((pricing.currency if pricing else None) or "USD", PRICE_UNITS.get(per))
+    return ((pricing.currency if pricing else None) or "USD", PRICE_UNITS.get(per))  # type: ignore[call-overload]
 
 
 def price_changes(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[tuple[str, Any, Any]]:
