@@ -201,5 +201,8 @@ def test_the_tool_features_are_one_fact(project: tuple[Path, Path]) -> None:
     assert sync(spec, catalog, "--check") == 0
     mutate(catalog, lambda m: m["deepseek-chat"].__setitem__("tool_call", False))
     assert sync(spec, catalog) == 0
-    assert "  - name: deepseek-chat\n    label: DeepSeek Chat\n    context_size: 1000000  # per the docs\n" in spec.read_text()
+    assert (
+        "  - name: deepseek-chat\n    label: DeepSeek Chat\n    context_size: 1000000  # per the docs\n"
+        in spec.read_text()
+    )
     assert "    features: []\n" in spec.read_text()
