@@ -197,3 +197,10 @@ def test_offline_import_is_one_line_and_writes_nothing(tmp_path: Path, capsys) -
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot fetch" in err
     assert read_tree(tmp_path) == {}
+
+
+def test_an_unknown_source_is_one_error(tmp_path: Path, capsys) -> None:
+    assert main(["import", "modelsdev:deepseek", "--out", str(tmp_path / "d.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "modelsdev:deepseek: no such file or folder (a SOURCE is a Dify plugin folder or .difypkg" in err
+    assert list(tmp_path.iterdir()) == []

@@ -206,3 +206,20 @@ def test_the_tool_features_are_one_fact(project: tuple[Path, Path]) -> None:
         in spec.read_text()
     )
     assert "    features: []\n" in spec.read_text()
+
+
+def test_catalogue_text_cannot_break_out_of_the_synced_spec(project: tuple[Path, Path]) -> None:
+    """A new model's id and name from a hostile catalogue are written as YAML strings that load back as they were."""
+    from compiler.load import load_spec
+
+    spec, catalog = project
+    hostile = 'evil\'\n# injected: true\nname: x "q" : {a: b} # c'
+
+    def add(models: dict) -> None:
+        models["odd: {id} # x"] = dict(models["deepseek-chat"], id="odd: {id} # x", name=hostile)
+
+    mutate(catalog, add)
+    assert sync(spec, catalog) == 0
+    data = load_spec(spec).data
+    assert data["models"][-1]["name"] == "odd: {id} # x" and data["models"][-1]["label"] == hostile
+    assert "injected" not in data and sync(spec, catalog, "--check") == 0
