@@ -3,7 +3,8 @@
 ruamel.yaml's round trip keeps comments and order, but a dump still differs from the file in spots
 (`key: null` written as `key:`, a long flow list re-joined). So the tree is dumped before and after the
 edits, and only the hunks between those two dumps are applied to the original text, at the lines they
-match; a hunk that falls where the file and the dump differ makes the whole file the new dump instead."""
+match. When a hunk falls where the file and the dump differ, or the result does not read as the edited
+tree does, the whole file is the new dump instead (comments kept, some layout lost)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def round_trip() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
+    null = lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")  # noqa: E731
+    yaml.representer.add_representer(type(None), null)  # `key: null` as the specs write it, not `key:`
     return yaml
 
 
@@ -45,7 +48,17 @@ def merge(original: str, before: str, after: str) -> str:
         edits.append((span, a[j1:j2]))
     for (start, end), lines in reversed(edits):
         o[start:end] = lines
-    return "".join(o)
+    merged = "".join(o)
+    return merged if _same(merged, after) else after  # a hunk put beside a line that reads differently
+
+
+def _same(one: str, other: str) -> bool:
+    """Whether two YAML texts hold the same data."""
+    safe = YAML(typ="safe", pure=True)
+    try:
+        return bool(safe.load(one) == safe.load(other))
+    except Exception:  # noqa: BLE001 - text that does not even parse is not the same
+        return False
 
 
 def _line_map(dumped: list[str], original: list[str]) -> dict[int, int]:

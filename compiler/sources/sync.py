@@ -131,7 +131,9 @@ def apply(
     action = "deprecated" if name == "deprecated" else "changed"
     ctx.record(info.name, name, old, new, entry, action)
     if name.startswith("pricing."):
-        pricing = node.setdefault("pricing", CommentedMap())
+        if node.get("pricing") is None:  # no prices of its own, or `pricing: null` (free) the catalogue prices
+            node["pricing"] = CommentedMap()
+        pricing = node["pricing"]
         key = name.split(".")[1]
         quoted = DoubleQuotedScalarString if isinstance(pricing.get(key), DoubleQuotedScalarString) else None
         pricing[key] = (quoted or SingleQuotedScalarString)(text(new))

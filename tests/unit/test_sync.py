@@ -223,3 +223,35 @@ def test_catalogue_text_cannot_break_out_of_the_synced_spec(project: tuple[Path,
     data = load_spec(spec).data
     assert data["models"][-1]["name"] == "odd: {id} # x" and data["models"][-1]["label"] == hostile
     assert "injected" not in data and sync(spec, catalog, "--check") == 0
+
+
+def test_a_free_model_the_catalogue_prices(project: tuple[Path, Path]) -> None:
+    spec, catalog = project
+    text = spec.read_text()
+    start = text.index("  - name: deepseek-chat\n")
+    block = text.index("    pricing:\n", start)
+    end = text.index("  - name:", block)
+    spec.write_text(text[:block] + "    pricing: null\n" + text[end:])
+    assert sync(spec, catalog) == 0
+    from compiler.build import compile_spec
+
+    chat = compile_spec(spec)[0].models[0]
+    assert (chat.pricing.input, chat.pricing.output) == ("0.14", "0.28")
+
+
+@pytest.mark.parametrize("free", ["null", "~", "Null"])
+def test_merge_never_writes_text_that_reads_otherwise(free: str) -> None:
+    """Where the file and ruamel's dump differ at an edited line, the result still reads as the edited tree."""
+    from ruamel.yaml import YAML
+
+    from compiler.sources.merge import dump, merge, round_trip
+
+    text = f"# head\nmodels:\n  - name: a  # first\n    pricing: {free}\n  - name: b\n"
+    yaml = round_trip()
+    tree = yaml.load(text)
+    before = dump(yaml, tree)
+    tree["models"][0]["pricing"] = {"input": "1"}
+    merged = merge(text, before, dump(yaml, tree))
+    safe = YAML(typ="safe", pure=True)
+    assert safe.load(merged) == {"models": [{"name": "a", "pricing": {"input": "1"}}, {"name": "b"}]}
+    assert merged.startswith("# head\n") and "# first" in merged
