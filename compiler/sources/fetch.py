@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from compiler.errors import UserError
@@ -30,9 +28,18 @@ def fetch(where: str, timeout: float = TIMEOUT, cap: int | None = None) -> bytes
 
 
 def _download(url: str, timeout: float, cap: int) -> bytes:
+    import urllib.error  # here: urllib.request and ssl cost every command's start 20 ms
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        """A redirect is an error naming where it pointed: a catalogue URL is given exactly."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            raise FetchError(f"{req.full_url}: redirected ({code}) to {newurl}; pass that URL")
+
     request = urllib.request.Request(url, headers={"User-Agent": "provider-compiler", "Accept": "application/json"})
     try:
-        with urllib.request.build_opener(_NoRedirect).open(request, timeout=timeout) as answer:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=timeout) as answer:
             data = answer.read(cap + 1)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from None
@@ -62,10 +69,3 @@ def _capped(data: bytes, cap: int, where: str) -> bytes:
     if len(data) > cap:
         raise FetchError(f"{where}: larger than the {cap:,}-byte cap for a catalogue")
     return data
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirect is an error naming where it pointed: a catalogue URL is given exactly."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        raise FetchError(f"{req.full_url}: redirected ({code}) to {newurl}; pass that URL")
