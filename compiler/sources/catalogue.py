@@ -22,8 +22,8 @@ class Entry:
     name: str
     kind: str  # a model kind of compiler/tables.py: llm, text-embedding
     context: int | None
-    output: int | None
-    input: Decimal | None
+    output_limit: int | None
+    input_price: Decimal | None
     output_price: Decimal | None
     cache_read: Decimal | None
     features: frozenset[str]

@@ -41,7 +41,7 @@ def model_findings(info: ModelInfo, entry: Entry | None, cat: Catalogue) -> list
     if entry is None or price is None or price.currency != "USD":
         return found
     unit = Decimal(price.unit)
-    for key, ours, theirs in (("input", price.input, entry.input), ("output", price.output, entry.output_price)):
+    for key, ours, theirs in (("input", price.input, entry.input_price), ("output", price.output, entry.output_price)):
         if ours is None or not theirs or not Decimal(ours):
             continue
         ratio = off_by(Decimal(ours) * unit * MILLION, theirs)

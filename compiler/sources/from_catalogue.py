@@ -90,11 +90,15 @@ def model(e: Entry, rules: list[Any] | None) -> dict[str, Any]:
     if e.name != e.id:
         data["label"] = e.name
     data |= {"context_size": e.context} if e.context else {}
-    data |= {"max_output_tokens": e.output} if e.output and (not e.context or e.output <= e.context) else {}
+    data |= (
+        {"max_output_tokens": e.output_limit}
+        if e.output_limit and (not e.context or e.output_limit <= e.context)
+        else {}
+    )
     data["features"] = [f for f in FEATURE_ORDER if f in e.features]
     if rules is not None:
         data["parameters"] = rules
-    prices = {"input": e.input, "output": e.output_price, "cache_read": e.cache_read}
+    prices = {"input": e.input_price, "output": e.output_price, "cache_read": e.cache_read}
     if any(prices.values()):
         data["pricing"] = {k: v if v is not None else Decimal(0) for k, v in prices.items() if k != "cache_read"}
         data["pricing"] |= {"cache_read": e.cache_read} if e.cache_read is not None else {}

@@ -32,7 +32,7 @@ def catalogue(models: list, vendor: str, where: str) -> Catalogue:
     chosen = tuple(e for e in entries if vendor == "all" or e.id.split("/", 1)[0] == vendor)
     if not chosen:
         raise UserError(f"{where}: no OpenRouter model of vendor {vendor!r} (ids are <vendor>/<model>)")
-    most = {"context": max((e.context or 0) for e in entries), "output": max((e.output or 0) for e in entries)}
+    most = {"context": max((e.context or 0) for e in entries), "output": max((e.output_limit or 0) for e in entries)}
     return Catalogue(where, chosen, PROVIDER, most)
 
 
@@ -54,8 +54,8 @@ def entry(node: object, path: str, where: str) -> Entry:
         context=limit(
             child(node, "context_length", where, at, (int, float), need=False), where, f"{at}.context_length"
         ),
-        output=limit(top.get("max_completion_tokens"), where, f"{at}.top_provider.max_completion_tokens"),
-        input=per("prompt"),
+        output_limit=limit(top.get("max_completion_tokens"), where, f"{at}.top_provider.max_completion_tokens"),
+        input_price=per("prompt"),
         output_price=per("completion"),
         cache_read=per("input_cache_read"),
         features=features_of(tools, "reasoning" in params, inputs, structured),

@@ -183,15 +183,17 @@ def llm_changes(info: ModelInfo, e: Entry, own: bool) -> list[tuple[str, Any, An
     A limit stated by a max_tokens rule the model shares (parameter_sets, defaults) is listed, not applied."""
     found: list[tuple[str, Any, Any]] = []
     limit = output_limit(info)
-    if e.output and limit != e.output and (not e.context or e.output <= e.context):
+    if e.output_limit and limit != e.output_limit and (not e.context or e.output_limit <= e.context):
         rule = next((r for r in info.parameters if (r.template or r.name) == "max_tokens"), None)
         default = rule.overrides.get("default") if rule else None
         if rule and limit != info.max_output_tokens and not own:
             found.append(("max_output_tokens", limit, "a shared max_tokens rule states the max: edit it there"))
-        elif isinstance(default, int) and default > e.output and default != min(4096, limit or 0):
-            found.append(("max_output_tokens", limit, f"its max_tokens rule's default {default} is above {e.output}"))
+        elif isinstance(default, int) and default > e.output_limit and default != min(4096, limit or 0):
+            found.append(
+                ("max_output_tokens", limit, f"its max_tokens rule's default {default} is above {e.output_limit}")
+            )
         else:
-            found.append(("max_output_tokens", limit, e.output))
+            found.append(("max_output_tokens", limit, e.output_limit))
     wanted = features(list(info.features), e, info.mode == "completion")
     if wanted != list(info.features):
         found.append(("features", list(info.features), wanted))
@@ -227,7 +229,7 @@ def spec_unit(ctx: Context) -> tuple[str, Decimal | None]:
 def price_changes(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[tuple[str, Any, Any]]:
     """Prices in the spec's own unit; only in USD (another currency: a `skipped` line, nothing touched);
     a cache-read price only where the spec states one."""
-    if not any((e.input, e.output_price)):
+    if not any((e.input_price, e.output_price)):
         return []
     currency, unit = (info.pricing.currency, Decimal(info.pricing.unit)) if info.pricing else spec_unit(ctx)
     if currency != "USD" or unit is None:
@@ -239,7 +241,7 @@ def price_changes(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[t
         "cache_read": own.cache_read if own else None,
     }
     found = []
-    for key, value in (("input", e.input), ("output", e.output_price), ("cache_read", e.cache_read)):
+    for key, value in (("input", e.input_price), ("output", e.output_price), ("cache_read", e.cache_read)):
         old = stated[key]
         if key == "output" and info.type != "llm":  # Dify prices only an llm's output
             continue
