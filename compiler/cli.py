@@ -19,6 +19,7 @@ from compiler.errors import Diagnostic, UserError, error_count, strict
 from compiler.options import PathType, Run
 from compiler.project import TOOL, build_command, tool_version
 from compiler.scaffold import scaffold
+from compiler.sources.commands import CATALOG, checked, import_command, sync_command
 from compiler.schema import SCHEMA_FILE, schema_text
 from compiler.summary import review_all
 from compiler.write import write_file, write_tree
@@ -53,8 +54,7 @@ def fail(message: str, file: str = "", code: int = ERROR) -> NoReturn:
 
 
 def say(text: str, err: bool = False) -> None:
-    """A result line on stdout (err: what a long step is doing, on stderr); not under -q, nor on a stdout
-    that holds the JSON document."""
+    """A result line on stdout (err: a long step's progress, on stderr); not under -q, nor over a JSON stdout."""
     if not (run().quiet or run().json and not err):
         click.echo(text, err=err)
 
@@ -102,9 +102,10 @@ def cli(ctx: click.Context) -> None:
 
 @cli.command()
 @options.specs_options(json=False)
-def build(specs: tuple[Path, ...], specs_dir: Path | None, out: Path | None) -> None:
-    """Compile specs into plugin trees (default: every spec in the specs folder)."""
-    for item in compiled(specs, specs_dir):
+@CATALOG
+def build(specs: tuple[Path, ...], specs_dir: Path | None, out: Path | None, catalog: str | None) -> None:
+    """Compile specs into plugin trees (default: every spec in the specs folder); --catalog: check numbers too."""
+    for item in checked(compiled(specs, specs_dir), catalog):
         root = (out or run().where.out) / item.provider.name
         made = write_tree(root, item.files)
         say(f"{root}: {len(made.written)} written, {made.unchanged} unchanged, {len(made.deleted)} deleted")
@@ -275,6 +276,10 @@ def new(name: str, author: str, specs_dir: Path | None) -> None:
     if made.schema:
         say(f"{made.schema}: written (the JSON Schema the spec's first line names, for editors)")
     say(f"{made.spec}: written (and {made.icon}); edit it, then `{made.build}`")
+
+
+cli.add_command(import_command)  # the front ends (compiler/sources/commands.py)
+cli.add_command(sync_command)
 
 
 def main(argv: list[str] | None = None) -> int:

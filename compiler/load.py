@@ -139,11 +139,12 @@ def first_key_line(text: str, key: str, column: int, start: int, end: int) -> in
     return next((n + 1 for n in range(start, min(end, len(lines))) if pattern.match(lines[n])), None)
 
 
-def load_spec(path: Path) -> LoadedSpec:
-    """Parse `path`; any syntax problem is a located CompileError."""
+def load_spec(path: Path, raw: bytes | None = None) -> LoadedSpec:
+    """Parse `path` (or `raw`, text meant to be that file: a spec `sync` is about to write); any syntax
+    problem is a located CompileError."""
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise CompileError([Diagnostic("error", shown, f"cannot read spec: {exc.strerror}")]) from exc
     if len(raw) > MAX_SPEC_BYTES:

@@ -455,6 +455,14 @@ class Pricing(Strict):
         examples=["0.0001"],
     )
     currency: str | None = Field(None, description="Currency code (default USD).", examples=["USD", "RMB"])
+    cache_read: Decimal | None = Field(
+        None,
+        ge=0,
+        description="Price of input tokens read from the provider's prompt cache, per `per` tokens: a catalogue "
+        "fact `import` writes and `sync` keeps current. Dify's model YAML has no field for it, so the plugins "
+        "do not use it.",
+        examples=["0.07"],
+    )
 
 
 class Parameter(Strict):
@@ -685,6 +693,41 @@ class ModelFields(Strict):
     )
 
 
+SyncField = Literal["pricing", "context_size", "max_output_tokens", "features", "deprecated"]
+
+
+class ModelSync(Strict):
+    """What `sync` must leave as the spec has it, and why (the reason goes into every report)."""
+
+    keep: list[SyncField] | Literal["all"] = Field(
+        description="The fields sync never changes on this model (reported as kept), or `all` (nor is the model "
+        "marked deprecated when the catalogue drops it).",
+        examples=[["pricing"], "all"],
+    )
+    why: str = Field(
+        min_length=1,
+        description="Why the spec knows better than the catalogue (required).",
+        examples=["the official price list is per 1K tokens in RMB"],
+    )
+
+
+class SpecSync(Strict):
+    """The catalogue entries `provider-compiler sync` follows for this spec."""
+
+    models_dev: str | None = Field(
+        None,
+        alias="models.dev",
+        description="models.dev provider id (a key of https://models.dev/api.json).",
+        examples=["deepseek"],
+    )
+    openrouter: str | None = Field(
+        None,
+        description="OpenRouter vendor prefix of the model ids followed (`openai` for openai/…), or `all` for "
+        "OpenRouter's whole list.",
+        examples=["all", "x-ai"],
+    )
+
+
 class Model(ModelFields):
     name: str = Field(
         description=(
@@ -702,6 +745,11 @@ class Model(ModelFields):
     label: Text | None = Field(None, description="Display name; defaults to the name.", examples=["DeepSeek Chat"])
     type: ModelType = Field("llm", description=f"One of {', '.join(MODEL_TYPES)}.", examples=list(MODEL_TYPES))
     deprecated: bool = Field(False, description="Hidden from new selections in Dify.", examples=[True])
+    sync: ModelSync | None = Field(
+        None,
+        description="Values `sync` keeps as they are for this model, with the reason.",
+        examples=[{"keep": ["pricing"], "why": "the catalogue lists the list price, the spec the plan's"}],
+    )
 
 
 class Defaults(Strict):
@@ -949,6 +997,11 @@ class Spec(Strict):
         None,
         description="Maintainers' email address (Dify manifest `contact`; the Marketplace requires one).",
         examples=["plugins@acme.example"],
+    )
+    sync: SpecSync | None = Field(
+        None,
+        description="The catalogue entries `sync` (and `build --catalog`) compare this spec with.",
+        examples=[{"models.dev": "deepseek"}, {"openrouter": "all"}],
     )
     dify: DifyOptions = Field(
         default_factory=DifyOptions,

@@ -18,6 +18,7 @@ from compiler.lower.models import (
     kind_settings,
     lower_model,
 )
+from compiler.lower.numbers import warn_price_outliers
 from compiler.lower.records import parameter_records
 from compiler.lower.repair import repaired
 from compiler.lower.warnings import warn_suspicious
@@ -73,6 +74,7 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
     features = {feature for m in models for feature in m.features}
     dify_minimum = minimum_dify_version(lw, spec, features, assets)
     warn_suspicious(lw, spec, models)
+    warn_price_outliers(lw, models)
     return Provider(
         name=spec.name,
         spec_file=f"{lw.loaded.path.parent.name}/{lw.loaded.path.name}",
