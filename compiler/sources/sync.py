@@ -17,7 +17,7 @@ from compiler.errors import CompileError, Diagnostic
 from compiler.load import LoadedSpec, load_spec
 from compiler.lower import lower
 from compiler.lower.diagnostics import validate_spec
-from compiler.lower.models import merged
+from compiler.lower.models import merged, per_unit, price_unit
 from compiler.model import ModelInfo, Provider
 from compiler.sources.catalogue import CALLS, Catalogue, Entry
 from compiler.sources.from_catalogue import FEATURE_ORDER
@@ -217,13 +217,12 @@ def features(current: list[str], e: Entry, completion: bool = False) -> list[str
     return kept + [f for f in FEATURE_ORDER if f in owned and f in e.features and f not in kept]
 
 
-def spec_unit(ctx: Context) -> tuple[str, Decimal | None]:
-    """The currency and unit (tokens per price) an llm without prices of its own gets from the defaults."""
-    from compiler.lower.models import PRICE_UNITS
-
+def spec_unit(ctx: Context) -> tuple[str, Decimal]:
+    """The currency and unit (Dify's: price per this many tokens) an llm without prices of its own gets from
+    the defaults (any `per` or `unit` the language takes)."""
     pricing = ctx.spec.defaults.of("llm").pricing
-    per = (pricing.per if pricing else None) or "million"
-    return ((pricing.currency if pricing else None) or "USD", PRICE_UNITS.get(per))  # type: ignore[call-overload]
+    currency = (pricing.currency if pricing else None) or "USD"
+    return currency, price_unit(pricing) if pricing else per_unit("million")
 
 
 def price_changes(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[tuple[str, Any, Any]]:
@@ -232,7 +231,7 @@ def price_changes(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[t
     if not any((e.input_price, e.output_price)):
         return []
     currency, unit = (info.pricing.currency, Decimal(info.pricing.unit)) if info.pricing else spec_unit(ctx)
-    if currency != "USD" or unit is None:
+    if currency != "USD":
         return [("pricing", text(info.pricing.input) if info.pricing else None, f"priced in {currency}: not compared")]
     own = merged(ctx.spec, ctx.spec.models[index]).pricing
     stated = {
@@ -260,7 +259,7 @@ def add_models(ctx: Context, entries: list[Entry]) -> None:
     currency, unit = spec_unit(ctx)
     for e in entries:
         data = model(e, None)
-        if "pricing" in data and (currency != "USD" or unit is None):
+        if "pricing" in data and currency != "USD":
             data.pop("pricing")
             ctx.changes.append(Change(e.id, "pricing", "", "", e.source, "skipped", f"the spec prices in {currency}"))
         elif "pricing" in data:

@@ -134,6 +134,17 @@ def test_prices_in_another_currency_or_unit(project: tuple[Path, Path], capsys) 
     assert "priced in RMB: not compared" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(("written", "input_text"), [("per: 100k", "'0.02'"), ("unit: '0.00001'", "'0.02'")])
+def test_prices_per_any_power_of_ten(project: tuple[Path, Path], written: str, input_text: str) -> None:
+    """A spec priced per 100K tokens (SambaNova) or in Dify's own unit gets catalogue prices in that unit:
+    0.2 USD per 1M is 0.02 per 100K."""
+    spec, catalog = project
+    spec.write_text(spec.read_text().replace("      per: million\n", f"      {written}\n"))
+    mutate(catalog, lambda m: m["deepseek-chat"]["cost"].__setitem__("input", 0.2))
+    sync(spec, catalog)
+    assert f"    pricing:\n      input: {input_text}\n" in spec.read_text()
+
+
 def test_a_spec_that_follows_nothing(project: tuple[Path, Path], capsys) -> None:
     spec, catalog = project
     spec.write_text(spec.read_text().replace("sync:\n  models.dev: deepseek\n", ""))
