@@ -168,8 +168,10 @@ def check_kind_fields(lw: Lowering, spec: s.Spec, index: int, kind: Kind, fields
             at = written_at(spec, index, name)
             lw.error(at, f"only {kinds_reading(name)} models have {name}, not {kind.name} models")
     check_fixed_body(lw, written_at(spec, index, "body"), fields.body)
+    retired = spec.models[index].deprecated and kind.llm_fields  # Dify lists retired chat models without a context size
     for name in kind.required:
-        lw.check(getattr(fields, name) is not None, ("models", index), f"{name} is required (here or in defaults)")
+        if not (retired and name == "context_size"):
+            lw.check(getattr(fields, name) is not None, ("models", index), f"{name} is required (here or in defaults)")
 
 
 def check_endpoints(

@@ -63,10 +63,10 @@ def read_models(source: Source, provider: dict[str, Any], notes: list[Finding]) 
             data = mapping(source, path)
             if data.get("model") is None:
                 notes.append(Finding(path, "a model YAML without `model`; left out"))
-            elif kind in ("llm", "rerank", "text-embedding") and not (data.get("model_properties") or {}).get(
-                "context_size"
-            ):
-                notes.append(Finding(path, f"{data['model']!r} has no context size, which a spec needs; left out"))
+            elif kind in ("llm", "rerank", "text-embedding") and not retired_or_sized(data, kind):
+                notes.append(
+                    Finding(path, f"{data['model']!r} has no context size, which a live model needs; left out")
+                )
             else:
                 read[str(data["model"])] = spec_model(source, path, data, kind, notes)
         for name in order:
@@ -75,6 +75,11 @@ def read_models(source: Source, provider: dict[str, Any], notes: list[Finding]) 
         ranked = [n for n in order if n in read] + [n for n in read if n not in order]
         out += [read[name] for name in dict.fromkeys(ranked)]
     return sorted(out, key=lambda m: kinds.index(m.get("type", "llm")))
+
+
+def retired_or_sized(data: dict, kind: str) -> bool:
+    """A spec needs a model's context size, unless it is a deprecated llm (Dify lists retired ones without)."""
+    return bool((kind == "llm" and data.get("deprecated")) or (data.get("model_properties") or {}).get("context_size"))
 
 
 def spec_model(source: Source, path: str, data: dict, kind: str, notes: list[Finding]) -> dict:

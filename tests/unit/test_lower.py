@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from compiler.build import compile_spec
 from compiler.errors import CompileError
 from compiler.load import load_spec
 from compiler.lower import lower
@@ -537,3 +538,18 @@ def test_models_that_say_what_their_defaults_say_are_left_to_them(tmp_path: Path
     p = lower(load_spec(write_spec(tmp_path, minimal(defaults=defaults, models=models))))
     assert p.kind_settings == {"llm": {"send_stop": False}, "text-embedding": {"encoding": "base64"}}
     assert p.model_settings == {"b": {}, "c": {"send_stop": False, "stream": False}}
+
+
+def test_a_retired_chat_model_may_lack_a_context_size(tmp_path: Path) -> None:
+    """Dify lists retired chat models without one (zhipuai's chatglm_*); a live one, or a retired
+    embedding model, still needs it."""
+    models = [{"name": "demo-chat", "context_size": 8192}, {"name": "old-chat", "deprecated": True}]
+    spec = write_spec(tmp_path, minimal(models=models))
+    p = lower(load_spec(spec))
+    assert [(m.name, m.context_size) for m in p.models] == [("demo-chat", 8192), ("old-chat", 0)]
+    _, files = compile_spec(spec)
+    assert b"context_size" not in files["dify/models/llm/old-chat.yaml"]
+    for retired in ({"name": "old-chat"}, {"name": "old-embed", "type": "text-embedding", "deprecated": True}):
+        spec = write_spec(tmp_path, minimal(models=[models[0], retired]))
+        with pytest.raises(CompileError, match=r"models\[1\]: context_size is required"):
+            lower(load_spec(spec))
