@@ -172,8 +172,8 @@ def test_user_added_models_read_the_spec_variables(plugins, mock):
 ORIGIN = spec_of(
     "origin",
     api={"base_url": "https://cloud.origin.example", "endpoints": {"chat": "/v1/chat/completions"}},
-    credentials={"base_url": {"rewrite": {"keep": "origin"}}},
-    models=[{"name": "chat-1", "context_size": 4096}],
+    credentials={"base_url": {"rewrite": {"keep": "origin"}}, "check": {"model": "chat-2"}},
+    models=[{"name": "chat-1", "context_size": 4096}, {"name": "chat-2", "context_size": 4096}],
 )
 
 
@@ -197,3 +197,15 @@ def test_keep_origin_on_both_hosts(origin, mock):
     )
     assert result["ok"], result
     assert mock.last.path == "/v1/chat/completions"
+
+
+def test_a_chosen_check_model_answers(origin, mock):
+    """credentials.check names chat-2: the check is a call chat-2 answers, not the model list (which the
+    first model's check would read)."""
+    mock.expect(Reply(json=completion({"role": "assistant", "content": "ok"})))
+    credentials = {"api_key": KEY, "base_url": mock.url}
+    outcome = origin[0].request(
+        "validate_provider_credentials", user_id="u1", provider="origin", credentials=credentials
+    )
+    assert outcome.error is None, outcome.message
+    assert (mock.last.method, mock.last.path, mock.last.body["model"]) == ("POST", "/v1/chat/completions", "chat-2")

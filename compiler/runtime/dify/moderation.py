@@ -23,6 +23,6 @@ class Moderator(base.ProviderModel):
                     return True
         return False
 
-    def check(self, model: str, credentials: dict) -> None:
+    def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """One word, checked."""
         moderation.parse(transport.call_json(credentials, moderation.request(model, ["ping"])), 1)

@@ -16,6 +16,6 @@ class Transcriber(base.ProviderModel):
         with base.failures(credentials):
             return transcription.parse(transport.call_json(credentials, transcription.request(model, audio)))
 
-    def check(self, model: str, credentials: dict) -> None:
+    def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """Half a second of silence, transcribed."""
         transcription.parse(transport.call_json(credentials, transcription.request(model, transcription.silence())))

@@ -66,10 +66,12 @@ def check_credentials(credentials: dict[str, Any], model: str, call_model: bool 
 class ProviderModel:
     """Mixed into every model class: credential checks and the typed-error mapping."""
 
-    def validate_credentials(self, model: str, credentials: dict) -> None:
+    def validate_credentials(self, model: str, credentials: dict, call_model: bool = False) -> None:
+        """Raise CredentialsValidateFailedError unless `model` works with `credentials`; `call_model`
+        (the spec's credentials.check) makes a chat model answer instead of the cheapest call."""
         try:
             with failures(credentials):
-                self.check(model, credentials)
+                self.check(model, credentials, call_model)
         except InvokeError as exc:
             raise CredentialsValidateFailedError(str(exc)) from None
 
@@ -79,12 +81,12 @@ class ProviderModel:
         found = schema.model_properties if schema else {}
         return {getattr(key, "value", key): value for key, value in found.items()}
 
-    def check(self, model: str, credentials: dict) -> None:
+    def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """Raise errors.ProviderError unless `model` works with `credentials`: by default the chat
-        protocol's cheapest call (one the model answers, when a user added it); a kind whose models
-        are called elsewhere makes its smallest call."""
+        protocol's cheapest call (one the model answers, when a user added it or the spec chose it);
+        a kind whose models are called elsewhere always makes its smallest call."""
         predefined = {entity.model for entity in self.predefined_models()}  # type: ignore[attr-defined]
-        check_credentials(credentials, model, call_model=model not in predefined)
+        check_credentials(credentials, model, call_model=call_model or model not in predefined)
 
     @property
     def _invoke_error_mapping(self) -> dict[type[InvokeError], list[type[Exception]]]:

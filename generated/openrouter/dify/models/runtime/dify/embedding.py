@@ -46,7 +46,7 @@ class EmbeddingModel(base.ProviderModel):
             latency=time.perf_counter() - self.started_at,
         )
 
-    def check(self, model: str, credentials: dict) -> None:
+    def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """One embedding of one word."""
         embeddings = kinds.embedding()
         embeddings.parse(transport.call_json(credentials, embeddings.request(model, ["ping"])), 1)

@@ -35,6 +35,6 @@ class Reranker(base.ProviderModel):
         ]
         return RerankResult(model=model, docs=kept[:top_n] if top_n is not None and top_n >= 0 else kept)
 
-    def check(self, model: str, credentials: dict) -> None:
+    def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """One query against one document."""
         rerank.parse(transport.call_json(credentials, rerank.request(model, "ping", ["ping"], 1)), 1)

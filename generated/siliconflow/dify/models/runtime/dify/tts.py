@@ -41,7 +41,7 @@ class Speaker(base.ProviderModel):
                     raise ProviderError("server_unavailable", f"expected audio, got JSON: {errors.describe(payload)}")
                 yield from transport.pieces(response)
 
-    def check(self, model: str, credentials: dict) -> None:
+    def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """A one-word text spoken, reading only the first bytes of its audio."""
         found = self.properties(model, credentials)
         voice = found.get("default_voice") or ""

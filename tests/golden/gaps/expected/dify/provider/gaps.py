@@ -19,7 +19,7 @@ class GapsProvider(ModelProvider):
         model = self.get_model_instance(VALIDATION_TYPE)
         chosen = str(credentials.get(VALIDATION_FIELD) or "").strip() or VALIDATION_MODEL
         try:
-            model.validate_credentials(chosen, credentials)
+            model.validate_credentials(chosen, credentials, call_model=True)
         except CredentialsValidateFailedError:
             raise
         except Exception as exc:
