@@ -1,17 +1,13 @@
 """Facts read from a plugin's code that the spec states as data (model-id aliases as `api_id`, the model
-credentials are checked with as `credentials.check`), each only when the spec language has the field
-(so the importer builds before and after the language grows), each with the place it was read."""
+credentials are checked with as `credentials.check`), each with the place it was read."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from compiler import spec as s
 from compiler.sources.imported import Finding
 from compiler.sources.scan import Reading
 
-HAS_API_ID = "api_id" in s.Model.model_fields
-HAS_CHECK = "check" in s.Credentials.model_fields
 CHECK_FIELDS = ("validate_model", "validation_model", "check_model")
 
 
@@ -21,9 +17,6 @@ def apply_aliases(models: list[dict], reading: Reading, notes: list[Finding]) ->
     for table, where in reading.mappings:
         wired = {k: v for k, v in table.items() if k in names and v.strip() and v != k}
         if not wired or set(table) - set(names):
-            continue
-        if not HAS_API_ID:
-            notes.append(Finding(where, f"maps {len(wired)} model ids to other wire ids; the spec cannot say so yet"))
             continue
         for name, wire in wired.items():
             model = names[name]
@@ -36,8 +29,6 @@ def apply_aliases(models: list[dict], reading: Reading, notes: list[Finding]) ->
 def apply_check(data: dict[str, Any], reading: Reading | None, models: list[dict], notes: list[Finding]) -> None:
     """credentials.check: a credential field named like the official validate_model, else a model id
     the provider's credential check names."""
-    if not HAS_CHECK:
-        return
     credentials = data.setdefault("credentials", {})
     names = {m["name"] for m in models}
     fields = [f for f in credentials.get("extra", []) if f["variable"] in CHECK_FIELDS]

@@ -8,7 +8,6 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from compiler import spec as s
 from compiler.lower.identity import AUTHOR_RE, MAIBOT_BUILTIN_CLIENT_TYPES, EMAIL_RE, GITHUB_REPO_RE
 from compiler.sources import code_facts, forms, generated
 from compiler.sources.archive import Source, SourceError, read_source
@@ -177,9 +176,8 @@ def credential_sections(provider: dict, config: dict, where: str, notes: list[Fi
     model_form = forms.form_fields(provider.get("model_credential_schema"))
     if not fields:  # customizable only: the credentials are the model form's fields that are no model setting
         fields = [f for f in model_form if f["variable"] not in forms.CUSTOM_VARIABLES]
-    can_default = "default" in s.BaseUrlField.model_fields
     out: dict[str, Any] = {}
-    creds = forms.credentials(fields, config, where, notes, can_default)
+    creds = forms.credentials(fields, config, where, notes)
     if creds:
         out["credentials"] = creds
     custom = forms.customizable(provider, {f["variable"] for f in fields}, where, notes)

@@ -43,7 +43,7 @@ def pick_url(fields: list[dict], variable: str | None) -> dict | None:
     return texts[0] if texts else None
 
 
-def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding], can_default: bool) -> dict:
+def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding]) -> dict:
     """The spec's credentials for a credential form; `known` is what a generated plugin's config says
     (the key's and URL's variables, the fields that pick a URL or travel as headers or query)."""
     key = pick_key(fields, known.get("API_KEY_VARIABLE"))
@@ -57,7 +57,7 @@ def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding
         out["base_url"] = labelled(url, {"variable": "base_url", "label": "API Base URL"})
         if url.get("required"):
             notes.append(Finding(where, f"the base URL {url['variable']!r} is required in the plugin; optional here"))
-        if url.get("default") is not None and can_default:
+        if url.get("default") is not None:
             out["base_url"]["default"] = str(url["default"])
     else:
         out["base_url"] = {"enabled": False}

@@ -17,7 +17,6 @@ from compiler.sources.yamlread import load_yaml, mapping
 from compiler.tables import KINDS
 
 FOLDERS = {kind.dify.folder: kind.name for kind in KINDS if kind.dify}
-HAS_UNITS = "unit" in s.Pricing.model_fields  # the language prices per any power of ten, or Dify's unit
 PRICE_UNITS = {"token": Decimal("1"), "thousand": Decimal("0.001"), "million": Decimal("0.000001")}
 PER_BY_UNIT = {unit: per for per, unit in PRICE_UNITS.items()}
 FEATURES = set(s.Feature.__args__)
@@ -186,14 +185,10 @@ def pricing(source: Source, path: str, price: dict, kind: str, notes: list[Findi
     if unit <= 0:
         notes.append(Finding(path, f"price unit {price.get('unit')!r} is not a positive number; prices left out"))
         return {}
-    per = PER_BY_UNIT.get(unit) or (per_of(unit) if HAS_UNITS else None)
+    per = PER_BY_UNIT.get(unit) or per_of(unit)
     if per is not None:
         out["per"] = per
-    elif HAS_UNITS:
-        out["unit"] = unit.normalize()
     else:
-        scale = unit / PRICE_UNITS["million"]
-        out = {k: (v * scale).normalize() for k, v in values.items()} | {"per": "million"}
-        notes.append(Finding(path, f"prices are per {price.get('unit')} tokens in the plugin; written per million"))
+        out["unit"] = unit.normalize()
     out["currency"] = str(price.get("currency") or "USD")
     return {"pricing": out}

@@ -24,8 +24,7 @@ def test_per_of_a_unit(unit, per):
     assert per_of(Decimal(unit)) == per
 
 
-def test_aliases_become_api_ids(tmp_path, monkeypatch):
-    monkeypatch.setattr(code_facts, "HAS_API_ID", True)
+def test_aliases_become_api_ids(tmp_path):
     imported = import_plugin(write_plugin(tmp_path / "p", {"models/llm/wire.py": ALIASED}))
     by_name = {m["name"]: m for m in imported.data["models"]}
     assert list(by_name["acme-1"])[:2] == ["name", "api_id"] and by_name["acme-1"]["api_id"] == "Acme-One"
@@ -33,21 +32,12 @@ def test_aliases_become_api_ids(tmp_path, monkeypatch):
     assert any(f.where == "models/llm/wire.py:1" and "api_id" in f.text for f in imported.findings)
 
 
-def test_aliases_without_api_id_are_a_finding(tmp_path, monkeypatch):
-    monkeypatch.setattr(code_facts, "HAS_API_ID", False)
-    imported = import_plugin(write_plugin(tmp_path / "p", {"models/llm/wire.py": ALIASED}))
-    assert all("api_id" not in m for m in imported.data["models"])
-    assert any(f.where == "models/llm/wire.py:1" and "cannot say so" in f.text for f in imported.findings)
-
-
-def test_check_model_from_the_provider_code(tmp_path, monkeypatch):
-    monkeypatch.setattr(code_facts, "HAS_CHECK", True)
+def test_check_model_from_the_provider_code(tmp_path):
     imported = import_plugin(write_plugin(tmp_path / "p", {"provider/acmeplug.py": CHECKED}))
     assert imported.data["credentials"]["check"] == {"model": "acme-3"}
 
 
-def test_check_field_needs_a_model_default(tmp_path, monkeypatch):
-    monkeypatch.setattr(code_facts, "HAS_CHECK", True)
+def test_check_field_needs_a_model_default(tmp_path):
     field = "    - {variable: validate_model, label: {en_US: Check with}, type: text-input, default: %s}\n"
     at = PROVIDER.index("models:\n  llm:")
     for default, check in (("acme-2", {"field": "validate_model"}), ("nope", None)):
@@ -56,8 +46,7 @@ def test_check_field_needs_a_model_default(tmp_path, monkeypatch):
         assert imported.data["credentials"].get("check") == check
 
 
-def test_prices_per_100k_when_the_language_has_any_power(tmp_path, monkeypatch):
-    monkeypatch.setattr(plugin_models, "HAS_UNITS", True)
+def test_prices_per_100k(tmp_path):
     files = {"models/llm/a1.yaml": model_yaml("acme-1", 8192, price="2", unit="0.00001")}
     imported = import_plugin(write_plugin(tmp_path / "p", files))
     model = next(m for m in imported.data["models"] if m["name"] == "acme-1")
@@ -74,7 +63,7 @@ FORM = {
 }
 
 
-def test_a_shaped_form_field(monkeypatch):
+def test_a_shaped_form_field():
     entry = forms.shaped("tool_call", FORM)
     assert entry["variable"] == "function_calling_type" and entry["on"] == ["function_call"]
     assert entry["default"] == "no_call" and entry["label"] == "Function calling"

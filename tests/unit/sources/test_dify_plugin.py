@@ -10,7 +10,6 @@ import pytest
 from compiler.build import compile_spec
 from compiler.errors import UserError
 from compiler.load import load_spec
-from compiler.sources import plugin_models
 from compiler.sources.dify_plugin import import_plugin
 from tests.unit.sources.plugins import model_yaml, spec_in, write_plugin
 
@@ -56,15 +55,6 @@ def test_written_spec_builds_the_same_models(tmp_path):
     position = files["dify/models/llm/_position.yaml"].decode()
     assert position.splitlines()[1:] == ["- acme-2", "- acme-1", "- acme-3"]
     assert b"max: 16384" in files["dify/models/llm/acme-3.yaml"]
-
-
-def test_unit_not_in_the_language_is_rescaled_with_a_finding(tmp_path, monkeypatch):
-    monkeypatch.setattr(plugin_models, "HAS_UNITS", False)
-    files = {"models/llm/a1.yaml": model_yaml("acme-1", 8192, price="2", unit="0.00001")}
-    imported = import_plugin(write_plugin(tmp_path / "plugin", files))
-    model = next(m for m in imported.data["models"] if m["name"] == "acme-1")
-    assert model["pricing"]["input"] == Decimal("20")
-    assert any("per million" in f.text for f in imported.findings if f.where == "models/llm/a1.yaml")
 
 
 @pytest.mark.parametrize(
