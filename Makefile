@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build check diff schema new package preflight debug export-maibot quick test bench-smoke install-test lint bench clean-venv
+.PHONY: build check diff schema new package preflight debug export-maibot quick test catalogue-test bench-smoke install-test lint bench clean-venv
 
 # Compiling needs only the compiler's own dependencies; the tests add the SDKs and hosts. -qq: errors only
 # (pip 26 passes on setuptools' notes about editable installs even under --quiet).
@@ -73,7 +73,12 @@ quick: $(VENV)/.installed
 # kind and quirk it checks (tests/conformance/specs.py), for a catalogue too large to run whole here.
 CONFORMANCE_SPECS ?= all
 test: $(VENV)/.installed
-	CONFORMANCE_SPECS=$(CONFORMANCE_SPECS) $(PY) -m pytest -q -n 3 -m "not install and not bench"
+	CONFORMANCE_SPECS=$(CONFORMANCE_SPECS) $(PY) -m pytest -q -n 3 -m "not install and not bench and not catalogue"
+
+# What make test samples, whole: every models.dev provider of the recorded snapshot imported and built
+# (make test builds the first of each npm package). CI runs it (.ci/run).
+catalogue-test: $(VENV)/.installed
+	$(PY) -m pytest -q -n 3 -m catalogue
 
 # bench/run.py --quick end to end (about a minute), so the benchmarks cannot rot; CI runs it (.ci/run).
 bench-smoke: $(VENV)/.installed
