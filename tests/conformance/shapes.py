@@ -73,4 +73,6 @@ class Lazy:
         self.name = name
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("_"):  # pytest's collection probes every module global (_mock_name, __wrapped__)
+            raise AttributeError(attribute)
         return getattr(import_module(self.name), attribute)

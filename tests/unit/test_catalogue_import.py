@@ -97,7 +97,7 @@ def spoken(snapshot: dict) -> tuple[list, list[str]]:
     built, refused, packages = [], [], set()
     for pid in modelsdev.provider_ids(snapshot):
         try:
-            npm = modelsdev.catalogue(snapshot, pid, "api.json").provider.npm
+            npm = modelsdev.provider(snapshot[pid], pid, "api.json").npm  # the record alone: collection stays fast
         except UserError:
             refused.append(pid)
             continue
