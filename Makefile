@@ -1,4 +1,7 @@
-# Everything runs inside .venv, which the first target that needs it creates.
+# Everything runs inside .venv, which the first target that needs it creates. Bytecode is cached even where
+# the environment says not to (PYTHONDONTWRITEBYTECODE): pytest then keeps its rewritten test modules, and a
+# second make quick skips recompiling them in every worker (38 s -> 31 s here).
+unexport PYTHONDONTWRITEBYTECODE
 PYTHON_BOOT := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $(shell command -v python3.12 2>/dev/null))
 VENV := .venv
 PY := $(VENV)/bin/python

@@ -48,6 +48,7 @@ def test_honest_spreads_are_not_flagged(tmp_path: Path) -> None:
     assert not [w for w in lower(load_spec(write_spec(tmp_path, "samba", fixed))).warnings if "median" in w.message]
 
 
+@pytest.mark.slow  # the whole catalogue lowered
 @pytest.mark.parametrize("spec", sorted(p.name for p in (ROOT / "specs").glob("*.yaml")))
 def test_no_shipped_spec_is_flagged(spec: str) -> None:
     assert not [str(w) for w in lower(load_spec(ROOT / "specs" / spec)).warnings if "median" in w.message]
