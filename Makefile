@@ -79,7 +79,8 @@ test: $(VENV)/.installed
 	CONFORMANCE_SPECS=$(CONFORMANCE_SPECS) $(PY) -m pytest -q -n 3 -m "not install and not bench and not catalogue"
 
 # What make test samples, whole: every models.dev provider of the recorded snapshot imported and built
-# (make test builds the first of each npm package). CI runs it (.ci/run).
+# (make test builds the first of each protocol), and the largest shipped specs' import round trips.
+# CI runs it (.ci/run).
 catalogue-test: $(VENV)/.installed
 	$(PY) -m pytest -q -n 3 -m catalogue
 

@@ -92,17 +92,17 @@ def test_import_shapes(snapshot: dict, tmp_path: Path, pid: str, check) -> None:
 
 
 def spoken(snapshot: dict) -> tuple[list, list[str]]:
-    """The snapshot's providers whose wire the language speaks (make test builds the first of each npm
-    package; the rest are marked `catalogue`, which .ci/run builds), and the refused ones."""
-    built, refused, packages = [], [], set()
+    """The snapshot's providers whose wire the language speaks (make test builds the first of each
+    protocol; the rest are marked `catalogue`, which .ci/run builds), and the refused ones."""
+    built, refused, protocols = [], [], set()
     for pid in modelsdev.provider_ids(snapshot):
         try:
-            npm = modelsdev.provider(snapshot[pid], pid, "api.json").npm  # the record alone: collection stays fast
+            protocol = modelsdev.provider(snapshot[pid], pid, "api.json").protocol  # the record: collection stays fast
         except UserError:
             refused.append(pid)
             continue
-        built.append(pytest.param(pid, marks=[pytest.mark.catalogue] if npm in packages else []))
-        packages.add(npm)
+        built.append(pytest.param(pid, marks=[pytest.mark.catalogue] if protocol in protocols else []))
+        protocols.add(protocol)
     return built, refused
 
 
