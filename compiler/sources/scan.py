@@ -24,6 +24,7 @@ FOREIGN_SDKS = {
     "huggingface_hub": "Hugging Face Inference API (huggingface_hub)",
     "xinference_client": "Xinference's own client",
     "google.oauth2": "Vertex AI (Google Cloud OAuth)",
+    "google.auth": "Vertex AI (Google Cloud OAuth)",
     "vertexai": "Vertex AI (Google Cloud OAuth)",
     "cohere": "Cohere's own API (cohere SDK)",
     "mistralai": "Mistral's own SDK",

@@ -73,6 +73,7 @@ def test_protocol_from_the_sdk_the_chat_code_uses(tmp_path, code, protocol):
         ("import json\nimport boto3\n", "AWS Bedrock", 2),
         ("from dashscope import Generation\n", "DashScope", 1),
         ("import os\n\nclient = AzureOpenAI()\n", "Azure OpenAI", 3),
+        ("import google.auth.transport.requests\nfrom mistralai.gcp.client import MistralGCP\n", "Vertex AI", 1),
     ],
 )
 def test_a_foreign_protocol_is_refused_with_its_place(tmp_path, code, named, line):
