@@ -216,3 +216,13 @@ def test_encrypted_reasoning_goes_back_unchanged_with_each_tool_turn() -> None:
 def test_error_bodies_are_chat_completions_shaped() -> None:
     codes, message = responses.error_fields({"error": {"type": "invalid_request_error", "code": None, "message": "no"}})
     assert (codes, message) == (["invalid_request_error"], "no")
+
+
+def test_credentials_are_checked_by_the_model_list_or_a_short_response(settings) -> None:
+    assert (responses.validation_request("gpt-5").method, responses.validation_request("gpt-5").path) == (
+        "GET",
+        "/models",
+    )
+    settings(ENDPOINTS={"chat": "/responses", "models": None})
+    request = responses.validation_request("gpt-5")
+    assert (request.path, request.body["max_output_tokens"], request.body["store"]) == ("/responses", 16, False)
