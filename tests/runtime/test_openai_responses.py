@@ -226,3 +226,23 @@ def test_credentials_are_checked_by_the_model_list_or_a_short_response(settings)
     settings(ENDPOINTS={"chat": "/responses", "models": None})
     request = responses.validation_request("gpt-5")
     assert (request.path, request.body["max_output_tokens"], request.body["store"]) == ("/responses", 16, False)
+
+
+def test_summary_parts_are_set_apart_and_a_refusal_is_text() -> None:
+    assembler = responses.StreamAssembler()
+    parts = [
+        {"type": "response.reasoning_summary_part.added", "output_index": 0, "summary_index": 0, "part": {}},
+        {"type": "response.reasoning_summary_text.delta", "output_index": 0, "summary_index": 0, "delta": "One."},
+        {"type": "response.reasoning_summary_part.added", "output_index": 0, "summary_index": 1, "part": {}},
+        {"type": "response.reasoning_summary_text.delta", "output_index": 0, "summary_index": 1, "delta": "Two."},
+        {"type": "response.refusal.delta", "output_index": 1, "content_index": 0, "delta": "I can't."},
+        {"type": "response.completed", "response": response()},
+    ]
+    for e in events(*parts):
+        assembler.feed(e)
+    answer = assembler.finish()
+    assert (answer.reasoning, answer.content, answer.finish_reason) == ("One.\n\nTwo.", "I can't.", "stop")
+    summaries = REASONING | {
+        "summary": [{"type": "summary_text", "text": "One."}, {"type": "summary_text", "text": "Two."}]
+    }
+    assert responses.parse_completion(response(summaries)).reasoning == "One.\n\nTwo."

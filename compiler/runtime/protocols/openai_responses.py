@@ -280,10 +280,12 @@ class StreamAssembler:
         if type(payload) is not dict:
             raise ProviderError("server_unavailable", f"unexpected stream payload: {describe(payload)}")
         kind = payload.get("type") or name
-        if kind == "response.output_text.delta":
+        if kind in ("response.output_text.delta", "response.refusal.delta"):
             return self.keep("", payload.get("delta") or "")
         if kind == "response.reasoning_summary_text.delta":
             return self.keep(payload.get("delta") or "", "")
+        if kind == "response.reasoning_summary_part.added" and payload.get("summary_index"):
+            return self.keep("\n\n", "")  # a later summary part, set apart as a blocking answer's
         if kind == "response.function_call_arguments.delta":
             self.arguments.setdefault(payload.get("output_index"), []).append(payload.get("delta") or "")
         elif kind in ("response.output_item.added", "response.output_item.done"):
