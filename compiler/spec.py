@@ -221,7 +221,8 @@ class UserField(Strict):
 class Api(Strict):
     protocol: Protocol = Field(
         "openai_chat",
-        description="The wire protocol the provider speaks; it sets the default endpoints and auth.",
+        description="The wire protocol the provider speaks (openai_chat, anthropic_messages, openai_responses, gemini); "
+        "it sets the default endpoints and auth.",
         examples=["openai_chat"],
     )
     base_url: str = Field(
@@ -501,7 +502,7 @@ class Parameter(Strict):
         None,
         description="A built-in tool the provider runs (Zhipu's web_search, Gemini's googleSearch): while this "
         "boolean parameter is on, this object is added to the request's `tools`; the parameter itself is not sent. "
-        "It is named the protocol's way: by `type` (openai_chat, anthropic_messages), or by its one key (gemini).",
+        "It is named the protocol's way: by `type` (openai_chat, anthropic_messages, openai_responses), or by its one key (gemini).",
         examples=[{"type": "web_search", "web_search": {"enable": True, "search_result": True}}, {"googleSearch": {}}],
     )
     headers: dict[str, str] | None = Field(

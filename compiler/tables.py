@@ -193,6 +193,20 @@ PROTOCOLS = {
             "cache.ttl": "string",
         },
     ),
+    # OpenAI Responses (platform.openai.com/docs/api-reference/responses): stateless, reasoning kept
+    # encrypted between turns; chat models only (another kind is an error).
+    "openai_responses": Protocol(
+        "openai_responses",
+        endpoints={"chat": "/responses", "models": "/models"},
+        auth=("bearer", None, ""),
+        quirks=frozenset(("send_user", "user", "messages")),
+        parameter_keys={
+            "max_tokens": "max_output_tokens",
+            "max_completion_tokens": "max_output_tokens",
+            "reasoning_effort": "reasoning.effort",
+            "verbosity": "text.verbosity",
+        },
+    ),
     # Gemini API (ai.google.dev/api/generate-content): generateContent and streamGenerateContent.
     "gemini": Protocol(
         "gemini",

@@ -7,7 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from tests.conformance.specs import ROOT
+from compiler.build import compile_spec
+from compiler.write import write_tree
+from tests.conformance.specs import BUILT, ROOT
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 
@@ -27,13 +29,22 @@ class Pool:
     def dify(self, spec: str) -> DifyPlugin:
         if (spec, "dify") not in self.started:
             folder = Path(tempfile.mkdtemp(prefix=f"{spec}-", dir=self.workdir))
-            self.started[spec, "dify"] = DifyPlugin(GENERATED / spec / "dify", folder, READ_TIMEOUT)
+            self.started[spec, "dify"] = DifyPlugin(self.tree(spec) / "dify", folder, READ_TIMEOUT)
         return self.started[spec, "dify"]
 
     def maibot(self, spec: str) -> MaiBotHost:
         if (spec, "maibot") not in self.started:
-            self.started[spec, "maibot"] = MaiBotHost(GENERATED / spec / "maibot")
+            self.started[spec, "maibot"] = MaiBotHost(self.tree(spec) / "maibot")
         return self.started[spec, "maibot"]
+
+    def tree(self, spec: str) -> Path:
+        """The spec's plugin trees: the committed ones, or a test-only spec's, built here once a run."""
+        if spec not in BUILT:
+            return GENERATED / spec
+        root = self.workdir / "built" / spec
+        if not root.exists():
+            write_tree(root, compile_spec(BUILT[spec])[1])
+        return root
 
     def release(self, spec: str) -> None:
         """Stop the spec's processes; a MaiBot host stops its runner first, which takes a few seconds,
