@@ -520,9 +520,11 @@ class Parameter(Strict):
     )
     controls: str | None = Field(
         None,
-        description="A setting of the wire protocol this parameter steers instead of being sent (anthropic_messages: "
-        "cache.system, cache.tools, cache.images, cache.documents, cache.tool_results, cache.long_messages, "
-        "cache.ttl). Its type must be the control's.",
+        description="A setting this parameter steers instead of being sent. In every protocol: stream (a boolean; "
+        "false makes this request without streaming, and a host that asked for a stream gets the whole answer as "
+        "a stream of one; true, or not set, leaves the request as the host and the model's `stream` make it). "
+        "anthropic_messages also has cache.system, cache.tools, cache.images, cache.documents, cache.tool_results, "
+        "cache.long_messages, cache.ttl. Its type must be the control's.",
         examples=["cache.tools"],
     )
     parse: Literal["json"] | None = Field(
@@ -623,7 +625,8 @@ class ModelFields(Strict):
     stream: bool | None = Field(
         None,
         description="Ask for streamed answers (llm; default true). False for models whose streams are broken: the "
-        "plugin asks for one answer and hands it to the host as a stream of one.",
+        "plugin asks for one answer and hands it to the host as a stream of one. A boolean parameter with "
+        "`controls: stream` decides the same per request.",
         examples=[False],
     )
     system_messages: Literal["keep", "drop", "as_user"] | None = Field(

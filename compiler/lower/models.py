@@ -203,6 +203,9 @@ def model_parameters(
     for i, name in enumerate(fields.never_send or ()):
         message = f"{name!r} is not a parameter of this model, so it is never sent anyway"
         lw.check(name in declared, written_at(spec, index, "never_send") + (i,), message)
+    for at, p in rules:
+        if p.controls == "stream" and fields.stream is False:
+            lw.warn(at + ("controls",), "the model never streams (stream: false), so this switch changes nothing")
     limit = LIMITS["parameters"]
     lw.check(len(parameters) <= limit, ("models", index, "parameters"), f"Dify allows at most {limit} parameter rules")
     return parameters

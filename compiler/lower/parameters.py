@@ -39,6 +39,9 @@ RULE_KEY_ORDER = ["label", "type", "help", "required", "default", "min", "max", 
 WIRE_FIELDS = {"use", "template", "name", "send_as", "values", "omit_when", "parse", "adds_tool", "headers", "body"}
 WIRE_FIELDS |= {"controls"}
 NO_FORMAT = "only Dify's JSON and XML options, which are asked for in the prompt, and a json_schema rule"
+# Settings of the host's request, not of a wire protocol, that a parameter may steer in every protocol
+# (`controls`) -> the parameter type it takes. stream: false asks for one answer this request.
+HOST_CONTROLS = {"stream": "boolean"}
 VALUE_KEY_TYPES = {"boolean": (bool,), "int": (int,), "float": (int, float), "string": (str,), "text": (str,)}
 
 
@@ -154,9 +157,10 @@ def encoding_of(p: s.Parameter, meant: str | None) -> str:
 
 def check_control(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, meant: str | None) -> None:
     """A parameter that steers a protocol setting: one the protocol has, of its type, and nothing else."""
-    kind = protocol.controls.get(p.controls or "")
+    settings = HOST_CONTROLS | protocol.controls
+    kind = settings.get(p.controls or "")
     if kind is None:
-        offered = ", ".join(protocol.controls) or "none"
+        offered = ", ".join(settings)
         lw.error(loc + ("controls",), f"protocol {protocol.name} has no setting {p.controls!r} (it has: {offered})")
         return
     lw.check(p.type == kind and meant is None, loc + ("type",), f"{p.controls} takes a {kind} parameter")

@@ -553,3 +553,26 @@ def test_a_retired_chat_model_may_lack_a_context_size(tmp_path: Path) -> None:
         spec = write_spec(tmp_path, minimal(models=[models[0], retired]))
         with pytest.raises(CompileError, match=r"models\[1\]: context_size is required"):
             lower(load_spec(spec))
+
+
+def test_a_stream_switch_is_a_setting_of_every_protocol(tmp_path: Path) -> None:
+    """`controls: stream` lowers to a record that steers the request, not a body key, whatever the
+    protocol; it must be a boolean that sends nothing, and a model that never streams is warned of."""
+    switch = {"name": "enable_stream", "type": "boolean", "default": True, "controls": "stream"}
+    for protocol in ("openai_chat", "anthropic_messages", "openai_responses", "gemini"):
+        models = [{"name": "a", "context_size": 8, "parameters": [switch]}]
+        spec = minimal(api={"base_url": "https://x.example", "protocol": protocol}, models=models)
+        p = lower(load_spec(write_spec(tmp_path, spec)))
+        assert p.parameters["enable_stream"] == {"control": "stream"} and not p.warnings, protocol
+        assert p.models[0].parameters[0].declaration() == {"name": "enable_stream", "type": "boolean", "default": True}
+    models = [{"name": "a", "context_size": 8, "stream": False, "parameters": [switch]}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert [(w.path, w.message) for w in p.warnings] == [
+        ("models[0].parameters[0].controls", "the model never streams (stream: false), so this switch changes nothing")
+    ]
+    sent = switch | {"values": {True: "yes", False: "no"}}
+    with pytest.raises(CompileError) as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(models=[{"name": "a", "context_size": 8, "parameters": [sent]}]))))
+    assert [(d.path, d.message) for d in caught.value.diagnostics] == [
+        ("models[0].parameters[0].values", "a parameter that steers a protocol setting is not sent itself")
+    ]
