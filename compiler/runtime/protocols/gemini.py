@@ -18,7 +18,7 @@ from .. import config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
-from ..parameters import bare_schema, encode_parameters, host_output
+from ..parameters import bare_schema, encode_parameters, host_output, streamed
 from ..types import Completion, Event, Request, ToolCall, Usage
 
 OWNED_BODY_KEYS = frozenset(("contents", "systemInstruction", "tools", "toolConfig", "generationConfig"))
@@ -102,7 +102,7 @@ def chat_request(
         body["tools"] = [{"functionDeclarations": declarations}] + encoded.tools
         body["toolConfig"] = {"functionCallingConfig": {"mode": TOOL_MODES.get(tool_choice, "AUTO")}}
     path = config.ENDPOINTS["chat"].replace("{model}", http.wire_id(model, settings))
-    if stream and settings.get("stream", True):
+    if streamed(stream, parameters, settings):
         path = path.replace(":generateContent", ":streamGenerateContent")
         query = {"alt": "sse"}
         return Request("POST", path, http.fixed_body(body, settings, chat=True), query=query, headers=encoded.headers)

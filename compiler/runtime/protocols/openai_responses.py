@@ -19,7 +19,7 @@ from .. import config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
-from ..parameters import bare_schema, encode_parameters, host_output
+from ..parameters import bare_schema, encode_parameters, host_output, streamed
 from ..types import Completion, Event, Request, ToolCall, Usage
 
 OWNED_BODY_KEYS = frozenset(("include", "input", "instructions", "model", "store", "stream", "text", "tools"))
@@ -64,7 +64,7 @@ def chat_request(
     """POST /responses: system text as `instructions`, the turns as input items, stateless with the
     reasoning returned encrypted. The API takes no stop sequences: they are not sent."""
     settings = http.model_settings(model) if settings is None else settings
-    stream = stream and settings.get("stream", True)
+    stream = streamed(stream, parameters, settings)
     instructions, items = items_of(conversation.normalise(messages, settings))
     body: dict[str, Any] = {"model": http.wire_id(model, settings), "input": items}
     if instructions:

@@ -1,7 +1,7 @@
 """The spec's declared parameters as the parts of a request, as each one's record says
 (config.PARAMETERS, with the model's overrides in its settings): body fields (dotted keys nest), value
 maps, built-in tools, JSON text, headers and fixed fields while a parameter is on, protocol settings a
-parameter steers, the answer's format, and the model's never_send and omissions. Protocol-neutral:
+parameter steers (and `stream`, which every protocol reads), the answer's format, and the model's never_send and omissions. Protocol-neutral:
 each protocol module places the parts its own way."""
 
 from __future__ import annotations
@@ -56,6 +56,19 @@ def encode_parameters(parameters: dict[str, Any], settings: dict[str, Any]) -> E
         encode_value(encoded, name, rule, value, formats)
     encoded.output = output_of(formats.get("response_format"), formats.get("json_schema"))
     return encoded
+
+
+def streamed(stream: bool, parameters: dict[str, Any], settings: dict[str, Any]) -> bool:
+    """Whether a request the host asked to stream is streamed: not for a model the spec does not
+    stream, nor when a parameter that controls `stream` is false for this request (the hosts take a
+    JSON answer to a stream request, and hand it on as a stream of one)."""
+    if not (stream and settings.get("stream", True)):
+        return False
+    return not any(
+        value is False and record(name, settings).get("control") == "stream" and not omitted(settings, name, parameters)
+        for name, value in parameters.items()
+        if name in config.PARAMETERS
+    )
 
 
 def record(name: str, settings: dict[str, Any]) -> dict[str, Any]:

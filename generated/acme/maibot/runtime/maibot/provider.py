@@ -14,6 +14,7 @@ from maibot_sdk import LLMProviderBase
 
 from .. import config, errors, http, messages, protocols, text
 from ..errors import ProviderError
+from ..parameters import streamed
 from ..types import Completion, ToolCall, Usage
 from . import transport
 from .messages import context_messages, response_format, tool_definition
@@ -52,7 +53,10 @@ class Provider(LLMProviderBase):
         tools = [tool_definition(t) for t in request.get("tool_options") or ()]
         conversation = context_messages(request, with_tools=bool(tools))
         parameters, raw = chat_parameters(model, request, extra_body, protocol.PARAMETER_KEYS)
-        stream = bool((request.get("model_info") or {}).get("force_stream_mode"))
+        # What is asked for: the host's stream mode, unless the model or a stream switch says no.
+        stream = streamed(
+            bool((request.get("model_info") or {}).get("force_stream_mode")), parameters, http.model_settings(model)
+        )
         call = protocol.chat_request(
             model,
             conversation,

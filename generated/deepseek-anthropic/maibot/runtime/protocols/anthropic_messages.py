@@ -19,7 +19,7 @@ from .. import config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
-from ..parameters import bare_schema, encode_parameters
+from ..parameters import bare_schema, encode_parameters, streamed
 from ..types import Completion, Event, Request, ToolCall, Usage
 
 OWNED_BODY_KEYS = frozenset(("max_tokens", "messages", "model", "stream", "system", "tools", "tool_choice"))
@@ -95,7 +95,7 @@ def chat_request(
     body["max_tokens"] = body.get("max_tokens") or settings.get("max_output_tokens") or DEFAULT_MAX_TOKENS
     if unsigned and isinstance(body.get("thinking"), dict) and body["thinking"].get("type") == "enabled":
         del body["thinking"]  # a tool-use turn whose signed thinking this process never saw
-    body["stream"] = stream
+    body["stream"] = streamed(stream, parameters, settings)
     if tools:
         body["tools"] = [tool_of(t) for t in tools] + encoded.tools
         body["tool_choice"] = TOOL_CHOICES.get(tool_choice, {"type": "auto"})

@@ -11,7 +11,7 @@ from .. import config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
-from ..parameters import bare_schema, encode_parameters, host_output
+from ..parameters import bare_schema, encode_parameters, host_output, streamed
 from ..types import Completion, Event, Request, Usage
 
 OWNED_BODY_KEYS = frozenset(("max_tokens", "messages", "model", "response_format", "stream", "temperature", "tools"))
@@ -35,7 +35,7 @@ def chat_request(
     prompt): only declared parameters, encoded as the spec says. A model the spec does not stream is
     asked for one answer (the hosts take a JSON answer to a stream request)."""
     settings = http.model_settings(model) if settings is None else settings
-    stream = stream and settings.get("stream", True)
+    stream = streamed(stream, parameters, settings)
     completion = settings.get("mode") == "completion"
     body: dict[str, Any] = {"model": http.wire_id(model, settings)}
     if completion:
