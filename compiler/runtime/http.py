@@ -119,6 +119,17 @@ def loads(text: str) -> Any:
     return value if end == len(text) else json.loads(text)
 
 
+def event_object(data: str) -> dict[str, Any]:
+    """A stream event's data as the one JSON object it must be; anything else is the server's fault."""
+    try:
+        payload = loads(data)
+    except ValueError:
+        raise ProviderError("server_unavailable", f"malformed stream data: {describe(data)}") from None
+    if type(payload) is not dict:
+        raise ProviderError("server_unavailable", f"unexpected stream payload: {describe(payload)}")
+    return payload
+
+
 def encode(body: Any) -> bytes:
     return json.dumps(body, ensure_ascii=False).encode()
 

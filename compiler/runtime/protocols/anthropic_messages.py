@@ -328,12 +328,7 @@ class StreamAssembler:
     def feed(self, event: Event) -> tuple[str, str]:
         """(reasoning delta, content delta) of one event."""
         name, data = event
-        try:
-            payload = http.loads(data)
-        except ValueError:
-            raise ProviderError("server_unavailable", f"malformed stream data: {describe(data)}") from None
-        if type(payload) is not dict:
-            raise ProviderError("server_unavailable", f"unexpected stream payload: {describe(payload)}")
+        payload = http.event_object(data)
         kind = payload.get("type") or name
         if kind == "content_block_delta":
             return self.delta(payload.get("index"), payload.get("delta") or {})
