@@ -12,7 +12,8 @@ from compiler.lower.identity import i18n
 from compiler.lower.models import _decimal, check_per_unit, per_exponent, per_unit, properties
 from compiler.lower.parameters import DEFAULT_MAX_TOKENS, expand_sets, lower_parameter, with_omissions
 from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option, ParameterRule, unit_label
-from compiler.tables import KINDS, PROTOCOLS
+from compiler.lower.protocols import declared, of, spoken
+from compiler.tables import KINDS
 
 EVERY_KIND = tuple(kind.name for kind in KINDS if kind.dify)
 YES_NO = (
@@ -264,8 +265,8 @@ def custom_rules(
     reasoning = expand_sets(lw, spec, where, (spec.customizable and spec.customizable.reasoning_parameters) or [])
     message = "reasoning parameters need the reasoning field, which says when a user-added model gets them"
     lw.check(not reasoning or reasoning_offered, where, message)
-    protocol = PROTOCOLS[spec.api.protocol]
-    lowered = with_omissions([lower_parameter(lw, at, rule, max_output, protocol) for at, rule in rules + reasoning])
+    speaks = (of(declared(spec.defaults.llm, spec.api.protocol)), of(spoken(spec)))
+    lowered = with_omissions([lower_parameter(lw, at, rule, max_output, speaks) for at, rule in rules + reasoning])
     parameters, extra = lowered[: len(rules)], lowered[len(rules) :]
     for (at, _), rule in zip(reasoning, extra):
         lw.check(rule.name not in {r.name for r in parameters}, at, f"the llm defaults already have {rule.name!r}")
