@@ -1,0 +1,476 @@
+# Generated from specs/openai.yaml by the provider compiler. Do not edit by hand.
+"""The openai settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "openai"
+# The wire-protocol module chat models use (runtime/protocols.py).
+PROTOCOL = "openai_chat"
+# The module text-embedding models use (runtime/protocols.py: embedding()).
+EMBEDDINGS = "embeddings"
+BASE_URL = "https://api.openai.com/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {
+    "chat": "/chat/completions",
+    "models": "/models",
+    "embeddings": "/embeddings",
+    "transcriptions": "/audio/transcriptions",
+    "speech": "/audio/speech",
+    "moderations": "/moderations",
+}
+# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
+PROTOCOLS = {
+    "openai_responses": {
+        "endpoints": {"chat": "/responses", "models": "/models"},
+        "auth": ("header", "Authorization", "Bearer "),
+        "headers": {},
+    }
+}
+# Credential field -> its value ("" when empty) -> the protocol it picks for a model that speaks several.
+PROTOCOL_CHOICES = {"api_protocol": {"responses": "openai_responses", "chat": "openai_chat", "": "openai_responses"}}
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "openai_api_key"
+BASE_URL_VARIABLE = "openai_api_base"
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
+# already ends with it, ("keep", "origin") for scheme and host only; None: used as given.
+BASE_URL_REWRITE = ("append", "/v1")
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("openai_api_key",)
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {"openai_organization": "OpenAI-Organization"}
+CREDENTIAL_QUERY = {}
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {}
+# Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
+# key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
+# protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
+# "json" (text that spells a JSON value); "values": ((value the user picks, what is sent instead;
+# None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
+# while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
+# "body" (fixed fields, under the values). A model may override values and omit_when
+# (MODEL_SETTINGS[model]["parameters"]).
+PARAMETERS = {
+    "enable_stream": {"control": "stream"},
+    "frequency_penalty": {"key": "frequency_penalty"},
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_completion_tokens", "keys": {"openai_responses": "max_output_tokens"}},
+    "presence_penalty": {"key": "presence_penalty"},
+    "reasoning_context": {"key": "reasoning.context"},
+    "reasoning_effort": {"key": "reasoning_effort", "keys": {"openai_responses": "reasoning.effort"}},
+    "reasoning_mode": {"key": "reasoning.mode"},
+    "reasoning_summary": {"key": "reasoning.summary"},
+    "response_format": {"format": "response_format"},
+    "service_tier": {"key": "service_tier"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+    "verbosity": {"key": "verbosity", "keys": {"openai_responses": "text.verbosity"}},
+}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "gpt-5.6": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "reasoning_mode",
+        "reasoning_context",
+        "reasoning_summary",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.6-sol": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "reasoning_mode",
+        "reasoning_context",
+        "reasoning_summary",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.6-terra": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "reasoning_mode",
+        "reasoning_context",
+        "reasoning_summary",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.6-luna": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "reasoning_mode",
+        "reasoning_context",
+        "reasoning_summary",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "chat-latest": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-5.5": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.5-pro": ("max_tokens", "response_format", "json_schema", "reasoning_effort", "verbosity", "service_tier"),
+    "gpt-5.5-2026-04-23": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.5-pro-2026-04-23": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "service_tier",
+    ),
+    "gpt-5.4": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.4-pro": ("max_tokens", "reasoning_effort", "verbosity", "enable_stream", "service_tier"),
+    "gpt-5.4-mini": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.4-nano": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.4-2026-03-05": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.4-pro-2026-03-05": ("max_tokens", "reasoning_effort", "verbosity", "enable_stream", "service_tier"),
+    "gpt-5.4-mini-2026-03-17": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.4-nano-2026-03-17": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.2": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.2-pro": ("max_tokens", "reasoning_effort", "verbosity", "enable_stream", "service_tier"),
+    "gpt-5.2-2025-12-11": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.2-pro-2025-12-11": ("max_tokens", "reasoning_effort", "verbosity", "enable_stream", "service_tier"),
+    "gpt-5.1": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5.1-2025-11-13": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5-mini": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-5-nano": (
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "reasoning_effort",
+        "verbosity",
+        "enable_stream",
+        "service_tier",
+    ),
+    "gpt-audio-1.5": ("temperature", "top_p", "presence_penalty", "frequency_penalty", "max_tokens", "response_format"),
+    "gpt-audio-mini-2025-12-15": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+    ),
+    "gpt-4.1": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-4.1-mini": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "enable_stream",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-4.1-nano": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+    ),
+    "gpt-4.1-2025-04-14": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-4.1-mini-2025-04-14": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "enable_stream",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-4.1-nano-2025-04-14": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+    ),
+    "gpt-4o-mini": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-4o-2024-08-06": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-4o-2024-11-20": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "gpt-4o-mini-2024-07-18": (
+        "temperature",
+        "top_p",
+        "presence_penalty",
+        "frequency_penalty",
+        "max_tokens",
+        "response_format",
+        "json_schema",
+        "service_tier",
+    ),
+    "o3": ("max_tokens", "reasoning_effort", "response_format", "json_schema", "enable_stream", "service_tier"),
+    "o3-pro": ("max_tokens", "reasoning_effort", "response_format", "json_schema", "service_tier"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user", None, True)
+STREAM_USAGE = True
+REASONING_HISTORY = "strip"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
+# record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
+# key, query value, document value) and base64 encoding; a transcription's language and prompt.
+MODEL_SETTINGS = {
+    "gpt-5.5-pro": {"stream": False, "protocol": "openai_responses"},
+    "gpt-5.5-pro-2026-04-23": {"stream": False, "protocol": "openai_responses"},
+    "gpt-5.4-pro": {"protocol": "openai_responses"},
+    "gpt-5.4-pro-2026-03-05": {"protocol": "openai_responses"},
+    "gpt-5.2-pro": {"protocol": "openai_responses"},
+    "gpt-5.2-pro-2025-12-11": {"protocol": "openai_responses"},
+    "gpt-audio-1.5": {},
+    "gpt-audio-mini-2025-12-15": {"stream": False},
+    "o3-pro": {"stream": False, "protocol": "openai_responses"},
+    "gpt-4o-transcribe-diarize": {"body": {"chunking_strategy": "auto", "response_format": "diarized_json"}},
+}
+# Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
+# model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
+KIND_SETTINGS = {"llm": {"protocol": ("openai_responses", "openai_chat")}}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": ("llm", "text-embedding", "speech2text", "tts", "moderation"),
+    "fields": (),
+    "properties": {
+        "llm": {"mode": "chat", "context_size": 4096},
+        "text-embedding": {"context_size": 8191, "max_chunks": 32},
+        "speech2text": {
+            "file_upload_limit": 25,
+            "supported_file_extensions": "flac,mp3,mp4,mpeg,mpga,m4a,ogg,wav,webm",
+        },
+        "tts": {"voices": [], "word_limit": 4096, "audio_type": "mp3"},
+        "moderation": {"max_chunks": 32, "max_characters_per_chunk": 2000},
+    },
+    "parameters": [
+        {"name": "temperature", "use_template": "temperature"},
+        {"name": "top_p", "use_template": "top_p"},
+        {"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 128000},
+    ],
+    "reasoning_parameters": [],
+    "max_output_tokens": 128000,
+    "pricing": ("USD", "0.000001"),
+}
