@@ -182,6 +182,9 @@ PROTOCOLS = {
         max_tokens_required=True,
         response_format=False,
         function_tools="custom",
+        # What other APIs call these: one parameter of a plugin whose models speak several protocols
+        # (aihubmix) is sent under one name, which each protocol places where its API takes it.
+        parameter_keys={"max_completion_tokens": "max_tokens", "thinking_budget": "thinking.budget_tokens"},
         # Prompt caching (docs.anthropic.com/en/docs/build-with-claude/prompt-caching): which blocks get
         # cache_control, texts longer than this many words, and the cache's lifetime ("5m", "1h").
         controls={
@@ -225,6 +228,9 @@ PROTOCOLS = {
             "presence_penalty": "generationConfig.presencePenalty",
             "frequency_penalty": "generationConfig.frequencyPenalty",
             "seed": "generationConfig.seed",
+            "max_completion_tokens": "generationConfig.maxOutputTokens",
+            "max_output_tokens": "generationConfig.maxOutputTokens",
+            "thinking_budget": "generationConfig.thinkingConfig.thinkingBudget",
         },
         tool_name_key=None,
         function_tools="functionDeclarations",

@@ -62,6 +62,33 @@ def test_defaults_give_user_added_models_their_protocol(tmp_path: Path) -> None:
     assert p.api.spoken == ("openai_chat", "openai_responses")
 
 
+def test_one_parameter_name_reaches_each_api_under_its_own_key(tmp_path: Path) -> None:
+    """aihubmix sends max_tokens as max_completion_tokens and thinking_budget as itself to chat
+    completions; Messages and Gemini take them under their own names."""
+    budget = {"name": "thinking_budget", "type": "int", "min": 0, "max": 32000}
+
+    def rules() -> list[dict]:
+        return [{"template": "max_tokens", "send_as": "max_completion_tokens"}, dict(budget)]
+
+    models = [
+        CHAT | {"parameters": rules()},
+        CHAT | {"name": "demo-claude", "protocol": "anthropic_messages", "parameters": rules()},
+        CHAT | {"name": "demo-gemini", "protocol": "gemini", "parameters": rules()},
+    ]
+    p = lowered(tmp_path, models=models)
+    assert p.parameters["max_tokens"] == {
+        "key": "max_completion_tokens",
+        "keys": {"anthropic_messages": "max_tokens", "gemini": "generationConfig.maxOutputTokens"},
+    }
+    assert p.parameters["thinking_budget"] == {
+        "key": "thinking_budget",
+        "keys": {
+            "anthropic_messages": "thinking.budget_tokens",
+            "gemini": "generationConfig.thinkingConfig.thinkingBudget",
+        },
+    }
+
+
 def test_an_api_field_of_any_protocol_spoken_is_allowed(tmp_path: Path) -> None:
     models = [CHAT | {"protocol": "anthropic_messages"}]
     assert lowered(
