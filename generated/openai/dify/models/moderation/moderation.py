@@ -4,8 +4,7 @@
 from dify_plugin.interfaces.model.moderation_model import ModerationModel
 
 from models.runtime.dify.moderation import Moderator
-from models.runtime.dify.custom import Customizable
 
 
-class OpenaiModerationModel(Customizable, Moderator, ModerationModel):
+class OpenaiModerationModel(Moderator, ModerationModel):
     """Moderation against https://api.openai.com/v1/moderations."""

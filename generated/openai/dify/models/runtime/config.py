@@ -453,18 +453,9 @@ RERANK = {
 # the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
 # (runtime/customizable.py).
 CUSTOMIZABLE = {
-    "types": ("llm", "text-embedding", "speech2text", "tts", "moderation"),
+    "types": ("llm",),
     "fields": (),
-    "properties": {
-        "llm": {"mode": "chat", "context_size": 4096},
-        "text-embedding": {"context_size": 8191, "max_chunks": 32},
-        "speech2text": {
-            "file_upload_limit": 25,
-            "supported_file_extensions": "flac,mp3,mp4,mpeg,mpga,m4a,ogg,wav,webm",
-        },
-        "tts": {"voices": [], "word_limit": 4096, "audio_type": "mp3"},
-        "moderation": {"max_chunks": 32, "max_characters_per_chunk": 2000},
-    },
+    "properties": {"llm": {"mode": "chat", "context_size": 4096}},
     "parameters": [
         {"name": "temperature", "use_template": "temperature"},
         {"name": "top_p", "use_template": "top_p"},

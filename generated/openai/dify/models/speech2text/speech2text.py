@@ -4,8 +4,7 @@
 from dify_plugin.interfaces.model.speech2text_model import Speech2TextModel
 
 from models.runtime.dify.speech2text import Transcriber
-from models.runtime.dify.custom import Customizable
 
 
-class OpenaiSpeech2TextModel(Customizable, Transcriber, Speech2TextModel):
+class OpenaiSpeech2TextModel(Transcriber, Speech2TextModel):
     """Transcription against https://api.openai.com/v1/audio/transcriptions."""

@@ -4,8 +4,7 @@
 from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
 
 from models.runtime.dify.embedding import EmbeddingModel
-from models.runtime.dify.custom import Customizable
 
 
-class OpenaiTextEmbeddingModel(Customizable, EmbeddingModel, TextEmbeddingModel):
+class OpenaiTextEmbeddingModel(EmbeddingModel, TextEmbeddingModel):
     """Embeddings against https://api.openai.com/v1/embeddings."""

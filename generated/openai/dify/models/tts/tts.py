@@ -4,8 +4,7 @@
 from dify_plugin.interfaces.model.tts_model import TTSModel
 
 from models.runtime.dify.tts import Speaker
-from models.runtime.dify.custom import Customizable
 
 
-class OpenaiTTSModel(Customizable, Speaker, TTSModel):
+class OpenaiTTSModel(Speaker, TTSModel):
     """Speech against https://api.openai.com/v1/audio/speech."""
