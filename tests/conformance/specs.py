@@ -162,6 +162,11 @@ def speaks(provider: Provider, model: ModelInfo) -> str:
     return picked or named[0]
 
 
+def chat_models(provider: Provider) -> list[ModelInfo]:
+    """The chat models of the view's protocol (a whole spec's view lists the others after them)."""
+    return [m for m in provider.models_of("llm") if speaks(provider, m) == provider.api.protocol]
+
+
 def view(provider: Provider, protocol: str, whole: bool) -> Provider:
     """The provider as the checks of one protocol see it: its chat models that speak it first (the
     checks talk to the first), and, for a view of a further protocol, only those, reached at that

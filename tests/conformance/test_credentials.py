@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from compiler.model import ModelInfo, Provider
 from tests.conformance.expect import assert_auth, closed_port
 from tests.conformance.hosts import first_llm
-from tests.conformance.protocols import Text, base_path
+from tests.conformance.protocols import Text, adapter, base_path
+from tests.conformance.specs import speaks, view
 from tests.integration.mock_server import Reply
 
 # Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
@@ -12,15 +14,27 @@ WHOLE_SPEC = True
 
 
 def test_a_good_key(dify, provider, api, mock):
-    models = provider.api.endpoints.get("models")
+    checked = checked_llm(provider)
+    if checked is not None:  # a one-token chat with that model, in the protocol it speaks
+        provider = view(provider, speaks(provider, checked), whole=speaks(provider, checked) == provider.api.protocol)
+        api = adapter(provider.api.protocol)
+    models = None if checked else provider.api.endpoints.get("models")
     mock.expect(Reply(json=api.models([first_llm(provider)]) if models else api.answer(Text("pong"))))
     answer = dify.validate()
     assert answer.error is None and answer.raw.items[0]["result"] is True, answer.message
     if models:
         assert (mock.last.method, mock.last.path) == ("GET", base_path(provider) + models)
     else:
-        assert (mock.last.method, mock.last.path) == ("POST", api.chat_path(provider, first_llm(provider), False)[0])
+        model = checked.name if checked else first_llm(provider)
+        assert (mock.last.method, mock.last.path) == ("POST", api.chat_path(provider, model, False)[0])
+        assert api.read(mock.last).model == model
     assert_auth(provider, mock.last)
+
+
+def checked_llm(provider: Provider) -> ModelInfo | None:
+    """The chat model credentials.check names (a field's default), which answers the check itself."""
+    named = {m.name: m for m in provider.models_of("llm")}
+    return named.get(provider.check_model) if provider.check_model else None
 
 
 def test_a_bad_key(dify, api, mock):

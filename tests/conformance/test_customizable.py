@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from ruamel.yaml import YAML
 
-from compiler.model import Provider
+from compiler.model import CustomInfo, Provider
 from compiler.runtime.kinds import transcription
 from tests.conformance.expect import a_value
 from tests.conformance.test_kinds import GOOD, invocation
@@ -29,13 +29,38 @@ MODEL = "team/fine-tuned:v2@latest"
 def customizable(provider: Provider, kind: str) -> None:
     if not provider.customizable or kind not in provider.customizable.types:
         pytest.skip(f"users cannot add {kind} models to this spec")
+    spoken = provider.kind_settings.get(kind, {}).get("protocol") or provider.api.protocol
+    if not set(PROTOCOLS) & set((spoken,) if isinstance(spoken, str) else spoken):
+        pytest.skip(f"a user-added {kind} model speaks {spoken}, and these answers are OpenAI's")
 
 
 def model_credentials(provider: Provider, mock: MockServer, **answers: str) -> dict:
-    """The model form's answers: the credentials (the user's own key and endpoint) and fields."""
-    offered = set(provider.customizable.variables)
+    """The model form's answers: the credentials (the user's own key and endpoint, and the protocol
+    choice that gives chat completions, whose answers these are) and the fields offered, each under
+    the form variable the spec gives it, a toggle's "true"/"false" as its own on and off values."""
+    custom = provider.customizable
     credentials = {provider.api.api_key_variable: USER_KEY, provider.api.base_url_variable: mock.url + "/user/v1"}
-    return credentials | {k: v for k, v in answers.items() if k in offered}
+    for variable, table in provider.api.protocol_choices.items():
+        credentials |= {variable: value for value, picked in table.items() if value and picked in PROTOCOLS}
+    for name, value in answers.items():
+        if name in custom.variables:
+            variable = custom.renamed.get(name, name)
+            credentials[variable] = toggled(custom, name, variable, value)
+    return credentials
+
+
+def toggled(custom: CustomInfo, name: str, variable: str, value: str) -> str:
+    """A toggle's answer as the form's options spell it (StepFun's function_call / no_call)."""
+    on = custom.on.get(name)
+    if not on or value not in ("true", "false"):
+        return value
+    options = next(field.options for field in custom.form if field.variable == variable)
+    return on[0] if value == "true" else next(o.value for o in options if o.value not in on)
+
+
+def offered_or(provider: Provider, name: str, answered: object, default: object) -> object:
+    """What the schema holds for a field: the user's answer when the form asks for it."""
+    return answered if name in provider.customizable.variables else default
 
 
 def call(dify, provider: Provider, action: str, kind: str, credentials: dict, **data):
@@ -74,7 +99,8 @@ def test_llm_schema_from_the_users_answers(dify, provider, mock):
     assert schema["model"] == MODEL and schema["fetch_from"] == "customizable-model"
     named = "display_name" in provider.customizable.variables
     assert schema["label"]["en_US"] == ("My tuned model" if named else MODEL)
-    assert schema["model_properties"] == {"mode": "chat", "context_size": 32000}
+    context = offered_or(provider, "context_size", 32000, provider.customizable.properties["llm"]["context_size"])
+    assert schema["model_properties"] == {"mode": "chat", "context_size": context}
     offered = set(provider.customizable.variables)
     toggles = [
         ("function_calling", ["tool-call", "multi-tool-call"]),
@@ -84,7 +110,8 @@ def test_llm_schema_from_the_users_answers(dify, provider, mock):
     assert schema["features"] == [f for variable, found in toggles if variable in offered for f in found]
     rules = {rule["name"]: rule for rule in schema["parameter_rules"]}
     assert [r.name for r in provider.customizable.parameters] == list(rules)
-    assert rules["max_tokens"]["max"] == 2048 and rules["max_tokens"]["default"] <= 2048
+    top = offered_or(provider, "max_tokens", 2048, provider.customizable.max_output_tokens)
+    assert rules["max_tokens"]["max"] == top and rules["max_tokens"]["default"] <= top
     currency, unit = provider.customizable.pricing
     priced = "input_price" in offered
     assert schema["pricing"] == (
@@ -105,6 +132,8 @@ def test_llm_schema_defaults_when_the_user_says_nothing(dify, provider, mock):
 
 def test_a_bad_answer_is_a_clear_error(dify, provider, mock):
     customizable(provider, "llm")
+    if "context_size" not in provider.customizable.variables:
+        pytest.skip("this spec does not ask users for a context size")
     credentials = model_credentials(provider, mock, context_size="lots")
     outcome = call(dify, provider, "get_ai_model_schemas", "llm", credentials)
     assert outcome.error is not None and "context_size must be a positive whole number, got 'lots'" in outcome.message
@@ -133,6 +162,8 @@ def test_user_added_llm_is_called_with_its_id_endpoint_key_and_prices(dify, prov
     unit = Decimal(provider.customizable.pricing[1])
     priced = "input_price" in provider.customizable.variables
     assert Decimal(str(usage["total_price"])) == ((1000 * 2 + 500 * 8) * unit if priced else 0)
+    if "max_tokens" not in provider.customizable.variables:
+        return  # no bound of the user's to go over
     too_many = dify.invoke_llm(
         MODEL,
         credentials,

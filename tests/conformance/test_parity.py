@@ -12,6 +12,7 @@ from compiler.lower.records import can_pick
 from tests.conformance.expect import HOSTED_TOOL, IMAGE, a_value, answered, both, comparable, read, streamed
 from tests.conformance.hosts import KEY, assistant, first_llm, system, tool, user
 from tests.conformance.protocols import Call, Text, dig
+from tests.conformance.specs import chat_models
 
 QUESTION = "What is in this picture, and what is the weather there?"
 
@@ -47,8 +48,10 @@ def test_value_mapped_parameters(dify, maibot, provider, api, mock):
     """A value the user picks is sent as the spec maps it (or not at all), from both hosts: Dify's
     parameter, MaiBot's extra_params key of the same name; each table a model maps by once."""
     tables = {}
-    for model in provider.models_of("llm"):
+    for model in chat_models(provider):
         for rule in model.parameters:
+            if rule.name in model.settings.get("never_send", ()):
+                continue  # shown, never sent
             table = provider.parameter(model, rule.name).get("values")
             for picked, value in table or ():
                 if can_pick(rule, picked):  # one name may be a switch here, a select there
@@ -76,7 +79,7 @@ def test_value_mapped_parameters(dify, maibot, provider, api, mock):
 def test_fixed_body_fields(dify, maibot, provider, api, mock):
     """api.body in every chat request and a model's own body fields in its requests, from both hosts;
     the request's own values win."""
-    chat = [m for m in provider.models_of("llm") if m.settings.get("body")] or list(provider.models_of("llm")[:1])
+    chat = [m for m in chat_models(provider) if m.settings.get("body")] or chat_models(provider)[:1]
     if not provider.api.body and not chat[0].settings.get("body"):
         pytest.skip("the spec has no fixed body fields")
     model = chat[0].name
@@ -117,7 +120,7 @@ def test_parameters_sent_under_nested_keys(dify, maibot, provider, api, mock):
     from both hosts, beside the others of the same object."""
     records = provider.parameters
     nested = {n for n, record in records.items() if "." in str(record.get("key", "")) and "parse" not in record}
-    for model in provider.models_of("llm"):
+    for model in chat_models(provider):
         mine = [rule for rule in model.parameters if rule.name in nested and "values" not in records[rule.name]]
         if mine:
             break

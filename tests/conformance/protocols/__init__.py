@@ -78,7 +78,7 @@ class Adapter(Protocol):
     CALL_IDS: bool  # tool calls carry ids on the wire
     EMBEDDINGS: bool  # the mock can answer this protocol's text-embedding calls
     EMBEDDING_USAGE: bool  # a text-embedding answer reports its tokens
-    STOP_KEY: str  # the dotted body key of stop sequences
+    STOP_KEY: str | None  # the dotted body key of stop sequences (None: the API takes none)
     REPORTS_CACHE: bool  # every usage says how many prompt tokens the cache served (0 too)
     STREAMS_WITHOUT_USAGE: bool  # a stream may come without usage (its SDK reads one)
 

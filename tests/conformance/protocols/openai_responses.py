@@ -30,7 +30,7 @@ from tests.integration.mock_server import Recorded, Reply
 NAME = "openai_responses"
 SENDS_USER = True
 CALL_IDS = True
-STOP_KEY = "stop"  # the API takes no stop sequences: never sent
+STOP_KEY = None  # the API takes no stop sequences: never sent
 REPORTS_CACHE = True  # usage always has input_tokens_details.cached_tokens
 EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = True  # the response's usage may be null
