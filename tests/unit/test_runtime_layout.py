@@ -82,7 +82,12 @@ def test_only_the_protocols_the_models_speak_are_shipped(plugin: Path) -> None:
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
 def test_config_has_the_test_configs_shape(plugin: Path) -> None:
     rendered, expected = settings(shipped(plugin) / "config.py"), settings(Path(test_config.__file__))
-    assert {k: type(v) for k, v in rendered.items()} == {k: type(v) for k, v in expected.items()}
+    assert rendered.keys() == expected.keys()
+    # A setting that may be None (BASE_URL_REWRITE) has its type only where a spec sets it.
+    optional = {k for k in expected if expected[k] is None or rendered[k] is None}
+    assert {k: type(v) for k, v in rendered.items() if k not in optional} == {
+        k: type(v) for k, v in expected.items() if k not in optional
+    }
 
 
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
