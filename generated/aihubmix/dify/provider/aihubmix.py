@@ -7,7 +7,7 @@ from dify_plugin.entities.model import ModelType
 from dify_plugin.errors.model import CredentialsValidateFailedError
 from dify_plugin.interfaces.model import ModelProvider
 
-VALIDATION_MODEL = "gpt-5.6-sol"
+VALIDATION_MODEL = "gpt-4.1-nano"
 VALIDATION_TYPE = ModelType.LLM
 
 
@@ -16,7 +16,7 @@ class AihubmixProvider(ModelProvider):
         """Raise CredentialsValidateFailedError unless the provider accepts `credentials`."""
         model = self.get_model_instance(VALIDATION_TYPE)
         try:
-            model.validate_credentials(VALIDATION_MODEL, credentials)
+            model.validate_credentials(VALIDATION_MODEL, credentials, call_model=True)
         except CredentialsValidateFailedError:
             raise
         except Exception as exc:
