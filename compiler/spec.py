@@ -75,11 +75,18 @@ class Help(Strict):
 
 
 class Auth(Strict):
-    scheme: Literal["bearer", "header", "query", "none"] | None = Field(
+    scheme: Literal["bearer", "header", "query", "aws_sigv4", "none"] | None = Field(
         None,
         description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
-        "query: a query parameter; none: no key is sent. Default: the protocol's (openai_chat: bearer).",
+        "query: a query parameter; aws_sigv4: AWS Signature V4 with the key pair of the credentials "
+        "aws_access_key_id and aws_secret_access_key (and aws_session_token), or the API key as a bearer "
+        "token; none: no key is sent. Default: the protocol's (openai_chat: bearer; bedrock_converse: aws_sigv4).",
         examples=["bearer", "header"],
+    )
+    service: str | None = Field(
+        None,
+        description="aws_sigv4: the AWS service requests are signed for (default: bedrock).",
+        examples=["bedrock"],
     )
     name: str | None = Field(
         None,

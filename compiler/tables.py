@@ -208,6 +208,41 @@ PROTOCOLS = {
             "verbosity": "text.verbosity",
         },
     ),
+    # Amazon Bedrock Converse (docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html):
+    # /model/{id}/converse and /converse-stream (AWS event-stream frames), signed with SigV4 or sent a
+    # Bedrock API key; chat models only. No model list on the runtime host: a one-token call checks.
+    "bedrock_converse": Protocol(
+        "bedrock_converse",
+        endpoints={"chat": "/model/{model}/converse", "models": None},
+        auth=("aws_sigv4", "bedrock", ""),
+        quirks=frozenset(("messages",)),
+        codes={
+            "ThrottlingException": "rate_limit",
+            "ServiceQuotaExceededException": "rate_limit",
+            "AccessDeniedException": "authorization",
+            "UnrecognizedClientException": "authorization",
+            "InvalidSignatureException": "authorization",
+            "ExpiredTokenException": "authorization",
+            "IncompleteSignatureException": "authorization",
+            "ValidationException": "bad_request",
+            "ResourceNotFoundException": "bad_request",
+            "ModelNotReadyException": "server_unavailable",
+            "ModelTimeoutException": "server_unavailable",
+            "ModelErrorException": "server_unavailable",
+            "ModelStreamErrorException": "server_unavailable",
+            "ServiceUnavailableException": "server_unavailable",
+            "InternalServerException": "server_unavailable",
+        },
+        response_format=False,
+        json_schema=False,
+        function_tools="toolSpec",
+        tool_name_key=None,
+        parameter_keys={
+            "max_tokens": "inferenceConfig.maxTokens",
+            "temperature": "inferenceConfig.temperature",
+            "top_p": "inferenceConfig.topP",
+        },
+    ),
     # Gemini API (ai.google.dev/api/generate-content): generateContent and streamGenerateContent.
     "gemini": Protocol(
         "gemini",

@@ -20,6 +20,7 @@ from tests.integration.mock_server import MockServer
 
 # `+`, `/` and `=` so that the key's URL-encoded and JSON-escaped forms differ from it.
 KEY = "sk-conf+LEAKME/k3y=9"
+ACCESS_KEY_ID = "AKIACONFORMANCE00001"  # beside KEY for AWS's key pair
 THINK_OPEN, THINK_CLOSE = "<think>\n", "\n</think>\n\n"
 KINDS = {
     "InvokeAuthorizationError": "authorization",
@@ -154,6 +155,13 @@ class DifySide(Side):
 
     def credentials(self, base_url: str | None = None, key: str = KEY) -> dict[str, str]:
         api = self.provider.api
+        if api.auth.scheme == "aws_sigv4":  # the key pair signs; KEY is its secret half
+            pair = {
+                "auth_method": "Access_Secret_Key",
+                "aws_access_key_id": ACCESS_KEY_ID,
+                "aws_secret_access_key": key,
+            }
+            return pair | {api.base_url_variable: base_url or self.base_url}
         return {api.api_key_variable: key, api.base_url_variable: base_url or self.base_url}
 
     def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
@@ -273,7 +281,8 @@ class MaiBotSide(Side):
         return self.host.report
 
     def api_provider(self, **overrides: Any) -> dict[str, Any]:
-        settings = {"base_url": self.base_url, "api_key": KEY, "timeout": 10, "max_retry": 1}
+        key = f"{ACCESS_KEY_ID}:{KEY}" if self.provider.api.auth.scheme == "aws_sigv4" else KEY  # aws.py
+        settings = {"base_url": self.base_url, "api_key": key, "timeout": 10, "max_retry": 1}
         return {"client_type": self.provider.maibot.client_type} | settings | overrides
 
     def call(self, timeout: float = 60, **command: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import json
 import uuid
 from typing import Any
 
-from .. import apis, config, errors, estimate, http, text
+from .. import apis, config, errors, estimate, http, sse, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
@@ -57,6 +57,9 @@ SCHEMA_KEYS = frozenset(
 SIGNATURES = conversation.Remembered()
 
 NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
+# How its streams are framed: server-sent events.
+Framer = sse.Framer
+STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
 def remember(call_id: str, signature: Any) -> None:

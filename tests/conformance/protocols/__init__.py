@@ -81,6 +81,7 @@ class Adapter(Protocol):
     STOP_KEY: str  # the dotted body key of stop sequences
     REPORTS_CACHE: bool  # every usage says how many prompt tokens the cache served (0 too)
     STREAMS_WITHOUT_USAGE: bool  # a stream may come without usage (its SDK reads one)
+    FRAMING: str  # how its streams are framed: "sse" (stream() gives text), "eventstream" (AWS frames, bytes)
 
     def answer(self, *pieces: Piece, usage: tuple[int, ...] | None = USAGE, finish: str | None = None) -> dict:
         """A blocking answer's body."""
@@ -103,6 +104,10 @@ class Adapter(Protocol):
 
     def error_event(self, message: str) -> str:
         """An error event in the middle of a stream (the provider's server failing)."""
+        ...
+
+    def error_headers(self, status: int, code: str | None = None) -> dict[str, str]:
+        """The headers of an error answer, where the protocol puts its error type there (AWS)."""
         ...
 
     def error_codes(self, body: dict) -> list[str]:
@@ -238,6 +243,11 @@ def results_by_id(part: tuple) -> tuple:
 def without_user(provider: Provider, body: Any) -> Any:
     """Adapter.comparable of a protocol where only the end user differs (Dify's alone)."""
     return without(body, provider.api.user[0])
+
+
+def no_error_headers(status: int, code: str | None = None) -> dict[str, str]:
+    """Adapter.error_headers of a protocol whose error bodies say it all."""
+    return {}
 
 
 def declared_key(provider: Provider, name: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    no_error_headers,
     USAGE,
     Call,
     Piece,
@@ -34,6 +35,7 @@ REPORTS_CACHE = True
 EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = False
 EMBEDDINGS = False
+FRAMING = "sse"
 STOP_REASONS = {"stop": "end_turn", "tool_calls": "tool_use", "length": "max_tokens"}
 # Every status the API reference lists, with its error type.
 ERRORS = [
@@ -204,6 +206,9 @@ def stream_error(kind: str, message: str) -> str:
 
 def error_event(message: str) -> str:
     return stream_error("api_error", message)
+
+
+error_headers = no_error_headers
 
 
 def error_codes(body: dict) -> list[str]:

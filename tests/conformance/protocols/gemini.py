@@ -11,6 +11,7 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    no_error_headers,
     USAGE,
     Call,
     Piece,
@@ -32,6 +33,7 @@ REPORTS_CACHE = False
 EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = True
 EMBEDDINGS = True
+FRAMING = "sse"
 FINISH = {"stop": "STOP", "tool_calls": "STOP", "length": "MAX_TOKENS"}
 # The sampling parameters a spec declares under their OpenAI names: generateContent takes them in
 # generationConfig, in camelCase (max_tokens as maxOutputTokens).
@@ -121,6 +123,9 @@ def error_body(status: int, message: str, code: str | None = None) -> dict:
 
 def error_event(message: str) -> str:
     return frames([error_body(500, message)])[0]
+
+
+error_headers = no_error_headers
 
 
 def error_codes(body: dict) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    no_error_headers,
     USAGE,
     Call,
     Piece,
@@ -34,6 +35,7 @@ REPORTS_CACHE = False
 EMBEDDING_USAGE = True
 STREAMS_WITHOUT_USAGE = True
 EMBEDDINGS = True
+FRAMING = "sse"
 HEAD = {"id": "chatcmpl-1", "created": 1700000000, "model": "mock-model"}
 # The `type` OpenAI's error bodies give for each status.
 ERROR_TYPES = {400: "invalid_request_error", 401: "invalid_request_error", 403: "invalid_request_error"}
@@ -122,6 +124,9 @@ def error_body(status: int, message: str, code: str | None = None) -> dict:
 
 def error_event(message: str) -> str:
     return sse({"error": {"message": message, "type": "server_error", "param": None, "code": None}})[0]
+
+
+error_headers = no_error_headers
 
 
 def error_codes(body: dict) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    no_error_headers,
     USAGE,
     Call,
     Piece,
@@ -35,6 +36,7 @@ REPORTS_CACHE = True  # usage always has input_tokens_details.cached_tokens
 EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = True  # the response's usage may be null
 EMBEDDINGS = False
+FRAMING = "sse"
 INCOMPLETE = {"length": "max_output_tokens", "content_filter": "content_filter"}
 __all__ = ["ERROR_TYPES", "error_body", "error_codes", "models"]
 

@@ -35,7 +35,8 @@ class Provider(LLMProviderBase):
         try:
             return await self.serve(operation, request)
         except (ProviderError, *errors.SURPRISES) as exc:
-            raise errors.shown(exc, [api_provider(request).get("api_key")]) from None
+            key = str(api_provider(request).get("api_key") or "")
+            raise errors.shown(exc, [key, *key.split(":")]) from None  # AWS's pair is joined by colons
 
     async def serve(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         if operation == "response":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import apis, config, errors, estimate, http, text
+from .. import apis, config, errors, estimate, http, sse, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
@@ -19,6 +19,9 @@ PARAMETER_KEYS = {"max_tokens": ("max_tokens", "max_completion_tokens")}
 error_fields = errors.error_fields
 
 NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
+# How its streams are framed: server-sent events.
+Framer = sse.Framer
+STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
 def chat_request(

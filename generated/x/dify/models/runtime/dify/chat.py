@@ -51,8 +51,8 @@ class ChatModel(base.ProviderModel):
                 model, conversation, model_parameters, functions, stop, stream, user, settings=settings
             )
             response = transport.send(credentials, request, protocol.error_fields)
-            if stream and transport.streams(response):
-                events = transport.stream_events(response)
+            if stream and transport.streams(response, protocol):
+                events = transport.stream_events(response, protocol)
                 return self._stream(model, credentials, events, protocol.StreamAssembler(keep_text=False), conversation)
             completion = transport.read_completion(response, protocol)
         if stream:  # a gateway answered a stream request with one JSON body
