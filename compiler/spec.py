@@ -629,6 +629,13 @@ class ModelFields(Strict):
         "`controls: stream` decides the same per request.",
         examples=[False],
     )
+    output_modalities: list[Literal["text", "image"]] | None = Field(
+        None,
+        description="What the model answers with (llm; default [text]; models.dev's word). With `image` the "
+        "plugin asks for images (Gemini's responseModalities, OpenRouter's modalities in this order, the Responses "
+        "image_generation tool) and hands them to both hosts; anthropic_messages cannot return images.",
+        examples=[["text", "image"]],
+    )
     system_messages: Literal["keep", "drop", "as_user"] | None = Field(
         None,
         description="What happens to system messages for this model (llm): keep them (default), drop them, or send "

@@ -576,3 +576,22 @@ def test_a_stream_switch_is_a_setting_of_every_protocol(tmp_path: Path) -> None:
     assert [(d.path, d.message) for d in caught.value.diagnostics] == [
         ("models[0].parameters[0].values", "a parameter that steers a protocol setting is not sent itself")
     ]
+
+
+def test_image_output_is_a_model_setting_where_the_protocol_can_return_images(tmp_path: Path) -> None:
+    """output_modalities with image reaches MODEL_SETTINGS (and KIND_SETTINGS from the defaults) in
+    the spec's order; a text-only list is the default and says nothing; anthropic_messages refuses it."""
+    defaults = {"llm": {"context_size": 8, "output_modalities": ["image", "text"]}}
+    models = [{"name": "a"}, {"name": "b", "output_modalities": ["text"]}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(defaults=defaults, models=models))))
+    assert p.kind_settings == {"llm": {"output_modalities": ("image", "text")}}
+    assert p.model_settings == {"b": {}}
+    for protocol in ("gemini", "openai_responses"):
+        spec = minimal(
+            api={"base_url": "https://x.example", "protocol": protocol}, models=models[:1], defaults=defaults
+        )
+        assert lower(load_spec(write_spec(tmp_path, spec))).kind_settings["llm"]["output_modalities"][0] == "image"
+    spec = minimal(api={"base_url": "https://x.example", "protocol": "anthropic_messages"}, defaults=defaults)
+    with pytest.raises(CompileError, match="cannot answer with images") as caught:
+        lower(load_spec(write_spec(tmp_path, spec)))
+    assert [d.path for d in caught.value.diagnostics] == ["defaults.llm.output_modalities"]
