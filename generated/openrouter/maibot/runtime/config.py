@@ -414,6 +414,7 @@ MODEL_PARAMETERS = {
         "reasoning_budget",
         "exclude_reasoning_tokens",
     ),
+    "google/gemini-2.5-flash-image": ("temperature", "top_p", "max_tokens"),
     "google/gemma-4-31b-it": (
         "temperature",
         "top_p",
@@ -903,6 +904,7 @@ BODY = {"provider": {"data_collection": "allow"}}
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
 # key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {
+    "google/gemini-2.5-flash-image": {"output_modalities": ("image", "text")},
     "mistralai/mixtral-8x22b-instruct": {"mode": "completion"},
     "meta-llama/llama-3-8b-instruct": {"mode": "completion"},
     "mistralai/mistral-7b-instruct": {"mode": "completion"},
