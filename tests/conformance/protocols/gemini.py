@@ -13,11 +13,13 @@ from compiler.model import Provider
 from tests.conformance.protocols import (
     USAGE,
     Call,
+    Picture,
     Piece,
     Sent,
     Text,
     base_path,
     declared_key,
+    dig,
     joined_turns,
     turns_of,
     without_user,
@@ -91,6 +93,8 @@ def blocked(reason: str = "SAFETY") -> dict[str, Any]:
 def part_of(piece: Piece) -> dict:
     if isinstance(piece, Call):
         return {"functionCall": {"name": piece.name, "args": piece.args or {}}}
+    if isinstance(piece, Picture):
+        return {"inlineData": {"mimeType": piece.mime, "data": piece.data}}
     return {"text": piece.text} | ({} if isinstance(piece, Text) else {"thought": True})
 
 
@@ -211,3 +215,8 @@ def parameter_key(provider: Provider, name: str) -> str:
 
 def replays_reasoning(provider: Provider) -> bool:
     return False
+
+
+def draws(body: Any) -> bool:
+    """generationConfig.responseModalities with IMAGE."""
+    return "IMAGE" in (dig(body, "generationConfig.responseModalities") or ())
