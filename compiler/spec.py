@@ -807,6 +807,7 @@ CustomField = Literal[
     "stream_tool_call",
     "reasoning",
     "structured_output",
+    "image_output",
     "pricing",
     "voices",
 ]
@@ -867,6 +868,7 @@ class Customizable(Strict):
         "called over api.endpoints.completions, not every API has it); context_size; max_output_tokens (the "
         "max_tokens rule's bound); "
         "vision, tool_call, stream_tool_call, reasoning (agent-thought), structured_output: feature toggles; "
+        "image_output (offered only when listed): the model answers with images, as output_modalities [text, image]; "
         "pricing: input and output prices (llm, text-embedding); voices: comma-separated voice ids (tts). An entry "
         "may be a mapping with its own variable, label, placeholder, default, required, and for a toggle options "
         "and the values that mean on.",

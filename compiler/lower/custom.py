@@ -76,6 +76,7 @@ FIELDS: dict[str, tuple[Control, ...]] = {
     "stream_tool_call": toggle("stream_function_calling", "Tool calls in streams", "流式工具调用"),
     "reasoning": toggle("reasoning_support", "Reasoning", "推理"),
     "structured_output": toggle("structured_output_support", "Structured output", "结构化输出"),
+    "image_output": toggle("image_output", "Answers with images", "输出图片"),
     "pricing": (
         Control("input_price", ("llm", "text-embedding"), {"en_US": "Input price", "zh_Hans": "输入价格"}),
         Control("output_price", ("llm",), {"en_US": "Output price", "zh_Hans": "输出价格"}),
@@ -145,11 +146,11 @@ def with_defaults(properties: dict[str, dict[str, object]], controls: list[Contr
 
 def offered_fields(lw: Lowering, custom: s.Customizable, types: tuple[str, ...]) -> list[s.CustomFieldForm]:
     """The fields the model form offers: the spec's, else every one a customizable type reads
-    (but mode, offered only when listed: not every API has completions)."""
+    (but those offered only when listed, OPT_IN)."""
     if custom.fields is not None:
         offered = list(custom.fields)
     else:
-        offered = [s.CustomFieldForm(field=f) for f in FIELDS if readers(f) & set(types) and f != "mode"]
+        offered = [s.CustomFieldForm(field=f) for f in FIELDS if readers(f) & set(types) and f not in OPT_IN]
     for index, entry in enumerate(offered):
         kinds = "/".join(k for k in EVERY_KIND if k in readers(entry.field))
         ok = bool(readers(entry.field) & set(types))
@@ -185,6 +186,10 @@ def form_controls(
         lw.check(api.endpoints["completions"] is not None, at, message)
         mode = str(properties["llm"]["mode"])
         controls = [replace(c, default=c.default or mode) if c.runtime_name == "mode" else c for c in controls]
+    if "image_output" in [c.runtime_name for c in controls]:
+        at = ("customizable", "fields", [e.field for e in offered].index("image_output"))
+        protocol = PROTOCOLS[api.protocol]
+        lw.check(protocol.image_output, at, f"protocol {protocol.name} cannot answer with images")
     taken = {c.variable for c in credentials}
     for control in controls:
         message = f"the form variable {control.variable!r} is also a credential's; rename the credential"
@@ -196,7 +201,9 @@ def form_controls(
     return controls
 
 
-TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output")
+TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output", "image_output")
+# Fields offered only when the spec lists them: not every API has completions, or draws.
+OPT_IN = ("mode", "image_output")
 NUMBERS = ("context_size", "max_output_tokens")  # whole numbers: their defaults are what an empty answer gets
 
 

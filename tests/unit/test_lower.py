@@ -595,3 +595,16 @@ def test_image_output_is_a_model_setting_where_the_protocol_can_return_images(tm
     with pytest.raises(CompileError, match="cannot answer with images") as caught:
         lower(load_spec(write_spec(tmp_path, spec)))
     assert [d.path for d in caught.value.diagnostics] == ["defaults.llm.output_modalities"]
+
+
+def test_users_may_say_an_added_model_draws_when_the_spec_offers_it(tmp_path: Path) -> None:
+    """image_output is offered only when listed (like mode), and only where the protocol can return images."""
+    offered = minimal(customizable={"types": ["llm"]})
+    variables = lower(load_spec(write_spec(tmp_path, offered))).customizable.variables
+    assert "image_output" not in variables and "vision_support" in variables
+    listed = minimal(customizable={"types": ["llm"], "fields": ["vision", "image_output"]})
+    assert "image_output" in lower(load_spec(write_spec(tmp_path, listed))).customizable.variables
+    listed["api"] = {"base_url": "https://x.example", "protocol": "anthropic_messages"}
+    with pytest.raises(CompileError, match="cannot answer with images") as caught:
+        lower(load_spec(write_spec(tmp_path, listed)))
+    assert [d.path for d in caught.value.diagnostics] == ["customizable.fields[1]"]

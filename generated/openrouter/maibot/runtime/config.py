@@ -930,7 +930,15 @@ RERANK = {
 # (runtime/customizable.py).
 CUSTOMIZABLE = {
     "types": ("llm", "text-embedding", "rerank"),
-    "fields": ("mode", "context_size", "max_tokens", "vision_support", "function_calling", "reasoning_support"),
+    "fields": (
+        "mode",
+        "context_size",
+        "max_tokens",
+        "vision_support",
+        "function_calling",
+        "reasoning_support",
+        "image_output",
+    ),
     "properties": {
         "llm": {"mode": "chat", "context_size": 4096},
         "text-embedding": {"context_size": 4096, "max_chunks": 1},
