@@ -24,6 +24,7 @@ class ParameterRule:
     template: str | None
     send_as: str  # the body key (dots nest), or the protocol setting a control steers
     encoding: Encoding
+    keys: tuple[tuple[str, str], ...] = ()  # (another protocol of the plugin, the body key it takes instead)
     overrides: dict[str, object] = field(default_factory=dict)
     values: tuple[tuple[object, object], ...] = ()  # (value the user picks, what is sent; None: nothing)
     omit_when: tuple[tuple[str, object], ...] = ()  # (other parameter, its value): this one is not sent
@@ -35,7 +36,7 @@ class ParameterRule:
 
     def wire(self) -> tuple[object, ...]:
         """Everything about how the rule is sent that two rules of one name must agree on."""
-        return (self.send_as, self.encoding, self.adds_tool, self.headers, self.body)
+        return (self.send_as, self.keys, self.encoding, self.adds_tool, self.headers, self.body)
 
     def record(self) -> dict[str, object]:
         """The rule's entry in config.PARAMETERS (runtime/parameters.py reads it): where its value
@@ -45,6 +46,8 @@ class ParameterRule:
         send |= {kind: ("format", kind) for kind in ("response_format", "json_schema")}
         where, target = send.get(self.encoding, ("key", self.send_as))
         out: dict[str, object] = {where: target}
+        if self.keys and where == "key":
+            out["keys"] = dict(self.keys)
         if self.encoding == "json":
             out["parse"] = "json"
         return out | {"values": self.values, "omit_when": self.omissions, "headers": self.headers, "body": self.body}
@@ -193,6 +196,14 @@ class ApiInfo:
     credential_query: dict[str, str]
     base_url_choices: dict[str, dict[str, str]]  # credential field -> its value -> the base URL it picks
     base_url_rewrite: tuple[str, str] | None = None  # ("append", path) / ("keep", "origin"): config.BASE_URL_REWRITE
+    spoken: tuple[str, ...] = ()  # every protocol the models speak, `protocol` first
+    protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
+    protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
+
+    @property
+    def runtime_protocols(self) -> dict[str, dict[str, object]]:
+        """config.PROTOCOLS: each further protocol's endpoints, auth as config.AUTH spells it, headers."""
+        return {name: entry | {"auth": entry["auth"].wire} for name, entry in self.protocols.items()}  # type: ignore[union-attr]
 
     @property
     def rewrite_words(self) -> str:

@@ -218,12 +218,39 @@ class UserField(Strict):
     )
 
 
+class ProtocolApi(Strict):
+    """Where the calls of a further protocol go (models whose `protocol` names it), when not where that
+    protocol's defaults put them under the spec's base URL."""
+
+    endpoints: Endpoints = Field(
+        default_factory=Endpoints,
+        description="Its endpoint paths, appended to the same base URL as the spec's own.",
+        examples=[{"chat": "/gemini/v1beta/models/{model}:generateContent"}],
+    )
+    auth: Auth = Field(
+        default_factory=Auth,
+        description="How the API key is sent to it. Default: that protocol's (anthropic_messages: x-api-key).",
+        examples=[{"scheme": "bearer"}],
+    )
+    headers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Static headers of its calls, over that protocol's own and api.headers.",
+        examples=[{"anthropic-beta": "context-1m-2025-08-07"}],
+    )
+
+
 class Api(Strict):
     protocol: Protocol = Field(
         "openai_chat",
         description="The wire protocol the provider speaks (openai_chat, anthropic_messages, openai_responses, gemini); "
         "it sets the default endpoints and auth.",
         examples=["openai_chat"],
+    )
+    protocols: dict[Protocol, ProtocolApi] = Field(
+        default_factory=dict,
+        description="Where the calls of the further protocols some models speak (their `protocol`) go, when not "
+        "to that protocol's default paths under base_url with its default auth (aihubmix: Gemini under /gemini).",
+        examples=[{"gemini": {"endpoints": {"chat": "/gemini/v1beta/models/{model}:generateContent"}}}],
     )
     base_url: str = Field(
         description="Default base URL, e.g. https://api.deepseek.com/v1.", examples=["https://api.deepseek.com/v1"]
@@ -393,6 +420,12 @@ class CredentialField(Strict):
         description="The base URL each value of this field picks (a select, radio or switch: regional or "
         "international endpoints); the base-URL override still wins when filled in.",
         examples=[{"cn": "https://api.example.cn/v1", "intl": "https://api.example.com/v1"}],
+    )
+    protocols: dict[str, Protocol] | None = Field(
+        None,
+        description="The protocol each value of this field picks (a select or radio), for the models whose "
+        "`protocol` lists it; the others keep their first (OpenAI's api_protocol: responses or chat).",
+        examples=[{"responses": "openai_responses", "chat": "openai_chat"}],
     )
 
 
@@ -621,6 +654,13 @@ class ModelFields(Strict):
         description="Declared parameters this model's API refuses: Dify still shows them (as the official plugins "
         "do), the plugin never sends them (llm; xAI's reasoning models and the penalties).",
         examples=[["presence_penalty", "frequency_penalty"]],
+    )
+    protocol: Protocol | list[Protocol] | None = Field(
+        None,
+        description="The wire protocol this model speaks when it is not api.protocol (llm): one name, or a list of "
+        "those it speaks, the first by default and a credential field's `protocols` choosing among them (OpenAI: "
+        "Responses or chat completions). Its calls go to that protocol's endpoints and auth (api.protocols).",
+        examples=["openai_responses", ["openai_responses", "openai_chat"]],
     )
     stream: bool | None = Field(
         None,

@@ -55,6 +55,7 @@ LLM_FIELDS = frozenset(
         "parameters",
         "system_messages",
         "send_stop",
+        "protocol",
         "stream",
         "never_send",
         "output_modalities",

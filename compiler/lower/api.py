@@ -10,6 +10,7 @@ from compiler import spec as s
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import URL_RE, i18n
 from compiler.model import ApiInfo, Auth, CredentialInfo, ErrorMap, Option
+from compiler.lower.protocols import lower_choices, lower_protocol_apis, spoken
 from compiler.tables import PROTOCOLS
 
 VARIABLE_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -85,8 +86,10 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
             lw.check(path.startswith("/"), ("api", "endpoints", key), f"must start with '/', got {path!r}")
     for key in REQUIRED_ENDPOINTS:
         lw.check(endpoints[key] is not None, ("api", "endpoints", key), f"the {key} endpoint cannot be null")
-    for quirk in sorted(QUIRKS & api.model_fields_set - protocol.quirks):
-        lw.error(("api", quirk), f"protocol {protocol.name} does not use this setting")
+    names = spoken(spec)
+    read = frozenset().union(*(PROTOCOLS[name].quirks for name in names))
+    for quirk in sorted(QUIRKS & api.model_fields_set - read):
+        lw.error(("api", quirk), f"protocol {' and '.join(names)} does not use this setting")
     check_fixed_body(lw, ("api", "body"), api.body)
     for name, value in api.headers.items():
         check_header(lw, ("api", "headers", name), name, value)
@@ -120,6 +123,9 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         credential_query={f.variable: f.query for f in extra if f.query},
         base_url_choices={f.variable: {k: v.rstrip("/") for k, v in f.base_urls.items()} for f in extra if f.base_urls},
         base_url_rewrite=lower_rewrite(lw, spec.credentials.base_url),
+        spoken=names,
+        protocols=lower_protocol_apis(lw, spec),
+        protocol_choices=lower_choices(lw, spec),
     )
 
 
@@ -250,7 +256,8 @@ def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:
     for status in spec.errors.status:
         lw.check(400 <= status <= 599, ("errors", "status", status), f"must be an HTTP error status, got {status}")
     status = DEFAULT_STATUS_KINDS | dict(spec.errors.status)
-    codes = PROTOCOLS[spec.api.protocol].codes | dict(spec.errors.codes)
+    codes = {code: kind for name in spoken(spec) for code, kind in PROTOCOLS[name].codes.items()}
+    codes |= PROTOCOLS[spec.api.protocol].codes | dict(spec.errors.codes)
     return ErrorMap(status=dict(sorted(status.items())), codes=codes)
 
 

@@ -12,7 +12,8 @@ from compiler.lower.identity import i18n
 from compiler.lower.models import _decimal, check_per_unit, per_exponent, per_unit, properties
 from compiler.lower.parameters import DEFAULT_MAX_TOKENS, expand_sets, lower_parameter, with_omissions
 from compiler.model import ApiInfo, CredentialInfo, CustomInfo, Option, ParameterRule, unit_label
-from compiler.tables import KINDS, PROTOCOLS
+from compiler.lower.protocols import declared, of, spoken
+from compiler.tables import KINDS
 
 EVERY_KIND = tuple(kind.name for kind in KINDS if kind.dify)
 YES_NO = (
@@ -109,6 +110,7 @@ def lower_customizable(
     offered = offered_fields(lw, custom, types)
     properties = {kind: kind_properties(lw, spec, kind) for kind in types}
     controls = form_controls(lw, offered, types, properties, api, credentials)
+    check_drawing(lw, spec, offered, controls)
     parameters, extra = custom_rules(lw, spec, "reasoning" in [entry.field for entry in offered])
     check_per_unit(lw, ("customizable",), custom.per, None)
     unit = _decimal(per_unit(custom.per) if per_exponent(custom.per) is not None else per_unit("million"))
@@ -124,6 +126,16 @@ def lower_customizable(
         renamed={c.runtime_name: c.variable for c in controls if c.variable != c.runtime_name},
         on={c.runtime_name: c.on for c in controls if c.on},
     )
+
+
+def check_drawing(lw: Lowering, spec: s.Spec, offered: list[s.CustomFieldForm], controls: list[Control]) -> None:
+    """Users may say an added model draws only where every protocol it may speak (defaults.llm's) can
+    return images."""
+    if "image_output" not in [c.runtime_name for c in controls]:
+        return
+    at = ("customizable", "fields", [e.field for e in offered].index("image_output"))
+    for protocol in of(declared(spec.defaults.llm, spec.api.protocol)):
+        lw.check(protocol.image_output, at, f"protocol {protocol.name} cannot answer with images")
 
 
 def max_output(spec: s.Spec) -> int:
@@ -186,10 +198,6 @@ def form_controls(
         lw.check(api.endpoints["completions"] is not None, at, message)
         mode = str(properties["llm"]["mode"])
         controls = [replace(c, default=c.default or mode) if c.runtime_name == "mode" else c for c in controls]
-    if "image_output" in [c.runtime_name for c in controls]:
-        at = ("customizable", "fields", [e.field for e in offered].index("image_output"))
-        protocol = PROTOCOLS[api.protocol]
-        lw.check(protocol.image_output, at, f"protocol {protocol.name} cannot answer with images")
     taken = {c.variable for c in credentials}
     for control in controls:
         message = f"the form variable {control.variable!r} is also a credential's; rename the credential"
@@ -271,8 +279,8 @@ def custom_rules(
     reasoning = expand_sets(lw, spec, where, (spec.customizable and spec.customizable.reasoning_parameters) or [])
     message = "reasoning parameters need the reasoning field, which says when a user-added model gets them"
     lw.check(not reasoning or reasoning_offered, where, message)
-    protocol = PROTOCOLS[spec.api.protocol]
-    lowered = with_omissions([lower_parameter(lw, at, rule, max_output, protocol) for at, rule in rules + reasoning])
+    speaks = (of(declared(spec.defaults.llm, spec.api.protocol)), of(spoken(spec)))
+    lowered = with_omissions([lower_parameter(lw, at, rule, max_output, speaks) for at, rule in rules + reasoning])
     parameters, extra = lowered[: len(rules)], lowered[len(rules) :]
     for (at, _), rule in zip(reasoning, extra):
         lw.check(rule.name not in {r.name for r in parameters}, at, f"the llm defaults already have {rule.name!r}")

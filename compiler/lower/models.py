@@ -13,7 +13,8 @@ from compiler import spec as s
 from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
-from compiler.lower.parameters import expand_sets, lower_parameter, lower_rules
+from compiler.lower.parameters import Speaking, expand_sets, lower_parameter, lower_rules
+from compiler.lower.protocols import check_declared, declared, of
 from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
 from compiler.tables import KIND_BY_NAME, PROTOCOLS, Kind, Protocol
 
@@ -108,12 +109,13 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
     kind = KIND_BY_NAME[model.type]
     fields = merged(spec, model)
     loc = ("models", index)
-    protocol = PROTOCOLS[api.protocol]
+    names = declared(fields, api.protocol) if kind.llm_fields else (api.protocol,)
+    check_declared(lw, written_at(spec, index, "protocol"), fields)
     check_model_id(lw, loc + ("name",), model.name)
     check_kind_fields(lw, spec, index, kind, fields)
-    check_endpoints(lw, loc, kind, fields, api, protocol)
-    check_modalities(lw, written_at(spec, index, "output_modalities"), fields.output_modalities, protocol)
-    parameters = model_parameters(lw, spec, index, kind, fields, protocol)
+    check_endpoints(lw, loc, kind, fields, api, PROTOCOLS[names[0]])
+    check_modalities(lw, written_at(spec, index, "output_modalities"), fields.output_modalities, of(names))
+    parameters = model_parameters(lw, spec, index, kind, fields, (of(names), of(api.spoken)))
     return ModelInfo(
         name=model.name,
         label=i18n(model.label or model.name),
@@ -127,8 +129,19 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         pricing=lower_pricing(lw, loc, fields.pricing, kind.llm_fields),
         deprecated=model.deprecated,
         properties=properties(lw, loc, kind.name, fields),
-        settings=settings(fields) | required_max_tokens(protocol, fields, kind.llm_fields) | wire_id(model),
+        settings=settings(fields)
+        | required_max_tokens(of(names), fields, kind.llm_fields)
+        | wire_id(model)
+        | protocol_setting(names, api),
     )
+
+
+def protocol_setting(names: tuple[str, ...], api: ApiInfo) -> dict[str, object]:
+    """The protocol a model speaks, or those it may, when not only api.protocol
+    (config.MODEL_SETTINGS[model]["protocol"])."""
+    if names == (api.protocol,):
+        return {}
+    return {"protocol": names[0] if len(names) == 1 else names}
 
 
 def wire_id(model: s.Model) -> dict[str, object]:
@@ -189,17 +202,17 @@ def check_endpoints(
         lw.check(not calls, loc + ("features",), f"a completion-mode model takes no tools: {', '.join(calls)}")
 
 
-def check_modalities(lw: Lowering, at: tuple, modalities: list[str] | None, protocol: Protocol) -> None:
-    """Each modality once, and images only from a protocol that can return them."""
+def check_modalities(lw: Lowering, at: tuple, modalities: list[str] | None, protocols: tuple[Protocol, ...]) -> None:
+    """Each modality once, and images only from a model whose every protocol can return them."""
     if not modalities:
         return
     lw.check(len(set(modalities)) == len(modalities), at, "each modality may be named once")
-    if "image" in modalities:
+    for protocol in protocols if "image" in modalities else ():
         lw.check(protocol.image_output, at, f"protocol {protocol.name} cannot answer with images")
 
 
 def model_parameters(
-    lw: Lowering, spec: s.Spec, index: int, kind: Kind, fields: s.ModelFields, protocol: Protocol
+    lw: Lowering, spec: s.Spec, index: int, kind: Kind, fields: s.ModelFields, speaks: Speaking
 ) -> tuple[ParameterRule, ...]:
     """An llm's parameter rules, lowered and checked together, and its never_send names among them."""
     if not kind.llm_fields:
@@ -207,7 +220,7 @@ def model_parameters(
     rules = expand_sets(lw, spec, written_at(spec, index, "parameters"), fields.parameters or [])
     locs = [at for at, _ in rules]
     parameters = lower_rules(
-        lw, locs, [lower_parameter(lw, at, p, fields.max_output_tokens, protocol) for at, p in rules], protocol
+        lw, locs, [lower_parameter(lw, at, p, fields.max_output_tokens, speaks) for at, p in rules], speaks[0]
     )
     declared = {p.name for p in parameters}
     for i, name in enumerate(fields.never_send or ()):
@@ -224,20 +237,24 @@ def model_parameters(
 def kind_settings(spec: s.Spec, api: ApiInfo) -> dict[str, dict[str, object]]:
     """What a model the spec does not list (user-added, or any id a MaiBot user sets) is sent with:
     its kind's defaults (config.KIND_SETTINGS), for each kind whose defaults set anything."""
-    protocol = PROTOCOLS[api.protocol]
-    found = {
-        kind.name: settings(spec.defaults.of(kind.name))
-        | required_max_tokens(protocol, spec.defaults.of(kind.name), kind.llm_fields)
-        for kind in KIND_BY_NAME.values()
-        if kind.dify
-    }
+    found = {}
+    for kind in KIND_BY_NAME.values():
+        if kind.dify:
+            fields = spec.defaults.of(kind.name)
+            names = declared(fields, api.protocol) if kind.llm_fields else (api.protocol,)
+            found[kind.name] = (
+                settings(fields)
+                | required_max_tokens(of(names), fields, kind.llm_fields)
+                | protocol_setting(names, api)
+            )
     return {name: value for name, value in found.items() if value}
 
 
-def required_max_tokens(protocol: Protocol, fields: s.ModelFields, llm: bool) -> dict[str, object]:
+def required_max_tokens(protocols: tuple[Protocol, ...], fields: s.ModelFields, llm: bool) -> dict[str, object]:
     """A protocol whose requests always state max_tokens takes the model's own limit when the user
     sets none."""
-    if not (protocol.max_tokens_required and llm and fields.max_output_tokens):
+    required = any(protocol.max_tokens_required for protocol in protocols)
+    if not (required and llm and fields.max_output_tokens):
         return {}
     return {"max_output_tokens": fields.max_output_tokens}
 

@@ -42,23 +42,31 @@ NO_FORMAT = "only Dify's JSON and XML options, which are asked for in the prompt
 # Settings of the host's request, not of a wire protocol, that a parameter may steer in every protocol
 # (`controls`) -> the parameter type it takes. stream: false asks for one answer this request.
 HOST_CONTROLS = {"stream": "boolean"}
+# (the protocols a model speaks, its first by default; every protocol the plugin speaks, api.protocol first)
+Speaking = tuple[tuple[Protocol, ...], tuple[Protocol, ...]]
 VALUE_KEY_TYPES = {"boolean": (bool,), "int": (int,), "float": (int, float), "string": (str,), "text": (str,)}
 
 
 def lower_parameter(
-    lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | None, protocol: Protocol
+    lw: Lowering, loc: tuple, p: s.Parameter, max_output: int | None, speaks: Speaking
 ) -> ParameterRule:
-    """One spec rule: its Dify declaration checked and ordered, and how its value is sent."""
+    """One spec rule: its Dify declaration checked and ordered, and how its value is sent (the body
+    key api.protocol takes, and those of the plugin's other protocols where they differ)."""
     name = rule_name(lw, loc, p)
     meant = p.template or (name if name in TEMPLATE_TYPES else None)
     overrides = declaration(lw, loc, p, max_output)
-    check_sending(lw, loc, p, protocol, meant)
+    for protocol in speaks[0]:
+        check_sending(lw, loc, p, protocol, meant)
     check_template_type(lw, loc, p, name, meant)
     send_as = p.controls or p.send_as or name
+    default, *others = speaks[1]
+    key = send_as if p.controls else default.parameter_keys.get(send_as, send_as)
+    keys = {} if p.controls else {o.name: o.parameter_keys.get(send_as, send_as) for o in others}
     return ParameterRule(
         name=name,
         template=p.template,
-        send_as=send_as if p.controls else protocol.parameter_keys.get(send_as, send_as),
+        send_as=key,
+        keys=tuple((protocol, sent) for protocol, sent in keys.items() if sent != key),
         encoding=encoding_of(p, meant),
         overrides=overrides,
         values=lower_values(lw, loc + ("values",), p, TEMPLATE_TYPES.get(meant or "") or p.type),
@@ -235,14 +243,15 @@ def set_members(lw: Lowering, spec: s.Spec, loc: tuple, name: str) -> list[tuple
 
 
 def lower_rules(
-    lw: Lowering, locs: list[tuple], rules: list[ParameterRule], protocol: Protocol
+    lw: Lowering, locs: list[tuple], rules: list[ParameterRule], protocols: tuple[Protocol, ...]
 ) -> tuple[ParameterRule, ...]:
     """One model's rules (or the user-added models'), checked together: names unique, omit_when
-    naming another rule, formats the protocol can ask for; each with its omissions."""
+    naming another rule, formats each of its protocols can ask for; each with its omissions."""
     check_unique(lw, list(zip(locs, (rule.name for rule in rules))), "parameter")
     check_omissions(lw, locs, rules)
     for loc, rule in zip(locs, rules):
-        lw.check(api_format(rule, protocol), loc, f"protocol {protocol.name} has no response_format: {NO_FORMAT}")
+        for protocol in protocols:
+            lw.check(api_format(rule, protocol), loc, f"protocol {protocol.name} has no response_format: {NO_FORMAT}")
     return with_omissions(rules)
 
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import config
+from . import apis, config
 from .errors import ProviderError
 
 
@@ -24,6 +24,12 @@ class Encoded:
     controls: dict[str, Any] = field(default_factory=dict)  # protocol settings the parameters steer
     tools: list[dict[str, Any]] = field(default_factory=list)  # built-in tools the parameters add
     output: tuple[str, Any] | None = None  # the answer's format (output_of)
+    protocol: str = ""  # the protocol the request speaks (empty: the spec's)
+
+    def key(self, rule: dict[str, Any]) -> str:
+        """The body key a parameter's value takes in this request's protocol."""
+        keys = rule.get("keys")
+        return (keys and keys.get(self.protocol)) or rule.get("key", "")
 
     def place(self, body: dict[str, Any]) -> None:
         """The fixed fields under what `body` holds, then the values over it: a value's
@@ -35,10 +41,10 @@ class Encoded:
             put(body, key, value)
 
 
-def encode_parameters(parameters: dict[str, Any], settings: dict[str, Any]) -> Encoded:
+def encode_parameters(parameters: dict[str, Any], settings: dict[str, Any], protocol: str = "") -> Encoded:
     """The declared parameters the host set (None: not set), as their records say; `settings` are
-    the model's."""
-    encoded = Encoded()
+    the model's, `protocol` the one its request speaks (empty: the spec's)."""
+    encoded = Encoded(protocol=protocol)
     sent = [
         (name, record(name, settings), value)
         for name, value in parameters.items()
@@ -48,7 +54,7 @@ def encode_parameters(parameters: dict[str, Any], settings: dict[str, Any]) -> E
         if value is not False:
             switched_on(encoded, rule)
     formats: dict[str, Any] = {}
-    for name, rule, value in sorted(sent, key=lambda item: str(item[1].get("key", "")).count(".")):
+    for name, rule, value in sorted(sent, key=lambda item: encoded.key(item[1]).count(".")):
         if rule.get("values"):
             value = mapped(rule["values"], value)
             if value is None:
@@ -80,7 +86,7 @@ def record(name: str, settings: dict[str, Any]) -> dict[str, Any]:
 def switched_on(encoded: Encoded, rule: dict[str, Any]) -> None:
     """What a parameter brings while it is on: its headers, and its fixed body fields."""
     for header, text in rule.get("headers", ()):
-        add_header(encoded.headers, header, text)
+        add_header(encoded.headers, header, text, apis.static_headers(encoded.protocol))
     if rule.get("body"):
         encoded.fixed = merged(rule["body"], encoded.fixed)  # an earlier parameter's fields win
 
@@ -94,7 +100,7 @@ def encode_value(encoded: Encoded, name: str, rule: dict[str, Any], value: Any, 
     elif "format" in rule:
         formats[rule["format"]] = value
     else:
-        encoded.values.append((rule["key"], json_value(name, value) if rule.get("parse") == "json" else value))
+        encoded.values.append((encoded.key(rule), json_value(name, value) if rule.get("parse") == "json" else value))
 
 
 def output_of(picked: Any, schema: Any) -> tuple[str, Any] | None:
@@ -115,16 +121,16 @@ def host_output(response_format: tuple[str, Any]) -> tuple[str, Any]:
     return (kind, json_object("json_schema", schema)) if kind == "json_schema" else (kind, None)
 
 
-def add_header(headers: dict[str, str], name: str, value: str) -> None:
-    """A parameter's header; a header already set (here or in the spec's api.headers) gets both
-    values, comma-separated (RFC 9110 5.3)."""
+def add_header(headers: dict[str, str], name: str, value: str, static: dict[str, str]) -> None:
+    """A parameter's header; a header already set (here or in the request's `static` headers, the
+    spec's) gets both values, comma-separated (RFC 9110 5.3)."""
     present = next((key for key in headers if key.lower() == name.lower()), None)
     if present is None:
-        static = next((key for key in config.STATIC_HEADERS if key.lower() == name.lower()), None)
-        if static is None:
+        known = next((key for key in static if key.lower() == name.lower()), None)
+        if known is None:
             headers[name] = value
             return
-        present, headers[static] = static, config.STATIC_HEADERS[static]
+        present, headers[known] = known, static[known]
     values = [v.strip() for v in headers[present].split(",")]
     if value not in values:
         headers[present] = f"{headers[present]},{value}"

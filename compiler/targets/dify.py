@@ -23,9 +23,9 @@ REQUIREMENTS = ("dify_plugin>=0.10.2,<0.11.0", "urllib3>=2.3,<3")
 
 
 def runtime_entries(p: Provider) -> list[str]:
-    """The chat protocol (credentials are validated through it), the user-added models' schema
-    builder when the spec has them, and each kind's adapter and module."""
-    entries = [f"protocols.{p.api.protocol}"] + (["dify.custom"] if p.customizable else [])
+    """Every protocol the chat models speak (credentials are validated through the spec's), the
+    user-added models' schema builder when the spec has them, and each kind's adapter and module."""
+    entries = [f"protocols.{name}" for name in p.api.spoken] + (["dify.custom"] if p.customizable else [])
     for kind in p.kinds:
         entries.append(f"dify.{kind.dify.adapter}")
         if kind.runtime:

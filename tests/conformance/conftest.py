@@ -25,7 +25,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every spec (of the module's PROTOCOLS), unless the check names its specs itself (specs.only)."""
     named = any("spec_name" in mark.args[0] for mark in metafunc.definition.iter_markers("parametrize"))
     if "spec_name" in metafunc.fixturenames and not named:
-        names = specs_of(*getattr(metafunc.module, "PROTOCOLS", set(PROTOCOL_OF.values())))
+        protocols = getattr(metafunc.module, "PROTOCOLS", set(PROTOCOL_OF.values()))
+        names = specs_of(*protocols, views=not getattr(metafunc.module, "WHOLE_SPEC", False))
         metafunc.parametrize("spec_name", grouped(names), scope="session")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from compiler.build import compile_spec
 from compiler.write import write_tree
-from tests.conformance.specs import BUILT, ROOT
+from tests.conformance.specs import BUILT, ROOT, spec_of_view
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.maibot_runner import MaiBotHost
 
@@ -39,6 +39,7 @@ class Pool:
 
     def tree(self, spec: str) -> Path:
         """The spec's plugin trees: the committed ones, or a test-only spec's, built here once a run."""
+        spec = spec_of_view(spec)
         if spec not in BUILT:
             return GENERATED / spec
         root = self.workdir / "built" / spec

@@ -6,6 +6,7 @@ commas. A catalogue of dozens of specs keeps `make test` in minutes with `cover`
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from functools import cache
@@ -16,13 +17,26 @@ from ruamel.yaml import YAML
 
 from compiler.load import load_spec
 from compiler.lower import lower
-from compiler.model import Provider
+from compiler.model import ModelInfo, Provider
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def protocol_of(path: Path) -> str:
-    return (YAML(typ="safe").load(path).get("api") or {}).get("protocol", "openai_chat")
+def protocols_of(path: Path) -> list[str]:
+    """The protocols a spec's chat models speak by default (api.protocol first), read from its YAML:
+    each model's `protocol`, else defaults.llm's, else api.protocol; of a list, the first."""
+    data = YAML(typ="safe").load(path)
+    default = (data.get("api") or {}).get("protocol", "openai_chat")
+    first = lambda named: named[0] if isinstance(named, list) and named else named  # noqa: E731
+    llm = first(((data.get("defaults") or {}).get("llm") or {}).get("protocol")) or default
+    spoken = [first(m.get("protocol")) or llm for m in data.get("models") or () if m.get("type", "llm") == "llm"]
+    return list(dict.fromkeys([default, *spoken]))
+
+
+# A spec whose models speak several protocols runs the chat checks once per protocol: as itself (its
+# api.protocol's models first), and as `<spec>@<protocol>` for each other (only that protocol's chat
+# models; a module whose checks are of the spec as a whole sets WHOLE_SPEC and runs on the spec only).
+VIEW = "@"
 
 
 # Test-only specs (tests/conformance/specs/): a protocol or quirk no shipped spec has yet, run over both
@@ -32,12 +46,21 @@ TEST_SPECS = Path(__file__).resolve().parent / "specs"
 SPEC_PATHS = {path.stem: path for path in sorted((ROOT / "specs").glob("*.yaml"))}
 BUILT = {path.stem: path for path in sorted(TEST_SPECS.glob("*.yaml")) if path.stem not in SPEC_PATHS}
 SPEC_PATHS |= BUILT
-PROTOCOL_OF = {name: protocol_of(path) for name, path in SPEC_PATHS.items()}
+PROTOCOL_OF = {
+    (name if index == 0 else f"{name}{VIEW}{protocol}"): protocol
+    for name, path in SPEC_PATHS.items()
+    for index, protocol in enumerate(protocols_of(path))
+}
 
 
-def specs_of(*protocols: str) -> list[str]:
-    """The chosen specs (CONFORMANCE_SPECS) of these protocols."""
-    return [name for name in chosen() if PROTOCOL_OF[name] in protocols]
+def spec_of_view(name: str) -> str:
+    """The spec a suite entry (a spec, or one protocol's view of it) tests."""
+    return name.split(VIEW, 1)[0]
+
+
+def specs_of(*protocols: str, views: bool = True) -> list[str]:
+    """The chosen specs (CONFORMANCE_SPECS) of these protocols, with their protocol views or not."""
+    return [name for name in chosen() if PROTOCOL_OF[name] in protocols and (views or VIEW not in name)]
 
 
 def grouped(names: list[str]) -> list:
@@ -61,8 +84,13 @@ def chosen() -> tuple[str, ...]:
     if choice == "all":
         return tuple(PROTOCOL_OF)
     if choice == "cover":
-        return cover(list(PROTOCOL_OF))
-    return tuple(name.strip() for name in choice.split(",") if name.strip())
+        return with_views(cover([name for name in PROTOCOL_OF if VIEW not in name]))
+    return with_views(tuple(name.strip() for name in choice.split(",") if name.strip()))
+
+
+def with_views(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The specs named and their protocol views."""
+    return tuple(entry for entry in PROTOCOL_OF if spec_of_view(entry) in names or entry in names)
 
 
 def llm_settings(key: str) -> Callable[[Provider], bool]:
@@ -121,4 +149,41 @@ def cover(names: list[str]) -> tuple[str, ...]:
 
 @cache
 def lowered(name: str) -> Provider:
-    return lower(load_spec(SPEC_PATHS[name]))
+    """A spec lowered, or its view of one protocol (VIEW)."""
+    provider = lower(load_spec(SPEC_PATHS[spec_of_view(name)]))
+    return view(provider, PROTOCOL_OF[name], whole=VIEW not in name)
+
+
+def speaks(provider: Provider, model: ModelInfo) -> str:
+    """The protocol a model speaks with the credentials' defaults (runtime/apis.py: spoken)."""
+    named = model.settings.get("protocol")
+    if named is None or isinstance(named, str):
+        return named or provider.api.protocol
+    picked = next((table[""] for table in provider.api.protocol_choices.values() if table.get("") in named), None)
+    return picked or named[0]
+
+
+def view(provider: Provider, protocol: str, whole: bool) -> Provider:
+    """The provider as the checks of one protocol see it: its chat models that speak it first (the
+    checks talk to the first), and, for a view of a further protocol, only those, reached at that
+    protocol's endpoints, with its auth and headers."""
+    chat = [m for m in provider.models_of("llm") if speaks(provider, m) == protocol]
+    if whole:
+        assert chat or not provider.models_of("llm"), f"{provider.name}: no chat model speaks api.protocol {protocol}"
+        return dataclasses.replace(provider, models=tuple(chat) + tuple(m for m in provider.models if m not in chat))
+    other = provider.api.protocols[protocol]
+    api = dataclasses.replace(
+        provider.api,
+        protocol=protocol,
+        endpoints=other["endpoints"],
+        auth=other["auth"],
+        headers=other["headers"],
+    )
+    parameters = {name: keyed(record, protocol) for name, record in provider.parameters.items()}
+    return dataclasses.replace(provider, api=api, models=tuple(chat), parameters=parameters, customizable=None)
+
+
+def keyed(record: dict[str, object], protocol: str) -> dict[str, object]:
+    """A parameter's record with the key `protocol` takes (records.py: keys) as its key."""
+    keys = record.get("keys") or {}
+    return record | {"key": keys[protocol]} if protocol in keys else record  # type: ignore[operator]

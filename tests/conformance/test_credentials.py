@@ -7,6 +7,9 @@ from tests.conformance.hosts import first_llm
 from tests.conformance.protocols import Text, base_path
 from tests.integration.mock_server import Reply
 
+# Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
+WHOLE_SPEC = True
+
 
 def test_a_good_key(dify, provider, api, mock):
     models = provider.api.endpoints.get("models")

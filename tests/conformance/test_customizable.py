@@ -20,6 +20,9 @@ from tests.integration.mock_server import MockServer, Reply, form
 from tests.integration.payloads import completion
 from tests.integration.specs import compile_to
 
+# Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
+WHOLE_SPEC = True
+
 PROTOCOLS = ("openai_chat",)  # the answers here are OpenAI's
 
 USER_KEY = "sk-user-added-model"

@@ -10,6 +10,9 @@ from tests.conformance.expect import assert_auth
 from tests.conformance.protocols import Adapter, base_path
 from tests.integration.mock_server import Reply
 
+# Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
+WHOLE_SPEC = True
+
 
 @pytest.fixture
 def models(provider: Provider, api: Adapter) -> list:

@@ -17,6 +17,9 @@ from tests.conformance.hosts import KEY
 from tests.conformance.protocols import base_path
 from tests.integration.mock_server import MockServer, Reply, form
 
+# Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
+WHOLE_SPEC = True
+
 PROTOCOLS = ("openai_chat",)  # the other kinds' wire is OpenAI's; gemini's embeddings: test_embeddings.py
 
 

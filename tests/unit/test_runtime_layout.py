@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from compiler.build import compile_spec
 from compiler.runtime import config as test_config
 from compiler.tables import KINDS, PROTOCOLS
 from compiler.targets.runtime import RUNTIME, imports, package_of, relative, resolve, source
+from compiler.write import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = sorted(p for p in (ROOT / "generated").glob("*/*") if p.is_dir())
@@ -66,12 +68,14 @@ def test_both_plugins_share_config_and_shared_modules(provider: str) -> None:
 
 
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
-def test_only_the_specs_protocol_is_shipped(plugin: Path) -> None:
-    """An Anthropic or Gemini plugin ships no OpenAI module (nor any other protocol's)."""
-    protocol = settings(shipped(plugin) / "config.py")["PROTOCOL"]
+def test_only_the_protocols_the_models_speak_are_shipped(plugin: Path) -> None:
+    """An Anthropic or Gemini plugin ships no OpenAI module (nor any other protocol's); a plugin whose
+    models speak several ships each of them."""
+    config = settings(shipped(plugin) / "config.py")
+    spoken = {config["PROTOCOL"], *config["PROTOCOLS"]}
     assert {p for p in files(shipped(plugin)) if p.startswith("protocols/")} == {
         "protocols/__init__.py",
-        f"protocols/{protocol}.py",
+        *(f"protocols/{protocol}.py" for protocol in spoken),
     }
 
 
@@ -185,3 +189,17 @@ def test_the_copied_runtime_is_marked_generated_for_review(provider: str) -> Non
         if any(f"/{folder}/" in path for folder in FOLDERS.values()) and not path.endswith("/config.py")
     }
     assert marked == copied and copied
+
+
+def test_a_plugin_ships_every_protocol_its_models_speak(tmp_path: Path) -> None:
+    """The test-only spec whose chat models speak four protocols: both plugins ship the four, and
+    config.PROTOCOLS reaches the three beside api.protocol."""
+    write_tree(tmp_path, compile_spec(ROOT / "tests" / "conformance" / "specs" / "mixed.yaml")[1])
+    four = {"anthropic_messages", "gemini", "openai_chat", "openai_responses"}
+    for folder in (tmp_path / "dify" / "models" / "runtime", tmp_path / "maibot" / "runtime"):
+        assert {p for p in files(folder) if p.startswith("protocols/")} == {"protocols/__init__.py"} | {
+            f"protocols/{name}.py" for name in four
+        }
+        config = settings(folder / "config.py")
+        assert config["PROTOCOL"] == "openai_chat" and set(config["PROTOCOLS"]) == four - {"openai_chat"}
+        assert config["MODEL_SETTINGS"]["mixed-flex"]["protocol"] == ("openai_responses", "openai_chat")

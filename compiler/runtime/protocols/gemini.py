@@ -14,7 +14,7 @@ import json
 import uuid
 from typing import Any
 
-from .. import config, errors, estimate, http, images, text
+from .. import apis, config, errors, estimate, http, images, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
@@ -56,6 +56,8 @@ SCHEMA_KEYS = frozenset(
 # A function call's id -> the thoughtSignature that came with it.
 SIGNATURES = conversation.Remembered()
 
+NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
+
 
 def remember(call_id: str, signature: Any) -> None:
     if isinstance(signature, str) and signature:
@@ -85,7 +87,7 @@ def chat_request(
     body: dict[str, Any] = {"contents": contents}
     if system:
         body["systemInstruction"] = {"parts": [{"text": system}]}
-    encoded = encode_parameters(parameters, settings)  # sampling settings are keyed under generationConfig
+    encoded = encode_parameters(parameters, settings, NAME)  # sampling settings are keyed under generationConfig
     encoded.place(body)
     if encoded.tools:
         body["tools"] = list(encoded.tools)
@@ -103,12 +105,19 @@ def chat_request(
         declarations = [declaration_of(t) for t in tools]
         body["tools"] = [{"functionDeclarations": declarations}] + encoded.tools
         body["toolConfig"] = {"functionCallingConfig": {"mode": TOOL_MODES.get(tool_choice, "AUTO")}}
-    path = config.ENDPOINTS["chat"].replace("{model}", http.wire_id(model, settings))
+    path = apis.endpoints(NAME)["chat"].replace("{model}", http.wire_id(model, settings))
     if streamed(stream, parameters, settings):
         path = path.replace(":generateContent", ":streamGenerateContent")
         query = {"alt": "sse"}
-        return Request("POST", path, http.fixed_body(body, settings, chat=True), query=query, headers=encoded.headers)
-    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers)
+        return Request(
+            "POST",
+            path,
+            http.fixed_body(body, settings, chat=True),
+            query=query,
+            headers=encoded.headers,
+            protocol=NAME,
+        )
+    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
 
 
 def put_format(generation: dict[str, Any], kind: str, schema: dict[str, Any] | None) -> None:
@@ -238,11 +247,11 @@ def schema_of(schema: Any) -> Any:
 
 def validation_request(model: str, call_model: bool = False, settings: dict[str, Any] | None = None) -> Request:
     """GET the model list (it needs the key), or a one-token generateContent of the model itself."""
-    if config.ENDPOINTS.get("models") and not call_model:
-        return Request("GET", config.ENDPOINTS["models"])
+    if apis.endpoints(NAME).get("models") and not call_model:
+        return Request("GET", apis.endpoints(NAME)["models"], protocol=NAME)
     body = {"contents": [{"role": "user", "parts": [{"text": "ping"}]}], "generationConfig": {"maxOutputTokens": 1}}
     wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
-    return Request("POST", config.ENDPOINTS["chat"].replace("{model}", wire), body)
+    return Request("POST", apis.endpoints(NAME)["chat"].replace("{model}", wire), body, protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import config, errors, estimate, http, images, text
+from .. import apis, config, errors, estimate, http, images, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
@@ -31,6 +31,8 @@ INCOMPLETE = {"max_output_tokens": "length", "content_filter": "content_filter"}
 
 # A tool turn's first call id -> the reasoning items of that answer, as the API sent them.
 REASONING = conversation.Remembered()
+
+NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
 
 
 def remember(calls: list[ToolCall], items: list[dict[str, Any]]) -> None:
@@ -73,7 +75,7 @@ def chat_request(
     body["stream"] = stream
     body["store"] = False
     body["include"] = ["reasoning.encrypted_content"]
-    encoded = encode_parameters(parameters, settings)
+    encoded = encode_parameters(parameters, settings, NAME)
     encoded.place(body)
     output = host_output(response_format) if response_format is not None else encoded.output
     if output is not None:
@@ -87,7 +89,11 @@ def chat_request(
         body["tools"] = body.get("tools", []) + [IMAGE_TOOL]  # the model draws through this built-in tool
     http.put_user(body, user)
     return Request(
-        "POST", config.ENDPOINTS["chat"], http.fixed_body(body, settings, chat=True), headers=encoded.headers
+        "POST",
+        apis.endpoints(NAME)["chat"],
+        http.fixed_body(body, settings, chat=True),
+        headers=encoded.headers,
+        protocol=NAME,
     )
 
 
@@ -177,11 +183,11 @@ def tool_of(function_tool: dict[str, Any]) -> dict[str, Any]:
 def validation_request(model: str, call_model: bool = False, settings: dict[str, Any] | None = None) -> Request:
     """GET the model list, or (when the spec has none, or the model itself must answer) a short
     response (the API's least max_output_tokens is 16)."""
-    if config.ENDPOINTS.get("models") and not call_model:
-        return Request("GET", config.ENDPOINTS["models"])
+    if apis.endpoints(NAME).get("models") and not call_model:
+        return Request("GET", apis.endpoints(NAME)["models"], protocol=NAME)
     wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
     body = {"model": wire, "input": "ping", "max_output_tokens": 16, "store": False}
-    return Request("POST", config.ENDPOINTS["chat"], body)
+    return Request("POST", apis.endpoints(NAME)["chat"], body, protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

@@ -11,6 +11,10 @@ BASE_URL = "https://api.deepseek.com/anthropic"
 ENDPOINTS = {"chat": "/v1/messages", "models": None}
 # How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
 AUTH = ("header", "x-api-key", "")
+# The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
+PROTOCOLS = {}
+# Credential field -> its value ("" when empty) -> the protocol it picks for a model that speaks several.
+PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"

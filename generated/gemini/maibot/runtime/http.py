@@ -8,7 +8,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from . import config
+from . import apis, config
 from .errors import ProviderError, describe
 from .parameters import merged, put
 
@@ -56,11 +56,12 @@ def listed_name(identifier: str) -> str:
     return next((name for name, s in config.MODEL_SETTINGS.items() if s.get("api_id") == identifier), identifier)
 
 
-def headers(credentials: dict[str, Any]) -> dict[str, str]:
-    """Static headers, the API key as the spec says, and credential-backed headers."""
+def headers(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
+    """Static headers, the API key as the spec says, and credential-backed headers (of `protocol`'s
+    calls; empty: the spec's protocol)."""
     out = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
-    out.update(config.STATIC_HEADERS)
-    scheme, name, prefix = config.AUTH
+    out.update(apis.static_headers(protocol))
+    scheme, name, prefix = apis.auth(protocol)
     if scheme == "header":
         out[name] = prefix + str(credentials.get(config.API_KEY_VARIABLE) or "")
     for variable, header in config.CREDENTIAL_HEADERS.items():
@@ -69,10 +70,10 @@ def headers(credentials: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def query(credentials: dict[str, Any]) -> dict[str, str]:
+def query(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
     """The API key when the spec sends it as a query parameter, and credential-backed parameters."""
     out = {}
-    scheme, name, _ = config.AUTH
+    scheme, name, _ = apis.auth(protocol)
     if scheme == "query":
         out[name] = str(credentials.get(config.API_KEY_VARIABLE) or "")
     for variable, parameter in config.CREDENTIAL_QUERY.items():

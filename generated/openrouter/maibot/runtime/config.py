@@ -17,6 +17,10 @@ ENDPOINTS = {
 }
 # How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
 AUTH = ("header", "Authorization", "Bearer ")
+# The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
+PROTOCOLS = {}
+# Credential field -> its value ("" when empty) -> the protocol it picks for a model that speaks several.
+PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"

@@ -14,8 +14,9 @@ Event = tuple[str, str]
 @dataclass
 class Request:
     """One HTTP call to make. The host's transport adds the base URL and the spec's and the
-    credentials' headers and query (http.py), then sends `body` as JSON, or `form` and `files` as a
-    multipart upload (file field -> (file name, bytes, content type))."""
+    credentials' headers and query (http.py; `protocol`'s auth and static headers, when the call is
+    of a protocol the spec's models speak beside its own), then sends `body` as JSON, or `form` and
+    `files` as a multipart upload (file field -> (file name, bytes, content type))."""
 
     method: str
     path: str
@@ -24,6 +25,7 @@ class Request:
     headers: dict[str, str] = field(default_factory=dict)
     form: dict[str, str] | None = None
     files: dict[str, tuple[str, bytes, str]] | None = None
+    protocol: str = ""
 
 
 @dataclass

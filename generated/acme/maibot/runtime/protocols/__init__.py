@@ -1,8 +1,9 @@
 """The seam between the hosts and the wire protocols (one module per protocol in this folder).
 
 The hosts (the Dify chat model, the MaiBot provider) build requests in the neutral form
-(messages.py) and call the protocol module config.PROTOCOL names through the interface below, and
-nothing else: no body key, path, header or stream marker of any protocol appears in host code. A new
+(messages.py) and call the module of the protocol a model speaks (config.PROTOCOL, or its own:
+apis.py) through the interface below, and nothing else: no body key, path, header or stream marker
+of any protocol appears in host code. A new
 protocol is one module beside openai_chat offering the same names (tests/runtime checks each); a
 protocol never imports another protocol: what two share lives in the core (messages, parameters, http)."""
 
@@ -13,7 +14,7 @@ from functools import cache
 from importlib import import_module
 from typing import Any, Protocol
 
-from .. import config
+from .. import apis, config
 from ..types import Completion, Event, Request
 
 
@@ -81,6 +82,11 @@ class ChatProtocol(Protocol):
 
 
 @cache
-def chat() -> ChatProtocol:
-    """The protocol module this plugin's chat models speak."""
-    return import_module(f"{__package__}.{config.PROTOCOL}")  # type: ignore[return-value]
+def chat(name: str = "") -> ChatProtocol:
+    """The module of protocol `name` (empty: the spec's, config.PROTOCOL)."""
+    return import_module(f"{__package__}.{name or config.PROTOCOL}")  # type: ignore[return-value]
+
+
+def spoken(settings: dict[str, Any], credentials: dict[str, Any]) -> ChatProtocol:
+    """The module of the protocol a chat model (its settings) speaks with these credentials."""
+    return chat(apis.spoken(settings, credentials))

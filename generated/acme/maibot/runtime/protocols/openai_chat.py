@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import config, errors, estimate, http, images, text
+from .. import apis, config, errors, estimate, http, images, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
@@ -17,6 +17,8 @@ from ..types import Completion, Event, Request, Usage
 OWNED_BODY_KEYS = frozenset(("max_tokens", "messages", "model", "response_format", "stream", "temperature", "tools"))
 PARAMETER_KEYS = {"max_tokens": ("max_tokens", "max_completion_tokens")}
 error_fields = errors.error_fields
+
+NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
 
 
 def chat_request(
@@ -45,7 +47,7 @@ def chat_request(
     body["stream"] = stream
     if stream and config.STREAM_USAGE:
         body["stream_options"] = {"include_usage": True}
-    encoded = encode_parameters(parameters, settings)
+    encoded = encode_parameters(parameters, settings, NAME)
     encoded.place(body)
     if encoded.tools:
         body["tools"] = list(encoded.tools)
@@ -60,8 +62,8 @@ def chat_request(
     if "image" in settings.get("output_modalities", ()):
         body["modalities"] = list(settings["output_modalities"])  # OpenRouter's image output
     http.put_user(body, user)
-    path = config.ENDPOINTS["completions"] if completion else config.ENDPOINTS["chat"]
-    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers)
+    path = apis.endpoints(NAME)["completions"] if completion else apis.endpoints(NAME)["chat"]
+    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
 
 
 def response_format_of(kind: str, schema: dict[str, Any] | None) -> dict[str, Any]:
@@ -80,14 +82,19 @@ def prompt_of(messages: list[dict[str, Any]]) -> str:
 def validation_request(model: str, call_model: bool = False, settings: dict[str, Any] | None = None) -> Request:
     """GET the model list, or (when the spec has none, or the model itself must answer) a one-token
     chat call (a completion-mode model's: a one-token completion)."""
-    if config.ENDPOINTS.get("models") and not call_model:
-        return Request("GET", config.ENDPOINTS["models"])
+    if apis.endpoints(NAME).get("models") and not call_model:
+        return Request("GET", apis.endpoints(NAME)["models"], protocol=NAME)
     settings = http.model_settings(model) if settings is None else settings
     wire = http.wire_id(model, settings)
     if settings.get("mode") == "completion":
-        return Request("POST", config.ENDPOINTS["completions"], {"model": wire, "prompt": "ping", "max_tokens": 1})
+        return Request(
+            "POST",
+            apis.endpoints(NAME)["completions"],
+            {"model": wire, "prompt": "ping", "max_tokens": 1},
+            protocol=NAME,
+        )
     body = {"model": wire, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1}
-    return Request("POST", config.ENDPOINTS["chat"], body)
+    return Request("POST", apis.endpoints(NAME)["chat"], body, protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import config, errors, estimate, http, text
+from .. import apis, config, errors, estimate, http, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
@@ -44,6 +44,8 @@ CACHED_BLOCKS = {"image": "cache.images", "document": "cache.documents", "tool_r
 
 # A tool-use answer's first call id -> its thinking blocks as the API sent them.
 THINKING = conversation.Remembered()
+
+NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
 
 
 def remember(calls: list[ToolCall], blocks: list[dict[str, Any]]) -> None:
@@ -84,7 +86,7 @@ def chat_request(
     settings = http.model_settings(model) if settings is None else settings
     system, turns, unsigned = blocks_of(conversation.normalise(messages, settings))
     body: dict[str, Any] = {"model": http.wire_id(model, settings), "messages": turns}
-    encoded = encode_parameters(parameters, settings)
+    encoded = encode_parameters(parameters, settings, NAME)
     encoded.place(body)
     if encoded.tools:
         body["tools"] = list(encoded.tools)
@@ -109,7 +111,11 @@ def chat_request(
         body["system"] = with_format_note(body.get("system"), response_format)
     mark_cache(body, cache)
     return Request(
-        "POST", config.ENDPOINTS["chat"], http.fixed_body(body, settings, chat=True), headers=encoded.headers
+        "POST",
+        apis.endpoints(NAME)["chat"],
+        http.fixed_body(body, settings, chat=True),
+        headers=encoded.headers,
+        protocol=NAME,
     )
 
 
@@ -247,11 +253,11 @@ def tool_of(function_tool: dict[str, Any]) -> dict[str, Any]:
 def validation_request(model: str, call_model: bool = False, settings: dict[str, Any] | None = None) -> Request:
     """GET the model list, or (when the spec has none, or the model itself must answer) a one-token
     message."""
-    if config.ENDPOINTS.get("models") and not call_model:
-        return Request("GET", config.ENDPOINTS["models"])
+    if apis.endpoints(NAME).get("models") and not call_model:
+        return Request("GET", apis.endpoints(NAME)["models"], protocol=NAME)
     wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
     body = {"model": wire, "max_tokens": 1, "messages": [{"role": "user", "content": "ping"}]}
-    return Request("POST", config.ENDPOINTS["chat"], body)
+    return Request("POST", apis.endpoints(NAME)["chat"], body, protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

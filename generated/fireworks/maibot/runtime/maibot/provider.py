@@ -47,8 +47,8 @@ class Provider(LLMProviderBase):
         raise ProviderError("bad_request", f"operation {operation!r} is not supported by this plugin")
 
     async def get_response(self, request: dict[str, Any]) -> dict[str, Any]:
-        protocol = protocols.chat()
         model = model_identifier(request)
+        protocol = protocols.spoken(http.model_settings(model), {})
         headers, query, extra_body = split_extra_params(request, protocol.OWNED_BODY_KEYS)
         tools = [tool_definition(t) for t in request.get("tool_options") or ()]
         conversation = context_messages(request, with_tools=bool(tools))
@@ -68,7 +68,7 @@ class Provider(LLMProviderBase):
         )
         call.body.update(raw)
         provider = api_provider(request)
-        to = transport.target(provider, account_headers(protocol, provider) | headers, query)
+        to = transport.target(provider, account_headers(protocol, provider) | headers, query, call.protocol)
         completion = await self.http.call_chat(to, call, protocol, stream)
         return response_result(completion, model, provider)
 

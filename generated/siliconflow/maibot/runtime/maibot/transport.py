@@ -34,14 +34,16 @@ class Target:
     budget: float
 
 
-def target(api_provider: dict[str, Any], extra_headers: dict[str, str], extra_query: dict[str, Any]) -> Target:
-    """The spec's auth scheme with the key from `api_provider`, then its default headers and query,
-    then the caller's headers and query."""
+def target(
+    api_provider: dict[str, Any], extra_headers: dict[str, str], extra_query: dict[str, Any], protocol: str = ""
+) -> Target:
+    """The spec's auth scheme with the key from `api_provider` (`protocol`'s, for a call of a further
+    protocol the models speak), then its default headers and query, then the caller's."""
     credentials = {config.API_KEY_VARIABLE: str(api_provider.get("api_key") or "")}
-    headers = http.headers(credentials)
+    headers = http.headers(credentials, protocol)
     headers.update({str(k): str(v) for k, v in (api_provider.get("default_headers") or {}).items()})
     headers.update(extra_headers)
-    query = http.query(credentials) | dict(api_provider.get("default_query") or {}) | extra_query
+    query = http.query(credentials, protocol) | dict(api_provider.get("default_query") or {}) | extra_query
     return Target(base_url(api_provider.get("base_url")), headers, query, budget(api_provider.get("timeout")))
 
 

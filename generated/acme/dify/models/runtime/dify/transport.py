@@ -92,8 +92,8 @@ def send(
     with the spec's error map (`fields` reads the error body). The response's `url` is the address
     without its query, which may hold the API key."""
     url = http.base_url(credentials) + request.path
-    query = http.query(credentials) | request.query
-    headers = http.headers(credentials)
+    query = http.query(credentials, request.protocol) | request.query
+    headers = http.headers(credentials, request.protocol)
     if request.files is not None:
         parts = dict(request.form or {}) | request.files
         body, headers["Content-Type"] = urllib3.encode_multipart_formdata(parts)

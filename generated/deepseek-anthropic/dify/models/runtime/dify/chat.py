@@ -42,11 +42,11 @@ class ChatModel(base.ProviderModel):
         stream: bool = True,
         user: str | None = None,
     ) -> LLMResult | Generator[LLMResultChunk, None, None]:
-        protocol = protocols.chat()
         with base.failures(credentials):
             conversation = [neutral_message(m) for m in prompt_messages]
             functions = [neutral_tool(t) for t in tools or ()]
             settings = customizable.settings(model, credentials)
+            protocol = protocols.spoken(settings, credentials)
             request = protocol.chat_request(
                 model, conversation, model_parameters, functions, stop, stream, user, settings=settings
             )

@@ -57,8 +57,9 @@ def failures(credentials: dict[str, Any]) -> Iterator[None]:
 def check_credentials(credentials: dict[str, Any], model: str, call_model: bool = False) -> None:
     """Raise errors.ProviderError unless the provider accepts these credentials (and, with
     `call_model`, unless `model` answers at their endpoint)."""
-    protocol = protocols.chat()
-    request = protocol.validation_request(model, call_model, customizable.settings(model, credentials))
+    settings = customizable.settings(model, credentials)
+    protocol = protocols.spoken(settings, credentials)
+    request = protocol.validation_request(model, call_model, settings)
     response = transport.send(credentials, request, protocol.error_fields)
     errors.json_object(transport.read_json(response), protocol.error_fields)
 

@@ -1,0 +1,98 @@
+"""Protocols per model: which protocols a spec's models speak, where the calls of each further
+protocol go (api.protocols over that protocol's defaults), and the credential fields that choose
+between the protocols of the models that speak more than one."""
+
+from __future__ import annotations
+
+from compiler import spec as s
+from compiler.lower.diagnostics import Lowering
+from compiler.model import Auth
+from compiler.tables import PROTOCOLS, Protocol
+
+
+def declared(fields: s.ModelFields, default: str) -> tuple[str, ...]:
+    """The protocols a model (its merged fields) speaks, its first by default."""
+    named = fields.protocol
+    if named is None:
+        return (default,)
+    return (named,) if isinstance(named, str) else tuple(dict.fromkeys(named)) or (default,)
+
+
+def spoken(spec: s.Spec) -> tuple[str, ...]:
+    """Every protocol the plugin speaks: api.protocol first, then those its models (and the models
+    users add, by defaults.llm) name, in order of appearance."""
+    found = [spec.api.protocol, *declared(spec.defaults.llm, spec.api.protocol)]
+    for model in spec.models:
+        if model.type == "llm":
+            found += declared(model if model.protocol is not None else spec.defaults.llm, spec.api.protocol)
+    return tuple(dict.fromkeys(found))
+
+
+def of(names: tuple[str, ...]) -> tuple[Protocol, ...]:
+    return tuple(PROTOCOLS[name] for name in names)
+
+
+def check_declared(lw: Lowering, loc: tuple, fields: s.ModelFields) -> None:
+    if isinstance(fields.protocol, list):
+        lw.check(bool(fields.protocol), loc, "a list of protocols needs at least one")
+        repeated = len(set(fields.protocol)) != len(fields.protocol)
+        lw.check(not repeated, loc, "names a protocol twice")
+
+
+CHAT_ENDPOINTS = ("chat", "models")
+
+
+def lower_protocol_apis(lw: Lowering, spec: s.Spec) -> dict[str, dict[str, object]]:
+    """For each protocol the models speak beside api.protocol, its endpoints, auth and static headers
+    (its own, then api.headers, then its entry's): ApiInfo.protocols."""
+    names = spoken(spec)
+    for name in spec.api.protocols:
+        loc = ("api", "protocols", name)
+        if name == spec.api.protocol:
+            lw.error(loc, "is api.protocol: its endpoints, auth and headers are api's own")
+        elif name not in names:
+            lw.warn(loc, "no model speaks this protocol (a model's or defaults.llm's `protocol`)")
+    out = {}
+    for name in names[1:]:
+        protocol, entry = PROTOCOLS[name], spec.api.protocols.get(name, s.ProtocolApi())
+        given = entry.endpoints.model_fields_set
+        endpoints = {  # only chat models speak a further protocol
+            key: getattr(entry.endpoints, key) if key in given else protocol.endpoints.get(key)
+            for key in CHAT_ENDPOINTS
+        }
+        for key in sorted(given - set(CHAT_ENDPOINTS)):
+            lw.error(("api", "protocols", name, "endpoints", key), "only chat models speak a further protocol")
+        for key in sorted(given & set(CHAT_ENDPOINTS)):
+            path = endpoints[key]
+            ok = path is None or path.startswith("/")
+            lw.check(ok, ("api", "protocols", name, "endpoints", key), f"must start with '/', got {path!r}")
+        lw.check(endpoints["chat"] is not None, ("api", "protocols", name, "endpoints", "chat"), "cannot be null")
+        auth = Auth(*protocol.auth) if entry.auth.scheme is None else Auth(**entry.auth.model_dump())
+        headers = protocol.headers | dict(spec.api.headers) | dict(entry.headers)
+        out[name] = {"endpoints": endpoints, "auth": auth, "headers": headers}
+    return out
+
+
+def lower_choices(lw: Lowering, spec: s.Spec) -> dict[str, dict[str, str]]:
+    """config.PROTOCOL_CHOICES: credential field -> its value -> the protocol it picks; "" stands for
+    the field left empty (its default's pick)."""
+    lists = {name for m in [spec.defaults.llm, *spec.models] if isinstance(m.protocol, list) for name in m.protocol}
+    out = {}
+    for index, field in enumerate(spec.credentials.extra):
+        if field.protocols is None:
+            continue
+        loc = ("credentials", "extra", index)
+        ok = field.type in ("select", "radio")
+        lw.check(ok, loc + ("type",), f"only a select or radio field can pick the protocol, not a {field.type} field")
+        values = [o.value for o in field.options]
+        for value, name in field.protocols.items():
+            lw.check(value in values, loc + ("protocols", value), f"is not a value of this field: {values}")
+            message = f"no model lists {name} among the protocols it speaks, so this choice changes nothing"
+            if name not in lists:
+                lw.warn(loc + ("protocols", value), message)
+        table = dict(field.protocols)
+        if field.default in table:
+            table[""] = table[field.default]
+        out[field.variable] = table
+    lw.check(len(out) <= 1, ("credentials", "extra"), "one credential field at most picks the protocol")
+    return out
