@@ -608,3 +608,13 @@ def test_users_may_say_an_added_model_draws_when_the_spec_offers_it(tmp_path: Pa
     with pytest.raises(CompileError, match="cannot answer with images") as caught:
         lower(load_spec(write_spec(tmp_path, listed)))
     assert [d.path for d in caught.value.diagnostics] == ["customizable.fields[1]"]
+
+
+def test_a_model_that_draws_may_speak_only_protocols_that_return_images(tmp_path: Path) -> None:
+    """With a protocol per model, every protocol a drawing model may speak must return images."""
+    models = [{"name": "a", "context_size": 8, "protocol": ["gemini", "openai_chat"], "output_modalities": ["image"]}]
+    assert lower(load_spec(write_spec(tmp_path, minimal(models=models)))).models[0].settings["output_modalities"]
+    models[0]["protocol"] = ["openai_chat", "anthropic_messages"]
+    with pytest.raises(CompileError, match="protocol anthropic_messages cannot answer with images") as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert [d.path for d in caught.value.diagnostics] == ["models[0].output_modalities"]
