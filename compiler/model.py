@@ -116,11 +116,16 @@ class ModelInfo:
         return KIND_BY_NAME[self.type]
 
     @property
+    def draws(self) -> bool:
+        """The model answers with images (output_modalities with image)."""
+        return "output_modalities" in self.settings
+
+    @property
     def details(self) -> str:
         """What sets the model apart, in a few words (READMEs)."""
         props, settings = self.properties, self.settings
         if self.type == "llm":
-            return ", ".join(self.features)
+            return ", ".join(self.features + (("answers with images",) if self.draws else ()))
         if self.type == "text-embedding" and settings.get("dimensions"):
             return f"{settings['dimensions']} dimensions"
         if self.type == "speech2text":
@@ -368,6 +373,11 @@ class Provider:
         """Model → the id the API gets, for the MaiBot plugin's models whose api_id is not their name."""
         served = self.maibot_kinds
         return {m.name: str(m.settings["api_id"]) for m in self.models if "api_id" in m.settings and m.kind in served}
+
+    @property
+    def drawing(self) -> tuple[str, ...]:
+        """The chat models that answer with images (READMEs)."""
+        return tuple(m.name for m in self.models if m.draws)
 
     def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
         return tuple(m for m in self.models if m.type == type_)

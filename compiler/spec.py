@@ -676,6 +676,13 @@ class ModelFields(Strict):
         "`controls: stream` decides the same per request.",
         examples=[False],
     )
+    output_modalities: list[Literal["text", "image"]] | None = Field(
+        None,
+        description="What the model answers with (llm; default [text]; models.dev's word). With `image` the "
+        "plugin asks for images (Gemini's responseModalities, OpenRouter's modalities in this order, the Responses "
+        "image_generation tool) and hands them to both hosts; anthropic_messages cannot return images.",
+        examples=[["text", "image"]],
+    )
     system_messages: Literal["keep", "drop", "as_user"] | None = Field(
         None,
         description="What happens to system messages for this model (llm): keep them (default), drop them, or send "
@@ -847,6 +854,7 @@ CustomField = Literal[
     "stream_tool_call",
     "reasoning",
     "structured_output",
+    "image_output",
     "pricing",
     "voices",
 ]
@@ -907,6 +915,7 @@ class Customizable(Strict):
         "called over api.endpoints.completions, not every API has it); context_size; max_output_tokens (the "
         "max_tokens rule's bound); "
         "vision, tool_call, stream_tool_call, reasoning (agent-thought), structured_output: feature toggles; "
+        "image_output (offered only when listed): the model answers with images, as output_modalities [text, image]; "
         "pricing: input and output prices (llm, text-embedding); voices: comma-separated voice ids (tts). An entry "
         "may be a mapping with its own variable, label, placeholder, default, required, and for a toggle options "
         "and the values that mean on.",

@@ -58,6 +58,7 @@ LLM_FIELDS = frozenset(
         "protocol",
         "stream",
         "never_send",
+        "output_modalities",
     )
 )
 
@@ -132,6 +133,7 @@ class Protocol:
     max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
     response_format: bool = True  # the API takes response_format (json_object, json_schema)
     json_schema: bool = True  # a json_schema rule reaches the API (as response_format, or its own way)
+    image_output: bool = True  # a model may answer with images (output_modalities: [.., image])
     # A kind's module -> this protocol's module of the same names in runtime/kinds/ (Gemini's embeddings).
     runtimes: dict[str, str] = field(default_factory=dict)
     # Settings a parameter may steer (`controls`) -> the parameter type it takes.
@@ -181,6 +183,7 @@ PROTOCOLS = {
         user_key="metadata.user_id",
         max_tokens_required=True,
         response_format=False,
+        image_output=False,
         function_tools="custom",
         # Prompt caching (docs.anthropic.com/en/docs/build-with-claude/prompt-caching): which blocks get
         # cache_control, texts longer than this many words, and the cache's lifetime ("5m", "1h").
@@ -235,6 +238,7 @@ PROTOCOLS = {
         },
         response_format=False,
         json_schema=False,
+        image_output=False,  # Converse answers carry no images (Bedrock's image models are InvokeModel's)
         function_tools="toolSpec",
         tool_name_key=None,
         parameter_keys={

@@ -73,6 +73,7 @@ class Answer:
     text: str = ""
     reasoning: str = ""
     calls: list[tuple[Any, str, Any]] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)  # (media type, base64) of each image
     usage: dict[str, Any] | None = None
     finish: str | None = None
     error: str | None = None  # authorization, rate_limit, bad_request, server_unavailable, connection, credentials
@@ -254,7 +255,12 @@ def dify_answer(outcome: Outcome) -> Answer:
     shown = json.dumps({"items": outcome.items, "error": outcome.error}, ensure_ascii=False)
     answer = Answer("dify", shown=shown, raw=outcome)
     deltas = [item["delta"] for item in outcome.items if "delta" in item]
-    answer.content = "".join(delta["message"]["content"] or "" for delta in deltas)
+    contents = [delta["message"]["content"] or "" for delta in deltas]
+    parts = [part for content in contents if isinstance(content, list) for part in content]
+    answer.content = "".join(
+        c if isinstance(c, str) else "".join(p["data"] for p in c if p["type"] == "text") for c in contents
+    )
+    answer.images = [(part["mime_type"], part["base64_data"]) for part in parts if part["type"] == "image"]
     answer.reasoning, answer.text = split_think(answer.content)
     answer.calls = [
         (c["id"], c["function"]["name"], json.loads(c["function"]["arguments"]))
@@ -345,5 +351,6 @@ def maibot_answer(result: dict[str, Any]) -> Answer:
     answer.content = answer.text = result["content"] or ""
     answer.reasoning = result["reasoning"] or ""
     answer.calls = [(c["id"], c["name"], c["args"]) for c in result["tool_calls"]]
+    answer.images = [(f"image/{image_format}", data) for image_format, data in result["images"]]
     answer.usage = result["usage"]
     return answer

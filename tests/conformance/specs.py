@@ -132,6 +132,7 @@ def quirks(name: str) -> set[str]:
     found |= {f"user-added {kind}" for kind in (p.customizable.types if p.customizable else ())}
     found |= {f"{kind} settings" for kind in {m.type for m in p.models if m.settings and m.type != "llm"}}
     found |= {f"checks of its own: {name}"} if name in OWN_CHECKS else set()
+    found |= {f"images over {p.api.protocol}"} if llm_settings("output_modalities")(p) else set()
     return found | {quirk for quirk, has in QUIRKS.items() if has(p)}
 
 

@@ -44,7 +44,16 @@ class Call:
     args: dict[str, Any] | None = None
 
 
-Piece = Text | Reasoning | Call
+@dataclass(frozen=True)
+class Picture:
+    """An image in the answer of a model that draws (output_modalities with image): its media type
+    and base64 data, as the protocol carries generated images."""
+
+    mime: str
+    data: str
+
+
+Piece = Text | Reasoning | Call | Picture
 
 
 @dataclass
@@ -146,6 +155,10 @@ class Adapter(Protocol):
 
     def replays_reasoning(self, provider: Provider) -> bool:
         """Whether reasoning text in the history is sent back to the provider."""
+        ...
+
+    def draws(self, body: Any) -> bool:
+        """Whether a chat request asks the model for images (always False where the protocol has none)."""
         ...
 
     def embeddings(self, vectors: list[list[float]], tokens: int | None = None) -> dict:

@@ -14,11 +14,13 @@ from tests.conformance.protocols import (
     no_error_headers,
     USAGE,
     Call,
+    Picture,
     Piece,
     Sent,
     Text,
     base_path,
     declared_key,
+    dig,
     joined_turns,
     turns_of,
     without_user,
@@ -93,6 +95,8 @@ def blocked(reason: str = "SAFETY") -> dict[str, Any]:
 def part_of(piece: Piece) -> dict:
     if isinstance(piece, Call):
         return {"functionCall": {"name": piece.name, "args": piece.args or {}}}
+    if isinstance(piece, Picture):
+        return {"inlineData": {"mimeType": piece.mime, "data": piece.data}}
     return {"text": piece.text} | ({} if isinstance(piece, Text) else {"thought": True})
 
 
@@ -216,3 +220,8 @@ def parameter_key(provider: Provider, name: str) -> str:
 
 def replays_reasoning(provider: Provider) -> bool:
     return False
+
+
+def draws(body: Any) -> bool:
+    """generationConfig.responseModalities with IMAGE."""
+    return "IMAGE" in (dig(body, "generationConfig.responseModalities") or ())

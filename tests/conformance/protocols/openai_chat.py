@@ -13,6 +13,7 @@ from tests.conformance.protocols import (
     no_error_headers,
     USAGE,
     Call,
+    Picture,
     Piece,
     Reasoning,
     Sent,
@@ -64,11 +65,19 @@ def answer(*pieces: Piece, usage: tuple[int, ...] | None = USAGE, finish: str | 
     message: dict[str, Any] = {"role": "assistant", "content": text if text or not calls else None}
     if reasoning:
         message["reasoning_content"] = reasoning
+    pictures = [p for p in pieces if isinstance(p, Picture)]
+    if pictures:
+        message["images"] = [image_of(p) for p in pictures]
     if calls:
         message["tool_calls"] = [tool_call(c) for c in calls]
     choice = {"index": 0, "message": message, "finish_reason": finish or ("tool_calls" if calls else "stop")}
     body = HEAD | {"object": "chat.completion", "choices": [choice]}
     return body | ({"usage": usage_body(*usage)} if usage else {})
+
+
+def image_of(picture: Picture) -> dict:
+    """An image of the answer as OpenRouter sends it (message.images[], delta.images[]): a data URI."""
+    return {"type": "image_url", "image_url": {"url": f"data:{picture.mime};base64,{picture.data}"}}
 
 
 def chunk(delta: dict, finish: str | None = None) -> dict:
@@ -87,6 +96,8 @@ def deltas(pieces: tuple[Piece, ...]) -> list[dict]:
             out.append({"content": piece.text})
         elif isinstance(piece, Reasoning):
             out.append({"reasoning_content": piece.text})
+        elif isinstance(piece, Picture):
+            out.append({"content": "", "images": [image_of(piece)]})
         else:
             head: dict[str, Any] = {"index": calls, "function": {"name": piece.name}}
             if piece.id:
@@ -237,3 +248,8 @@ def tidied(messages: list[tuple[str, list[tuple]]]) -> list[tuple[str, list[tupl
 
 def replays_reasoning(provider: Provider) -> bool:
     return provider.api.reasoning_history == "reasoning_content"
+
+
+def draws(body: Any) -> bool:
+    """OpenRouter's `modalities` with image."""
+    return "image" in (body.get("modalities") or ())
