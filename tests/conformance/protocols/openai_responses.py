@@ -11,7 +11,6 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
-    no_error_headers,
     USAGE,
     Call,
     Picture,
@@ -26,7 +25,15 @@ from tests.conformance.protocols import (
     split,
     without_user,
 )
-from tests.conformance.protocols.openai_chat import ERROR_TYPES, error_body, error_codes, inline, loaded, models
+from tests.conformance.protocols.openai_chat import (
+    ERROR_TYPES,
+    error_body,
+    error_codes,
+    error_headers,
+    inline,
+    loaded,
+    models,
+)
 from tests.integration.mock_server import Recorded, Reply
 
 NAME = "openai_responses"
@@ -39,7 +46,7 @@ STREAMS_WITHOUT_USAGE = True  # the response's usage may be null
 EMBEDDINGS = False
 FRAMING = "sse"
 INCOMPLETE = {"length": "max_output_tokens", "content_filter": "content_filter"}
-__all__ = ["ERROR_TYPES", "error_body", "error_codes", "models"]
+__all__ = ["ERROR_TYPES", "error_body", "error_codes", "error_headers", "models"]
 
 
 def usage_body(prompt: int, completion: int, cached: int | None = None) -> dict:
