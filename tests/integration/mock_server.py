@@ -174,7 +174,7 @@ def start(host: str = "127.0.0.1") -> MockServer:
             if reply.chunked:
                 self.wfile.write(b"0\r\n\r\n")
 
-        do_GET = do_POST = handle_any
+        do_GET = do_POST = do_PUT = handle_any
 
     mock.httpd = QuietServer((host, 0), Handler)
     mock.httpd.daemon_threads = True

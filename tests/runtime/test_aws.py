@@ -34,7 +34,6 @@ def test_the_keys_a_request_is_authenticated_with(settings, credentials, expecte
     [
         ({"aws_access_key_id": "AKIDEXAMPLE"}, "both needed"),
         ({"auth_method": "API_Key"}, "no Bedrock API key"),
-        ({"auth_method": "IAM_Role"}, "IAM role"),
         ({}, "both needed"),
     ],
 )
