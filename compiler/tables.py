@@ -218,7 +218,10 @@ PROTOCOLS = {
         "bedrock_converse",
         endpoints={"chat": "/model/{model}/converse", "models": None},
         auth=("aws_sigv4", "bedrock", ""),
-        quirks=frozenset(("messages",)),
+        quirks=frozenset(("messages", "prompt_cache")),
+        # Prompt caching (docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html): a cachePoint
+        # after the system prompt and after the tools, by api.prompt_cache or per request.
+        controls={"cache.system": "boolean", "cache.tools": "boolean"},
         codes={
             "ThrottlingException": "rate_limit",
             "ServiceQuotaExceededException": "rate_limit",

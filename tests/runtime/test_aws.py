@@ -73,3 +73,20 @@ def test_only_aws_sigv4_signs(settings) -> None:
     settings(AUTH=("aws_sigv4", "bedrock", ""))
     signed = http.signed(*args)
     assert set(signed) == {"X-Amz-Date", "Authorization"} and "secret/key+1" not in signed["Authorization"]
+
+
+def test_cache_points_follow_the_system_prompt_and_the_tools(settings) -> None:
+    from compiler.runtime import messages
+    from compiler.runtime.protocols import bedrock_converse
+
+    settings(ENDPOINTS={"chat": "/model/{model}/converse"}, PARAMETERS={"cache_tools": {"control": "cache.tools"}})
+    turns = [messages.system("Be brief."), messages.user("Hi")]
+    tools = [messages.tool("get_weather", "Weather", {"type": "object"})]
+    plain = bedrock_converse.chat_request("m", turns, {}, tools, settings={}).body
+    assert plain["system"] == [{"text": "Be brief."}] and len(plain["toolConfig"]["tools"]) == 1
+    settings(PROMPT_CACHE=True)
+    cached = bedrock_converse.chat_request("m", turns, {"cache_tools": False}, tools, settings={}).body
+    assert cached["system"] == [{"text": "Be brief."}, {"cachePoint": {"type": "default"}}]
+    assert cached["toolConfig"]["tools"] == plain["toolConfig"]["tools"]  # the parameter said no
+    both = bedrock_converse.chat_request("m", turns, {}, tools, settings={}).body
+    assert both["toolConfig"]["tools"][-1] == {"cachePoint": {"type": "default"}}

@@ -36,6 +36,8 @@ STOP_REASONS = {
     "content_filtered": "content_filter",
 }
 TOOL_CHOICES = {"auto": {"auto": {}}, "required": {"any": {}}}
+# A prompt-cache checkpoint: what comes before it (the system prompt, the tools) is cached.
+CACHE_POINT = {"cachePoint": {"type": "default"}}
 IMAGE_FORMATS = {
     "image/png": "png",
     "image/jpeg": "jpeg",
@@ -100,13 +102,15 @@ def chat_request(
     encoded.place(body)
     if response_format is not None:
         system.append({"text": conversation.format_note(response_format)})
+    cache = encoded.controls
     if system:
-        body["system"] = system
+        body["system"] = system + ([CACHE_POINT] if cache.get("cache.system", config.PROMPT_CACHE) else [])
     if stop and settings.get("send_stop", True):
         body.setdefault("inferenceConfig", {})["stopSequences"] = list(stop)
     functions = [tool_of(t) for t in tools or ()] + encoded.tools  # built-in ones: {systemTool: {name}}
     if functions:
-        body["toolConfig"] = {"tools": functions}
+        marked = cache.get("cache.tools", config.PROMPT_CACHE)
+        body["toolConfig"] = {"tools": functions + ([CACHE_POINT] if marked else [])}
         if tool_choice in TOOL_CHOICES:
             body["toolConfig"]["toolChoice"] = TOOL_CHOICES[tool_choice]
     path = model_path(apis.endpoints(NAME)["chat"], http.wire_id(model, settings))
