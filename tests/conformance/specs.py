@@ -122,6 +122,8 @@ QUIRKS: dict[str, Callable[[Provider], bool]] = {
     "json schema": lambda p: "json_schema" in p.parameters,
     "no usage events": lambda p: not p.api.stream_usage,
     "no model list": lambda p: not p.endpoints.get("models"),
+    "protocol per model": lambda p: len(p.api.spoken) > 1,
+    "protocol choice": lambda p: bool(p.api.protocol_choices),
 }
 
 
