@@ -116,11 +116,16 @@ class ModelInfo:
         return KIND_BY_NAME[self.type]
 
     @property
+    def draws(self) -> bool:
+        """The model answers with images (output_modalities with image)."""
+        return "output_modalities" in self.settings
+
+    @property
     def details(self) -> str:
         """What sets the model apart, in a few words (READMEs)."""
         props, settings = self.properties, self.settings
         if self.type == "llm":
-            return ", ".join(self.features)
+            return ", ".join(self.features + (("answers with images",) if self.draws else ()))
         if self.type == "text-embedding" and settings.get("dimensions"):
             return f"{settings['dimensions']} dimensions"
         if self.type == "speech2text":
@@ -192,8 +197,31 @@ class ApiInfo:
     base_url_choices: dict[str, dict[str, str]]  # credential field -> its value -> the base URL it picks
     base_url_rewrite: tuple[str, str] | None = None  # ("append", path) / ("keep", "origin"): config.BASE_URL_REWRITE
     spoken: tuple[str, ...] = ()  # every protocol the models speak, `protocol` first
+    url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url `{variable}` -> default, options
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
+
+    @property
+    def schemes(self) -> set[str]:
+        """The auth schemes of every protocol spoken."""
+        return {self.auth.scheme} | {entry["auth"].scheme for entry in self.protocols.values()}  # type: ignore[union-attr]
+
+    @property
+    def auth_modules(self) -> list[str]:
+        """The runtime modules the auth schemes need beyond the core (http.signed imports them)."""
+        return ["aws"] if "aws_sigv4" in self.schemes else []
+
+    @property
+    def url_defaults(self) -> dict[str, str]:
+        """config.URL_DEFAULTS: what each `{variable}` of the base URL is when its credential is empty."""
+        return {name: values[0] for name, values in self.url_values.items()}
+
+    def hosts(self, url: str) -> set[str]:
+        """The hosts a base URL reaches, one per value of each `{variable}` in it."""
+        urls = [url]
+        for name, values in self.url_values.items():
+            urls = [u.replace("{" + name + "}", v) for u in urls for v in values]
+        return {urlsplit(u).hostname or "" for u in urls} - {""}
 
     @property
     def runtime_protocols(self) -> dict[str, dict[str, object]]:
@@ -317,7 +345,7 @@ class Provider:
     def domains(self) -> tuple[str, ...]:
         """The hosts the plugin reaches unless a user sets another base URL: manifest network.domains."""
         urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
-        return tuple(sorted({urlsplit(url).hostname or "" for url in urls} - {""}))
+        return tuple(sorted(set().union(*(self.api.hosts(url) for url in urls))))
 
     @property
     def class_prefix(self) -> str:
@@ -345,6 +373,11 @@ class Provider:
         """Model → the id the API gets, for the MaiBot plugin's models whose api_id is not their name."""
         served = self.maibot_kinds
         return {m.name: str(m.settings["api_id"]) for m in self.models if "api_id" in m.settings and m.kind in served}
+
+    @property
+    def drawing(self) -> tuple[str, ...]:
+        """The chat models that answer with images (READMEs)."""
+        return tuple(m.name for m in self.models if m.draws)
 
     def models_of(self, type_: str) -> tuple[ModelInfo, ...]:
         return tuple(m for m in self.models if m.type == type_)

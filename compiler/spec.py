@@ -75,11 +75,18 @@ class Help(Strict):
 
 
 class Auth(Strict):
-    scheme: Literal["bearer", "header", "query", "none"] | None = Field(
+    scheme: Literal["bearer", "header", "query", "aws_sigv4", "none"] | None = Field(
         None,
         description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
-        "query: a query parameter; none: no key is sent. Default: the protocol's (openai_chat: bearer).",
+        "query: a query parameter; aws_sigv4: AWS Signature V4 with the key pair of the credentials "
+        "aws_access_key_id and aws_secret_access_key (and aws_session_token), or the API key as a bearer "
+        "token; none: no key is sent. Default: the protocol's (openai_chat: bearer; bedrock_converse: aws_sigv4).",
         examples=["bearer", "header"],
+    )
+    service: str | None = Field(
+        None,
+        description="aws_sigv4: the AWS service requests are signed for (default: bedrock).",
+        examples=["bedrock"],
     )
     name: str | None = Field(
         None,
@@ -669,6 +676,13 @@ class ModelFields(Strict):
         "`controls: stream` decides the same per request.",
         examples=[False],
     )
+    output_modalities: list[Literal["text", "image"]] | None = Field(
+        None,
+        description="What the model answers with (llm; default [text]; models.dev's word). With `image` the "
+        "plugin asks for images (Gemini's responseModalities, OpenRouter's modalities in this order, the Responses "
+        "image_generation tool) and hands them to both hosts; anthropic_messages cannot return images.",
+        examples=[["text", "image"]],
+    )
     system_messages: Literal["keep", "drop", "as_user"] | None = Field(
         None,
         description="What happens to system messages for this model (llm): keep them (default), drop them, or send "
@@ -840,6 +854,7 @@ CustomField = Literal[
     "stream_tool_call",
     "reasoning",
     "structured_output",
+    "image_output",
     "pricing",
     "voices",
 ]
@@ -900,6 +915,7 @@ class Customizable(Strict):
         "called over api.endpoints.completions, not every API has it); context_size; max_output_tokens (the "
         "max_tokens rule's bound); "
         "vision, tool_call, stream_tool_call, reasoning (agent-thought), structured_output: feature toggles; "
+        "image_output (offered only when listed): the model answers with images, as output_modalities [text, image]; "
         "pricing: input and output prices (llm, text-embedding); voices: comma-separated voice ids (tts). An entry "
         "may be a mapping with its own variable, label, placeholder, default, required, and for a toggle options "
         "and the values that mean on.",

@@ -58,6 +58,7 @@ LLM_FIELDS = frozenset(
         "protocol",
         "stream",
         "never_send",
+        "output_modalities",
     )
 )
 
@@ -132,6 +133,7 @@ class Protocol:
     max_tokens_required: bool = False  # every chat request states max_tokens (the model's max_output_tokens)
     response_format: bool = True  # the API takes response_format (json_object, json_schema)
     json_schema: bool = True  # a json_schema rule reaches the API (as response_format, or its own way)
+    image_output: bool = True  # a model may answer with images (output_modalities: [.., image])
     # A kind's module -> this protocol's module of the same names in runtime/kinds/ (Gemini's embeddings).
     runtimes: dict[str, str] = field(default_factory=dict)
     # Settings a parameter may steer (`controls`) -> the parameter type it takes.
@@ -181,6 +183,7 @@ PROTOCOLS = {
         user_key="metadata.user_id",
         max_tokens_required=True,
         response_format=False,
+        image_output=False,
         function_tools="custom",
         # What other APIs call these: one parameter of a plugin whose models speak several protocols
         # (aihubmix) is sent under one name, which each protocol places where its API takes it.
@@ -209,6 +212,45 @@ PROTOCOLS = {
             "max_completion_tokens": "max_output_tokens",
             "reasoning_effort": "reasoning.effort",
             "verbosity": "text.verbosity",
+        },
+    ),
+    # Amazon Bedrock Converse (docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html):
+    # /model/{id}/converse and /converse-stream (AWS event-stream frames), signed with SigV4 or sent a
+    # Bedrock API key; chat models only. No model list on the runtime host: a one-token call checks.
+    "bedrock_converse": Protocol(
+        "bedrock_converse",
+        endpoints={"chat": "/model/{model}/converse", "models": None},
+        auth=("aws_sigv4", "bedrock", ""),
+        quirks=frozenset(("messages", "prompt_cache")),
+        # Prompt caching (docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html): a cachePoint
+        # after the system prompt and after the tools, by api.prompt_cache or per request.
+        controls={"cache.system": "boolean", "cache.tools": "boolean"},
+        codes={
+            "ThrottlingException": "rate_limit",
+            "ServiceQuotaExceededException": "rate_limit",
+            "AccessDeniedException": "authorization",
+            "UnrecognizedClientException": "authorization",
+            "InvalidSignatureException": "authorization",
+            "ExpiredTokenException": "authorization",
+            "IncompleteSignatureException": "authorization",
+            "ValidationException": "bad_request",
+            "ResourceNotFoundException": "bad_request",
+            "ModelNotReadyException": "server_unavailable",
+            "ModelTimeoutException": "server_unavailable",
+            "ModelErrorException": "server_unavailable",
+            "ModelStreamErrorException": "server_unavailable",
+            "ServiceUnavailableException": "server_unavailable",
+            "InternalServerException": "server_unavailable",
+        },
+        response_format=False,
+        json_schema=False,
+        image_output=False,  # Converse answers carry no images (Bedrock's image models are InvokeModel's)
+        function_tools="toolSpec",
+        tool_name_key=None,
+        parameter_keys={
+            "max_tokens": "inferenceConfig.maxTokens",
+            "temperature": "inferenceConfig.temperature",
+            "top_p": "inferenceConfig.topP",
         },
     ),
     # Gemini API (ai.google.dev/api/generate-content): generateContent and streamGenerateContent.

@@ -10,7 +10,7 @@ from compiler import spec as s
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import URL_RE, i18n
 from compiler.model import ApiInfo, Auth, CredentialInfo, ErrorMap, Option
-from compiler.lower.protocols import lower_choices, lower_protocol_apis, spoken
+from compiler.lower.protocols import auth_of, lower_choices, lower_protocol_apis, spoken
 from compiler.tables import PROTOCOLS
 
 VARIABLE_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -105,7 +105,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         base_url=api.base_url.rstrip("/"),
         endpoints=endpoints,
         declared=frozenset(key for key in given if endpoints[key]),
-        auth=Auth(*protocol.auth) if api.auth.scheme is None else Auth(api.auth.scheme, api.auth.name, api.auth.prefix),
+        auth=auth_of(api.auth, protocol),
         headers=protocol.headers | dict(api.headers),
         connect_timeout=api.timeouts.connect,
         read_timeout=api.timeouts.read,
@@ -124,9 +124,52 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         base_url_choices={f.variable: {k: v.rstrip("/") for k, v in f.base_urls.items()} for f in extra if f.base_urls},
         base_url_rewrite=lower_rewrite(lw, spec.credentials.base_url),
         spoken=names,
+        url_values=lower_url_values(lw, spec),
         protocols=lower_protocol_apis(lw, spec),
         protocol_choices=lower_choices(lw, spec),
     )
+
+
+PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+HOST_LABEL_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+
+
+def lower_url_values(lw: Lowering, spec: s.Spec) -> dict[str, tuple[str, ...]]:
+    """Each `{variable}` of api.base_url (a region in the host name: Bedrock's) -> its credential
+    field's default, then its other options: a credentials.extra field with a default, whose values
+    are host-name labels (the runtime checks what users type the same way)."""
+    fields = {f.variable: (i, f) for i, f in enumerate(spec.credentials.extra)}
+    out = {}
+    for name in PLACEHOLDER_RE.findall(spec.api.base_url):
+        if name not in fields:
+            lw.error(("api", "base_url"), f"{{{name}}} is not a credentials.extra variable, which would fill it")
+            continue
+        index, field = fields[name]
+        values = [field.default or ""] + [o.value for o in field.options if o.value != field.default]
+        bad = [v for v in values if not HOST_LABEL_RE.match(v)]
+        message = f"fills {{{name}}} of api.base_url, so its default and options are host-name labels: {bad}"
+        lw.check(not bad, ("credentials", "extra", index), message)
+        out[name] = tuple(values)
+    return out
+
+
+AWS_FIELDS = {"aws_access_key_id": True, "aws_secret_access_key": True, "aws_session_token": False}
+
+
+def check_aws_fields(lw: Lowering, spec: s.Spec, auth: Auth) -> None:
+    """aws_sigv4 signs with the official Bedrock plugin's credential fields: the key pair a secret
+    field each (the session token, when offered, too)."""
+    if auth.scheme != "aws_sigv4":
+        return
+    fields = {f.variable: f for f in spec.credentials.extra}
+    for variable, required in AWS_FIELDS.items():
+        field = fields.get(variable)
+        if field is None:
+            if required:
+                lw.error(("credentials", "extra"), f"auth aws_sigv4 signs with a credential field {variable!r}")
+        elif field.type != "secret":
+            index = spec.credentials.extra.index(field)
+            lw.error(("credentials", "extra", index, "type"), f"{variable} is a secret: type secret")
 
 
 RESULT_PATH_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*)?$")
@@ -203,7 +246,7 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
             variable=key.variable,
             label=i18n(key.label),
             type="secret-input",
-            required=api.auth.scheme != "none",
+            required=api.auth.scheme not in ("none", "aws_sigv4"),  # aws: the key pair instead
             placeholder=i18n(key.placeholder) if key.placeholder else None,
         )
     ]
@@ -213,6 +256,7 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
         field = CredentialInfo(url.variable, i18n(url.label), "text-input", False, url.default, placeholder)
         fields.append(field)
     check_base_url_default(lw, spec, api)
+    check_aws_fields(lw, spec, api.auth)
     fields += [extra_credential(lw, ("credentials", "extra", i), extra) for i, extra in enumerate(creds.extra)]
     check_variables(lw, creds, fields)
     return tuple(fields)

@@ -77,6 +77,7 @@ FIELDS: dict[str, tuple[Control, ...]] = {
     "stream_tool_call": toggle("stream_function_calling", "Tool calls in streams", "流式工具调用"),
     "reasoning": toggle("reasoning_support", "Reasoning", "推理"),
     "structured_output": toggle("structured_output_support", "Structured output", "结构化输出"),
+    "image_output": toggle("image_output", "Answers with images", "输出图片"),
     "pricing": (
         Control("input_price", ("llm", "text-embedding"), {"en_US": "Input price", "zh_Hans": "输入价格"}),
         Control("output_price", ("llm",), {"en_US": "Output price", "zh_Hans": "输出价格"}),
@@ -109,6 +110,7 @@ def lower_customizable(
     offered = offered_fields(lw, custom, types)
     properties = {kind: kind_properties(lw, spec, kind) for kind in types}
     controls = form_controls(lw, offered, types, properties, api, credentials)
+    check_drawing(lw, spec, offered, controls)
     parameters, extra = custom_rules(lw, spec, "reasoning" in [entry.field for entry in offered])
     check_per_unit(lw, ("customizable",), custom.per, None)
     unit = _decimal(per_unit(custom.per) if per_exponent(custom.per) is not None else per_unit("million"))
@@ -124,6 +126,16 @@ def lower_customizable(
         renamed={c.runtime_name: c.variable for c in controls if c.variable != c.runtime_name},
         on={c.runtime_name: c.on for c in controls if c.on},
     )
+
+
+def check_drawing(lw: Lowering, spec: s.Spec, offered: list[s.CustomFieldForm], controls: list[Control]) -> None:
+    """Users may say an added model draws only where every protocol it may speak (defaults.llm's) can
+    return images."""
+    if "image_output" not in [c.runtime_name for c in controls]:
+        return
+    at = ("customizable", "fields", [e.field for e in offered].index("image_output"))
+    for protocol in of(declared(spec.defaults.llm, spec.api.protocol)):
+        lw.check(protocol.image_output, at, f"protocol {protocol.name} cannot answer with images")
 
 
 def max_output(spec: s.Spec) -> int:
@@ -146,11 +158,11 @@ def with_defaults(properties: dict[str, dict[str, object]], controls: list[Contr
 
 def offered_fields(lw: Lowering, custom: s.Customizable, types: tuple[str, ...]) -> list[s.CustomFieldForm]:
     """The fields the model form offers: the spec's, else every one a customizable type reads
-    (but mode, offered only when listed: not every API has completions)."""
+    (but those offered only when listed, OPT_IN)."""
     if custom.fields is not None:
         offered = list(custom.fields)
     else:
-        offered = [s.CustomFieldForm(field=f) for f in FIELDS if readers(f) & set(types) and f != "mode"]
+        offered = [s.CustomFieldForm(field=f) for f in FIELDS if readers(f) & set(types) and f not in OPT_IN]
     for index, entry in enumerate(offered):
         kinds = "/".join(k for k in EVERY_KIND if k in readers(entry.field))
         ok = bool(readers(entry.field) & set(types))
@@ -197,7 +209,9 @@ def form_controls(
     return controls
 
 
-TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output")
+TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output", "image_output")
+# Fields offered only when the spec lists them: not every API has completions, or draws.
+OPT_IN = ("mode", "image_output")
 NUMBERS = ("context_size", "max_output_tokens")  # whole numbers: their defaults are what an empty answer gets
 
 

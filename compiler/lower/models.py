@@ -114,6 +114,7 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
     check_model_id(lw, loc + ("name",), model.name)
     check_kind_fields(lw, spec, index, kind, fields)
     check_endpoints(lw, loc, kind, fields, api, PROTOCOLS[names[0]])
+    check_modalities(lw, written_at(spec, index, "output_modalities"), fields.output_modalities, of(names))
     parameters = model_parameters(lw, spec, index, kind, fields, (of(names), of(api.spoken)))
     return ModelInfo(
         name=model.name,
@@ -199,6 +200,15 @@ def check_endpoints(
         lw.check(api.endpoints["completions"] is not None, loc + ("mode",), "api.endpoints.completions is null")
         calls = sorted(set(fields.features or ()) & {"tool-call", "multi-tool-call", "stream-tool-call"})
         lw.check(not calls, loc + ("features",), f"a completion-mode model takes no tools: {', '.join(calls)}")
+
+
+def check_modalities(lw: Lowering, at: tuple, modalities: list[str] | None, protocols: tuple[Protocol, ...]) -> None:
+    """Each modality once, and images only from a model whose every protocol can return them."""
+    if not modalities:
+        return
+    lw.check(len(set(modalities)) == len(modalities), at, "each modality may be named once")
+    for protocol in protocols if "image" in modalities else ():
+        lw.check(protocol.image_output, at, f"protocol {protocol.name} cannot answer with images")
 
 
 def model_parameters(
@@ -308,6 +318,8 @@ def settings(f: s.ModelFields) -> dict[str, object]:
         out["stream"] = False
     if f.system_messages and f.system_messages != "keep":
         out["system_messages"] = f.system_messages
+    if "image" in (f.output_modalities or ()):
+        out["output_modalities"] = tuple(f.output_modalities)
     return out
 
 

@@ -28,6 +28,16 @@ def spoken(spec: s.Spec) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def auth_of(auth: s.Auth, protocol: Protocol) -> Auth:
+    """The spec's auth, or the protocol's default (aws_sigv4 keeps its service where others name a
+    header or query parameter)."""
+    if auth.scheme is None:
+        return Auth(*protocol.auth)
+    if auth.scheme == "aws_sigv4":
+        return Auth("aws_sigv4", auth.service or "bedrock", "")
+    return Auth(auth.scheme, auth.name, auth.prefix)
+
+
 def of(names: tuple[str, ...]) -> tuple[Protocol, ...]:
     return tuple(PROTOCOLS[name] for name in names)
 
@@ -67,7 +77,7 @@ def lower_protocol_apis(lw: Lowering, spec: s.Spec) -> dict[str, dict[str, objec
             ok = path is None or path.startswith("/")
             lw.check(ok, ("api", "protocols", name, "endpoints", key), f"must start with '/', got {path!r}")
         lw.check(endpoints["chat"] is not None, ("api", "protocols", name, "endpoints", "chat"), "cannot be null")
-        auth = Auth(*protocol.auth) if entry.auth.scheme is None else Auth(**entry.auth.model_dump())
+        auth = auth_of(entry.auth, protocol)
         headers = protocol.headers | dict(spec.api.headers) | dict(entry.headers)
         out[name] = {"endpoints": endpoints, "auth": auth, "headers": headers}
     return out

@@ -14,6 +14,7 @@ from typing import Any
 from .errors import ProviderError
 from .types import Event
 
+MEDIA_TYPE = "application/vnd.amazon.eventstream"
 PRELUDE = 12  # total length, headers length, prelude CRC: three big-endian uint32
 MAX_MESSAGE = 24 * 1024 * 1024  # AWS caps a message at 16 MiB of payload and 128 KiB of headers
 # Header value types (by the one-byte tag before each value): fixed widths, or a uint16 length first.
@@ -91,14 +92,27 @@ def header_value(raw: bytes, at: int, tag: int) -> tuple[Any, int]:
     raise corrupted(f"unknown header value type {tag}")
 
 
+class Framer:
+    """The frames of a body fed piece by piece, as Events (sse.Framer's interface): (event type,
+    payload) for an event, (exception type, payload) for an exception, (error code, message) for an
+    error."""
+
+    def __init__(self) -> None:
+        self.decoder = Decoder()
+
+    def feed(self, piece: bytes) -> list[Event]:
+        return [event_of(headers, payload) for headers, payload in self.decoder.feed(piece)]
+
+    def close(self) -> list[Event]:
+        self.decoder.close()
+        return []
+
+
 def events(pieces: Iterable[bytes]) -> Iterator[Event]:
-    """The frames of a body read piece by piece, as Events: (event type, payload) for an event,
-    (exception type, payload) for an exception, (error code, message) for an error."""
-    decoder = Decoder()
+    framer = Framer()
     for piece in pieces:
-        for headers, payload in decoder.feed(piece):
-            yield event_of(headers, payload)
-    decoder.close()
+        yield from framer.feed(piece)
+    yield from framer.close()
 
 
 def event_of(headers: dict[str, Any], payload: bytes) -> Event:

@@ -33,6 +33,7 @@ class Entry:
     status: str
     source: str  # where the entry was read: a URL or file, and the key path in it
     parameters: tuple[str, ...] = ()  # request parameters the catalogue says the model takes (OpenRouter)
+    outputs: tuple[str, ...] = ()  # what the model answers with, as the catalogue orders it: text, image…
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from compiler import spec as s
-from compiler.lower.custom import EVERY_KIND, FIELDS, readers
+from compiler.lower.custom import EVERY_KIND, FIELDS, OPT_IN, TOGGLES, readers
 from compiler.sources.imported import Finding
 from compiler.sources.texts import text
 
@@ -19,7 +19,6 @@ CUSTOM_VARIABLES = {control.variable: field for field, controls in FIELDS.items(
 CUSTOM_VARIABLES |= {"max_tokens_to_sample": "max_output_tokens", "max_token": "max_output_tokens"}
 CUSTOM_VARIABLES |= {"function_calling_type": "tool_call", "agent_thought_support": "reasoning"}
 SHAPED = hasattr(s, "CustomFieldForm")  # the language takes form fields with their own shape
-TOGGLES = ("vision", "tool_call", "stream_tool_call", "reasoning", "structured_output")
 OFF = re.compile(r"^(no|not|none|false|disabled?|unsupported|off)(_|$)", re.I)
 PRICE_LABEL = re.compile(r"\((\S+) / (token|1K tokens|1M tokens)\)")
 PER_LABELS = {"token": "token", "thousand": "1K tokens", "million": "1M tokens"}  # as the form's price labels say
@@ -166,7 +165,7 @@ def customizable(provider: dict, credential_vars: set[str], where: str, notes: l
             currency, per = found.group(1), {v: k for k, v in PER_LABELS.items()}[found.group(2)]
     out: dict[str, Any] = {"types": types}
     fields = list({json.dumps(f, sort_keys=True): f for f in fields}.values())
-    default = [f for f in FIELDS if f != "mode" and readers(f) & set(types)]
+    default = [f for f in FIELDS if f not in OPT_IN and readers(f) & set(types)]
     if fields != default:
         out["fields"] = fields
     if currency and currency != "USD":

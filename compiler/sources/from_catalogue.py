@@ -15,6 +15,7 @@ from typing import Any
 
 from compiler.lower.identity import MAIBOT_BUILTIN_CLIENT_TYPES
 from compiler.sources.catalogue import Catalogue, Entry, Provider
+from compiler.tables import PROTOCOLS
 from compiler.sources.imported import Finding, Imported
 
 FEATURE_ORDER = ("agent-thought", "tool-call", "multi-tool-call", "stream-tool-call", "vision", "document", "video")
@@ -59,7 +60,8 @@ def import_catalogue(cat: Catalogue, name: str, follow: dict[str, str], command:
     data["defaults"] = {"llm": llm}
     if sets:
         data["parameter_sets"] = sets
-    data["models"] = [model(e, rules[e.id]) for e in chat]
+    images = PROTOCOLS[provider.protocol].image_output
+    data["models"] = [model(e, rules[e.id], images) for e in chat]
     origin = [f"{provider.name}: imported from {cat.source} by `provider-compiler {command}`."]
     origin.append("Prices are USD per 1M tokens; limits, features and prices as the catalogue states them.")
     icon = {f"icons/{name}_s.svg": initials_svg(provider.name, name).encode("utf-8")}
@@ -85,7 +87,8 @@ def key_env(env: tuple[str, ...]) -> str:
     return next((e for e in env if e.endswith(("KEY", "TOKEN", "PAT"))), env[0] if env else "")
 
 
-def model(e: Entry, rules: list[Any] | None) -> dict[str, Any]:
+def model(e: Entry, rules: list[Any] | None, images: bool = False) -> dict[str, Any]:
+    """A chat model's spec fields; `images`: the protocol can return the images the model draws."""
     data: dict[str, Any] = {"name": e.id}
     if e.name != e.id:
         data["label"] = e.name
@@ -96,6 +99,8 @@ def model(e: Entry, rules: list[Any] | None) -> dict[str, Any]:
         else {}
     )
     data["features"] = [f for f in FEATURE_ORDER if f in e.features]
+    if images and "image" in e.outputs:
+        data["output_modalities"] = [m for m in e.outputs if m in ("text", "image")]
     if rules is not None:
         data["parameters"] = rules
     prices = {"input": e.input_price, "output": e.output_price, "cache_read": e.cache_read}

@@ -111,6 +111,7 @@ def entry(node: object, path: str, where: str) -> Entry:
         features=features_of(flag("tool_call"), flag("reasoning"), inputs, structured),
         knows=known(structured),
         modalities=inputs,
+        outputs=tuple(str(m) for m in outputs),
         deprecated=status == "deprecated",
         status=status,
         source=f"{where}#{path}",

@@ -61,6 +61,7 @@ def entry(node: object, path: str, where: str) -> Entry:
         features=features_of(tools, "reasoning" in params, inputs, structured),
         knows=known(structured),
         modalities=inputs,
+        outputs=tuple(str(m) for m in outputs),
         deprecated=bool(child(node, "expiration_date", where, at, str, need=False)),
         status="",
         source=f"{where}#{at}",

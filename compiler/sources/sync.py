@@ -21,6 +21,7 @@ from compiler.lower.models import merged, per_unit, price_unit
 from compiler.model import ModelInfo, Provider
 from compiler.sources.catalogue import CALLS, Catalogue, Entry
 from compiler.sources.from_catalogue import FEATURE_ORDER
+from compiler.tables import PROTOCOLS
 from compiler.sources.merge import dump, merge, round_trip
 
 MILLION = Decimal(1_000_000)
@@ -257,8 +258,9 @@ def add_models(ctx: Context, entries: list[Entry]) -> None:
     from compiler.sources.from_catalogue import model
 
     currency, unit = spec_unit(ctx)
+    images = PROTOCOLS[ctx.spec.api.protocol].image_output
     for e in entries:
-        data = model(e, None)
+        data = model(e, None, images)
         if "pricing" in data and currency != "USD":
             data.pop("pricing")
             ctx.changes.append(Change(e.id, "pricing", "", "", e.source, "skipped", f"the spec prices in {currency}"))

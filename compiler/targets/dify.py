@@ -26,6 +26,7 @@ def runtime_entries(p: Provider) -> list[str]:
     """Every protocol the chat models speak (credentials are validated through the spec's), the
     user-added models' schema builder when the spec has them, and each kind's adapter and module."""
     entries = [f"protocols.{name}" for name in p.api.spoken] + (["dify.custom"] if p.customizable else [])
+    entries += p.api.auth_modules
     for kind in p.kinds:
         entries.append(f"dify.{kind.dify.adapter}")
         if kind.runtime:

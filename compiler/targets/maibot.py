@@ -65,7 +65,7 @@ def license_job(p: Provider) -> Job | Copy:
 
 def runtime_entries(p: Provider) -> list[str]:
     """The provider adapter, the chat protocol, and the module of each other operation served."""
-    return ["maibot.provider", *(f"protocols.{name}" for name in p.api.spoken)] + [
+    return ["maibot.provider", *(f"protocols.{name}" for name in p.api.spoken), *p.api.auth_modules] + [
         f"kinds.{PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime)}"
         for kind in p.maibot_kinds
         if kind.runtime

@@ -17,6 +17,11 @@ DOCUMENT = {"kind": "document", "format": "pdf", "mime": "application/pdf", "dat
 HOSTED_TOOL = WEATHER_TOOL | {"parameters": {**WEATHER_TOOL["parameters"], "required": []}}
 
 
+def failing(api: Adapter, status: int, message: str, code: str | None = None) -> Reply:
+    """An error answer of the protocol: its body, and its headers where it puts the type there."""
+    return Reply(status, api.error_body(status, message, code), headers=api.error_headers(status, code))
+
+
 def answered(api: Adapter, *pieces: Piece, **options) -> Reply:
     """A blocking answer of `pieces`, to queue."""
     return Reply(json=api.answer(*pieces, **options))
@@ -82,6 +87,8 @@ def keep_in(provider: Provider, name: str, model: int = 0) -> dict[str, object]:
 
 def comparable(api: Adapter, provider: Provider, recorded: Recorded) -> dict:
     auth = {k: v for k, v in recorded.headers.items() if k in ("authorization", (provider.api.auth.name or "").lower())}
+    if provider.api.auth.scheme == "aws_sigv4":  # signed at another second: the scope and the headers signed
+        auth = {k: v.split(", Signature=")[0] for k, v in auth.items()}
     static = {k.lower(): recorded.headers.get(k.lower()) for k in provider.api.headers}
     return {
         "method": recorded.method,

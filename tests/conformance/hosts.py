@@ -20,6 +20,7 @@ from tests.integration.mock_server import MockServer
 
 # `+`, `/` and `=` so that the key's URL-encoded and JSON-escaped forms differ from it.
 KEY = "sk-conf+LEAKME/k3y=9"
+ACCESS_KEY_ID = "AKIACONFORMANCE00001"  # beside KEY for AWS's key pair
 THINK_OPEN, THINK_CLOSE = "<think>\n", "\n</think>\n\n"
 KINDS = {
     "InvokeAuthorizationError": "authorization",
@@ -72,6 +73,7 @@ class Answer:
     text: str = ""
     reasoning: str = ""
     calls: list[tuple[Any, str, Any]] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)  # (media type, base64) of each image
     usage: dict[str, Any] | None = None
     finish: str | None = None
     error: str | None = None  # authorization, rate_limit, bad_request, server_unavailable, connection, credentials
@@ -154,6 +156,13 @@ class DifySide(Side):
 
     def credentials(self, base_url: str | None = None, key: str = KEY) -> dict[str, str]:
         api = self.provider.api
+        if api.auth.scheme == "aws_sigv4":  # the key pair signs; KEY is its secret half
+            pair = {
+                "auth_method": "Access_Secret_Key",
+                "aws_access_key_id": ACCESS_KEY_ID,
+                "aws_secret_access_key": key,
+            }
+            return pair | {api.base_url_variable: base_url or self.base_url}
         return {api.api_key_variable: key, api.base_url_variable: base_url or self.base_url}
 
     def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
@@ -246,7 +255,12 @@ def dify_answer(outcome: Outcome) -> Answer:
     shown = json.dumps({"items": outcome.items, "error": outcome.error}, ensure_ascii=False)
     answer = Answer("dify", shown=shown, raw=outcome)
     deltas = [item["delta"] for item in outcome.items if "delta" in item]
-    answer.content = "".join(delta["message"]["content"] or "" for delta in deltas)
+    contents = [delta["message"]["content"] or "" for delta in deltas]
+    parts = [part for content in contents if isinstance(content, list) for part in content]
+    answer.content = "".join(
+        c if isinstance(c, str) else "".join(p["data"] for p in c if p["type"] == "text") for c in contents
+    )
+    answer.images = [(part["mime_type"], part["base64_data"]) for part in parts if part["type"] == "image"]
     answer.reasoning, answer.text = split_think(answer.content)
     answer.calls = [
         (c["id"], c["function"]["name"], json.loads(c["function"]["arguments"]))
@@ -273,7 +287,8 @@ class MaiBotSide(Side):
         return self.host.report
 
     def api_provider(self, **overrides: Any) -> dict[str, Any]:
-        settings = {"base_url": self.base_url, "api_key": KEY, "timeout": 10, "max_retry": 1}
+        key = f"{ACCESS_KEY_ID}:{KEY}" if self.provider.api.auth.scheme == "aws_sigv4" else KEY  # aws.py
+        settings = {"base_url": self.base_url, "api_key": key, "timeout": 10, "max_retry": 1}
         return {"client_type": self.provider.maibot.client_type} | settings | overrides
 
     def call(self, timeout: float = 60, **command: Any) -> dict[str, Any]:
@@ -336,5 +351,6 @@ def maibot_answer(result: dict[str, Any]) -> Answer:
     answer.content = answer.text = result["content"] or ""
     answer.reasoning = result["reasoning"] or ""
     answer.calls = [(c["id"], c["name"], c["args"]) for c in result["tool_calls"]]
+    answer.images = [(f"image/{image_format}", data) for image_format, data in result["images"]]
     answer.usage = result["usage"]
     return answer

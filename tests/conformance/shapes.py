@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
-from tests.conformance.protocols import USAGE, Adapter, Call, Piece, Reasoning, Text
+from tests.conformance.protocols import USAGE, Adapter, Call, Picture, Piece, Reasoning, Text
+from tests.integration.payloads import PNG
 
 PARIS = Call("call_1", "get_weather", {"city": "Paris"})
 
@@ -39,6 +40,10 @@ class Shape:
             "usage": usage,
         }
 
+    def pictures(self) -> list[tuple[str, str]]:
+        """(media type, base64) of each image of the answer, in order."""
+        return [(p.mime, p.data) for p in self.pieces if isinstance(p, Picture)]
+
 
 ANSWERS = [
     Shape("text", (Text("Hello there."),)),
@@ -57,6 +62,13 @@ STREAMS = [
     Shape("stream-cached-usage", (Text("x"),), stream=True, usage=(11, 7, 4)),
 ]
 SHAPES = ANSWERS + STREAMS
+# Answers of a model that draws (every protocol but anthropic_messages): text, then an image.
+PICTURE = Picture("image/png", PNG)
+IMAGES = [
+    Shape("image", (Text("A cat:"), PICTURE)),
+    Shape("image-only", (PICTURE,)),
+    Shape("stream-image", (Text("A "), Text("cat:"), PICTURE), stream=True),
+]
 # The statuses the checks send error bodies with (test_errors.py), and the 500 of an error event.
 STATUSES = [400, 401, 403, 429, 500, 503]
 

@@ -122,6 +122,8 @@ QUIRKS: dict[str, Callable[[Provider], bool]] = {
     "json schema": lambda p: "json_schema" in p.parameters,
     "no usage events": lambda p: not p.api.stream_usage,
     "no model list": lambda p: not p.endpoints.get("models"),
+    "protocol per model": lambda p: len(p.api.spoken) > 1,
+    "protocol choice": lambda p: bool(p.api.protocol_choices),
 }
 
 
@@ -132,6 +134,7 @@ def quirks(name: str) -> set[str]:
     found |= {f"user-added {kind}" for kind in (p.customizable.types if p.customizable else ())}
     found |= {f"{kind} settings" for kind in {m.type for m in p.models if m.settings and m.type != "llm"}}
     found |= {f"checks of its own: {name}"} if name in OWN_CHECKS else set()
+    found |= {f"images over {p.api.protocol}"} if llm_settings("output_modalities")(p) else set()
     return found | {quirk for quirk, has in QUIRKS.items() if has(p)}
 
 

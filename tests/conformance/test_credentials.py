@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compiler.model import ModelInfo, Provider
-from tests.conformance.expect import assert_auth, closed_port
+from tests.conformance.expect import assert_auth, closed_port, failing
 from tests.conformance.hosts import first_llm
 from tests.conformance.protocols import Text, adapter, base_path
 from tests.conformance.specs import speaks, view
@@ -38,7 +38,7 @@ def checked_llm(provider: Provider) -> ModelInfo | None:
 
 
 def test_a_bad_key(dify, api, mock):
-    mock.expect(Reply(401, api.error_body(401, "Invalid API key provided")))
+    mock.expect(failing(api, 401, "Invalid API key provided"))
     answer = dify.validate()
     assert answer.error == "credentials"
     assert "Invalid API key provided" in answer.message and "401" in answer.message

@@ -11,6 +11,9 @@ from ruamel.yaml import YAML
 from compiler.model import CustomInfo, Provider
 from compiler.runtime.kinds import transcription
 from tests.conformance.expect import a_value
+from tests.conformance.hosts import dify_answer
+from tests.conformance.protocols import openai_chat
+from tests.conformance.shapes import PICTURE
 from tests.conformance.test_kinds import GOOD, invocation
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.mock_server import MockServer, Reply, form
@@ -128,6 +131,23 @@ def test_llm_schema_defaults_when_the_user_says_nothing(dify, provider, mock):
     assert schema["model_properties"] == provider.customizable.properties["llm"]
     rules = {rule["name"]: rule for rule in schema["parameter_rules"]}
     assert rules["max_tokens"]["max"] == provider.customizable.max_output_tokens
+
+
+def test_a_user_added_model_that_draws_is_asked_for_images(dify, provider, mock):
+    """The form's image_output toggle: on, the model is asked for images and they reach Dify; off,
+    it is not asked."""
+    customizable(provider, "llm")
+    if "image_output" not in provider.customizable.variables:
+        pytest.skip("the model form has no image_output field")
+    drawn = {"role": "assistant", "content": "A cat:", "images": [openai_chat.image_of(PICTURE)]}
+    for draws, message in (("true", drawn), ("false", {"role": "assistant", "content": "x"})):
+        mock.expect(Reply(json=completion(message)))
+        credentials = model_credentials(provider, mock, image_output=draws)
+        prompt = [{"role": "user", "content": "Draw a cat"}]
+        answer = dify_answer(dify.invoke_llm(MODEL, credentials, prompt, False, provider=provider.name))
+        assert answer.error is None, answer.message
+        assert mock.last.body.get("modalities") == (["text", "image"] if draws == "true" else None)
+        assert answer.images == ([(PICTURE.mime, PICTURE.data)] if draws == "true" else [])
 
 
 def test_a_bad_answer_is_a_clear_error(dify, provider, mock):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compiler.model import Provider
-from tests.conformance.expect import assert_auth
+from tests.conformance.expect import assert_auth, failing
 from tests.conformance.protocols import Adapter, base_path
 from tests.integration.mock_server import Reply
 
@@ -64,7 +64,7 @@ def test_dify_embeds_in_batches_with_usage(models, dify, provider, api, mock):
 
 def test_dify_embedding_errors_are_typed(models, dify, api, mock):
     model = models[0]
-    mock.expect(Reply(429, api.error_body(429, "too many")))
+    mock.expect(failing(api, 429, "too many"))
     outcome = embed(dify, model.name, ["a"], "query")
     assert outcome.error_type == "InvokeRateLimitError"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conformance.expect import assert_failed, closed_port, expected_kind
+from tests.conformance.expect import assert_failed, closed_port, expected_kind, failing
 from tests.conformance.protocols import Text
 from tests.integration.mock_server import Reply
 
@@ -16,7 +16,7 @@ STATUSES = {401: "bad key", 403: "forbidden", 429: "slow down", 400: "bad field"
 @pytest.mark.parametrize("status", STATUSES)
 def test_http_errors_are_typed(host, provider, api, mock, stream, status):
     body = api.error_body(status, STATUSES[status])
-    mock.expect(Reply(status, body))
+    mock.expect(failing(api, status, STATUSES[status]))
     answer = host.chat(stream=stream)
     kind = expected_kind(provider, status, api.error_codes(body))
     words = [STATUSES[status], str(status)] + ([kind] if host.name == "maibot" else [])
@@ -29,7 +29,7 @@ def test_a_code_the_spec_maps_wins_over_the_status(host, provider, api, mock, st
     status_kind = expected_kind(provider, 400, [])
     codes = provider.errors.codes.items()
     code, kind = next(((c, k) for c, k in codes if k != status_kind), next(iter(codes)))
-    mock.expect(Reply(400, api.error_body(400, "mapped", code)))
+    mock.expect(failing(api, 400, "mapped", code))
     answer = host.chat(stream=stream)
     assert_failed(answer, kind, "mapped", *([f"{kind} [{code}]"] if host.name == "maibot" else []), status=400)
 

@@ -6,12 +6,14 @@ adapter's neutral reader (its batchEmbedContents request is the one the runtime 
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from tests.conformance.expect import PNG
 from tests.conformance.protocols import Text
 from tests.conformance.protocols import gemini as api
-from tests.conformance.shapes import SHAPES, STATUSES, Lazy, Shape, ids
+from tests.conformance.shapes import IMAGES, SHAPES, STATUSES, Lazy, Shape, ids
 from tests.integration.mock_server import Reply
 
 genai, errors, types = Lazy("google.genai"), Lazy("google.genai.errors"), Lazy("google.genai.types")
@@ -52,6 +54,21 @@ def test_the_sdk_reads_every_answer(client, mock, shape: Shape) -> None:
         mock.expect(Reply(json=shape.body(api)))
         responses = [client.models.generate_content(model="gemini-test", contents="Hi")]
     assert read(responses) == shape.meaning(api)
+
+
+@pytest.mark.parametrize("shape", IMAGES, ids=ids(IMAGES))
+def test_the_sdk_reads_inline_images(client, mock, shape: Shape) -> None:
+    """inlineData parts: the SDK decodes their base64 into bytes of their media type."""
+    config = types.GenerateContentConfig(response_modalities=["TEXT", "IMAGE"])
+    mock.expect(Reply(sse=shape.body(api)) if shape.stream else Reply(json=shape.body(api)))
+    if shape.stream:
+        responses = list(client.models.generate_content_stream(model="gemini-test", contents="Hi", config=config))
+    else:
+        responses = [client.models.generate_content(model="gemini-test", contents="Hi", config=config)]
+    parts = [part for r in responses for part in r.candidates[0].content.parts or ()]
+    drawn = [(p.inline_data.mime_type, base64.b64encode(p.inline_data.data).decode()) for p in parts if p.inline_data]
+    assert drawn == shape.pictures() and read(responses)["text"] == shape.meaning(api)["text"]
+    assert mock.last.body["generationConfig"]["responseModalities"] == ["TEXT", "IMAGE"]
 
 
 def test_the_sdk_reads_a_blocking_answer(client, mock) -> None:

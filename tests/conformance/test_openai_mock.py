@@ -12,7 +12,7 @@ import pytest
 from tests.conformance.expect import PNG
 from tests.conformance.protocols import Call, Text
 from tests.conformance.protocols import openai_chat as api
-from tests.conformance.shapes import SHAPES, STATUSES, Lazy, Shape, ids
+from tests.conformance.shapes import IMAGES, SHAPES, STATUSES, Lazy, Shape, ids
 from tests.integration.mock_server import Reply
 
 openai = Lazy("openai")
@@ -54,6 +54,23 @@ def test_the_sdk_reads_every_answer(client, mock, shape: Shape) -> None:
     calls = [(c.id, c.function.name, json.loads(c.function.arguments or "{}")) for c in message.tool_calls or ()]
     read = {"text": message.content or "", "reasoning": reasoning, "calls": calls, "usage": usage}
     assert read == shape.meaning(api)
+
+
+@pytest.mark.parametrize("shape", IMAGES, ids=ids(IMAGES))
+def test_the_sdk_keeps_openrouters_images(client, mock, shape: Shape) -> None:
+    """OpenRouter's message.images and delta.images (image_url parts with data URIs) are no fields of
+    the SDK's types: it keeps them as extra fields, each an image_url part."""
+    mock.expect(Reply(sse=shape.body(api)) if shape.stream else Reply(json=shape.body(api)))
+    if shape.stream:
+        deltas = [c.choices[0].delta for c in create(client, stream=True) if c.choices]
+        text = "".join(d.content or "" for d in deltas)
+        images = [image for d in deltas for image in getattr(d, "images", None) or ()]
+    else:
+        message = create(client, extra_body={"modalities": ["image", "text"]}).choices[0].message
+        text, images = message.content or "", message.images
+        assert mock.last.body["modalities"] == ["image", "text"]
+    assert text == shape.meaning(api)["text"] and all(image["type"] == "image_url" for image in images)
+    assert [image["image_url"]["url"] for image in images] == [f"data:{m};base64,{d}" for m, d in shape.pictures()]
 
 
 def test_the_sdk_reads_a_call_streamed_without_id_or_arguments(client, mock) -> None:

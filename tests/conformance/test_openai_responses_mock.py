@@ -14,7 +14,7 @@ import pytest
 from tests.conformance.expect import PNG
 from tests.conformance.protocols import Text
 from tests.conformance.protocols import openai_responses as api
-from tests.conformance.shapes import SHAPES, STATUSES, Lazy, Shape, ids
+from tests.conformance.shapes import IMAGES, SHAPES, STATUSES, Lazy, Shape, ids
 from tests.integration.mock_server import Reply
 
 openai = Lazy("openai")
@@ -66,6 +66,24 @@ def test_the_sdk_reads_every_answer(client, mock, shape: Shape) -> None:
         mock.expect(Reply(json=shape.body(api)))
         response = create(client)
     assert read(response) == shape.meaning(api)
+
+
+@pytest.mark.parametrize("shape", IMAGES, ids=ids(IMAGES))
+def test_the_sdk_reads_generated_images(client, mock, shape: Shape) -> None:
+    """image_generation_call items with their base64 result, and their stream events (in_progress,
+    generating, partial_image, completed), as the SDK's own types and stream assembler read them."""
+    tools = [{"type": "image_generation"}]
+    mock.expect(Reply(sse=shape.body(api)) if shape.stream else Reply(json=shape.body(api)))
+    if shape.stream:
+        with client.responses.stream(model="gpt-5", input="Draw a cat", tools=tools) as stream:
+            kinds = [event.type for event in stream]
+            response = stream.get_final_response()
+        assert "response.image_generation_call.partial_image" in kinds
+    else:
+        response = create(client, tools=tools)
+    drawn = [item for item in response.output if item.type == "image_generation_call"]
+    assert [(f"image/{i.output_format}", i.result) for i in drawn] == shape.pictures()
+    assert read(response)["text"] == shape.meaning(api)["text"] and mock.last.body["tools"] == tools
 
 
 def test_the_sdk_reads_encrypted_reasoning_and_a_call(client, mock) -> None:

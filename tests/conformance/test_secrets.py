@@ -10,6 +10,7 @@ from urllib.parse import quote, quote_plus
 import pytest
 
 from tests.conformance.hosts import KEY
+from tests.conformance.expect import failing
 from tests.conformance.protocols import Text
 from tests.integration.mock_server import Reply
 
@@ -25,7 +26,7 @@ def test_no_key_is_shown_or_logged(host, api, mock, path):
     if path == "mid-stream":
         mock.expect(Reply(sse=api.stream(Text("a"), end=False) + [api.error_event(ECHO)]))
     else:
-        mock.expect(Reply(400, api.error_body(400, ECHO)))
+        mock.expect(failing(api, 400, ECHO))
     answer = host.validate() if path == "validation" else host.chat(stream=path != "blocking")
     assert answer.error is not None and MASK in answer.shown, answer.shown
     seen = answer.shown + host.logs()

@@ -28,8 +28,22 @@ def test_a_stream_cut_short(host, api, mock):
 
 @pytest.mark.parametrize("bad", ["data: {not json}\n\n", "garbage-without-colon\n\n"], ids=["data", "line"])
 def test_malformed_stream_data(host, api, mock, bad):
+    if api.FRAMING != "sse":
+        pytest.skip("server-sent events only (an AWS frame's corruption: test_a_corrupted_frame)")
     mock.expect(Reply(sse=api.stream(Text("x"), end=False) + [bad]))
     assert_failed(host.chat(stream=True), "server_unavailable", "malformed")
+
+
+@pytest.mark.parametrize("at", [0, 9, -1], ids=["length", "prelude-crc", "message-crc"])
+def test_a_corrupted_frame(host, api, mock, at):
+    """An AWS event-stream frame whose bytes do not add up is the server's fault, said so."""
+    if api.FRAMING != "eventstream":
+        pytest.skip("AWS event-stream frames only")
+    *events, last = api.stream(Text("x"))
+    broken = bytearray(last)
+    broken[at] ^= 0x01
+    mock.expect(Reply(sse=[*events, bytes(broken)]))
+    assert_failed(host.chat(stream=True), "server_unavailable", "corrupted event stream")
 
 
 @pytest.mark.parametrize("chunked", [True, False], ids=["chunked", "content-length"])
@@ -38,8 +52,11 @@ def test_each_token_is_forwarded_when_it_arrives(dify, api, mock, chunked):
     events are written in parts a quarter of a second apart: up to the first token, up to the second,
     the rest (if any)."""
     events = api.stream(Text("tok1"), Text("tok2"))
-    cuts = [0] + [next(n for n, e in enumerate(events) if f'"{token}"' in e) + 1 for token in ("tok1", "tok2")]
-    parts = [part for part in ("".join(events[a:b]) for a, b in zip(cuts, cuts[1:] + [len(events)])) if part]
+    binary = isinstance(events[0], bytes)
+    marks = [f'"{token}"'.encode() if binary else f'"{token}"' for token in ("tok1", "tok2")]
+    cuts = [0] + [next(n for n, e in enumerate(events) if mark in e) + 1 for mark in marks]
+    joined = (b"" if binary else "").join
+    parts = [part for part in (joined(events[a:b]) for a, b in zip(cuts, cuts[1:] + [len(events)])) if part]
     mock.expect(Reply(sse=parts, gap=0.25, chunked=chunked))
     answer = dify.chat(stream=True)
     assert answer.error is None and answer.text == "tok1tok2", answer.message
@@ -50,6 +67,8 @@ def test_each_token_is_forwarded_when_it_arrives(dify, api, mock, chunked):
 
 def test_a_last_event_without_its_line_end_is_read(host, api, mock):
     """A body that stops right after its last `data:` line (no newline, no blank line) still counts."""
+    if api.FRAMING != "sse":
+        pytest.skip("server-sent events only: a frame has no line end")
     *events, last = api.stream(Text("ok"))
     mock.expect(Reply(sse=[*events, last.rstrip("\r\n")]))
     answer = host.chat(stream=True)

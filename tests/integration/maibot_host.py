@@ -157,6 +157,12 @@ async def run(command: dict[str, Any], name: str) -> dict[str, Any]:
         "reasoning": response.reasoning_content,
         "tool_calls": [{"id": c.call_id, "name": c.func_name, "args": c.args} for c in response.tool_calls or ()],
         "items": [type(item).__name__ for item in response.output_items],
+        "images": [
+            [part.image_format, part.image_base64]
+            for item in response.output_items
+            for part in getattr(item, "parts", ())
+            if hasattr(part, "image_base64")
+        ],
         "usage": usage(response),
     }
 

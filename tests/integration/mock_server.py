@@ -23,13 +23,16 @@ class Reply:
     status: int = 200
     json: Any = None
     raw: bytes | None = None
-    sse: list[str] | None = None  # each item is written as one chunk, verbatim
+    # Each item is written as one chunk, verbatim: text as server-sent events, bytes as AWS
+    # event-stream frames (application/vnd.amazon.eventstream).
+    sse: list[str] | list[bytes] | None = None
     audio: list[bytes] | None = None  # streamed like `sse`, as `content_type` (audio/mpeg by default)
     delay: float = 0.0
     cut: bool = False  # drop the connection after the SSE chunks, without ending the body
     gap: float = 0.0  # seconds between SSE chunks
     chunked: bool = True  # False: a Content-Length body, written chunk by chunk all the same
     content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)  # more response headers (x-amzn-ErrorType)
 
 
 @dataclass
@@ -139,6 +142,8 @@ def start(host: str = "127.0.0.1") -> MockServer:
                 body = reply.raw if reply.raw is not None else json.dumps(reply.json).encode()
                 self.send_response(reply.status)
                 self.send_header("Content-Type", reply.content_type)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -148,7 +153,9 @@ def start(host: str = "127.0.0.1") -> MockServer:
                 chunks = reply.audio
                 media = reply.content_type if reply.content_type != "application/json" else "audio/mpeg"
             else:
-                chunks, media = [chunk.encode() for chunk in reply.sse], "text/event-stream"
+                binary = any(isinstance(chunk, bytes) for chunk in reply.sse)
+                chunks = [chunk if isinstance(chunk, bytes) else chunk.encode() for chunk in reply.sse]
+                media = "application/vnd.amazon.eventstream" if binary else "text/event-stream"
             self.send_response(reply.status)
             self.send_header("Content-Type", media)
             if reply.chunked:
@@ -167,7 +174,7 @@ def start(host: str = "127.0.0.1") -> MockServer:
             if reply.chunked:
                 self.wfile.write(b"0\r\n\r\n")
 
-        do_GET = do_POST = handle_any
+        do_GET = do_POST = do_PUT = handle_any
 
     mock.httpd = QuietServer((host, 0), Handler)
     mock.httpd.daemon_threads = True

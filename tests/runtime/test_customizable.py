@@ -59,6 +59,16 @@ def test_mode_and_reasoning_answers(settings) -> None:
     assert plain["model_properties"]["mode"] == "chat" and len(plain["parameter_rules"]) == 1
 
 
+def test_a_model_the_user_says_draws_is_asked_for_images(settings) -> None:
+    settings(CUSTOMIZABLE=CUSTOM | {"fields": CUSTOM["fields"] + ("image_output",)})
+    drawing = customizable.settings("m", {"image_output": "true"})
+    assert drawing == {"output_modalities": ("text", "image")}
+    assert customizable.settings("m", {"image_output": "false"}) == {}
+    assert customizable.schema("llm", "m", {"image_output": "true"})["features"] == []  # Dify has no such feature
+    settings(CUSTOMIZABLE=CUSTOM)  # not offered: the answer is ignored
+    assert customizable.settings("m", {"image_output": "true"}) == {}
+
+
 @pytest.mark.parametrize(
     "answers,message",
     [

@@ -77,15 +77,15 @@ def test_a_maibot_identifier_is_either_id(wired) -> None:
 def test_the_override_is_rewritten(settings, rule, override, expected) -> None:
     settings(BASE_URL_REWRITE=rule)
     assert http.base_url({"base_url": override}) == expected
-    assert maibot_transport.base_url(override) == expected
+    assert maibot_transport.base_url(override, {}) == expected
 
 
 def test_only_the_override_is_rewritten(settings) -> None:
     settings(BASE_URL_REWRITE=("append", "/anthropic"), BASE_URL_CHOICES={"region": {"eu": "https://eu.example/v1"}})
     assert http.base_url({}) == "https://api.example.invalid/v1"
     assert http.base_url({"region": "eu"}) == "https://eu.example/v1"
-    assert maibot_transport.base_url("") == "https://api.example.invalid/v1"
-    assert maibot_transport.base_url("api.minimaxi.com") == "http://api.minimaxi.com/anthropic"
+    assert maibot_transport.base_url("", {}) == "https://api.example.invalid/v1"
+    assert maibot_transport.base_url("api.minimaxi.com", {}) == "http://api.minimaxi.com/anthropic"
 
 
 CUSTOM = {

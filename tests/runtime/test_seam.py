@@ -21,7 +21,8 @@ MODULES = sorted(
     ".".join(p.relative_to(RUNTIME).with_suffix("").parts).removesuffix("__init__").rstrip(".")
     for p in RUNTIME.rglob("*.py")
 )
-HOSTS = {"dify": ("dify_plugin", "urllib3"), "maibot": ("maibot_sdk", "aiohttp")}
+# Each host's SDK and the HTTP client its host brings (yarl: aiohttp's URLs, always installed with it).
+HOSTS = {"dify": ("dify_plugin", "urllib3"), "maibot": ("maibot_sdk", "aiohttp", "yarl")}
 HOST_CODE = [p for host in HOSTS for p in (RUNTIME / host).glob("*.py")] + [
     *TEMPLATES.glob("dify/models/*/*.py.jinja"),
     TEMPLATES / "dify/provider/provider.py.jinja",

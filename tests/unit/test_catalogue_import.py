@@ -133,6 +133,22 @@ def test_openrouter_vendor_import_has_parameter_rules(tmp_path: Path) -> None:
     assert effort.send_as == "reasoning.effort"
 
 
+def test_image_output_comes_from_the_catalogues_output_modalities(tmp_path: Path, snapshot: dict) -> None:
+    """OpenRouter's architecture.output_modalities and models.dev's modalities.output: a model that
+    draws gets output_modalities in the catalogue's order, and the spec builds with it as a setting."""
+    models = openrouter.load(fetch.fetch(str(OPENROUTER)), "models.json")
+    cat = openrouter.catalogue(models, "google", "m")
+    imported = from_catalogue.import_catalogue(cat, "openrouter-google", {}, "i")
+    drawn = {m["name"]: m["output_modalities"] for m in imported.data["models"] if "output_modalities" in m}
+    assert drawn["google/gemini-2.5-flash-image"] == ["image", "text"] and "google/gemini-2.5-flash" not in drawn
+    provider = imported_builds(tmp_path, "openrouter-google", imported)
+    settings = {m.name: m.settings for m in provider.models}
+    assert settings["google/gemini-2.5-flash-image"]["output_modalities"] == ("image", "text")
+    google = from_catalogue.import_catalogue(modelsdev.catalogue(snapshot, "google", "m"), "google", {}, "i")
+    outputs = {m["name"]: m.get("output_modalities") for m in google.data["models"]}
+    assert outputs["gemini-2.5-flash-image"] == ["text", "image"] and outputs["gemini-2.5-flash"] is None
+
+
 @pytest.mark.parametrize(
     "mutate, message",
     [

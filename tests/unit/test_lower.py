@@ -576,3 +576,45 @@ def test_a_stream_switch_is_a_setting_of_every_protocol(tmp_path: Path) -> None:
     assert [(d.path, d.message) for d in caught.value.diagnostics] == [
         ("models[0].parameters[0].values", "a parameter that steers a protocol setting is not sent itself")
     ]
+
+
+def test_image_output_is_a_model_setting_where_the_protocol_can_return_images(tmp_path: Path) -> None:
+    """output_modalities with image reaches MODEL_SETTINGS (and KIND_SETTINGS from the defaults) in
+    the spec's order; a text-only list is the default and says nothing; anthropic_messages refuses it."""
+    defaults = {"llm": {"context_size": 8, "output_modalities": ["image", "text"]}}
+    models = [{"name": "a"}, {"name": "b", "output_modalities": ["text"]}]
+    p = lower(load_spec(write_spec(tmp_path, minimal(defaults=defaults, models=models))))
+    assert p.kind_settings == {"llm": {"output_modalities": ("image", "text")}}
+    assert p.model_settings == {"b": {}}
+    for protocol in ("gemini", "openai_responses"):
+        spec = minimal(
+            api={"base_url": "https://x.example", "protocol": protocol}, models=models[:1], defaults=defaults
+        )
+        assert lower(load_spec(write_spec(tmp_path, spec))).kind_settings["llm"]["output_modalities"][0] == "image"
+    spec = minimal(api={"base_url": "https://x.example", "protocol": "anthropic_messages"}, defaults=defaults)
+    with pytest.raises(CompileError, match="cannot answer with images") as caught:
+        lower(load_spec(write_spec(tmp_path, spec)))
+    assert [d.path for d in caught.value.diagnostics] == ["defaults.llm.output_modalities"]
+
+
+def test_users_may_say_an_added_model_draws_when_the_spec_offers_it(tmp_path: Path) -> None:
+    """image_output is offered only when listed (like mode), and only where the protocol can return images."""
+    offered = minimal(customizable={"types": ["llm"]})
+    variables = lower(load_spec(write_spec(tmp_path, offered))).customizable.variables
+    assert "image_output" not in variables and "vision_support" in variables
+    listed = minimal(customizable={"types": ["llm"], "fields": ["vision", "image_output"]})
+    assert "image_output" in lower(load_spec(write_spec(tmp_path, listed))).customizable.variables
+    listed["api"] = {"base_url": "https://x.example", "protocol": "anthropic_messages"}
+    with pytest.raises(CompileError, match="cannot answer with images") as caught:
+        lower(load_spec(write_spec(tmp_path, listed)))
+    assert [d.path for d in caught.value.diagnostics] == ["customizable.fields[1]"]
+
+
+def test_a_model_that_draws_may_speak_only_protocols_that_return_images(tmp_path: Path) -> None:
+    """With a protocol per model, every protocol a drawing model may speak must return images."""
+    models = [{"name": "a", "context_size": 8, "protocol": ["gemini", "openai_chat"], "output_modalities": ["image"]}]
+    assert lower(load_spec(write_spec(tmp_path, minimal(models=models)))).models[0].settings["output_modalities"]
+    models[0]["protocol"] = ["openai_chat", "anthropic_messages"]
+    with pytest.raises(CompileError, match="protocol anthropic_messages cannot answer with images") as caught:
+        lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    assert [d.path for d in caught.value.diagnostics] == ["models[0].output_modalities"]

@@ -41,8 +41,8 @@ def test_every_protocol_has_its_module_and_defaults(protocol) -> None:
     assert all((RUNTIME / "kinds" / f"{module}.py").is_file() for module in protocol.runtimes.values())
     assert set(protocol.endpoints) <= set(lower_api_module.ENDPOINT_KEYS) and "chat" in protocol.endpoints
     scheme, name, _ = protocol.auth
-    assert protocol.endpoints["chat"] and scheme in ("bearer", "header", "query", "none")
-    assert (name is not None) == (scheme in ("header", "query"))
+    assert protocol.endpoints["chat"] and scheme in ("bearer", "header", "query", "aws_sigv4", "none")
+    assert (name is not None) == (scheme in ("header", "query", "aws_sigv4"))  # aws_sigv4's: the service
     assert set(protocol.codes.values()) <= {
         "bad_request",
         "authorization",

@@ -44,7 +44,16 @@ class Call:
     args: dict[str, Any] | None = None
 
 
-Piece = Text | Reasoning | Call
+@dataclass(frozen=True)
+class Picture:
+    """An image in the answer of a model that draws (output_modalities with image): its media type
+    and base64 data, as the protocol carries generated images."""
+
+    mime: str
+    data: str
+
+
+Piece = Text | Reasoning | Call | Picture
 
 
 @dataclass
@@ -81,6 +90,7 @@ class Adapter(Protocol):
     STOP_KEY: str | None  # the dotted body key of stop sequences (None: the API takes none)
     REPORTS_CACHE: bool  # every usage says how many prompt tokens the cache served (0 too)
     STREAMS_WITHOUT_USAGE: bool  # a stream may come without usage (its SDK reads one)
+    FRAMING: str  # how its streams are framed: "sse" (stream() gives text), "eventstream" (AWS frames, bytes)
 
     def answer(self, *pieces: Piece, usage: tuple[int, ...] | None = USAGE, finish: str | None = None) -> dict:
         """A blocking answer's body."""
@@ -103,6 +113,10 @@ class Adapter(Protocol):
 
     def error_event(self, message: str) -> str:
         """An error event in the middle of a stream (the provider's server failing)."""
+        ...
+
+    def error_headers(self, status: int, code: str | None = None) -> dict[str, str]:
+        """The headers of an error answer, where the protocol puts its error type there (AWS)."""
         ...
 
     def error_codes(self, body: dict) -> list[str]:
@@ -141,6 +155,10 @@ class Adapter(Protocol):
 
     def replays_reasoning(self, provider: Provider) -> bool:
         """Whether reasoning text in the history is sent back to the provider."""
+        ...
+
+    def draws(self, body: Any) -> bool:
+        """Whether a chat request asks the model for images (always False where the protocol has none)."""
         ...
 
     def embeddings(self, vectors: list[list[float]], tokens: int | None = None) -> dict:
@@ -238,6 +256,11 @@ def results_by_id(part: tuple) -> tuple:
 def without_user(provider: Provider, body: Any) -> Any:
     """Adapter.comparable of a protocol where only the end user differs (Dify's alone)."""
     return without(body, provider.api.user[0])
+
+
+def no_error_headers(status: int, code: str | None = None) -> dict[str, str]:
+    """Adapter.error_headers of a protocol whose error bodies say it all."""
+    return {}
 
 
 def declared_key(provider: Provider, name: str) -> str:

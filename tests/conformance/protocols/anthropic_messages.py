@@ -11,8 +11,10 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    no_error_headers,
     USAGE,
     Call,
+    Picture,
     Piece,
     Sent,
     Text,
@@ -34,6 +36,7 @@ REPORTS_CACHE = True
 EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = False
 EMBEDDINGS = False
+FRAMING = "sse"
 STOP_REASONS = {"stop": "end_turn", "tool_calls": "tool_use", "length": "max_tokens"}
 # Every status the API reference lists, with its error type.
 ERRORS = [
@@ -95,6 +98,7 @@ def blocks_of(pieces: tuple[Piece, ...]) -> list[tuple[dict[str, Any], list[str]
     thinking is signed, as the API signs it; a call without id gets one (the API always gives one)."""
     out: list[tuple[dict[str, Any], list[str]]] = []
     for n, piece in enumerate(pieces):
+        assert not isinstance(piece, Picture), "Messages answers have no images"
         if isinstance(piece, Call):
             out.append((tool_use(piece.id or f"toolu_mock{n:02d}", piece.name, piece.args or {}), []))
         elif out and out[-1][0]["type"] == ("text" if isinstance(piece, Text) else "thinking"):
@@ -206,6 +210,9 @@ def error_event(message: str) -> str:
     return stream_error("api_error", message)
 
 
+error_headers = no_error_headers
+
+
 def error_codes(body: dict) -> list[str]:
     return [body["error"]["type"]]
 
@@ -288,3 +295,8 @@ def embeddings(vectors: list[list[float]], tokens: int | None = None) -> dict:
 
 def embedded(recorded: Recorded) -> tuple[str, list[str]]:
     raise NotImplementedError("the Messages API has no embeddings")
+
+
+def draws(body: Any) -> bool:
+    """The Messages API answers with no images."""
+    return False

@@ -11,13 +11,16 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    no_error_headers,
     USAGE,
     Call,
+    Picture,
     Piece,
     Sent,
     Text,
     base_path,
     declared_key,
+    dig,
     joined_turns,
     turns_of,
     without_user,
@@ -32,6 +35,7 @@ REPORTS_CACHE = False
 EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = True
 EMBEDDINGS = True
+FRAMING = "sse"
 FINISH = {"stop": "STOP", "tool_calls": "STOP", "length": "MAX_TOKENS"}
 # The sampling parameters a spec declares under their OpenAI names: generateContent takes them in
 # generationConfig, in camelCase (max_tokens as maxOutputTokens).
@@ -91,6 +95,8 @@ def blocked(reason: str = "SAFETY") -> dict[str, Any]:
 def part_of(piece: Piece) -> dict:
     if isinstance(piece, Call):
         return {"functionCall": {"name": piece.name, "args": piece.args or {}}}
+    if isinstance(piece, Picture):
+        return {"inlineData": {"mimeType": piece.mime, "data": piece.data}}
     return {"text": piece.text} | ({} if isinstance(piece, Text) else {"thought": True})
 
 
@@ -121,6 +127,9 @@ def error_body(status: int, message: str, code: str | None = None) -> dict:
 
 def error_event(message: str) -> str:
     return frames([error_body(500, message)])[0]
+
+
+error_headers = no_error_headers
 
 
 def error_codes(body: dict) -> list[str]:
@@ -211,3 +220,8 @@ def parameter_key(provider: Provider, name: str) -> str:
 
 def replays_reasoning(provider: Provider) -> bool:
     return False
+
+
+def draws(body: Any) -> bool:
+    """generationConfig.responseModalities with IMAGE."""
+    return "IMAGE" in (dig(body, "generationConfig.responseModalities") or ())

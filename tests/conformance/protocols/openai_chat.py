@@ -10,8 +10,10 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    no_error_headers,
     USAGE,
     Call,
+    Picture,
     Piece,
     Reasoning,
     Sent,
@@ -34,6 +36,7 @@ REPORTS_CACHE = False
 EMBEDDING_USAGE = True
 STREAMS_WITHOUT_USAGE = True
 EMBEDDINGS = True
+FRAMING = "sse"
 HEAD = {"id": "chatcmpl-1", "created": 1700000000, "model": "mock-model"}
 # The `type` OpenAI's error bodies give for each status.
 ERROR_TYPES = {400: "invalid_request_error", 401: "invalid_request_error", 403: "invalid_request_error"}
@@ -62,11 +65,19 @@ def answer(*pieces: Piece, usage: tuple[int, ...] | None = USAGE, finish: str | 
     message: dict[str, Any] = {"role": "assistant", "content": text if text or not calls else None}
     if reasoning:
         message["reasoning_content"] = reasoning
+    pictures = [p for p in pieces if isinstance(p, Picture)]
+    if pictures:
+        message["images"] = [image_of(p) for p in pictures]
     if calls:
         message["tool_calls"] = [tool_call(c) for c in calls]
     choice = {"index": 0, "message": message, "finish_reason": finish or ("tool_calls" if calls else "stop")}
     body = HEAD | {"object": "chat.completion", "choices": [choice]}
     return body | ({"usage": usage_body(*usage)} if usage else {})
+
+
+def image_of(picture: Picture) -> dict:
+    """An image of the answer as OpenRouter sends it (message.images[], delta.images[]): a data URI."""
+    return {"type": "image_url", "image_url": {"url": f"data:{picture.mime};base64,{picture.data}"}}
 
 
 def chunk(delta: dict, finish: str | None = None) -> dict:
@@ -85,6 +96,8 @@ def deltas(pieces: tuple[Piece, ...]) -> list[dict]:
             out.append({"content": piece.text})
         elif isinstance(piece, Reasoning):
             out.append({"reasoning_content": piece.text})
+        elif isinstance(piece, Picture):
+            out.append({"content": "", "images": [image_of(piece)]})
         else:
             head: dict[str, Any] = {"index": calls, "function": {"name": piece.name}}
             if piece.id:
@@ -122,6 +135,9 @@ def error_body(status: int, message: str, code: str | None = None) -> dict:
 
 def error_event(message: str) -> str:
     return sse({"error": {"message": message, "type": "server_error", "param": None, "code": None}})[0]
+
+
+error_headers = no_error_headers
 
 
 def error_codes(body: dict) -> list[str]:
@@ -232,3 +248,8 @@ def tidied(messages: list[tuple[str, list[tuple]]]) -> list[tuple[str, list[tupl
 
 def replays_reasoning(provider: Provider) -> bool:
     return provider.api.reasoning_history == "reasoning_content"
+
+
+def draws(body: Any) -> bool:
+    """OpenRouter's `modalities` with image."""
+    return "image" in (body.get("modalities") or ())

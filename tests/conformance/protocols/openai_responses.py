@@ -13,6 +13,7 @@ from compiler.model import Provider
 from tests.conformance.protocols import (
     USAGE,
     Call,
+    Picture,
     Piece,
     Reasoning,
     Sent,
@@ -24,7 +25,15 @@ from tests.conformance.protocols import (
     split,
     without_user,
 )
-from tests.conformance.protocols.openai_chat import ERROR_TYPES, error_body, error_codes, inline, loaded, models
+from tests.conformance.protocols.openai_chat import (
+    ERROR_TYPES,
+    error_body,
+    error_codes,
+    error_headers,
+    inline,
+    loaded,
+    models,
+)
 from tests.integration.mock_server import Recorded, Reply
 
 NAME = "openai_responses"
@@ -35,8 +44,9 @@ REPORTS_CACHE = True  # usage always has input_tokens_details.cached_tokens
 EMBEDDING_USAGE = False
 STREAMS_WITHOUT_USAGE = True  # the response's usage may be null
 EMBEDDINGS = False
+FRAMING = "sse"
 INCOMPLETE = {"length": "max_output_tokens", "content_filter": "content_filter"}
-__all__ = ["ERROR_TYPES", "error_body", "error_codes", "models"]
+__all__ = ["ERROR_TYPES", "error_body", "error_codes", "error_headers", "models"]
 
 
 def usage_body(prompt: int, completion: int, cached: int | None = None) -> dict:
@@ -91,6 +101,8 @@ def items_of(pieces: tuple[Piece, ...]) -> list[tuple[dict[str, Any], list[str]]
             args = arguments(piece.args)
             item = function_call(piece.id or f"call_mock{n:02d}", piece.name, args, f"fc_mock{n:02d}")
             out.append((item, [part for part in split(args, 2) if part]))
+        elif isinstance(piece, Picture):
+            out.append((image_call(piece, f"ig_mock{n:02d}"), []))
         elif out and out[-1][0]["type"] == ("message" if isinstance(piece, Text) else "reasoning"):
             out[-1][1].append(piece.text)
         elif isinstance(piece, Text):
@@ -103,6 +115,21 @@ def items_of(pieces: tuple[Piece, ...]) -> list[tuple[dict[str, Any], list[str]]
         elif item["type"] == "reasoning":
             item["summary"] = [{"type": "summary_text", "text": "".join(parts)}]
     return out
+
+
+def image_call(picture: Picture, item_id: str) -> dict[str, Any]:
+    """An image_generation_call output item: the image_generation tool's result, base64."""
+    output_format = picture.mime.split("/", 1)[1]
+    return {
+        "type": "image_generation_call",
+        "id": item_id,
+        "status": "completed",
+        "result": picture.data,
+        "output_format": output_format,
+        "background": "opaque",
+        "quality": "medium",
+        "size": "1024x1024",
+    }
 
 
 def answer(*pieces: Piece, usage: tuple[int, ...] | None = USAGE, finish: str | None = None) -> dict:
@@ -124,9 +151,18 @@ def item_events(index: int, item: dict[str, Any], parts: list[str]) -> list[dict
     """One output item's events, from output_item.added to output_item.done."""
     kind, at = item["type"], {"item_id": item["id"], "output_index": index}
     empty = {**item, "content": [], "summary": [], "arguments": ""}
-    empty = {k: v for k, v in empty.items() if k in item}
+    empty = {k: v for k, v in empty.items() if k in item} | ({"result": None} if "result" in item else {})
     out = [{"type": "response.output_item.added", "output_index": index, "item": empty | {"status": "in_progress"}}]
-    if kind == "message":
+    if kind == "image_generation_call":
+        out += [{"type": f"response.image_generation_call.{step}", **at} for step in ("in_progress", "generating")]
+        preview = {
+            "partial_image_index": 0,
+            "partial_image_b64": item["result"],
+            "output_format": item["output_format"],
+        }
+        out.append({"type": "response.image_generation_call.partial_image", **at, **preview})
+        out.append({"type": "response.image_generation_call.completed", **at})
+    elif kind == "message":
         part = {"type": "output_text", "text": "", "annotations": []}
         out.append({"type": "response.content_part.added", **at, "content_index": 0, "part": part})
         out += [
@@ -295,3 +331,8 @@ def embeddings(vectors: list[list[float]], tokens: int | None = None) -> dict:
 
 def embedded(recorded: Recorded) -> tuple[str, list[str]]:
     raise NotImplementedError("the Responses API has no embeddings")
+
+
+def draws(body: Any) -> bool:
+    """The image_generation built-in tool among `tools`."""
+    return any(tool.get("type") == "image_generation" for tool in body.get("tools") or ())

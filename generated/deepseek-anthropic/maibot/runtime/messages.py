@@ -150,6 +150,15 @@ def data_uri(url: str) -> tuple[str, str] | None:
     return None
 
 
+def format_note(response_format: tuple[str, Any]) -> str:
+    """A host's request for a JSON answer as an instruction, for the APIs without response_format."""
+    kind, schema = response_format
+    note = "Answer with one JSON object and nothing else."
+    if kind == "json_schema" and schema:
+        note += " It must match this JSON schema: " + json.dumps(schema, ensure_ascii=False)
+    return note
+
+
 def call_arguments(arguments: Any) -> dict[str, Any]:
     """A history tool call's arguments (JSON text, or already an object) as an object, for the
     protocols that send them as one."""

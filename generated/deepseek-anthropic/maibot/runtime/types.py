@@ -42,6 +42,20 @@ class Usage:
     cached_tokens: int | None = None
 
 
+@dataclass(frozen=True)
+class Image:
+    """An image the model answered with: its media type (image/png, image/jpeg, image/webp,
+    image/gif) and its bytes as base64, checked and bounded (images.py)."""
+
+    mime_type: str
+    data: str
+
+    @property
+    def format(self) -> str:
+        """png, jpeg, webp or gif."""
+        return self.mime_type.split("/", 1)[1]
+
+
 @dataclass
 class Completion:
     """One assembled answer, from a blocking response or a finished stream."""
@@ -49,6 +63,7 @@ class Completion:
     content: str = ""
     reasoning: str = ""
     tool_calls: list[ToolCall] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)  # a model declared to answer with images
     usage: Usage | None = None
     finish_reason: str | None = None
     response_id: str | None = None

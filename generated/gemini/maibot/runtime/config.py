@@ -22,6 +22,8 @@ PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "google_api_key"
 BASE_URL_VARIABLE = "google_base_url"
+# A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
+URL_DEFAULTS = {}
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {}
 # How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
@@ -70,6 +72,7 @@ CODE_KINDS = {
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
+    "aspect_ratio": {"key": "generationConfig.imageConfig.aspectRatio", "values": (("Auto", None),)},
     "code_execution": {"tool": {"codeExecution": {}}},
     "flex_inference": {"key": "serviceTier", "values": ((True, "flex"), (False, None))},
     "grounding": {"tool": {"googleSearch": {}}},
@@ -85,6 +88,7 @@ PARAMETERS = {
             ("High", "MEDIA_RESOLUTION_HIGH"),
         ),
     },
+    "resolution": {"key": "generationConfig.imageConfig.imageSize"},
     "response_format": {"format": "response_format"},
     "service_tier": {"key": "serviceTier"},
     "temperature": {"key": "generationConfig.temperature"},
@@ -186,6 +190,17 @@ MODEL_PARAMETERS = {
         "service_tier",
         "json_schema",
     ),
+    "gemini-3-pro-image-preview": (
+        "temperature",
+        "top_p",
+        "aspect_ratio",
+        "resolution",
+        "include_thoughts",
+        "grounding",
+        "max_tokens",
+        "flex_inference",
+        "json_schema",
+    ),
     "gemini-3-flash-preview": (
         "temperature",
         "top_p",
@@ -237,6 +252,7 @@ MODEL_PARAMETERS = {
         "flex_inference",
         "json_schema",
     ),
+    "gemini-2.5-flash-image": ("temperature", "aspect_ratio", "flex_inference", "max_tokens"),
     "gemini-flash-latest": (
         "temperature",
         "top_p",
@@ -397,8 +413,10 @@ BODY = {}
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
 # key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {
+    "gemini-3-pro-image-preview": {"output_modalities": ("text", "image")},
     "gemini-2.5-flash": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
     "gemini-2.5-flash-lite": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
+    "gemini-2.5-flash-image": {"output_modalities": ("text", "image")},
     "gemini-flash-lite-latest": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
     "gemini-2.5-flash-lite-preview-06-17": {
         "parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}

@@ -24,6 +24,8 @@ PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"
+# A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
+URL_DEFAULTS = {}
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {}
 # How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
@@ -418,6 +420,7 @@ MODEL_PARAMETERS = {
         "reasoning_budget",
         "exclude_reasoning_tokens",
     ),
+    "google/gemini-2.5-flash-image": ("temperature", "top_p", "max_tokens"),
     "google/gemma-4-31b-it": (
         "temperature",
         "top_p",
@@ -907,6 +910,7 @@ BODY = {"provider": {"data_collection": "allow"}}
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
 # key, query value, document value) and base64 encoding; a transcription's language and prompt.
 MODEL_SETTINGS = {
+    "google/gemini-2.5-flash-image": {"output_modalities": ("image", "text")},
     "mistralai/mixtral-8x22b-instruct": {"mode": "completion"},
     "meta-llama/llama-3-8b-instruct": {"mode": "completion"},
     "mistralai/mistral-7b-instruct": {"mode": "completion"},
@@ -932,7 +936,15 @@ RERANK = {
 # (runtime/customizable.py).
 CUSTOMIZABLE = {
     "types": ("llm", "text-embedding", "rerank"),
-    "fields": ("mode", "context_size", "max_tokens", "vision_support", "function_calling", "reasoning_support"),
+    "fields": (
+        "mode",
+        "context_size",
+        "max_tokens",
+        "vision_support",
+        "function_calling",
+        "reasoning_support",
+        "image_output",
+    ),
     "properties": {
         "llm": {"mode": "chat", "context_size": 4096},
         "text-embedding": {"context_size": 4096, "max_chunks": 1},

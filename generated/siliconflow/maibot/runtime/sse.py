@@ -6,6 +6,8 @@ from __future__ import annotations
 from .errors import ProviderError, describe
 from .types import Event
 
+MEDIA_TYPE = "text/event-stream"
+
 
 class Framer:
     """Feed it the body as it arrives, in pieces of any size; it returns the events completed.

@@ -9,7 +9,8 @@ from typing import Any
 
 from . import config, text
 
-# (codes, message) of an error body; protocols whose error bodies differ bring their own.
+# (codes, message) of an error body; protocols whose error bodies differ bring their own. One may also
+# offer from_headers(payload, headers) -> payload, for an API that sends the error type as a header.
 FieldsReader = Callable[[Any], tuple[list[str], str]]
 
 # What a secret credential value becomes in any text a plugin shows; shorter values are left alone
@@ -98,6 +99,8 @@ def from_response(status: int, body: bytes, fields: FieldsReader = error_fields,
     except ValueError:
         payload = None
     if isinstance(payload, dict):
+        if headers is not None and hasattr(fields, "from_headers"):  # an error type sent as a header (AWS)
+            payload = fields.from_headers(payload, headers)
         error = from_payload(payload, status, fields)
     else:
         shown = " ".join(body_text.split())[:300] or "empty response body"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -15,7 +16,7 @@ from .parameters import merged, put
 
 def base_url(credentials: dict[str, Any]) -> str:
     """The credentials' base-URL override when the spec offers one and it is filled in; else the
-    base URL a field's value picks (a region select); else the spec's."""
+    base URL a field's value picks (a region select); else the spec's, its `{variable}`s filled in."""
     if config.BASE_URL_VARIABLE is not None:
         override = str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
         if override:
@@ -25,7 +26,27 @@ def base_url(credentials: dict[str, Any]) -> str:
         chosen = urls.get(str(value).lower() if isinstance(value, bool) else str(value or "").strip())
         if chosen:
             return chosen
-    return config.BASE_URL
+    return filled(config.BASE_URL, credentials)
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+HOST_LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+
+
+def filled(url: str, credentials: dict[str, Any]) -> str:
+    """A base URL's `{variable}`s (a region in the host name) as the credentials give them (config.
+    URL_DEFAULTS when empty): each a host-name label, never anything that could move the request."""
+    if "{" not in url:
+        return url
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        given = str(credentials.get(name) or "").strip() or config.URL_DEFAULTS.get(name, "")
+        if not HOST_LABEL.match(given):
+            raise ProviderError("bad_request", f"the {name} credential must be a name like us-east-1, got {given!r}")
+        return given
+
+    return PLACEHOLDER.sub(value, url)
 
 
 def rewritten(override: str) -> str:
@@ -68,6 +89,25 @@ def headers(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
         if credentials.get(variable):
             out[header] = str(credentials[variable])
     return out
+
+
+def signed(
+    method: str,
+    url: str,
+    query: list[tuple[str, str]],
+    headers: dict[str, str],
+    body: bytes | None,
+    credentials: dict[str, Any],
+    protocol: str = "",
+) -> dict[str, str]:
+    """Headers that authenticate a request only once all of it is known (aws_sigv4: a signature over
+    the method, URL, query, headers and body); none for the other schemes."""
+    scheme, service, _ = apis.auth(protocol)
+    if scheme != "aws_sigv4":
+        return {}
+    from . import aws  # shipped only with an AWS auth scheme
+
+    return aws.signed(method, url, query, headers, body or b"", credentials, str(service))
 
 
 def query(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
@@ -154,9 +194,10 @@ def is_json(content_type: str | None) -> bool:
     return media == "application/json" or media.endswith("+json")
 
 
-def is_event_stream(content_type: str | None, stream_requested: bool) -> bool:
-    """Whether an answer is server-sent events. Gateways do not always answer in the mode asked
-    for, so the media type decides; without a known one, what was asked for."""
-    if media_type(content_type) == "text/event-stream":
+def is_event_stream(content_type: str | None, stream_requested: bool, stream_type: str = "text/event-stream") -> bool:
+    """Whether an answer is a stream (server-sent events, or the protocol's `stream_type`). Gateways
+    do not always answer in the mode asked for, so the media type decides; without a known one, what
+    was asked for."""
+    if media_type(content_type) == stream_type:
         return True
     return False if is_json(content_type) else stream_requested

@@ -42,6 +42,8 @@ PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "api_url_custom"
+# A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
+URL_DEFAULTS = {}
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {
     "api_url": {

@@ -35,7 +35,8 @@ class Provider(LLMProviderBase):
         try:
             return await self.serve(operation, request)
         except (ProviderError, *errors.SURPRISES) as exc:
-            raise errors.shown(exc, [api_provider(request).get("api_key")]) from None
+            key = str(api_provider(request).get("api_key") or "")
+            raise errors.shown(exc, [key, *key.split(":")]) from None  # AWS's pair is joined by colons
 
     async def serve(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         if operation == "response":
@@ -184,15 +185,18 @@ def response_result(completion: Completion, model: str, provider: dict[str, Any]
         content, inline = messages.split_think(content)
         reasoning = reasoning or inline
     calls = result_calls(completion.tool_calls, provider.get("tool_argument_parse_mode") or "auto")
-    if not content.strip() and not reasoning.strip() and not calls:
+    if not content.strip() and not reasoning.strip() and not calls and not completion.images:
         raise ProviderError("server_unavailable", f"empty answer (finish_reason={completion.finish_reason})")
-    check_size(content, reasoning, calls)
+    check_size(content, reasoning, calls, [image.data for image in completion.images])
     items: list[dict[str, Any]] = []
     if reasoning.strip():
         reasoning_item = {"representation": "raw_text", "summary_parts": [], "text_parts": [reasoning]}
         items.append({"item_type": "ReasoningItem", **reasoning_item})
-    if content:
-        items.append({"item_type": "AssistantMessageItem", "parts": [{"type": "text", "text": content}]})
+    # The host's assistant item carries images as parts of their own (ContextImagePart).
+    parts = [{"type": "text", "text": content}] if content else []
+    parts += [{"type": "image", "image_format": i.format, "image_base64": i.data} for i in completion.images]
+    if parts:
+        items.append({"item_type": "AssistantMessageItem", "parts": parts})
     for call_id, name, args in calls:
         tool_call = {"call_id": call_id, "func_name": name, "args": args, "extra_content": None}
         items.append({"item_type": "FunctionCallItem", "tool_call": tool_call})
@@ -214,11 +218,13 @@ FRAME_LIMIT = 16 * 1024 * 1024
 ENVELOPE_ROOM = 64 * 1024
 
 
-def check_size(content: str, reasoning: str, calls: list[tuple[str, str, dict[str, Any]]]) -> None:
+def check_size(
+    content: str, reasoning: str, calls: list[tuple[str, str, dict[str, Any]]], images: list[str] | None = None
+) -> None:
     """Refuse, with a message that says so, an answer the host's frame cannot carry (the runner
-    would otherwise fail to send it with an unexplained error)."""
+    would otherwise fail to send it with an unexplained error); `images` are the base64 texts."""
     room = FRAME_LIMIT - ENVELOPE_ROOM
-    texts = [content, reasoning] + [json.dumps(args, ensure_ascii=False) for _, _, args in calls]
+    texts = [content, reasoning, *(images or ())] + [json.dumps(args, ensure_ascii=False) for _, _, args in calls]
     if 4 * sum(map(len, texts)) <= room:
         return  # at most 4 bytes a character: no need to measure
     size = sum(len(part.encode()) for part in texts)
@@ -226,7 +232,7 @@ def check_size(content: str, reasoning: str, calls: list[tuple[str, str, dict[st
         raise ProviderError(
             "bad_request",
             f"the answer is {size / 2**20:.1f} MiB, more than the {room / 2**20:.1f} MiB a MaiBot plugin result "
-            "can carry (the host's 16 MiB frame limit); ask for a shorter answer (max_tokens)",
+            "can carry (the host's 16 MiB frame limit); ask for a shorter answer (max_tokens) or fewer images",
         )
 
 

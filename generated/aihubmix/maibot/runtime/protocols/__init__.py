@@ -37,6 +37,10 @@ class ChatProtocol(Protocol):
     OWNED_BODY_KEYS: frozenset[str]
     # Parameter -> the body keys that carry it: a host's extra body setting any of them replaces it.
     PARAMETER_KEYS: dict[str, tuple[str, ...]]
+    # Framer() -> a framer of its streams (sse.Framer, eventstream.Framer): feed(bytes) and close()
+    # return the events completed; STREAM_MEDIA_TYPE is the media type such a stream comes as.
+    Framer: Callable[[], Any]
+    STREAM_MEDIA_TYPE: str
     # StreamAssembler(keep_text=True) -> an Assembler; keep_text=False counts the text for the token
     # estimate instead of keeping it, for a host that forwards every delta (constant memory).
     StreamAssembler: Callable[..., Assembler]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import apis, config, errors, estimate, http, text
+from .. import apis, config, errors, estimate, http, sse, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
@@ -46,6 +46,9 @@ CACHED_BLOCKS = {"image": "cache.images", "document": "cache.documents", "tool_r
 THINKING = conversation.Remembered()
 
 NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
+# How its streams are framed: server-sent events.
+Framer = sse.Framer
+STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
 def remember(calls: list[ToolCall], blocks: list[dict[str, Any]]) -> None:
@@ -148,10 +151,7 @@ def mark_cache(body: dict[str, Any], cache: dict[str, Any]) -> None:
 
 def with_format_note(system: Any, response_format: tuple[str, Any]) -> Any:
     """A host's JSON answer request, as an instruction (the API has no response_format)."""
-    kind, schema = response_format
-    note = "Answer with one JSON object and nothing else."
-    if kind == "json_schema" and schema:
-        note += " It must match this JSON schema: " + json.dumps(schema, ensure_ascii=False)
+    note = conversation.format_note(response_format)
     if isinstance(system, list):
         return system + [{"type": "text", "text": note}]
     return f"{system}\n\n{note}" if system else note

@@ -14,7 +14,7 @@ import json
 import uuid
 from typing import Any
 
-from .. import apis, config, errors, estimate, http, text
+from .. import apis, config, errors, estimate, http, images, sse, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import finished_call, label, text_of
@@ -57,6 +57,9 @@ SCHEMA_KEYS = frozenset(
 SIGNATURES = conversation.Remembered()
 
 NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
+# How its streams are framed: server-sent events.
+Framer = sse.Framer
+STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
 def remember(call_id: str, signature: Any) -> None:
@@ -97,6 +100,8 @@ def chat_request(
         put_format(generation, *output)
     if stop and settings.get("send_stop", True):
         generation["stopSequences"] = list(stop)
+    if "image" in settings.get("output_modalities", ()):
+        generation["responseModalities"] = [modality.upper() for modality in settings["output_modalities"]]
     if not generation:
         del body["generationConfig"]
     if tools:
@@ -281,7 +286,8 @@ class Answer:
         self.usage: Usage | None = None
         self.finish: str | None = None
         self.response_id: str | None = None
-        self.said = False  # any text or thought at all
+        self.said = False  # any text, thought or image at all
+        self.gallery = images.Gallery()
         self.counted = None if keep_text else estimate.TextTally()
 
     def fold(self, payload: Any) -> tuple[str, str]:
@@ -310,6 +316,10 @@ class Answer:
                 call_id = call.get("id") or f"call_{uuid.uuid4().hex[:24]}"
                 remember(call_id, part.get("thoughtSignature"))
                 self.calls.append(finished_call(call_id, call.get("name") or "", json.dumps(call.get("args") or {})))
+            elif "inlineData" in part and not part.get("thought"):  # a thought's images are drafts
+                inline = part["inlineData"] or {}
+                self.gallery.add(inline.get("mimeType"), inline.get("data"))
+                self.said = True
             elif isinstance(part.get("text"), str):
                 if part.get("thought"):
                     reasoning += part["text"]
@@ -342,6 +352,7 @@ class Answer:
             content=text.valid(content),
             reasoning=text.valid(reasoning),
             tool_calls=self.calls,
+            images=self.gallery.images,
             usage=self.usage,
             finish_reason=finish,
             response_id=self.response_id,

@@ -31,6 +31,8 @@ PROTOCOL_CHOICES = {"api_protocol": {"responses": "openai_responses", "chat": "o
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "openai_api_key"
 BASE_URL_VARIABLE = "openai_api_base"
+# A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
+URL_DEFAULTS = {}
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {}
 # How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
+import yarl
 
-from .. import config, errors, http, protocols, sse
+from .. import config, errors, http, protocols
 from ..types import Completion, Request
 
 # Connections kept per plugin. MaiBot's runner serves every call in its own task, without a cap,
@@ -32,6 +33,8 @@ class Target:
     headers: dict[str, str]
     query: dict[str, Any]
     budget: float
+    credentials: dict[str, Any]  # for a scheme that signs the finished request (http.signed)
+    protocol: str = ""
 
 
 def target(
@@ -44,15 +47,16 @@ def target(
     headers.update({str(k): str(v) for k, v in (api_provider.get("default_headers") or {}).items()})
     headers.update(extra_headers)
     query = http.query(credentials, protocol) | dict(api_provider.get("default_query") or {}) | extra_query
-    return Target(base_url(api_provider.get("base_url")), headers, query, budget(api_provider.get("timeout")))
+    url, seconds = base_url(api_provider.get("base_url"), credentials), budget(api_provider.get("timeout"))
+    return Target(url, headers, query, seconds, credentials, protocol)
 
 
-def base_url(configured: Any) -> str:
+def base_url(configured: Any, credentials: dict[str, Any]) -> str:
     """The provider's base URL as MaiBot normalises it (scheme added, no trailing slash), then as the
     spec rewrites an override (http.rewritten)."""
     url = str(configured or "").strip()
     if not url:
-        return config.BASE_URL
+        return http.filled(config.BASE_URL, credentials)
     if "://" not in url:
         url = "http://" + url
     return http.rewritten(url)
@@ -124,9 +128,9 @@ class Http:
         the server sent (gateways do not always answer in the mode asked for)."""
 
         async def read(response: aiohttp.ClientResponse) -> Completion:
-            if not http.is_event_stream(response.headers.get("Content-Type"), stream):
+            if not http.is_event_stream(response.headers.get("Content-Type"), stream, protocol.STREAM_MEDIA_TYPE):
                 return protocol.parse_completion(await read_json(response))
-            framer, assembler = sse.Framer(), protocol.StreamAssembler()
+            framer, assembler = protocol.Framer(), protocol.StreamAssembler()
             async for chunk in response.content.iter_any():
                 for event in framer.feed(chunk):
                     assembler.feed(event)
@@ -184,13 +188,16 @@ class Http:
             for name, (filename, content, content_type) in request.files.items():
                 data.add_field(name, content, filename=filename, content_type=content_type)
         timeout = aiohttp.ClientTimeout(connect=min(config.CONNECT_TIMEOUT, to.budget), sock_read=to.budget)
+        query = query_pairs(to.query | request.query)
+        if request.files is None:
+            headers |= http.signed(request.method, url, query, headers, data, to.credentials, to.protocol)
         try:
             response = await self.session().request(
                 request.method,
-                url,
+                as_sent(url),
                 data=data,
                 headers=headers,
-                params=query_pairs(to.query | request.query),
+                params=query,
                 allow_redirects=False,
                 timeout=timeout,
             )
@@ -205,6 +212,13 @@ class Http:
         finally:
             response.release()
         raise errors.from_response(response.status, raw, fields, response.headers)
+
+
+def as_sent(url: str) -> str | yarl.URL:
+    """A URL whose path a protocol encoded itself (Bedrock's model id: `%3A`) goes out as it is:
+    yarl would decode what RFC 3986 allows raw, and the request would no longer match its signature
+    (nor the Dify transport's)."""
+    return yarl.URL(url, encoded=True) if "%" in url else url
 
 
 async def read_json(response: aiohttp.ClientResponse) -> Any:

@@ -25,6 +25,8 @@ PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "base_url"
+# A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
+URL_DEFAULTS = {}
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {
     "use_international_endpoint": {"true": "https://api.siliconflow.com/v1", "false": "https://api.siliconflow.cn/v1"}

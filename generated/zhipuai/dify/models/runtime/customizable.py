@@ -110,10 +110,11 @@ def mode(credentials: dict[str, Any]) -> str:
 
 def settings(model: str, credentials: dict[str, Any]) -> dict[str, Any]:
     """A chat model's settings (a model the user added: the llm defaults'), with the mode the user
-    picked for a model they added."""
+    picked for a model they added, and image output when they say it draws."""
     found = http.model_settings(model)
     picked = mode(credentials)
-    return {**found, "mode": picked} if picked else found
+    found = {**found, "mode": picked} if picked else found
+    return {**found, "output_modalities": ("text", "image")} if turned_on(credentials, "image_output") else found
 
 
 def rules(max_tokens: int, reasons: bool = False) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ from dify_plugin.entities.model.message import (
 from .. import customizable, errors, estimate, messages, protocols
 from . import base, transport
 from ..protocols import Assembler
-from ..types import Completion, Event, ToolCall
+from ..types import Completion, Event, Image, ToolCall
 
 THINK_OPEN, THINK_CLOSE = "<think>\n", "\n</think>\n\n"
 
@@ -51,22 +51,24 @@ class ChatModel(base.ProviderModel):
                 model, conversation, model_parameters, functions, stop, stream, user, settings=settings
             )
             response = transport.send(credentials, request, protocol.error_fields)
-            if stream and transport.streams(response):
-                events = transport.stream_events(response)
+            if stream and transport.streams(response, protocol):
+                events = transport.stream_events(response, protocol)
                 return self._stream(model, credentials, events, protocol.StreamAssembler(keep_text=False), conversation)
             completion = transport.read_completion(response, protocol)
         if stream:  # a gateway answered a stream request with one JSON body
             return self._replay(model, credentials, completion, conversation)
         return LLMResult(
             model=model,
-            message=assistant(think_block(completion.reasoning) + completion.content, completion.tool_calls),
+            message=assistant(
+                think_block(completion.reasoning) + completion.content, completion.tool_calls, completion.images
+            ),
             usage=self._usage(model, credentials, completion, conversation),
         )
 
     def _stream(
         self, model: str, credentials: dict, events: Iterator[Event], assembler: Assembler, conversation: list[dict]
     ) -> Generator[LLMResultChunk, None, None]:
-        """Text as it arrives; tool calls (complete), usage and finish reason on the last chunk."""
+        """Text as it arrives; tool calls (complete), images, usage and finish reason on the last chunk."""
         thinking, index = False, 0
         with base.failures(credentials):
             for event in events:
@@ -100,7 +102,7 @@ class ChatModel(base.ProviderModel):
             model=model,
             delta=LLMResultChunkDelta(
                 index=index,
-                message=assistant(text, completion.tool_calls),
+                message=assistant(text, completion.tool_calls, completion.images),
                 usage=self._usage(model, credentials, completion, conversation),
                 finish_reason=completion.finish_reason,
             ),
@@ -143,7 +145,9 @@ def think_block(reasoning: str) -> str:
     return THINK_OPEN + reasoning + THINK_CLOSE if reasoning else ""
 
 
-def assistant(content: str, calls: list[ToolCall]) -> AssistantPromptMessage:
+def assistant(content: str, calls: list[ToolCall], images: list[Image] | None = None) -> AssistantPromptMessage:
+    """The answer's message; with images, its content is a list of parts, text first, as Dify's
+    own Gemini plugin hands over generated images (ImagePromptMessageContent, base64)."""
     tool_calls = [
         AssistantPromptMessage.ToolCall(
             id=c.id,
@@ -152,7 +156,17 @@ def assistant(content: str, calls: list[ToolCall]) -> AssistantPromptMessage:
         )
         for c in calls
     ]
-    return AssistantPromptMessage(content=content, tool_calls=tool_calls)
+    if not images:
+        return AssistantPromptMessage(content=content, tool_calls=tool_calls)
+    parts: list[Any] = [TextPromptMessageContent(data=content)] if content else []
+    for image in images:
+        detail = ImagePromptMessageContent.DETAIL.HIGH
+        parts.append(
+            ImagePromptMessageContent(
+                format=image.format, base64_data=image.data, mime_type=image.mime_type, detail=detail
+            )
+        )
+    return AssistantPromptMessage(content=parts, tool_calls=tool_calls)
 
 
 def neutral_tool(tool: PromptMessageTool) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import apis, config, errors, estimate, http, text
+from .. import apis, config, errors, estimate, http, images, sse, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
@@ -19,6 +19,9 @@ PARAMETER_KEYS = {"max_tokens": ("max_tokens", "max_completion_tokens")}
 error_fields = errors.error_fields
 
 NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
+# How its streams are framed: server-sent events.
+Framer = sse.Framer
+STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
 def chat_request(
@@ -59,6 +62,8 @@ def chat_request(
         body["tool_choice"] = tool_choice
     if stop and settings.get("send_stop", True):
         body["stop"] = list(stop)
+    if "image" in settings.get("output_modalities", ()):
+        body["modalities"] = list(settings["output_modalities"])  # OpenRouter's image output
     http.put_user(body, user)
     path = apis.endpoints(NAME)["completions"] if completion else apis.endpoints(NAME)["chat"]
     return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
@@ -124,14 +129,24 @@ def parse_completion(payload: Any) -> Completion:
         calls.append(
             finished_call(raw.get("id"), function.get("name") or "", arguments_text(function.get("arguments")))
         )
+    gallery = images.Gallery()
+    for image in message.get("images") or ():
+        gallery.add_uri(image_url(image))
     return Completion(
         content=text.valid(text_of(message.get("content"))),
         reasoning=text.valid(text_of(message.get("reasoning_content") or message.get("reasoning"))),
         tool_calls=calls,
+        images=gallery.images,
         usage=usage_of(payload.get("usage") or choice.get("usage")),
         finish_reason=label(choice.get("finish_reason")),
         response_id=label(payload.get("id")),
     )
+
+
+def image_url(image: Any) -> Any:
+    """The data URI of an answer's image, {"type": "image_url", "image_url": {"url": …}} (OpenRouter)."""
+    inner = image.get("image_url") if isinstance(image, dict) else None
+    return inner.get("url") if isinstance(inner, dict) else None
 
 
 class StreamAssembler:
@@ -151,6 +166,7 @@ class StreamAssembler:
         self.content_parts: list[str] = []
         self.reasoning_parts: list[str] = []
         self.counted = None if keep_text else estimate.TextTally()
+        self.gallery = images.Gallery()
         # (reasoning, content) joiners, from the first surrogate escape on (text.py)
         self.joiners: tuple[text.Joiner, text.Joiner] | None = None
 
@@ -235,6 +251,8 @@ class StreamAssembler:
         """The reasoning of a delta, and its tool-call fragments merged."""
         for call in delta.get("tool_calls") or ():
             self.merge(call)
+        for image in delta.get("images") or ():
+            self.gallery.add_uri(image_url(image))
         piece = delta.get("reasoning_content") or delta.get("reasoning")
         if not piece:
             return ""
@@ -282,6 +300,7 @@ class StreamAssembler:
             content="".join(self.content_parts),
             reasoning="".join(self.reasoning_parts),
             tool_calls=calls,
+            images=self.gallery.images,
             usage=self.usage,
             finish_reason=self.finish_reason or ("tool_calls" if calls else "stop"),
             response_id=self.response_id,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import apis, config, errors, estimate, http, text
+from .. import apis, config, errors, estimate, http, images, sse, text
 from .. import messages as conversation
 from ..errors import ProviderError, describe
 from ..messages import arguments_text, finished_call, label, text_of
@@ -26,12 +26,16 @@ OWNED_BODY_KEYS = frozenset(("include", "input", "instructions", "model", "store
 PARAMETER_KEYS = {"max_tokens": ("max_output_tokens",)}
 error_fields = errors.error_fields  # {"error": {"code", "type", "message"}}, as chat completions
 
+IMAGE_TOOL = {"type": "image_generation"}
 INCOMPLETE = {"max_output_tokens": "length", "content_filter": "content_filter"}
 
 # A tool turn's first call id -> the reasoning items of that answer, as the API sent them.
 REASONING = conversation.Remembered()
 
 NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
+# How its streams are framed: server-sent events.
+Framer = sse.Framer
+STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
 def remember(calls: list[ToolCall], items: list[dict[str, Any]]) -> None:
@@ -84,6 +88,8 @@ def chat_request(
     if tools:
         body["tools"] = [tool_of(t) for t in tools] + encoded.tools
         body["tool_choice"] = tool_choice
+    if "image" in settings.get("output_modalities", ()) and IMAGE_TOOL not in body.get("tools", ()):
+        body["tools"] = body.get("tools", []) + [IMAGE_TOOL]  # the model draws through this built-in tool
     http.put_user(body, user)
     return Request(
         "POST",
@@ -206,6 +212,7 @@ def parse_completion(payload: Any) -> Completion:
     if not isinstance(output, list):
         raise ProviderError("server_unavailable", f"response has no output: {describe(payload)}")
     content, reasoning, calls, kept = [], [], [], []
+    gallery = images.Gallery()
     for item in output:
         kind = item.get("type") if isinstance(item, dict) else None
         if kind == "message":
@@ -217,16 +224,30 @@ def parse_completion(payload: Any) -> Completion:
             calls.append(
                 finished_call(item.get("call_id"), item.get("name") or "", arguments_text(item.get("arguments")))
             )
+        elif kind == "image_generation_call":
+            add_image(gallery, item)
     if all(kept):
         remember(calls, kept)
     return Completion(
         content=text.valid("".join(content)),
         reasoning=text.valid("".join(reasoning)),
         tool_calls=calls,
+        images=gallery.images,
         usage=usage_of(payload.get("usage")),
         finish_reason=finish_of(payload, calls),
         response_id=label(payload.get("id")),
     )
+
+
+def add_image(gallery: images.Gallery, item: dict[str, Any]) -> None:
+    """An image_generation_call item's image (`result`, base64 in its `output_format`); a call the
+    API refused (moderation) is a bad request with its reason."""
+    if item.get("result") is None and (item.get("status") == "failed" or item.get("error")):
+        error = item.get("error") if isinstance(item.get("error"), dict) else {}
+        message = error.get("message") or "the image could not be generated"
+        raise ProviderError("bad_request", f"image generation failed: {message}", code=label(error.get("code")))
+    output_format = item.get("output_format")
+    gallery.add(f"image/{output_format}" if isinstance(output_format, str) else None, item.get("result"))
 
 
 def message_text(item: dict[str, Any]) -> str:
@@ -275,6 +296,7 @@ class StreamAssembler:
         self.content_parts: list[str] = []
         self.reasoning_parts: list[str] = []
         self.counted = None if keep_text else estimate.TextTally()
+        self.gallery = images.Gallery()
 
     def feed(self, event: Event) -> tuple[str, str]:
         """(reasoning delta, content delta) of one event."""
@@ -293,6 +315,8 @@ class StreamAssembler:
             item = payload.get("item") or {}
             if item.get("type") in ("function_call", "reasoning"):
                 self.items[payload.get("output_index")] = item
+            elif item.get("type") == "image_generation_call" and kind == "response.output_item.done":
+                add_image(self.gallery, item)  # partial_image events are previews: the final image is here
         elif kind == "response.created":
             self.response_id = label((payload.get("response") or {}).get("id"))
         elif kind in ("response.completed", "response.incomplete"):
@@ -329,6 +353,7 @@ class StreamAssembler:
             content=text.valid("".join(self.content_parts)),
             reasoning=text.valid("".join(self.reasoning_parts)),
             tool_calls=calls,
+            images=self.gallery.images,
             usage=usage_of(self.response.get("usage")),
             finish_reason=finish_of(self.response, calls),
             response_id=self.response_id or label(self.response.get("id")),

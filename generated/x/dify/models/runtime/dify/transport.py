@@ -18,7 +18,7 @@ from dify_plugin.config.config import DifyPluginEnv
 from dify_plugin.config.logger_format import plugin_logger_handler
 from urllib3.exceptions import ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
 
-from .. import config, errors, http, protocols, sse
+from .. import config, errors, http, protocols
 from ..types import Completion, Event, Request
 
 READ_SIZE = 65536
@@ -99,12 +99,14 @@ def send(
         body, headers["Content-Type"] = urllib3.encode_multipart_formdata(parts)
     else:
         body = http.encode(request.body) if request.body is not None else None
+    headers |= request.headers
+    headers |= http.signed(request.method, url, list(query.items()), headers, body, credentials, request.protocol)
     try:
         response = pool().urlopen(
             request.method,
             url + "?" + urlencode(query) if query else url,
             body=body,
-            headers=headers | request.headers,
+            headers=headers,
             redirect=False,
             preload_content=False,
         )
@@ -167,10 +169,10 @@ def pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
         yield from body_pieces(response)
 
 
-def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
-    """The server-sent events of a streamed answer. The body is read here, not through pieces():
-    one generator fewer per token."""
-    framer = sse.Framer()
+def stream_events(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Iterator[Event]:
+    """The events of a streamed answer, as the protocol frames them. The body is read here, not
+    through pieces(): one generator fewer per token."""
+    framer = protocol.Framer()
     with held(response):
         for piece in body_pieces(response):
             yield from framer.feed(piece)
@@ -179,14 +181,14 @@ def stream_events(response: urllib3.BaseHTTPResponse) -> Iterator[Event]:
 
 def read_completion(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Completion:
     """A blocking call's answer, or a stream's assembled when a gateway streamed anyway."""
-    if http.is_event_stream(response.headers.get("Content-Type"), False):
+    if http.is_event_stream(response.headers.get("Content-Type"), False, protocol.STREAM_MEDIA_TYPE):
         assembler = protocol.StreamAssembler()
-        for event in stream_events(response):
+        for event in stream_events(response, protocol):
             assembler.feed(event)
         return assembler.finish()
     return protocol.parse_completion(read_json(response))
 
 
-def streams(response: urllib3.BaseHTTPResponse) -> bool:
+def streams(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> bool:
     """Whether a stream request's answer is a stream (a gateway may answer with one JSON body)."""
-    return http.is_event_stream(response.headers.get("Content-Type"), True)
+    return http.is_event_stream(response.headers.get("Content-Type"), True, protocol.STREAM_MEDIA_TYPE)
