@@ -1221,7 +1221,7 @@ MODEL_SETTINGS = {
     },
     "inclusionAI/Ring-1T": {"parameters": {"thinking": {"values": ((True, True), (False, False))}}},
     "inclusionAI/Ring-flash-2.0": {"parameters": {"thinking": {"values": ((True, True), (False, False))}}},
-    "gemini-2.5-flash-image": {"protocol": "gemini"},
+    "gemini-2.5-flash-image": {"output_modalities": ("text", "image"), "protocol": "gemini"},
     "gemini-2.5-flash-preview-04-17": {"protocol": "gemini"},
     "gemini-2.5-pro-preview-03-25": {"protocol": "gemini"},
     "gemini-2.5-pro-preview-05-06": {"protocol": "gemini"},
