@@ -14,12 +14,13 @@ from tests.conformance.expect import reply
 from tests.conformance.hosts import user
 from tests.conformance.protocols import Picture, Text
 from tests.conformance.shapes import PICTURE
+from tests.conformance.specs import chat_models
 
 
 @pytest.fixture
 def painter(provider: Provider) -> str:
-    """The spec's first model that draws."""
-    found = [m.name for m in provider.models_of("llm") if "output_modalities" in m.settings]
+    """The spec's first model that draws (of the view's protocol)."""
+    found = [m.name for m in chat_models(provider) if "output_modalities" in m.settings]
     if not found:
         pytest.skip("the spec has no model that answers with images")
     return found[0]
@@ -41,7 +42,7 @@ def test_an_answer_of_images_alone_is_not_empty(host, api, mock, stream, painter
 
 
 def test_a_model_that_does_not_draw_is_not_asked_to(dify, provider, api, mock, painter):
-    plain = next((m.name for m in provider.models_of("llm") if "output_modalities" not in m.settings), None)
+    plain = next((m.name for m in chat_models(provider) if "output_modalities" not in m.settings), None)
     if plain is None:
         pytest.skip("every model of the spec draws")
     mock.expect(reply(api, False, Text("ok")))
