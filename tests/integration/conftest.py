@@ -1,5 +1,5 @@
 """Fixtures of the integration suites that are not the conformance suite's (tests/conformance): the
-openai_chat specs for test_maibot_protocol.py, which imports each generated MaiBot plugin in-process.
+openai_chat specs (whose unlisted models speak it) for test_maibot_protocol.py, which imports each generated MaiBot plugin in-process.
 The loopback mock is tests/conftest.py's."""
 
 from __future__ import annotations
@@ -14,7 +14,12 @@ from tests.conformance.specs import lowered, specs_of
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session", params=specs_of("openai_chat"))
+def chat_completions_specs() -> list[str]:
+    """The openai_chat specs whose unlisted models (the checks' "m") speak chat completions too."""
+    return [name for name in specs_of("openai_chat") if "protocol" not in lowered(name).kind_settings.get("llm", {})]
+
+
+@pytest.fixture(scope="session", params=chat_completions_specs())
 def spec_name(request: pytest.FixtureRequest) -> str:
     return request.param
 
