@@ -1,6 +1,7 @@
 """The official openai plugin's own virtual environment, built by the bench from the plugin's
-pyproject.toml: its direct dependencies, pinned to the versions its uv.lock resolved, installed by
-pip into bench/.venvs/<name> (git-ignored) and reused while those pins hold. The official plugin
+pyproject.toml and uv.lock: the packages the lock resolved for it, at the lock's versions (so two
+runs measure the same official plugin, with what it was tested with), installed by pip into
+bench/.venvs/<name> (git-ignored) and reused while those pins hold. The official plugin
 needs other versions of dify_plugin and openai than ours, so it never runs in our venv: each side
 of a comparison runs in its own process with its own interpreter. Offline, the build fails and the
 caller skips the official rows with the reason instead of failing the run."""
@@ -16,24 +17,34 @@ import sys
 import tomllib
 from pathlib import Path
 
+from packaging.markers import Marker
+
 VENVS = Path(__file__).resolve().parent / ".venvs"
 PIP_TIMEOUT = 600  # seconds for the whole install; a hung index counts as offline
 
 
 def requirements(plugin: Path) -> list[str]:
-    """The plugin's direct dependencies (pyproject.toml), each pinned to its uv.lock version when the
-    lock has it, so that two runs of the bench measure the same official plugin."""
-    project = tomllib.loads((plugin / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    """What the plugin runs with: with a uv.lock, every package the lock resolved for the plugin's
+    own dependencies (not its dev group), at the lock's version, markers evaluated for this
+    interpreter; without one, its pyproject.toml's dependencies as written."""
     lock = plugin / "uv.lock"
-    locked = {}
-    if lock.exists():
-        locked = {p["name"]: p["version"] for p in tomllib.loads(lock.read_text(encoding="utf-8"))["package"]}
-    pinned = []
-    for requirement in project["dependencies"]:
-        name = re.match(r"[A-Za-z0-9_.\-]+", requirement).group(0)
-        version = locked.get(re.sub(r"[-_.]+", "-", name).lower())
-        pinned.append(f"{name}=={version}" if version else requirement)
-    return pinned
+    if not lock.exists():
+        return list(tomllib.loads((plugin / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"])
+    packages = tomllib.loads(lock.read_text(encoding="utf-8"))["package"]
+    by_name: dict[str, list[dict]] = {}
+    for package in packages:
+        by_name.setdefault(package["name"], []).append(package)
+    root = next(p for p in packages if {"virtual", "editable"} & set(p.get("source", {})))
+    pins: dict[str, str] = {}
+    todo = list(root.get("dependencies", []))
+    while todo:
+        dependency = todo.pop()
+        if dependency["name"] in pins or not Marker(dependency.get("marker", "python_version > '0'")).evaluate():
+            continue
+        chosen = [p for p in by_name[dependency["name"]] if dependency.get("version", p["version"]) == p["version"]]
+        pins[dependency["name"]] = chosen[0]["version"]
+        todo += chosen[0].get("dependencies", [])
+    return sorted(f"{name}=={version}" for name, version in pins.items())
 
 
 def python_of(venv: Path) -> Path:
@@ -54,7 +65,8 @@ def build(plugin: Path, name: str, install: bool = True) -> tuple[Path | None, s
         return None, f"bench/.venvs/{name} is not built (`make bench` builds it; --quick does not)"
     shutil.rmtree(venv, ignore_errors=True)
     steps = [[sys.executable, "-m", "venv", str(venv)]]
-    steps.append([str(python_of(venv)), "-m", "pip", "install", "-qq", "--disable-pip-version-check", *wanted])
+    exact = ["--no-deps"] if (plugin / "uv.lock").exists() else []  # the lock is the whole environment
+    steps.append([str(python_of(venv)), "-m", "pip", "install", "-qq", "--disable-pip-version-check", *exact, *wanted])
     for argv in steps:
         try:
             result = subprocess.run(argv, capture_output=True, text=True, timeout=PIP_TIMEOUT)

@@ -54,7 +54,7 @@ class Sizes:
     shape_rounds: int  # runs of each daemon shape per side, after a warm-up
 
 
-FULL = Sizes(chunks=20000, rounds=5, blocking=500, batch=50, shapes=(Shape(100, 400, 10),), shape_rounds=3)
+FULL = Sizes(chunks=20000, rounds=5, blocking=100, batch=20, shapes=(Shape(100, 400, 10),), shape_rounds=3)
 QUICK = Sizes(chunks=300, rounds=1, blocking=20, batch=10, shapes=(Shape(8, 20, 10),), shape_rounds=1)
 
 

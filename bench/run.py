@@ -412,6 +412,12 @@ def openai_notes(o: dict, sizes: Sizes) -> str:
   chunk read, median. {s.shape_rounds} runs per side, alternating, after a warm-up; medians. Every
   answer is checked whole. `--quick` runs both at toy sizes; without the official environment
   (offline) the official side is skipped with the reason in its rows, and ours still runs.
+- Why the official openai plugin is slower here: it builds a new `OpenAI` client for every call, and
+  httpx then makes a new SSL context and loads the CA bundle into it (`load_verify_locations`: about
+  80% of a blocking call under cProfile, even for an http:// base URL). That is most of its blocking
+  latency, and with 100 calls arriving at once most of its first-token latency in the daemon shape.
+  Per chunk, the openai SDK reads each SSE event through httpx and h11 and builds a typed event
+  object from it before the plugin builds the SDK's chunk.
 """
 
 

@@ -1,6 +1,9 @@
 """The benchmarks run end to end at toy sizes (a few hundred chunks, one round) so their code
-cannot rot: plugins, stream server, memory probe, compiler runs and the report. Nothing here is
-about time; a side that returned a wrong stream or answer would make the run fail."""
+cannot rot: plugins, stream server, memory probe, compiler runs, the openai rows (the SDK level and
+the daemon shape) and the report. The official openai plugin's side runs only if its environment
+was built before (`make bench` builds it; --quick never installs): otherwise its rows say it was
+skipped, and ours still run. Nothing here is about time; a side that returned a wrong stream or
+answer would make the run fail."""
 
 from __future__ import annotations
 
