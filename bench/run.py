@@ -389,14 +389,17 @@ def openai_notes(o: dict, sizes: Sizes) -> str:
     """How the openai rows are taken (a bullet of the report's list)."""
     s = sizes.openai
     shapes = "; ".join(f"{x.concurrency} concurrent × {x.chunks} chunks {x.pacing_ms} ms apart" for x in s.shapes)
-    env = ", ".join(o["official_requirements"]) or f"not built ({o['skipped']})"
+    pins = o["official_requirements"]
+    key = [pin for pin in pins if pin.split("==")[0] in ("dify-plugin", "openai", "httpx", "pydantic", "gevent")]
+    env = f"{len(pins)} packages: {', '.join(key)}, …" if pins else f"not built: {o['skipped']}"
     spec = o["spec"].resolve().relative_to(ROOT) if o["spec"].resolve().is_relative_to(ROOT) else o["spec"]
-    return f"""- OpenAI Responses rows (bench/openai_bench.py): the plugin generated from `{spec}` vs the
-  official `openai` plugin (a scratch copy of /work/official/models/openai, `api_protocol: responses`,
-  model {openai_bench.OFFICIAL_MODEL}), in its own venv bench/.venvs/official-openai, built by the bench
-  from its pyproject.toml with its uv.lock's pins ({env}). The stream server speaks the
-  conformance suite's Responses events (tests/conformance/protocols/openai_responses.py, read by the
-  `openai` SDK in its tests): response.created … output_text deltas … response.completed with usage.
+    return f"""- OpenAI Responses rows (bench/openai_bench.py): the plugin generated from
+  `{spec}` vs the official `openai` plugin (a scratch copy of
+  /work/official/models/openai, `api_protocol: responses`, model {openai_bench.OFFICIAL_MODEL}), in its own venv
+  bench/.venvs/official-openai, built by the bench with what its uv.lock resolved ({env}).
+  The stream server speaks the conformance suite's Responses events
+  (tests/conformance/protocols/openai_responses.py, read by the `openai` SDK in its tests):
+  response.created … output_text deltas … response.completed with usage.
   The two plugins need different dify_plugin and openai versions, so they cannot share a process:
   each runs in its own process under its own venv's python (bench/openai_side.py), the plugin loaded
   by the SDK's PluginRegistration and driven through its public `invoke`, and the bench alternates
@@ -405,7 +408,8 @@ def openai_notes(o: dict, sizes: Sizes) -> str:
   of {s.batch}, median. Every answer is checked whole (text and usage).
 - Daemon shape (bench/daemon_shape.py, issue 30's shape): each plugin started as the daemon starts it,
   `python -m main` with INSTALL_METHOD=local, one process per side; N invoke_llm requests written at
-  once on stdin, every chunk read back as a JSON line; the server paces the deltas ({shapes}).
+  once on stdin, every chunk read back as a JSON line; the server paces the deltas
+  ({shapes}).
   ms/op is wall time (first request sent → last session ended) / N, Go's RunParallel convention; its
   floor is chunks × pacing / N. Plugin CPU per chunk is the plugin process's utime + stime
   (/proc/<pid>/stat) over the run / (N × chunks). First-token latency: request sent → its first text
