@@ -60,7 +60,7 @@ new: $(VENV)/.compiler
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }
 	$(PY) -m compiler new $(NAME)
 
-# Benchmarks (about two minutes); the table also goes to bench/RESULTS.md.
+# Benchmarks (about six minutes on 2 cores); the table also goes to bench/RESULTS.md.
 bench: $(VENV)/.installed
 	$(PY) bench/run.py --out bench/RESULTS.md
 

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
 
@@ -28,6 +28,7 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 import burst  # noqa: E402
 import compiler_bench  # noqa: E402
+import openai_bench  # noqa: E402
 from tests.integration.dify_runner import DifyPlugin  # noqa: E402
 from tests.integration.specs import compile_to, spec_of  # noqa: E402
 
@@ -44,10 +45,20 @@ class Sizes:
     memory: tuple[int, ...]  # stream lengths for the memory check, in one plugin process
     burst: tuple[int, int]  # (concurrent requests per burst, bursts)
     kinds: tuple[int, int, int] = (100, 64, 30)  # (rerank documents, embedding texts, rounds per side)
+    openai: openai_bench.Sizes = openai_bench.FULL  # generated vs the official openai plugin
 
 
 FULL = Sizes(chunks=20000, rounds=5, blocking=500, batch=50, memory=(2000, 20000, 200000), burst=(64, 3))
-QUICK = Sizes(chunks=300, rounds=1, blocking=20, batch=10, memory=(100, 300, 1000), burst=(8, 2), kinds=(8, 4, 1))
+QUICK = Sizes(
+    chunks=300,
+    rounds=1,
+    blocking=20,
+    batch=10,
+    memory=(100, 300, 1000),
+    burst=(8, 2),
+    kinds=(8, 4, 1),
+    openai=openai_bench.QUICK,
+)
 # Ratios the plugins must reach, side by side in one run (issue 11's targets).
 TARGETS = {"dify_stream": 4, "dify_floor": 1.25, "dify_blocking": 0.4, "maibot": 5, "kinds": 1, "anthropic": 3}
 GROWTH_LIMIT_KIB = 1024  # "does not grow": keeping a 200,000-chunk answer's text would add ~11 MiB
@@ -374,7 +385,47 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
 
-def report(rows: list[list[str]], profile: dict[str, list[tuple[str, float]]], sizes: Sizes) -> str:
+def openai_notes(o: dict, sizes: Sizes) -> str:
+    """How the openai rows are taken (a bullet of the report's list)."""
+    s = sizes.openai
+    shapes = "; ".join(f"{x.concurrency} concurrent × {x.chunks} chunks {x.pacing_ms} ms apart" for x in s.shapes)
+    pins = o["official_requirements"]
+    key = [pin for pin in pins if pin.split("==")[0] in ("dify-plugin", "openai", "httpx", "pydantic", "gevent")]
+    env = f"{len(pins)} packages: {', '.join(key)}, …" if pins else f"not built: {o['skipped']}"
+    spec = o["spec"].resolve().relative_to(ROOT) if o["spec"].resolve().is_relative_to(ROOT) else o["spec"]
+    return f"""- OpenAI Responses rows (bench/openai_bench.py): the plugin generated from
+  `{spec}` vs the official `openai` plugin (a scratch copy of
+  /work/official/models/openai, `api_protocol: responses`, model {openai_bench.OFFICIAL_MODEL}), in its own venv
+  bench/.venvs/official-openai, built by the bench with what its uv.lock resolved ({env}).
+  The stream server speaks the conformance suite's Responses events
+  (tests/conformance/protocols/openai_responses.py, read by the `openai` SDK in its tests):
+  response.created … output_text deltas … response.completed with usage.
+  The two plugins need different dify_plugin and openai versions, so they cannot share a process:
+  each runs in its own process under its own venv's python (bench/openai_side.py), the plugin loaded
+  by the SDK's PluginRegistration and driven through its public `invoke`, and the bench alternates
+  commands between the two processes (one runs, the other waits): {s.rounds} streams of
+  {s.chunks:,} chunks each after a warm-up, median; {s.blocking} blocking calls in alternating batches
+  of {s.batch}, median. Every answer is checked whole (text and usage).
+- Daemon shape (bench/daemon_shape.py, issue 30's shape): each plugin started as the daemon starts it,
+  `python -m main` with INSTALL_METHOD=local, one process per side; N invoke_llm requests written at
+  once on stdin, every chunk read back as a JSON line; the server paces the deltas
+  ({shapes}).
+  ms/op is wall time (first request sent → last session ended) / N, Go's RunParallel convention; its
+  floor is chunks × pacing / N. Plugin CPU per chunk is the plugin process's utime + stime
+  (/proc/<pid>/stat) over the run / (N × chunks). First-token latency: request sent → its first text
+  chunk read, median. {s.shape_rounds} runs per side, alternating, after a warm-up; medians. Every
+  answer is checked whole. `--quick` runs both at toy sizes; without the official environment
+  (offline) the official side is skipped with the reason in its rows, and ours still runs.
+- Why the official openai plugin is slower here: it builds a new `OpenAI` client for every call, and
+  httpx then makes a new SSL context and loads the CA bundle into it (`load_verify_locations`: about
+  80% of a blocking call under cProfile, even for an http:// base URL). That is most of its blocking
+  latency, and with 100 calls arriving at once most of its first-token latency in the daemon shape.
+  Per chunk, the openai SDK reads each SSE event through httpx and h11 and builds a typed event
+  object from it before the plugin builds the SDK's chunk.
+"""
+
+
+def report(rows: list[list[str]], profile: dict[str, list[tuple[str, float]]], sizes: Sizes, openai: str = "") -> str:
     machine = (
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
@@ -414,7 +465,7 @@ How each figure is taken:
   stdout), streams of {", ".join(f"{n:,}" for n in sizes.memory)} chunks in turn; VmHWM after each.
 - Compiler: whole processes, interpreter start included; median of 5 after a warm-up (3 for the
   first-build row, each with an empty black cache). Peak RSS is the compiler process's VmHWM.
-
+{openai}
 What made the difference (the profiles that drove it are in the commit messages):
 - Dify transport: urllib3 instead of httpx. httpx parses each HTTP chunk through h11 events,
   several times the cost of urllib3's chunked reader, and a provider sends one chunk per token.
@@ -449,8 +500,23 @@ def main() -> None:
     cli = argparse.ArgumentParser()
     cli.add_argument("--quick", action="store_true", help="toy sizes, one round (the smoke test)")
     cli.add_argument("--out", type=Path, help="also write the report here")
+    cli.add_argument(
+        "--openai-spec",
+        type=Path,
+        default=openai_bench.default_spec(),
+        help="the spec of the plugin measured against the official openai plugin "
+        "(default: specs/openai.yaml, or the conformance suite's Responses spec until it exists)",
+    )
+    cli.add_argument("--official-openai", type=Path, default=openai_bench.OFFICIAL, help="the official openai plugin")
+    cli.add_argument(
+        "--shapes",
+        type=openai_bench.shapes_of,
+        help="daemon shapes to run instead of the default, CONCURRENCYxCHUNKSxPACING_MS[,…] (e.g. 100x400x10,300x400x10)",
+    )
     args = cli.parse_args()
     sizes = QUICK if args.quick else FULL
+    if args.shapes:
+        sizes = replace(sizes, openai=replace(sizes.openai, shapes=args.shapes))
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         with stream_server() as url:
@@ -460,11 +526,16 @@ def main() -> None:
             b = bursts(url, sizes, work / "bursts")
             k = kinds(url, sizes, work)
             a = anthropic(url, sizes, work)
-        rows = plugin_rows(d, m, peaks, sizes) + anthropic_rows(a, sizes) + kind_rows(k, sizes) + burst_rows(b, sizes)
+            o = openai_bench.measure(
+                url, sizes.openai, work / "openai", args.openai_spec, args.official_openai, not args.quick
+            )
+        rows = plugin_rows(d, m, peaks, sizes) + anthropic_rows(a, sizes)
+        rows += openai_bench.sdk_rows(o, sizes.openai) + openai_bench.shape_rows(o)
+        rows += kind_rows(k, sizes) + burst_rows(b, sizes)
         rows += compiler_rows(compiler_bench.measure(args.quick))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = report(rows, d["profile"], sizes)
+    text = report(rows, d["profile"], sizes, openai_notes(o, sizes))
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

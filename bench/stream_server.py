@@ -6,7 +6,11 @@ streams 20,000 content chunks (one HTTP chunk per SSE event, then a finish chunk
 and `[DONE]`); `/echo200/v1/chat/completions` waits 200 ms, then answers (streamed or not)
 "echo:" and the last message's text, so concurrent answers can be told apart; any other request
 gets a small blocking completion. `/a20000/v1/messages` streams 20,000 text deltas in Anthropic
-Messages events (message_start … message_stop). `…/rerank` and `…/embeddings` answer in the Jina/Cohere and
+Messages events (message_start … message_stop). `/r20000/v1/responses` streams 20,000 text deltas
+in OpenAI Responses events (response.created … response.completed with usage, in the format the
+conformance suite's mock speaks and the `openai` SDK reads: tests/conformance/protocols/
+openai_responses.py), or answers "pong" blocking; `/p400x10/v1/responses` streams 400 deltas 10 ms
+apart (the daemon-shape benchmark's pacing), each delta written as it is due. `…/rerank` and `…/embeddings` answer in the Jina/Cohere and
 OpenAI shapes, sized to the request (one result per document, one 1,024-float vector per text). `GET /connections` says how many connections carried requests
 for the first time since it was last asked (the burst benchmark's count of connections opened).
 Run as a script, it prints its base URL on stdout and serves until stdin closes."""
@@ -19,6 +23,7 @@ import threading
 import time
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 MODEL = "acme-chat"
 USAGE = {"prompt_tokens": 12, "completion_tokens": 0, "total_tokens": 12}
@@ -63,6 +68,43 @@ def anthropic_events(chunks: int) -> list[bytes]:
     out.append(("message_delta", {"type": "message_delta", "delta": final, "usage": {"output_tokens": chunks}}))
     out.append(("message_stop", {"type": "message_stop"}))
     return [b"event: %s\ndata: %s\n\n" % (n.encode(), json.dumps(e, separators=(",", ":")).encode()) for n, e in out]
+
+
+def responses_deltas(chunks: int) -> list[str]:
+    """The text deltas of a Responses stream of `chunks` deltas; joined, the answer a client assembles."""
+    return [f"w{i}." for i in range(chunks)]
+
+
+def responses_text(chunks: int) -> str:
+    return "".join(responses_deltas(chunks))
+
+
+@lru_cache(maxsize=8)
+def responses_parts(chunks: int) -> tuple[bytes, list[bytes], bytes]:
+    """A Responses stream of `chunks` text deltas as HTTP chunks: (head and the events before the first
+    delta, one chunk per delta event, the events after the last delta and the end of the body). The
+    events are the conformance mock's (imported here only, so the sides can import this module
+    without the project's test dependencies)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.conformance.protocols import openai_responses as api
+
+    deltas = responses_deltas(chunks)
+    item = api.message("".join(deltas), "msg_bench")
+    final = api.response(item, usage=api.usage_body(12, chunks))
+    events = [e.encode() for e in api.events_from(final, [(item, deltas)], end=True)]
+    first = next(n for n, e in enumerate(events) if b"response.output_text.delta" in e)
+    framed = [b"%x\r\n%s\r\n" % (len(e), e) for e in events]
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+    middle = framed[first : first + chunks]
+    return head + b"".join(framed[:first]), middle, b"".join(framed[first + chunks :]) + b"0\r\n\r\n"
+
+
+@lru_cache(maxsize=1)
+def responses_blocking() -> bytes:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.conformance.protocols import openai_responses as api
+
+    return json_reply(api.response(api.message("pong", "msg_bench"), usage=api.usage_body(12, 1)))
 
 
 @lru_cache(maxsize=8)
@@ -180,6 +222,8 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(rerank_reply(len(body["documents"])))
         elif self.path.endswith("/embeddings"):
             self.wfile.write(embeddings_reply(len(body["input"])))
+        elif self.path.endswith("/responses") and first[:1] in ("r", "p"):
+            self.responses(first, bool(body.get("stream")))
         elif self.path.endswith("/messages") and first.startswith("a") and first[1:].isdigit():
             self.wfile.write(anthropic_reply(int(first[1:])))
         elif body.get("stream") and first.startswith("s") and first[1:].isdigit():
@@ -187,6 +231,25 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.wfile.write(blocking_reply())
         self.wfile.flush()
+
+    def responses(self, first: str, stream: bool) -> None:
+        """/r<chunks>/…: the whole stream at once; /p<chunks>x<ms>/…: each delta written when due."""
+        if not stream:
+            self.wfile.write(responses_blocking())
+            return
+        chunks, _, ms = first[1:].partition("x")
+        head, deltas, tail = responses_parts(int(chunks))
+        if first[0] == "r":
+            self.wfile.write(head + b"".join(deltas) + tail)
+            return
+        self.wfile.write(head)
+        interval, started = int(ms) / 1000, time.monotonic()
+        for n, delta in enumerate(deltas):
+            wait = started + n * interval - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self.wfile.write(delta)
+        self.wfile.write(tail)
 
     do_GET = do_POST
 

@@ -1,6 +1,9 @@
 """The benchmarks run end to end at toy sizes (a few hundred chunks, one round) so their code
-cannot rot: plugins, stream server, memory probe, compiler runs and the report. Nothing here is
-about time; a side that returned a wrong stream or answer would make the run fail."""
+cannot rot: plugins, stream server, memory probe, compiler runs, the openai rows (the SDK level and
+the daemon shape) and the report. The official openai plugin's side runs only if its environment
+was built before (`make bench` builds it; --quick never installs): otherwise its rows say it was
+skipped, and ours still run. Nothing here is about time; a side that returned a wrong stream or
+answer would make the run fail."""
 
 from __future__ import annotations
 
@@ -31,6 +34,10 @@ def test_benchmarks_run_at_toy_sizes(tmp_path: Path) -> None:
         "MaiBot stream, 300 chunks",
         "MaiBot blocking, 20 calls",
         "Dify plugin process peak RSS, streams of 100 → 1,000 chunks",
+        "Dify stream, 300 chunks, OpenAI Responses: generated vs the official openai plugin",
+        "Dify blocking, 20 calls, OpenAI Responses",
+        "Daemon shape, openai (`python -m main` over stdio), 8 concurrent streams × 20 chunks 10 ms apart: ms/op",
+        "8 concurrent streams × 20 chunks 10 ms apart: plugin CPU per chunk",
         "first build (empty caches)",
         "no-op rebuild of all specs vs `check`",
         "Compiler: 8-model spec",
