@@ -22,11 +22,8 @@ def test_the_host_accepts_and_registers_the_plugin(maibot, provider):
     assert registered["owner"] == provider.maibot.plugin_id and registered["version"] == provider.version
 
 
-# Runtime bugs these checks found (reported, not fixed here: the runtime is not this suite's to change).
-KNOWN_BUGS = {
-    "gemini": "the gemini runtime sends extra_params' `seed` at the body's top level (generateContent takes "
-    "it in generationConfig, as MaiBot's own Gemini client sends it) and lets `stream: true` into the body"
-}
+# Runtime bugs these checks found and the runtime has not fixed yet (a strict xfail each), by protocol.
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def test_extra_params_go_where_they_say(request, maibot, provider, api, mock):

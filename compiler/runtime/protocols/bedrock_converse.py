@@ -26,6 +26,7 @@ from ..types import Completion, Event, Request, ToolCall, Usage
 # `stream` is not a body key here (the path says it), but a host's extra `stream` must not become one.
 OWNED_BODY_KEYS = frozenset(("messages", "system", "toolConfig", "inferenceConfig", "stream"))
 PARAMETER_KEYS = {"max_tokens": ("inferenceConfig.maxTokens", "maxTokens")}
+EXTRA_KEYS: dict[str, str] = {}  # a host's free-form body keys go where they say
 STOP_REASONS = {
     "end_turn": "stop",
     "stop_sequence": "stop",

@@ -24,6 +24,7 @@ from ..types import Completion, Event, Request, ToolCall, Usage
 
 OWNED_BODY_KEYS = frozenset(("max_tokens", "messages", "model", "stream", "system", "tools", "tool_choice"))
 PARAMETER_KEYS = {"max_tokens": ("max_tokens",)}
+EXTRA_KEYS: dict[str, str] = {}  # a host's free-form body keys go where they say
 error_fields = errors.error_fields  # {"type": "error", "error": {"type", "message"}}
 
 STOP_REASONS = {

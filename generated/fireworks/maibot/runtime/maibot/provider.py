@@ -14,7 +14,7 @@ from maibot_sdk import LLMProviderBase
 
 from .. import config, errors, http, messages, protocols, text
 from ..errors import ProviderError
-from ..parameters import streamed
+from ..parameters import put, streamed
 from ..types import Completion, ToolCall, Usage
 from . import transport
 from .messages import context_messages, response_format, tool_definition
@@ -67,7 +67,7 @@ class Provider(LLMProviderBase):
             tool_choice=request.get("tool_choice") or "auto",
             response_format=response_format(request.get("response_format")),
         )
-        call.body.update(raw)
+        place_raw(call.body, raw, protocol.EXTRA_KEYS)
         provider = api_provider(request)
         to = transport.target(provider, account_headers(protocol, provider) | headers, query, call.protocol)
         completion = await self.http.call_chat(to, call, protocol, stream)
@@ -143,6 +143,16 @@ def split_extra_params(
     body = mapping(extra.pop("body", None))
     body.update({k: v for k, v in extra.items() if k not in owned})
     return headers, query, body
+
+
+def place_raw(body: dict[str, Any], raw: dict[str, Any], keys: dict[str, str]) -> None:
+    """extra_params' free-form body keys: where the protocol takes the ones it names (Gemini's
+    sampling settings under generationConfig), the others as they are."""
+    for name, value in raw.items():
+        if name in keys:
+            put(body, keys[name], value)
+        else:
+            body[name] = value
 
 
 def chat_parameters(

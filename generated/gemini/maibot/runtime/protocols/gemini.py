@@ -21,7 +21,19 @@ from ..messages import finished_call, label, text_of
 from ..parameters import bare_schema, encode_parameters, host_output, streamed
 from ..types import Completion, Event, Request, ToolCall, Usage
 
-OWNED_BODY_KEYS = frozenset(("contents", "systemInstruction", "tools", "toolConfig", "generationConfig"))
+# `stream` is not a body key here (the path says it), but a host's extra `stream` must not become one.
+OWNED_BODY_KEYS = frozenset(("contents", "systemInstruction", "tools", "toolConfig", "generationConfig", "stream"))
+# A host's free-form body keys that generateContent takes under generationConfig, by its own names
+# (MaiBot's extra_params `seed`, as MaiBot's own Gemini client sends it).
+EXTRA_KEYS = {
+    "seed": "generationConfig.seed",
+    "temperature": "generationConfig.temperature",
+    "top_p": "generationConfig.topP",
+    "top_k": "generationConfig.topK",
+    "max_tokens": "generationConfig.maxOutputTokens",
+    "presence_penalty": "generationConfig.presencePenalty",
+    "frequency_penalty": "generationConfig.frequencyPenalty",
+}
 PARAMETER_KEYS = {"max_tokens": ("max_tokens", "maxOutputTokens", "generationConfig.maxOutputTokens")}
 FINISH_REASONS = {"STOP": "stop", "MAX_TOKENS": "length"}
 BLOCKED = {"SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY", "LANGUAGE"}

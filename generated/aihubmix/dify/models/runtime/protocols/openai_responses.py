@@ -24,6 +24,7 @@ from ..types import Completion, Event, Request, ToolCall, Usage
 
 OWNED_BODY_KEYS = frozenset(("include", "input", "instructions", "model", "store", "stream", "text", "tools"))
 PARAMETER_KEYS = {"max_tokens": ("max_output_tokens",)}
+EXTRA_KEYS: dict[str, str] = {}  # a host's free-form body keys go where they say
 error_fields = errors.error_fields  # {"error": {"code", "type", "message"}}, as chat completions
 
 IMAGE_TOOL = {"type": "image_generation"}

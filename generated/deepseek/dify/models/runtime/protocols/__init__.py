@@ -37,6 +37,9 @@ class ChatProtocol(Protocol):
     OWNED_BODY_KEYS: frozenset[str]
     # Parameter -> the body keys that carry it: a host's extra body setting any of them replaces it.
     PARAMETER_KEYS: dict[str, tuple[str, ...]]
+    # A host's free-form body key -> the dotted key this API takes it under (Gemini: seed under
+    # generationConfig); any other goes into the body as it is.
+    EXTRA_KEYS: dict[str, str]
     # Framer() -> a framer of its streams (sse.Framer, eventstream.Framer): feed(bytes) and close()
     # return the events completed; STREAM_MEDIA_TYPE is the media type such a stream comes as.
     Framer: Callable[[], Any]

@@ -16,6 +16,7 @@ from ..types import Completion, Event, Request, Usage
 
 OWNED_BODY_KEYS = frozenset(("max_tokens", "messages", "model", "response_format", "stream", "temperature", "tools"))
 PARAMETER_KEYS = {"max_tokens": ("max_tokens", "max_completion_tokens")}
+EXTRA_KEYS: dict[str, str] = {}  # a host's free-form body keys go where they say
 error_fields = errors.error_fields
 
 NAME = __name__.rsplit(".", 1)[-1]  # this protocol, as config and apis name it
