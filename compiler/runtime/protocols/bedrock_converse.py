@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import quote
 
 from .. import apis, config, errors, estimate, eventstream, http, text
 from .. import messages as conversation
@@ -114,15 +113,10 @@ def chat_request(
         body["toolConfig"] = {"tools": functions + ([CACHE_POINT] if marked else [])}
         if tool_choice in TOOL_CHOICES:
             body["toolConfig"]["toolChoice"] = TOOL_CHOICES[tool_choice]
-    path = model_path(apis.endpoints(NAME)["chat"], http.wire_id(model, settings))
+    path = http.model_path(apis.endpoints(NAME)["chat"], http.wire_id(model, settings))
     if streamed(stream, parameters, settings):
         path += "-stream"
     return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
-
-
-def model_path(template: str, model: str) -> str:
-    """The endpoint with the model id in it, encoded whole (an ARN's colons and slashes too)."""
-    return template.replace("{model}", quote(model, safe=""))
 
 
 def blocks_of(messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -228,7 +222,7 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     """A one-token Converse call of the model (the runtime endpoint has no model list)."""
     wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
     body = {"messages": [{"role": "user", "content": [{"text": "ping"}]}], "inferenceConfig": {"maxTokens": 1}}
-    return Request("POST", model_path(apis.endpoints(NAME)["chat"], wire), body, protocol=NAME)
+    return Request("POST", http.model_path(apis.endpoints(NAME)["chat"], wire), body, protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

@@ -67,6 +67,7 @@ def chat_request(
         body["modalities"] = list(settings["output_modalities"])  # OpenRouter's image output
     http.put_user(body, user)
     path = apis.endpoints(NAME)["completions"] if completion else apis.endpoints(NAME)["chat"]
+    path = http.model_path(path, body["model"])  # Azure's /openai/deployments/{model}/…
     return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
 
 
@@ -93,12 +94,12 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     if settings.get("mode") == "completion":
         return Request(
             "POST",
-            apis.endpoints(NAME)["completions"],
+            http.model_path(apis.endpoints(NAME)["completions"], wire),
             {"model": wire, "prompt": "ping", "max_tokens": 1},
             protocol=NAME,
         )
     body = {"model": wire, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1}
-    return Request("POST", apis.endpoints(NAME)["chat"], body, protocol=NAME)
+    return Request("POST", http.model_path(apis.endpoints(NAME)["chat"], wire), body, protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

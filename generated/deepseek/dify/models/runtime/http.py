@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from . import apis, config
 from .errors import ProviderError, describe
@@ -61,6 +61,12 @@ def rewritten(override: str) -> str:
         return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
     path = parts.path.rstrip("/")
     return url if path.endswith(value) else urlunsplit(parts._replace(path=path + value))
+
+
+def model_path(template: str, model: str) -> str:
+    """An endpoint path with the model id in it where it says `{model}` (Azure's deployments, Bedrock),
+    encoded whole: an id's slashes and colons stay inside its one segment."""
+    return template.replace("{model}", quote(model, safe="")) if "{model}" in template else template
 
 
 def wire_id(model: str, settings: dict[str, Any]) -> str:

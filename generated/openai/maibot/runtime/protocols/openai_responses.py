@@ -94,7 +94,7 @@ def chat_request(
     http.put_user(body, user)
     return Request(
         "POST",
-        apis.endpoints(NAME)["chat"],
+        http.model_path(apis.endpoints(NAME)["chat"], body["model"]),  # Azure's deployments
         http.fixed_body(body, settings, chat=True),
         headers=encoded.headers,
         protocol=NAME,
@@ -191,7 +191,7 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
         return Request("GET", apis.endpoints(NAME)["models"], protocol=NAME)
     wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
     body = {"model": wire, "input": "ping", "max_output_tokens": 16, "store": False}
-    return Request("POST", apis.endpoints(NAME)["chat"], body, protocol=NAME)
+    return Request("POST", http.model_path(apis.endpoints(NAME)["chat"], wire), body, protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:
