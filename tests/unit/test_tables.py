@@ -100,3 +100,14 @@ def test_the_auth_default_comes_from_the_protocol(tmp_path: Path, monkeypatch: p
     p = lower(load_spec(write_spec(tmp_path, minimal())))
     assert p.api.auth.scheme == "none" and p.api.auth.wire == ("none", None, "")
     assert not p.credentials[0].required
+
+
+def test_a_protocols_extra_keys_are_its_parameter_keys() -> None:
+    """A runtime module's EXTRA_KEYS (where a host's free-form body key goes) and the table's
+    parameter_keys (where a declared parameter goes) say the same for every name both know: the
+    runtime cannot read the table, so the two are kept in step here."""
+    from compiler.runtime import protocols
+
+    for name, protocol in PROTOCOLS.items():
+        extra = protocols.chat(name).EXTRA_KEYS
+        assert {key: protocol.parameter_keys.get(key) for key in extra} == extra, name

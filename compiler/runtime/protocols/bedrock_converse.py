@@ -120,30 +120,10 @@ def chat_request(
 
 
 def blocks_of(messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(system blocks, turns): tool results join the user turn after the calls, and turns of one
-    role in a row become one (the API wants them alternating)."""
-    system: list[dict[str, Any]] = []
-    turns: list[dict[str, Any]] = []
-    for message in messages:
-        role = message.get("role")
-        if role == "system":
-            said = text_of(message.get("content"))
-            if said:
-                system.append({"text": said})
-            continue
-        if role == "tool":
-            role, content = "user", [tool_result_of(message)]
-        elif role == "assistant":
-            content = assistant_blocks(message)
-        else:
-            role, content = "user", user_blocks(message.get("content"))
-        if not content:
-            continue
-        if turns and turns[-1]["role"] == role:
-            turns[-1]["content"] = turns[-1]["content"] + content
-        else:
-            turns.append({"role": role, "content": content})
-    return system, turns
+    """(system blocks, turns): the roles alternating, as the API wants them."""
+    return conversation.alternating(
+        messages, lambda said: {"text": said}, user_blocks, assistant_blocks, tool_result_of
+    )
 
 
 def user_blocks(content: Any) -> list[dict[str, Any]]:
@@ -194,7 +174,7 @@ def assistant_blocks(message: dict[str, Any]) -> list[dict[str, Any]]:
     """An assistant turn: its reasoning blocks (a tool-use turn this process answered), text, then
     toolUse blocks."""
     calls = message.get("tool_calls") or []
-    blocks: list[dict[str, Any]] = list(REASONING.get(calls[0].get("id")) or ()) if calls else []
+    blocks: list[dict[str, Any]] = list(REASONING.of_turn(message) or ())
     answer = text_of(message.get("content"))
     if answer:
         blocks.append({"text": answer})
@@ -348,8 +328,8 @@ class Answer:
             finished_call(call_id, name, "".join(parts)) for _, (call_id, name, parts) in sorted(self.calls.items())
         ]
         replay = [{"reasoningContent": block} for _, block in sorted(self.reasoning.items()) if replayable(block)]
-        if calls and replay and len(replay) == len(self.reasoning):
-            REASONING.keep(calls[0].id, replay)
+        if len(replay) == len(self.reasoning):
+            REASONING.keep_turn(calls, replay)
         return Completion(
             content=text.valid("".join(self.content_parts)),
             reasoning=text.valid("".join(self.reasoning_parts)),

@@ -39,12 +39,6 @@ Framer = sse.Framer
 STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
-def remember(calls: list[ToolCall], items: list[dict[str, Any]]) -> None:
-    """The encrypted reasoning items of an answer that called tools, for its tool turn in the history."""
-    if calls and items:
-        REASONING.keep(calls[0].id, items)
-
-
 def replayable(item: dict[str, Any]) -> dict[str, Any] | None:
     """A reasoning item as the history must carry it (None without its encrypted content)."""
     if not item.get("encrypted_content"):
@@ -153,7 +147,7 @@ def assistant_items(message: dict[str, Any]) -> list[dict[str, Any]]:
     """An assistant turn: the reasoning items this process kept for its calls, its text as an
     assistant message, then a function_call item per call."""
     calls = message.get("tool_calls") or []
-    items: list[dict[str, Any]] = list((REASONING.get(calls[0].get("id")) if calls else None) or ())
+    items: list[dict[str, Any]] = list(REASONING.of_turn(message) or ())
     answer = text_of(message.get("content"))
     if answer:
         items.append({"role": "assistant", "content": answer})
@@ -194,13 +188,7 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     return Request("POST", http.model_path(apis.endpoints(NAME)["chat"], wire), body, protocol=NAME)
 
 
-def account_headers(organization: str, project: str) -> dict[str, str]:
-    out = {}
-    if organization:
-        out["OpenAI-Organization"] = organization
-    if project:
-        out["OpenAI-Project"] = project
-    return out
+account_headers = conversation.openai_account_headers
 
 
 # ---- answers ----------------------------------------------------------------------------
@@ -228,7 +216,7 @@ def parse_completion(payload: Any) -> Completion:
         elif kind == "image_generation_call":
             add_image(gallery, item)
     if all(kept):
-        remember(calls, kept)
+        REASONING.keep_turn(calls, kept)
     return Completion(
         content=text.valid("".join(content)),
         reasoning=text.valid("".join(reasoning)),
@@ -349,7 +337,7 @@ class StreamAssembler:
             arguments = arguments_text(item.get("arguments")) or "".join(self.arguments.get(index, ()))
             calls.append(finished_call(item.get("call_id"), item.get("name") or "", arguments))
         if all(kept):
-            remember(calls, kept)
+            REASONING.keep_turn(calls, kept)
         return Completion(
             content=text.valid("".join(self.content_parts)),
             reasoning=text.valid("".join(self.reasoning_parts)),

@@ -52,12 +52,6 @@ Framer = sse.Framer
 STREAM_MEDIA_TYPE = sse.MEDIA_TYPE
 
 
-def remember(calls: list[ToolCall], blocks: list[dict[str, Any]]) -> None:
-    """The thinking blocks of an answer that called tools, for its tool-use turn in the history."""
-    if calls and blocks:
-        THINKING.keep(calls[0].id, blocks)
-
-
 def replayable(block: dict[str, Any]) -> dict[str, Any] | None:
     """A thinking block as the history must carry it; None when it cannot be (no signature)."""
     if block.get("type") == "redacted_thinking":
@@ -159,32 +153,13 @@ def with_format_note(system: Any, response_format: tuple[str, Any]) -> Any:
 
 
 def blocks_of(messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
-    """(system blocks, turns, whether a tool-use turn lost its signed thinking). Tool results join
-    the user turn after the calls; turns of one role in a row become one."""
-    system: list[dict[str, Any]] = []
-    turns: list[dict[str, Any]] = []
-    unsigned = False
-    for message in messages:
-        role = message.get("role")
-        if role == "system":
-            body = text_of(message.get("content"))
-            if body:
-                system.append({"type": "text", "text": body})
-            continue
-        if role == "tool":
-            role, content = "user", [tool_result_of(message)]
-        elif role == "assistant":
-            content, lost = assistant_blocks(message)
-            unsigned = unsigned or lost
-        else:
-            role, content = "user", user_blocks(message.get("content"))
-        if not content:
-            continue
-        if turns and turns[-1]["role"] == role:
-            turns[-1]["content"] = turns[-1]["content"] + content
-        else:
-            turns.append({"role": role, "content": content})
-    return system, turns, unsigned
+    """(system blocks, turns, whether a tool-use turn lost its signed thinking: another process
+    answered it)."""
+    system, turns = conversation.alternating(
+        messages, lambda said: {"type": "text", "text": said}, user_blocks, assistant_blocks, tool_result_of
+    )
+    lost = any(m.get("role") == "assistant" and m.get("tool_calls") and THINKING.of_turn(m) is None for m in messages)
+    return system, turns, lost
 
 
 def user_blocks(content: Any) -> list[dict[str, Any]]:
@@ -213,12 +188,11 @@ def source_of(url: str) -> dict[str, Any]:
     return {"type": "url", "url": url}
 
 
-def assistant_blocks(message: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
+def assistant_blocks(message: dict[str, Any]) -> list[dict[str, Any]]:
     """An assistant turn: its thinking blocks (a tool-use turn this process answered), text, then
-    tool_use blocks; and whether it made calls whose thinking is not known."""
+    tool_use blocks."""
     calls = message.get("tool_calls") or []
-    signed = THINKING.get(calls[0].get("id")) if calls else None
-    blocks: list[dict[str, Any]] = list(signed or ())
+    blocks: list[dict[str, Any]] = list(THINKING.of_turn(message) or ())
     answer = text_of(message.get("content"))
     if answer:
         blocks.append({"type": "text", "text": answer})
@@ -232,7 +206,7 @@ def assistant_blocks(message: dict[str, Any]) -> tuple[list[dict[str, Any]], boo
                 "input": conversation.call_arguments(function.get("arguments")),
             }
         )
-    return blocks, bool(calls) and signed is None
+    return blocks
 
 
 def tool_result_of(message: dict[str, Any]) -> dict[str, Any]:
@@ -286,7 +260,7 @@ def parse_completion(payload: Any) -> Completion:
         elif kind == "tool_use":
             calls.append(finished_call(block.get("id"), block.get("name") or "", json.dumps(block.get("input") or {})))
     if all(thinking):
-        remember(calls, thinking)
+        THINKING.keep_turn(calls, thinking)
     return Completion(
         content=text.valid("".join(content)),
         reasoning=text.valid("".join(reasoning)),
@@ -404,7 +378,7 @@ class StreamAssembler:
         ]
         thinking = [replayable(block) for _, block in sorted(self.blocks.items())]
         if all(thinking):
-            remember(calls, thinking)
+            THINKING.keep_turn(calls, thinking)
         usage = usage_of(self.input, self.output_tokens) if self.output_tokens is not None else None
         return Completion(
             content=text.valid("".join(self.content_parts)),

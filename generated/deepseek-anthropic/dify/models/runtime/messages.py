@@ -8,6 +8,7 @@ import json
 import re
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from . import config, text
@@ -171,6 +172,54 @@ def call_arguments(arguments: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def openai_account_headers(organization: str, project: str) -> dict[str, str]:
+    """An account's organization and project as OpenAI's APIs take them (chat completions and
+    Responses alike), when the host is given them."""
+    out = {}
+    if organization:
+        out["OpenAI-Organization"] = organization
+    if project:
+        out["OpenAI-Project"] = project
+    return out
+
+
+Blocks = list[dict[str, Any]]
+
+
+def alternating(
+    messages: list[dict[str, Any]],
+    system_block: Callable[[str], dict[str, Any]],
+    user_blocks: Callable[[Any], Blocks],
+    assistant_blocks: Callable[[dict[str, Any]], Blocks],
+    tool_result: Callable[[dict[str, Any]], dict[str, Any]],
+) -> tuple[Blocks, Blocks]:
+    """(system blocks, turns) for the APIs that take the system text apart and want the roles to
+    alternate (Anthropic Messages, Bedrock Converse), each block made the protocol's way: tool results
+    join the user turn after the calls, turns of one role in a row become one, empty ones are left out."""
+    system: Blocks = []
+    turns: Blocks = []
+    for message in messages:
+        role = message.get("role")
+        if role == "system":
+            said = text_of(message.get("content"))
+            if said:
+                system.append(system_block(said))
+            continue
+        if role == "tool":
+            role, content = "user", [tool_result(message)]
+        elif role == "assistant":
+            content = assistant_blocks(message)
+        else:
+            role, content = "user", user_blocks(message.get("content"))
+        if not content:
+            continue
+        if turns and turns[-1]["role"] == role:
+            turns[-1]["content"] = turns[-1]["content"] + content
+        else:
+            turns.append({"role": role, "content": content})
+    return system, turns
+
+
 class Remembered(OrderedDict):
     """What a protocol must send back in the history but the hosts do not keep (signed thinking,
     thought signatures), by tool call id: the newest `limit` entries of this plugin process."""
@@ -184,6 +233,17 @@ class Remembered(OrderedDict):
         self.move_to_end(key)
         while len(self) > self.limit:
             self.popitem(last=False)
+
+    def keep_turn(self, calls: list[ToolCall], value: Any) -> None:
+        """What an answer that called tools must send back on its tool turn, by its first call's id."""
+        if calls and value:
+            self.keep(calls[0].id, value)
+
+    def of_turn(self, message: dict[str, Any]) -> Any:
+        """What was kept for an assistant turn of the history, by its first call's id (None: nothing,
+        or a turn without calls)."""
+        calls = message.get("tool_calls") or []
+        return self.get(calls[0].get("id")) if calls else None
 
 
 def finished_call(call_id: str | None, name: str, arguments: str) -> ToolCall:

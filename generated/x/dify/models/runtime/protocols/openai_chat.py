@@ -102,13 +102,7 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
     return Request("POST", http.model_path(apis.endpoints(NAME)["chat"], wire), body, protocol=NAME)
 
 
-def account_headers(organization: str, project: str) -> dict[str, str]:
-    out = {}
-    if organization:
-        out["OpenAI-Organization"] = organization
-    if project:
-        out["OpenAI-Project"] = project
-    return out
+account_headers = conversation.openai_account_headers
 
 
 # ---- answers ----------------------------------------------------------------------------
