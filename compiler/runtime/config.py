@@ -5,7 +5,8 @@ when the runtime is imported from the compiler's repository. Each generated plug
 rendered from its spec by templates/shared/config.py.jinja with exactly these names."""
 
 PROVIDER = "example"
-# The wire-protocol module chat models use (runtime/protocols.py).
+# The spec's wire protocol (runtime/protocols/): every kind's, and the chat models' unless their own
+# settings name another (PROTOCOLS below).
 PROTOCOL = "openai_chat"
 # The module text-embedding models use (runtime/protocols.py: embedding()).
 EMBEDDINGS = "embeddings"
@@ -21,7 +22,8 @@ ENDPOINTS = {
     "speech": "/audio/speech",
     "moderations": "/moderations",
 }
-# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+# How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")
+# (a signature over the finished request: aws.py) or ("none", None, "").
 AUTH = ("header", "Authorization", "Bearer ")
 # The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
 PROTOCOLS = {}

@@ -2,7 +2,8 @@
 """The gemini settings, as data: every runtime module reads its provider's constants from here."""
 
 PROVIDER = "gemini"
-# The wire-protocol module chat models use (runtime/protocols.py).
+# The spec's wire protocol (runtime/protocols/): every kind's, and the chat models' unless their own
+# settings name another (PROTOCOLS below).
 PROTOCOL = "gemini"
 # The module text-embedding models use (runtime/protocols.py: embedding()).
 EMBEDDINGS = "gemini_embeddings"
@@ -13,7 +14,8 @@ ENDPOINTS = {
     "models": "/v1beta/models",
     "embeddings": "/v1beta/models/{model}:batchEmbedContents",
 }
-# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+# How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")
+# (a signature over the finished request: aws.py) or ("none", None, "").
 AUTH = ("header", "x-goog-api-key", "")
 # The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
 PROTOCOLS = {}

@@ -2,14 +2,16 @@
 """The fireworks settings, as data: every runtime module reads its provider's constants from here."""
 
 PROVIDER = "fireworks"
-# The wire-protocol module chat models use (runtime/protocols.py).
+# The spec's wire protocol (runtime/protocols/): every kind's, and the chat models' unless their own
+# settings name another (PROTOCOLS below).
 PROTOCOL = "openai_chat"
 # The module text-embedding models use (runtime/protocols.py: embedding()).
 EMBEDDINGS = "embeddings"
 BASE_URL = "https://api.fireworks.ai/inference/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {"chat": "/chat/completions", "models": "/models", "embeddings": "/embeddings"}
-# How the API key is sent: ("header", name, prefix), ("query", name, "") or ("none", None, "").
+# How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")
+# (a signature over the finished request: aws.py) or ("none", None, "").
 AUTH = ("header", "Authorization", "Bearer ")
 # The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
 PROTOCOLS = {}
