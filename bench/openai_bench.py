@@ -2,7 +2,7 @@
 Responses API against the loopback stream server, both driven through the Dify SDK:
 - SDK level: a stream's cost per chunk and a blocking call's latency through the SDK's public
   `invoke`. The two plugins need different versions of dify_plugin and openai, so each runs in its
-  own process under its own venv's python (bench/openai_side.py); commands alternate between the
+  own process under its own venv's python (bench/sdk_side.py); commands alternate between the
   two processes, so one side runs while the other waits;
 - the daemon's shape (bench/daemon_shape.py): each plugin as `python -m main` over stdio, N
   concurrent paced streams.
@@ -111,11 +111,11 @@ def official(source: Path, work: Path, install: bool) -> tuple[Side | None, str]
 
 
 class SideProcess:
-    """bench/openai_side.py for one side, spoken to a command at a time."""
+    """bench/sdk_side.py for one side, spoken to a command at a time."""
 
     def __init__(self, side: Side, server: str, chunks: int) -> None:
         self.side, self.errors = side, tempfile.TemporaryFile()
-        argv = [str(side.python), str(BENCH / "openai_side.py"), "--model", side.model, "--chunks", str(chunks)]
+        argv = [str(side.python), str(BENCH / "sdk_side.py"), "--model", side.model, "--chunks", str(chunks)]
         argv += ["--credentials", json.dumps(side.credentials(f"{server}/r{chunks}"))]
         env = dict(os.environ, INSTALL_METHOD="local", PYTHONDONTWRITEBYTECODE="1", NO_PROXY="*", no_proxy="*")
         self.process = subprocess.Popen(

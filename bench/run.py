@@ -401,7 +401,7 @@ def openai_notes(o: dict, sizes: Sizes) -> str:
   (tests/conformance/protocols/openai_responses.py, read by the `openai` SDK in its tests):
   response.created … output_text deltas … response.completed with usage.
   The two plugins need different dify_plugin and openai versions, so they cannot share a process:
-  each runs in its own process under its own venv's python (bench/openai_side.py), the plugin loaded
+  each runs in its own process under its own venv's python (bench/sdk_side.py), the plugin loaded
   by the SDK's PluginRegistration and driven through its public `invoke`, and the bench alternates
   commands between the two processes (one runs, the other waits): {s.rounds} streams of
   {s.chunks:,} chunks each after a warm-up, median; {s.blocking} blocking calls in alternating batches
