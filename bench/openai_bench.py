@@ -22,7 +22,7 @@ import sys
 import tempfile
 from argparse import ArgumentTypeError
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -77,6 +77,8 @@ class Side:
     provider: str  # the provider name requests carry
     model: str
     credentials: Callable[[str], dict]  # the stream server's base URL and path prefix → credentials
+    route: str = "r"  # the stream server's first path segment, before the chunk count (r: Responses)
+    parameters: dict = field(default_factory=dict)  # model parameters every call sends
 
 
 def generated(spec: Path, work: Path) -> Side:
@@ -116,7 +118,8 @@ class SideProcess:
     def __init__(self, side: Side, server: str, chunks: int) -> None:
         self.side, self.errors = side, tempfile.TemporaryFile()
         argv = [str(side.python), str(BENCH / "sdk_side.py"), "--model", side.model, "--chunks", str(chunks)]
-        argv += ["--credentials", json.dumps(side.credentials(f"{server}/r{chunks}"))]
+        argv += ["--credentials", json.dumps(side.credentials(f"{server}/{side.route}{chunks}"))]
+        argv += ["--parameters", json.dumps(side.parameters)]
         env = dict(os.environ, INSTALL_METHOD="local", PYTHONDONTWRITEBYTECODE="1", NO_PROXY="*", no_proxy="*")
         self.process = subprocess.Popen(
             argv, cwd=side.folder, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, text=True
@@ -130,7 +133,7 @@ class SideProcess:
                 return json.loads(line)
         self.errors.seek(0)
         tail = self.errors.read()[-3000:].decode("utf-8", "replace")
-        raise SystemExit(f"openai bench, {self.side.name} side failed:\n{tail}")
+        raise SystemExit(f"{self.side.provider} bench, {self.side.name} side failed:\n{tail}")
 
     def ask(self, command: str) -> dict:
         self.process.stdin.write(command + "\n")

@@ -28,6 +28,7 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 import burst  # noqa: E402
 import compiler_bench  # noqa: E402
+import bedrock_bench  # noqa: E402
 import openai_bench  # noqa: E402
 from tests.integration.dify_runner import DifyPlugin  # noqa: E402
 from tests.integration.specs import compile_to, spec_of  # noqa: E402
@@ -46,6 +47,7 @@ class Sizes:
     burst: tuple[int, int]  # (concurrent requests per burst, bursts)
     kinds: tuple[int, int, int] = (100, 64, 30)  # (rerank documents, embedding texts, rounds per side)
     openai: openai_bench.Sizes = openai_bench.FULL  # generated vs the official openai plugin
+    bedrock: openai_bench.Sizes = bedrock_bench.FULL  # generated vs the official bedrock plugin (boto3)
 
 
 FULL = Sizes(chunks=20000, rounds=5, blocking=500, batch=50, memory=(2000, 20000, 200000), burst=(64, 3))
@@ -58,6 +60,7 @@ QUICK = Sizes(
     burst=(8, 2),
     kinds=(8, 4, 1),
     openai=openai_bench.QUICK,
+    bedrock=bedrock_bench.QUICK,
 )
 # Ratios the plugins must reach, side by side in one run (issue 11's targets).
 TARGETS = {"dify_stream": 4, "dify_floor": 1.25, "dify_blocking": 0.4, "maibot": 5, "kinds": 1, "anthropic": 3}
@@ -509,6 +512,16 @@ def main() -> None:
     )
     cli.add_argument("--official-openai", type=Path, default=openai_bench.OFFICIAL, help="the official openai plugin")
     cli.add_argument(
+        "--bedrock-spec",
+        type=Path,
+        default=bedrock_bench.default_spec(),
+        help="the spec of the plugin measured against the official bedrock plugin "
+        "(default: specs/bedrock.yaml, or the conformance suite's stratus spec until it exists)",
+    )
+    cli.add_argument(
+        "--official-bedrock", type=Path, default=bedrock_bench.OFFICIAL, help="the official bedrock plugin"
+    )
+    cli.add_argument(
         "--shapes",
         type=openai_bench.shapes_of,
         help="daemon shapes to run instead of the default, CONCURRENCYxCHUNKSxPACING_MS[,…] (e.g. 100x400x10,300x400x10)",
@@ -529,13 +542,17 @@ def main() -> None:
             o = openai_bench.measure(
                 url, sizes.openai, work / "openai", args.openai_spec, args.official_openai, not args.quick
             )
+            r = bedrock_bench.measure(
+                url, sizes.bedrock, work / "bedrock", args.bedrock_spec, args.official_bedrock, not args.quick
+            )
         rows = plugin_rows(d, m, peaks, sizes) + anthropic_rows(a, sizes)
         rows += openai_bench.sdk_rows(o, sizes.openai) + openai_bench.shape_rows(o)
+        rows += bedrock_bench.rows(r, sizes.bedrock)
         rows += kind_rows(k, sizes) + burst_rows(b, sizes)
         rows += compiler_rows(compiler_bench.measure(args.quick))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = report(rows, d["profile"], sizes, openai_notes(o, sizes))
+    text = report(rows, d["profile"], sizes, openai_notes(o, sizes) + "\n" + bedrock_bench.notes(r))
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

@@ -1,8 +1,10 @@
-"""One side of the openai benchmark at the SDK level, in its own process: the generated plugin under
-our venv's python, the official openai plugin under its own venv's (bench/official_env.py), each
-with its plugin folder as working directory. The two need different versions of dify_plugin and
-openai, so they cannot share a process; instead bench/openai_bench.py keeps one process per side and
-alternates commands between them, so only one side runs at a time.
+"""One side of a benchmark against an official plugin at the SDK level, in its own process: the
+generated plugin under our venv's python, the official plugin (openai, bedrock) under its own venv's
+(bench/official_env.py), each with its plugin folder as working directory. The two need different
+versions of dify_plugin and the vendor's packages, so they cannot share a process; instead
+bench/openai_bench.py keeps one process per side and alternates commands between them, so only one
+side runs at a time. Both sides of a comparison are asked the same stream (the stream server's
+Responses or Converse text deltas, the same text), with the model parameters the side names.
 
 The plugin's LLM is loaded by the SDK's own PluginRegistration, as a daemon-started plugin's is, and
 driven through the SDK's public `invoke`. Commands, one per stdin line, each answered with one JSON
@@ -49,14 +51,16 @@ def main() -> None:
     cli.add_argument("--credentials", required=True, help="JSON: the provider's credentials")
     cli.add_argument("--model", required=True)
     cli.add_argument("--chunks", type=int, required=True)
+    cli.add_argument("--parameters", default="{}", help="JSON: the model parameters every call sends")
     args = cli.parse_args()
     registration = PluginRegistration(DifyPluginEnv())
     (provider,) = registration.models_mapping
     llm = registration.get_model_instance(provider, ModelType.LLM)
     credentials, want = json.loads(args.credentials), responses_text(args.chunks)
+    parameters = json.loads(args.parameters)
 
     def call(stream: bool) -> tuple[str, int]:
-        return consume(llm.invoke(args.model, credentials, PROMPT, {}, stream=stream))
+        return consume(llm.invoke(args.model, credentials, PROMPT, dict(parameters), stream=stream))
 
     print(json.dumps({"ready": provider}), flush=True)
     for command in sys.stdin:

@@ -10,7 +10,11 @@ Messages events (message_start … message_stop). `/r20000/v1/responses` streams
 in OpenAI Responses events (response.created … response.completed with usage, in the format the
 conformance suite's mock speaks and the `openai` SDK reads: tests/conformance/protocols/
 openai_responses.py), or answers "pong" blocking; `/p400x10/v1/responses` streams 400 deltas 10 ms
-apart (the daemon-shape benchmark's pacing), each delta written as it is due. `…/rerank` and `…/embeddings` answer in the Jina/Cohere and
+apart (the daemon-shape benchmark's pacing), each delta written as it is due.
+`/b20000/model/<id>/converse-stream` streams the same 20,000 text deltas as Amazon Bedrock's Converse
+API does, in AWS event-stream frames (messageStart … metadata with usage, one HTTP chunk per frame,
+in the format the conformance suite's mock speaks and botocore reads: tests/conformance/protocols/
+bedrock_converse.py), and `/b…/model/<id>/converse` answers "pong" blocking. `…/rerank` and `…/embeddings` answer in the Jina/Cohere and
 OpenAI shapes, sized to the request (one result per document, one 1,024-float vector per text). `GET /connections` says how many connections carried requests
 for the first time since it was last asked (the burst benchmark's count of connections opened).
 Run as a script, it prints its base URL on stdout and serves until stdin closes."""
@@ -105,6 +109,22 @@ def responses_blocking() -> bytes:
     from tests.conformance.protocols import openai_responses as api
 
     return json_reply(api.response(api.message("pong", "msg_bench"), usage=api.usage_body(12, 1)))
+
+
+@lru_cache(maxsize=8)
+def converse_reply(chunks: int, stream: bool) -> bytes:
+    """A Converse answer: `chunks` text deltas (the Responses stream's text) in event-stream frames,
+    one HTTP chunk each, or the blocking "pong"."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.conformance.protocols import Text
+    from tests.conformance.protocols import bedrock_converse as api
+
+    if not stream:
+        return json_reply(api.answer(Text("pong"), usage=(12, 1)))
+    frames = api.stream(*(Text(delta) for delta in responses_deltas(chunks)), usage=(12, chunks))
+    body = b"".join(b"%x\r\n%s\r\n" % (len(f), f) for f in frames) + b"0\r\n\r\n"
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/vnd.amazon.eventstream\r\nTransfer-Encoding: chunked\r\n\r\n"
+    return head + body
 
 
 @lru_cache(maxsize=8)
@@ -224,6 +244,8 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(embeddings_reply(len(body["input"])))
         elif self.path.endswith("/responses") and first[:1] in ("r", "p"):
             self.responses(first, bool(body.get("stream")))
+        elif "/converse" in self.path and first.startswith("b") and first[1:].isdigit():
+            self.wfile.write(converse_reply(int(first[1:]), self.path.endswith("/converse-stream")))
         elif self.path.endswith("/messages") and first.startswith("a") and first[1:].isdigit():
             self.wfile.write(anthropic_reply(int(first[1:])))
         elif body.get("stream") and first.startswith("s") and first[1:].isdigit():

@@ -1,7 +1,7 @@
 """The openai benchmark's parts that decide what is measured: the official plugin's requirements
 (what its uv.lock resolved for its own dependencies), the skip when its environment is absent and
 may not be built, the stream server's Responses streams as the `openai` SDK reads them, and the
-daemon shapes given on the command line."""
+daemon shapes given on the command line; and the Bedrock rows' Converse answers as botocore reads them."""
 
 from __future__ import annotations
 
@@ -96,3 +96,35 @@ def test_daemon_shapes_are_read_from_the_command_line_with_one_clear_error() -> 
     for bad, why in (("100x400", "expected CONCURRENCYxCHUNKSxPACING_MS"), ("0x400x10", "must be ≥ 1")):
         with pytest.raises(ArgumentTypeError, match=why):
             openai_bench.shapes_of(bad)
+
+
+def test_botocores_bedrock_client_reads_the_servers_converse_answers_whole() -> None:
+    """The Bedrock rows' stream (bench/bedrock_bench.py): botocore's own client, signing for real,
+    reads the Converse frames the official plugin and ours are both sent."""
+    import botocore.session
+    from botocore.config import Config
+
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "bench" / "stream_server.py")], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        url = server.stdout.readline().decode().strip()
+        session = botocore.session.get_session()
+        client = session.create_client(
+            "bedrock-runtime",
+            region_name="us-east-1",
+            endpoint_url=f"{url}/b40",
+            aws_access_key_id="AKIDTEST",
+            aws_secret_access_key="secret",
+            config=Config(retries={"max_attempts": 1}),
+        )
+        ask = {"modelId": "amazon.nova-pro-v1:0", "messages": [{"role": "user", "content": [{"text": "Hi"}]}]}
+        events = list(client.converse_stream(**ask)["stream"])
+        deltas = [e["contentBlockDelta"]["delta"]["text"] for e in events if "contentBlockDelta" in e]
+        assert "".join(deltas) == responses_text(40) and len(deltas) == 40
+        assert events[-1]["metadata"]["usage"]["outputTokens"] == 40
+        answer = client.converse(**ask)
+        assert answer["output"]["message"]["content"] == [{"text": "pong"}] and answer["usage"]["outputTokens"] == 1
+    finally:
+        server.stdin.close()
+        server.wait(timeout=10)
