@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPEC ?=
 
-.PHONY: build check diff schema new package preflight debug export-maibot quick test catalogue-test bench-smoke install-test lint bench clean-venv
+.PHONY: sync-check build check diff schema new package preflight debug export-maibot quick test catalogue-test bench-smoke install-test lint bench clean-venv
 
 # Compiling needs only the compiler's own dependencies; the tests add the SDKs and hosts. -qq: errors only
 # (pip 26 passes on setuptools' notes about editable installs even under --quiet).
@@ -59,6 +59,10 @@ export-maibot: $(VENV)/.compiler
 new: $(VENV)/.compiler
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<provider>"; exit 2; }
 	$(PY) -m compiler new $(NAME)
+
+# Every spec that follows a catalogue against its recorded snapshot (specs/catalogues/); CI runs it.
+sync-check: $(VENV)/.compiler
+	$(PY) scripts/sync_check.py
 
 # Benchmarks (about six minutes on 2 cores); the table also goes to bench/RESULTS.md.
 bench: $(VENV)/.installed
