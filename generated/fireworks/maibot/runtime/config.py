@@ -290,16 +290,22 @@ CUSTOMIZABLE = {
             "label": {"en_US": "Top k", "zh_Hans": "取样数量"},
             "type": "int",
             "help": {
-                "en_US": "Only sample from the top K options for each subsequent token.",
-                "zh_Hans": "仅从每个后续标记的前 K 个选项中采样。",
+                "en_US": "Sample each token from the k likeliest only.",
+                "zh_Hans": "每个 token 只从概率最高的 k 个候选中采样。",
             },
         },
         {"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 4096},
         {
             "name": "context_length_exceeded_behavior",
-            "label": {"en_US": "Context Length Exceeded Behavior", "zh_Hans": "上下文长度超出行为"},
+            "label": {
+                "en_US": "What to do when the prompt does not fit the context: truncate it or return an error.",
+                "zh_Hans": "提示超出上下文长度时的处理：截断或报错。",
+            },
             "type": "string",
-            "help": {"en_US": "Context Length Exceeded Behavior", "zh_Hans": "上下文长度超出行为"},
+            "help": {
+                "en_US": "What to do when the prompt does not fit the context: truncate it or return an error.",
+                "zh_Hans": "提示超出上下文长度时的处理：截断或报错。",
+            },
             "default": "None",
             "options": ["None", "truncate", "error"],
         },

@@ -533,8 +533,8 @@ CUSTOMIZABLE = {
             "label": {"en_US": "Top k", "zh_Hans": "取样数量"},
             "type": "int",
             "help": {
-                "en_US": "Only sample from the top K options for each subsequent token.",
-                "zh_Hans": "仅从每个后续标记的前 K 个选项中采样。",
+                "en_US": "Sample each token from the k likeliest only.",
+                "zh_Hans": "每个 token 只从概率最高的 k 个候选中采样。",
             },
         },
         {"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 4096},
