@@ -175,6 +175,7 @@ class Auth:
 class ApiInfo:
     protocol: str
     embeddings_module: str  # the runtime module text-embedding models use (config.EMBEDDINGS)
+    rerank_module: str  # the runtime module rerank models use (config.RERANKER)
     base_url: str
     endpoints: dict[str, str | None]  # endpoint key -> path (None: the provider has none)
     declared: frozenset[str]  # the endpoint keys the spec sets itself
@@ -198,6 +199,7 @@ class ApiInfo:
     base_url_rewrite: tuple[str, str] | None = None  # ("append", path) / ("keep", "origin"): config.BASE_URL_REWRITE
     spoken: tuple[str, ...] = ()  # every protocol the models speak, `protocol` first
     url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url `{variable}` -> default, options
+    profiles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # model id -> profile prefixes: config.PROFILES
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
 

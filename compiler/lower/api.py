@@ -102,6 +102,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
     return ApiInfo(
         protocol=protocol.name,
         embeddings_module=protocol.runtimes.get("embeddings", "embeddings"),
+        rerank_module=protocol.runtimes.get("rerank", "rerank"),
         base_url=api.base_url.rstrip("/"),
         endpoints=endpoints,
         declared=frozenset(key for key in given if endpoints[key]),
@@ -114,6 +115,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         stream_usage=api.stream_usage,
         reasoning_history=api.reasoning_history,
         prompt_cache=api.prompt_cache,
+        profiles=lower_profiles(lw, api.profiles),
         rerank=lower_rerank(lw, api.rerank),
         body=dict(api.body),
         messages=api.messages.model_dump(),
@@ -128,6 +130,22 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         protocols=lower_protocol_apis(lw, spec),
         protocol_choices=lower_choices(lw, spec),
     )
+
+
+PROFILE_RE = re.compile(r"^[a-z]{0,16}$")
+
+
+def lower_profiles(lw: Lowering, profiles: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """api.profiles: each model id's inference-profile prefixes, lowercase labels ('' the bare id)."""
+    for model, prefixes in profiles.items():
+        for index, prefix in enumerate(prefixes):
+            message = (
+                f"an inference-profile prefix is a lowercase word like us or global ('' the bare id), got {prefix!r}"
+            )
+            lw.check(bool(PROFILE_RE.match(prefix)), ("api", "profiles", model, index), message)
+    if profiles:
+        lw.check("*" in profiles, ("api", "profiles"), "needs a '*' entry: the prefixes of the ids not listed")
+    return {model: tuple(prefixes) for model, prefixes in profiles.items()}
 
 
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")

@@ -57,7 +57,7 @@ def encode_parameters(parameters: dict[str, Any], settings: dict[str, Any], prot
     for name, rule, value in sorted(sent, key=lambda item: encoded.key(item[1]).count(".")):
         if rule.get("values"):
             value = mapped(rule["values"], value)
-            if value is None:
+            if value is None and "control" not in rule:  # a control's null is a setting too
                 continue
         encode_value(encoded, name, rule, value, formats)
     encoded.output = output_of(formats.get("response_format"), formats.get("json_schema"))
