@@ -347,6 +347,8 @@ class Provider:
     def domains(self) -> tuple[str, ...]:
         """The hosts the plugin reaches unless a user sets another base URL: manifest network.domains."""
         urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
+        # An endpoint of the kinds served that is a whole URL of its own (Bedrock's rerank host).
+        urls += [str(path) for k in self.kinds if "://" in str(path := self.api.endpoints.get(k.endpoint) or "")]
         return tuple(sorted(set().union(*(self.api.hosts(url) for url in urls))))
 
     @property
