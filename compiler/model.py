@@ -13,7 +13,7 @@ from compiler.errors import Diagnostic
 from compiler.tables import KIND_BY_NAME, KINDS, Kind
 
 I18n = dict[str, str]
-Encoding = Literal["plain", "response_format", "json_schema", "json", "tool", "control"]
+Encoding = Literal["plain", "response_format", "json_schema", "json", "list", "tool", "control"]
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class ParameterRule:
         out: dict[str, object] = {where: target}
         if self.keys and where == "key":
             out["keys"] = dict(self.keys)
-        if self.encoding == "json":
-            out["parse"] = "json"
+        if self.encoding in ("json", "list"):
+            out["parse"] = self.encoding
         return out | {"values": self.values, "omit_when": self.omissions, "headers": self.headers, "body": self.body}
 
     def declaration(self) -> dict[str, object]:

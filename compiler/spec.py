@@ -578,11 +578,12 @@ class Parameter(Strict):
         "Its type must be the control's.",
         examples=["cache.tools"],
     )
-    parse: Literal["json"] | None = Field(
+    parse: Literal["json", "list"] | None = Field(
         None,
-        description="How the text the user types is read before it is sent: json sends the value it spells (a "
-        "text parameter), e.g. xAI's search_parameters object; text that is not JSON is a bad request.",
-        examples=["json"],
+        description="How the text the user types is read before it is sent (a text parameter): json sends the "
+        "value it spells, e.g. xAI's search_parameters object (text that is not JSON is a bad request); list "
+        "sends its comma-separated items as a list of strings, e.g. Bedrock's anthropic_beta.",
+        examples=["json", "list"],
     )
     omit_when: dict[str, bool | int | float | str] | None = Field(
         None,

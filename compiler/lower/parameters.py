@@ -124,9 +124,10 @@ def check_sending(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, 
     check_fixed_body(lw, loc + ("body",), p.body)
     if p.controls is not None:
         check_control(lw, loc, p, protocol, meant)
-    if p.parse == "json":
+    if p.parse is not None:
         ok = p.type == "text" and meant is None
-        lw.check(ok, loc + ("parse",), "only a text parameter that is not a Dify template holds JSON")
+        what = "JSON" if p.parse == "json" else "a list"
+        lw.check(ok, loc + ("parse",), f"only a text parameter that is not a Dify template holds {what}")
 
 
 def check_template_type(lw: Lowering, loc: tuple, p: s.Parameter, name: str, meant: str | None) -> None:
@@ -163,7 +164,7 @@ def encoding_of(p: s.Parameter, meant: str | None) -> str:
         return "control"
     if p.adds_tool:
         return "tool"
-    return "json" if p.parse == "json" else ENCODINGS.get(meant or "", "plain")
+    return p.parse or ENCODINGS.get(meant or "", "plain")
 
 
 def check_control(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, meant: str | None) -> None:

@@ -118,6 +118,12 @@ def test_the_family_parameters_go_where_converse_takes_them() -> None:
         "anthropic_beta": ["context-1m-2025-08-07"],
     }
     assert body["inferenceConfig"] == {"maxTokens": 9000}  # no temperature while thinking
+    betas = {"anthropic_beta": " context-1m-2025-08-07, interleaved-thinking-2025-05-14 ,"}
+    sent = bedrock_converse.chat_request("anthropic claude", HI, betas, settings=settings).body
+    assert sent["additionalModelRequestFields"]["anthropic_beta"] == [
+        "context-1m-2025-08-07",
+        "interleaved-thinking-2025-05-14",
+    ]
     five = bedrock_converse.chat_request("anthropic claude 5", HI, {"effort": "max"}, settings=settings).body
     assert five["additionalModelRequestFields"] == {
         "thinking": {"type": "adaptive"},

@@ -65,7 +65,7 @@ CODE_KINDS = {}
 # Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
 # key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
 # protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
-# "json" (text that spells a JSON value); "values": ((value the user picks, what is sent instead;
+# "json" (text that spells a JSON value) or "list" (comma-separated items); "values": ((value the user picks, what is sent instead;
 # None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when

@@ -103,10 +103,12 @@ def region(url: str, credentials: dict[str, Any]) -> str:
     return aws.region(url, credentials)
 
 
-def regional(settings: dict[str, Any], url: str, credentials: dict[str, Any]) -> dict[str, Any]:
-    """A chat model's settings with the region its requests go to, for a spec whose model ids take a
-    region's inference profile (config.PROFILES)."""
-    return {**settings, "region": region(url, credentials)} if config.PROFILES else settings
+def regional(settings: dict[str, Any], credentials: dict[str, Any], url: str | None = None) -> dict[str, Any]:
+    """A chat model's settings with the region its requests go to (those to `url`, default the
+    credentials' base URL), for a spec whose model ids take a region's inference profile (PROFILES)."""
+    if not config.PROFILES:
+        return settings
+    return {**settings, "region": region(base_url(credentials) if url is None else url, credentials)}
 
 
 def listed_name(identifier: str) -> str:

@@ -100,7 +100,7 @@ def encode_value(encoded: Encoded, name: str, rule: dict[str, Any], value: Any, 
     elif "format" in rule:
         formats[rule["format"]] = value
     else:
-        encoded.values.append((encoded.key(rule), json_value(name, value) if rule.get("parse") == "json" else value))
+        encoded.values.append((encoded.key(rule), parsed(name, rule.get("parse"), value)))
 
 
 def output_of(picked: Any, schema: Any) -> tuple[str, Any] | None:
@@ -180,6 +180,15 @@ def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
             value = merged(old if isinstance(old, dict) else {}, value)
         out[key] = value
     return out
+
+
+def parsed(name: str, how: str | None, value: Any) -> Any:
+    """A value as the rule reads the text the user typed: JSON, a comma-separated list, or as it is."""
+    if how == "json":
+        return json_value(name, value)
+    if how == "list" and isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
 
 
 def json_value(name: str, value: Any) -> Any:

@@ -49,9 +49,8 @@ class Provider(LLMProviderBase):
 
     async def get_response(self, request: dict[str, Any]) -> dict[str, Any]:
         model = model_identifier(request)
-        settings = http.regional(
-            http.model_settings(model), transport.base_url(api_provider(request).get("base_url"), {}), {}
-        )
+        where = transport.base_url(api_provider(request).get("base_url"), {})  # its region: the host's, or none
+        settings = http.regional(http.model_settings(model), {}, where)
         protocol = protocols.spoken(settings, {})
         headers, query, extra_body = split_extra_params(request, protocol.OWNED_BODY_KEYS)
         tools = [tool_definition(t) for t in request.get("tool_options") or ()]
