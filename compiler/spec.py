@@ -339,6 +339,13 @@ class ApiKeyField(Strict):
     variable: str = Field("api_key", description="Credential variable name.", examples=["api_key"])
     label: Text = Field("API Key", description="Form label.", examples=[{"en_US": "API Key", "zh_Hans": "API 密钥"}])
     placeholder: Text | None = Field(None, description="Placeholder text.", examples=["sk-…"])
+    show_on: dict[str, str] | None = Field(
+        None,
+        description="Show the field only while other select or radio fields have these values (Dify's show_on); "
+        "Dify then asks for a required field only while it shows (Bedrock: the key pair with auth_method "
+        "Access_Secret_Key).",
+        examples=[{"auth_method": "Access_Secret_Key"}],
+    )
 
 
 class BaseUrlField(Strict):
@@ -427,6 +434,13 @@ class CredentialField(Strict):
     )
     header: str | None = Field(
         None, description="Send the value in this request header when set.", examples=["X-Organization"]
+    )
+    show_on: dict[str, str] | None = Field(
+        None,
+        description="Show the field only while other select or radio fields have these values (Dify's show_on); "
+        "Dify then asks for a required field only while it shows (Bedrock: the key pair with auth_method "
+        "Access_Secret_Key).",
+        examples=[{"auth_method": "Access_Secret_Key"}],
     )
     query: str | None = Field(None, description="Send the value as this query parameter when set.", examples=["region"])
     base_urls: dict[str, str] | None = Field(

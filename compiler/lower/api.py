@@ -264,8 +264,10 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
             variable=key.variable,
             label=i18n(key.label),
             type="secret-input",
-            required=api.auth.scheme not in ("none", "aws_sigv4"),  # aws: the key pair instead
+            # aws: the key pair instead, unless the field shows for the API-key method alone
+            required=api.auth.scheme not in ("none", "aws_sigv4") or bool(key.show_on),
             placeholder=i18n(key.placeholder) if key.placeholder else None,
+            show_on=tuple((key.show_on or {}).items()),
         )
     ]
     if creds.base_url.enabled:
@@ -297,6 +299,7 @@ def extra_credential(lw: Lowering, loc: tuple, extra: s.CredentialField) -> Cred
         options=tuple(Option(o.value, i18n(o.label or o.value)) for o in extra.options),
         header=extra.header,
         query=extra.query,
+        show_on=tuple((extra.show_on or {}).items()),
     )
 
 
@@ -309,6 +312,13 @@ def check_variables(lw: Lowering, creds: s.Credentials, fields: list[CredentialI
     for loc, variable in named:
         lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
     check_unique(lw, named, "credential variable")
+    choices = {f.variable: {o.value for o in f.options} for f in fields if f.type in ("select", "radio")}
+    for loc, field in zip(locs, fields):
+        for variable, value in field.show_on:
+            at = loc[:-1] + ("show_on", variable)
+            found = choices.get(variable)
+            lw.check(found is not None, at, "show_on names a select or radio credential field")
+            lw.check(found is None or value in found, at, f"{value!r} is not one of {variable}'s options")
     limit = LIMITS["credentials"]
     message = f"Dify allows at most {limit} credential fields, got {len(fields)}"
     lw.check(len(fields) <= limit, ("credentials",), message)
