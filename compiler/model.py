@@ -13,7 +13,7 @@ from compiler.errors import Diagnostic
 from compiler.tables import KIND_BY_NAME, KINDS, Kind
 
 I18n = dict[str, str]
-Encoding = Literal["plain", "response_format", "json_schema", "json", "tool", "control"]
+Encoding = Literal["plain", "response_format", "json_schema", "json", "list", "tool", "control"]
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class ParameterRule:
         out: dict[str, object] = {where: target}
         if self.keys and where == "key":
             out["keys"] = dict(self.keys)
-        if self.encoding == "json":
-            out["parse"] = "json"
+        if self.encoding in ("json", "list"):
+            out["parse"] = self.encoding
         return out | {"values": self.values, "omit_when": self.omissions, "headers": self.headers, "body": self.body}
 
     def declaration(self) -> dict[str, object]:
@@ -175,6 +175,7 @@ class Auth:
 class ApiInfo:
     protocol: str
     embeddings_module: str  # the runtime module text-embedding models use (config.EMBEDDINGS)
+    rerank_module: str  # the runtime module rerank models use (config.RERANKER)
     base_url: str
     endpoints: dict[str, str | None]  # endpoint key -> path (None: the provider has none)
     declared: frozenset[str]  # the endpoint keys the spec sets itself
@@ -198,6 +199,7 @@ class ApiInfo:
     base_url_rewrite: tuple[str, str] | None = None  # ("append", path) / ("keep", "origin"): config.BASE_URL_REWRITE
     spoken: tuple[str, ...] = ()  # every protocol the models speak, `protocol` first
     url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url `{variable}` -> default, options
+    profiles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # model id -> profile prefixes: config.PROFILES
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
 
@@ -345,6 +347,8 @@ class Provider:
     def domains(self) -> tuple[str, ...]:
         """The hosts the plugin reaches unless a user sets another base URL: manifest network.domains."""
         urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
+        # An endpoint of the kinds served that is a whole URL of its own (Bedrock's rerank host).
+        urls += [str(path) for k in self.kinds if "://" in str(path := self.api.endpoints.get(k.endpoint) or "")]
         return tuple(sorted(set().union(*(self.api.hosts(url) for url in urls))))
 
     @property

@@ -315,6 +315,13 @@ class Api(Strict):
         "Parameters that steer cache.system or cache.tools (`controls`) decide instead, when sent.",
         examples=[True],
     )
+    profiles: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="bedrock_converse: the cross-region inference profiles each wire model id has, as the "
+        "prefixes of their ids ('' for the bare id, invoked in the caller's region): '*' for ids not listed. "
+        "A parameter with `controls: profile` picks among them by the region.",
+        examples=[{"*": ["", "us", "eu", "apac", "global"], "deepseek.v3-v1:0": [""]}],
+    )
     reasoning_history: Literal["strip", "reasoning_content"] = Field(
         "strip",
         description="What happens to earlier <think> blocks in the history: strip them, or send them back "
@@ -332,6 +339,13 @@ class ApiKeyField(Strict):
     variable: str = Field("api_key", description="Credential variable name.", examples=["api_key"])
     label: Text = Field("API Key", description="Form label.", examples=[{"en_US": "API Key", "zh_Hans": "API 密钥"}])
     placeholder: Text | None = Field(None, description="Placeholder text.", examples=["sk-…"])
+    show_on: dict[str, str] | None = Field(
+        None,
+        description="Show the field only while other select or radio fields have these values (Dify's show_on); "
+        "Dify then asks for a required field only while it shows (Bedrock: the key pair with auth_method "
+        "Access_Secret_Key).",
+        examples=[{"auth_method": "Access_Secret_Key"}],
+    )
 
 
 class BaseUrlField(Strict):
@@ -420,6 +434,13 @@ class CredentialField(Strict):
     )
     header: str | None = Field(
         None, description="Send the value in this request header when set.", examples=["X-Organization"]
+    )
+    show_on: dict[str, str] | None = Field(
+        None,
+        description="Show the field only while other select or radio fields have these values (Dify's show_on); "
+        "Dify then asks for a required field only while it shows (Bedrock: the key pair with auth_method "
+        "Access_Secret_Key).",
+        examples=[{"auth_method": "Access_Secret_Key"}],
     )
     query: str | None = Field(None, description="Send the value as this query parameter when set.", examples=["region"])
     base_urls: dict[str, str] | None = Field(
@@ -564,14 +585,19 @@ class Parameter(Strict):
         "false makes this request without streaming, and a host that asked for a stream gets the whole answer as "
         "a stream of one; true, or not set, leaves the request as the host and the model's `stream` make it). "
         "anthropic_messages also has cache.system, cache.tools, cache.images, cache.documents, cache.tool_results, "
-        "cache.long_messages, cache.ttl. Its type must be the control's.",
+        "cache.long_messages, cache.ttl; bedrock_converse has cache.system, cache.tools, and two string settings "
+        "that take `values`: model (each option -> the wire model id it picks: a model family's select) and "
+        "profile (each option -> a rule {region prefix: [inference-profile prefixes to try, '' for the bare id]}, "
+        "the longest region prefix matching; null for the bare id), among the prefixes api.profiles gives the id. "
+        "Its type must be the control's.",
         examples=["cache.tools"],
     )
-    parse: Literal["json"] | None = Field(
+    parse: Literal["json", "list"] | None = Field(
         None,
-        description="How the text the user types is read before it is sent: json sends the value it spells (a "
-        "text parameter), e.g. xAI's search_parameters object; text that is not JSON is a bad request.",
-        examples=["json"],
+        description="How the text the user types is read before it is sent (a text parameter): json sends the "
+        "value it spells, e.g. xAI's search_parameters object (text that is not JSON is a bad request); list "
+        "sends its comma-separated items as a list of strings, e.g. Bedrock's anthropic_beta.",
+        examples=["json", "list"],
     )
     omit_when: dict[str, bool | int | float | str] | None = Field(
         None,
@@ -708,6 +734,15 @@ class ModelFields(Strict):
         description="How vectors travel: float lists, or base64 of little-endian float32 (smaller; "
         "text-embedding). Default float.",
         examples=["base64"],
+    )
+    invoke_body: Literal["titan", "cohere", "nova"] | None = Field(
+        None,
+        description="bedrock_converse text-embedding models (required there): the InvokeModel body family. "
+        "titan: {inputText} -> {embedding, inputTextTokenCount}, one text a call (`dimensions` sent as "
+        "dimensions); cohere: {texts, input_type} -> {embeddings} (a list, or {float: ...}); nova: "
+        "{taskType: SINGLE_EMBEDDING, singleEmbeddingParams: {embeddingPurpose, embeddingDimension, text}} "
+        "-> {embeddings: [{embedding}]}. The input type comes from `input_type`.",
+        examples=["titan", "cohere"],
     )
     voices: list[Voice] | None = Field(
         None,

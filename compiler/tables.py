@@ -76,7 +76,7 @@ KINDS = (
         "text-embedding",
         endpoint="embeddings",
         runtime="embeddings",
-        fields=frozenset(("context_size", "max_chunks", "dimensions", "input_type", "encoding")),
+        fields=frozenset(("context_size", "max_chunks", "dimensions", "input_type", "encoding", "invoke_body")),
         required=("context_size",),
         dify=DifyKind("text_embedding", "TEXT_EMBEDDING", "embedding"),
         maibot=MaiBotKind("embedding", "embedding"),
@@ -216,15 +216,33 @@ PROTOCOLS = {
     ),
     # Amazon Bedrock Converse (docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html):
     # /model/{id}/converse and /converse-stream (AWS event-stream frames), signed with SigV4 or sent a
-    # Bedrock API key; chat models only. No model list on the runtime host: a one-token call checks.
+    # Bedrock API key. No model list on the runtime host: a one-token call checks. Embeddings are
+    # InvokeModel calls (a body per model family); rerank is bedrock-agent-runtime's Rerank, on a host
+    # of its own in the same region (an absolute endpoint: only the protocol table may name one).
     "bedrock_converse": Protocol(
         "bedrock_converse",
-        endpoints={"chat": "/model/{model}/converse", "models": None},
+        endpoints={
+            "chat": "/model/{model}/converse",
+            "models": None,
+            "embeddings": "/model/{model}/invoke",
+            "rerank": "https://bedrock-agent-runtime.{aws_region}.amazonaws.com/rerank",
+        },
         auth=("aws_sigv4", "bedrock", ""),
-        quirks=frozenset(("messages", "prompt_cache")),
+        quirks=frozenset(("messages", "prompt_cache", "profiles")),
+        runtimes={"embeddings": "bedrock_embeddings", "rerank": "bedrock_rerank"},
         # Prompt caching (docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html): a cachePoint
-        # after the system prompt and after the tools, by api.prompt_cache or per request.
-        controls={"cache.system": "boolean", "cache.tools": "boolean"},
+        # after the system prompt and after the tools, by api.prompt_cache or per request, and (cache.messages)
+        # at the end of the latest two user turns. `model`: the
+        # option picked is the wire id (values: option -> id); `profile`: the option picked is a rule
+        # choosing the inference-profile prefix from the region (values: option -> {region prefix:
+        # [profile prefixes to try]}), among those api.profiles says the id has.
+        controls={
+            "cache.system": "boolean",
+            "cache.tools": "boolean",
+            "cache.messages": "boolean",
+            "model": "string",
+            "profile": "string",
+        },
         codes={
             "ThrottlingException": "rate_limit",
             "ServiceQuotaExceededException": "rate_limit",

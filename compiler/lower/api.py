@@ -102,6 +102,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
     return ApiInfo(
         protocol=protocol.name,
         embeddings_module=protocol.runtimes.get("embeddings", "embeddings"),
+        rerank_module=protocol.runtimes.get("rerank", "rerank"),
         base_url=api.base_url.rstrip("/"),
         endpoints=endpoints,
         declared=frozenset(key for key in given if endpoints[key]),
@@ -114,6 +115,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         stream_usage=api.stream_usage,
         reasoning_history=api.reasoning_history,
         prompt_cache=api.prompt_cache,
+        profiles=lower_profiles(lw, api.profiles),
         rerank=lower_rerank(lw, api.rerank),
         body=dict(api.body),
         messages=api.messages.model_dump(),
@@ -128,6 +130,22 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         protocols=lower_protocol_apis(lw, spec),
         protocol_choices=lower_choices(lw, spec),
     )
+
+
+PROFILE_RE = re.compile(r"^[a-z]{0,16}$")
+
+
+def lower_profiles(lw: Lowering, profiles: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """api.profiles: each model id's inference-profile prefixes, lowercase labels ('' the bare id)."""
+    for model, prefixes in profiles.items():
+        for index, prefix in enumerate(prefixes):
+            message = (
+                f"an inference-profile prefix is a lowercase word like us or global ('' the bare id), got {prefix!r}"
+            )
+            lw.check(bool(PROFILE_RE.match(prefix)), ("api", "profiles", model, index), message)
+    if profiles:
+        lw.check("*" in profiles, ("api", "profiles"), "needs a '*' entry: the prefixes of the ids not listed")
+    return {model: tuple(prefixes) for model, prefixes in profiles.items()}
 
 
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
@@ -246,8 +264,10 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
             variable=key.variable,
             label=i18n(key.label),
             type="secret-input",
-            required=api.auth.scheme not in ("none", "aws_sigv4"),  # aws: the key pair instead
+            # aws: the key pair instead, unless the field shows for the API-key method alone
+            required=api.auth.scheme not in ("none", "aws_sigv4") or bool(key.show_on),
             placeholder=i18n(key.placeholder) if key.placeholder else None,
+            show_on=tuple((key.show_on or {}).items()),
         )
     ]
     if creds.base_url.enabled:
@@ -279,6 +299,7 @@ def extra_credential(lw: Lowering, loc: tuple, extra: s.CredentialField) -> Cred
         options=tuple(Option(o.value, i18n(o.label or o.value)) for o in extra.options),
         header=extra.header,
         query=extra.query,
+        show_on=tuple((extra.show_on or {}).items()),
     )
 
 
@@ -291,6 +312,13 @@ def check_variables(lw: Lowering, creds: s.Credentials, fields: list[CredentialI
     for loc, variable in named:
         lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
     check_unique(lw, named, "credential variable")
+    choices = {f.variable: {o.value for o in f.options} for f in fields if f.type in ("select", "radio")}
+    for loc, field in zip(locs, fields):
+        for variable, value in field.show_on:
+            at = loc[:-1] + ("show_on", variable)
+            found = choices.get(variable)
+            lw.check(found is not None, at, "show_on names a select or radio credential field")
+            lw.check(found is None or value in found, at, f"{value!r} is not one of {variable}'s options")
     limit = LIMITS["credentials"]
     message = f"Dify allows at most {limit} credential fields, got {len(fields)}"
     lw.check(len(fields) <= limit, ("credentials",), message)

@@ -13,7 +13,7 @@ from compiler import spec as s
 from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
-from compiler.lower.parameters import Speaking, expand_sets, lower_parameter, lower_rules
+from compiler.lower.parameters import VALUED_CONTROLS, Speaking, expand_sets, lower_parameter, lower_rules
 from compiler.lower.protocols import check_declared, declared, of
 from compiler.model import ApiInfo, ModelInfo, ParameterRule, Price
 from compiler.tables import KIND_BY_NAME, PROTOCOLS, Kind, Protocol
@@ -132,8 +132,20 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         settings=settings(fields)
         | required_max_tokens(of(names), fields, kind.llm_fields)
         | wire_id(model)
-        | protocol_setting(names, api),
+        | protocol_setting(names, api)
+        | control_defaults(parameters),
     )
+
+
+def control_defaults(parameters: tuple[ParameterRule, ...]) -> dict[str, object]:
+    """What the defaults of a model's `model` and `profile` selects stand for, which a host that sends
+    no parameters (MaiBot) gets too (config.MODEL_SETTINGS[model]["controls"])."""
+    out = {
+        rule.send_as: dict(rule.values).get(rule.overrides["default"])
+        for rule in parameters
+        if rule.encoding == "control" and rule.send_as in VALUED_CONTROLS and "default" in rule.overrides
+    }
+    return {"controls": out} if out else {}
 
 
 def protocol_setting(names: tuple[str, ...], api: ApiInfo) -> dict[str, object]:
@@ -196,6 +208,14 @@ def check_endpoints(
         lw.error(loc + ("type",), f"protocol {protocol.name} has no {kind.name} models")
     elif kind.endpoint not in REQUIRED_ENDPOINTS:  # else already reported once, at the endpoint
         lw.check(api.endpoints[kind.endpoint] is not None, loc + ("type",), f"api.endpoints.{kind.endpoint} is null")
+    if kind.name == "text-embedding":
+        invoked = "embeddings" in protocol.runtimes and protocol.runtimes["embeddings"] == "bedrock_embeddings"
+        message = (
+            "is required for bedrock_converse embeddings (titan, cohere or nova)"
+            if invoked
+            else "is read by bedrock_converse embeddings only"
+        )
+        lw.check(invoked == (fields.invoke_body is not None), loc + ("invoke_body",), message)
     if fields.mode == "completion":
         lw.check(api.endpoints["completions"] is not None, loc + ("mode",), "api.endpoints.completions is null")
         calls = sorted(set(fields.features or ()) & {"tool-call", "multi-tool-call", "stream-tool-call"})
@@ -302,6 +322,8 @@ def settings(f: s.ModelFields) -> dict[str, object]:
         out["input_type"] = (f.input_type.send_as, f.input_type.query, f.input_type.document)
     if f.encoding == "base64":
         out["encoding"] = "base64"
+    if f.invoke_body:
+        out["invoke_body"] = f.invoke_body
     if f.language:
         out["language"] = f.language
     if f.prompt:

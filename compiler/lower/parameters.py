@@ -42,6 +42,9 @@ NO_FORMAT = "only Dify's JSON and XML options, which are asked for in the prompt
 # Settings of the host's request, not of a wire protocol, that a parameter may steer in every protocol
 # (`controls`) -> the parameter type it takes. stream: false asks for one answer this request.
 HOST_CONTROLS = {"stream": "boolean"}
+# Controls whose options each stand for a value (`values`): the wire model id a family's select picks,
+# and the rule choosing an inference-profile prefix from the region (bedrock_converse).
+VALUED_CONTROLS = frozenset(("model", "profile"))
 # (the protocols a model speaks, its first by default; every protocol the plugin speaks, api.protocol first)
 Speaking = tuple[tuple[Protocol, ...], tuple[Protocol, ...]]
 VALUE_KEY_TYPES = {"boolean": (bool,), "int": (int,), "float": (int, float), "string": (str,), "text": (str,)}
@@ -121,9 +124,10 @@ def check_sending(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, 
     check_fixed_body(lw, loc + ("body",), p.body)
     if p.controls is not None:
         check_control(lw, loc, p, protocol, meant)
-    if p.parse == "json":
+    if p.parse is not None:
         ok = p.type == "text" and meant is None
-        lw.check(ok, loc + ("parse",), "only a text parameter that is not a Dify template holds JSON")
+        what = "JSON" if p.parse == "json" else "a list"
+        lw.check(ok, loc + ("parse",), f"only a text parameter that is not a Dify template holds {what}")
 
 
 def check_template_type(lw: Lowering, loc: tuple, p: s.Parameter, name: str, meant: str | None) -> None:
@@ -160,7 +164,7 @@ def encoding_of(p: s.Parameter, meant: str | None) -> str:
         return "control"
     if p.adds_tool:
         return "tool"
-    return "json" if p.parse == "json" else ENCODINGS.get(meant or "", "plain")
+    return p.parse or ENCODINGS.get(meant or "", "plain")
 
 
 def check_control(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, meant: str | None) -> None:
@@ -172,8 +176,29 @@ def check_control(lw: Lowering, loc: tuple, p: s.Parameter, protocol: Protocol, 
         lw.error(loc + ("controls",), f"protocol {protocol.name} has no setting {p.controls!r} (it has: {offered})")
         return
     lw.check(p.type == kind and meant is None, loc + ("type",), f"{p.controls} takes a {kind} parameter")
-    for key in ("send_as", "values", "adds_tool", "parse", "body"):
+    valued = p.controls in VALUED_CONTROLS
+    for key in ("send_as", "adds_tool", "parse", "body") + (() if valued else ("values",)):
         lw.check(getattr(p, key) is None, loc + (key,), "a parameter that steers a protocol setting is not sent itself")
+    if valued:
+        check_control_values(lw, loc, p)
+
+
+def check_control_values(lw: Lowering, loc: tuple, p: s.Parameter) -> None:
+    """`model` and `profile` need a value for every option: a wire id, or a region rule (null: none)."""
+    values = p.values or {}
+    for option in p.options or ():
+        lw.check(option in values, loc + ("values",), f"{p.controls}: no value for the option {option!r}")
+    for option, value in values.items():
+        at = loc + ("values", str(option))
+        if p.controls == "model":
+            lw.check(isinstance(value, str) and bool(value), at, "a model option picks a wire model id (a string)")
+        elif value is not None:
+            ok = isinstance(value, dict) and all(
+                isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+                for k, v in value.items()
+            )
+            message = "a profile option is a rule {region prefix: [profile prefixes to try]}, or null for the bare id"
+            lw.check(ok, at, message)
 
 
 def of_type(kind: object, value: object) -> bool:

@@ -25,8 +25,9 @@ ACCESS, SECRET, TOKEN, METHOD, REGION = (
     "auth_method",
     "aws_region",
 )
-# The region in a Bedrock host name: bedrock-runtime.<region>.amazonaws.com, a FIPS or VPC endpoint.
-REGION_IN_HOST = re.compile(r"(?:^|\.)bedrock(?:-runtime)?(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.")
+# The region in a Bedrock host name: bedrock-runtime.<region>.amazonaws.com, bedrock-agent-runtime's,
+# a FIPS or VPC endpoint.
+REGION_IN_HOST = re.compile(r"(?:^|\.)bedrock(?:-agent)?(?:-runtime)?(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.")
 DEFAULT_REGION = "us-east-1"
 
 

@@ -124,6 +124,9 @@ QUIRKS: dict[str, Callable[[Provider], bool]] = {
     "no model list": lambda p: not p.endpoints.get("models"),
     "protocol per model": lambda p: len(p.api.spoken) > 1,
     "protocol choice": lambda p: bool(p.api.protocol_choices),
+    "model families": lambda p: any(
+        rule.encoding == "control" and rule.send_as == "model" for m in p.models_of("llm") for rule in m.parameters
+    ),
 }
 
 

@@ -6,6 +6,7 @@ x-amzn-ErrorType typed, on both hosts where each can say it."""
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
 
@@ -145,3 +146,116 @@ def test_a_stream_without_its_metadata_still_ends(host, mock):
     mock.expect(Reply(sse=frames[:-1]))  # messageStop, and no metadata
     answer = host.chat(stream=True)
     assert answer.error is None and answer.text == "ok", answer.message
+
+
+# ---- a family's picks, InvokeModel embeddings, Rerank (specs with such models: bedrock) ------
+
+
+def family(provider, *controls: str):
+    """The first chat model with selects that steer these protocol settings (a Bedrock family)."""
+    for model in provider.models_of("llm"):
+        steered = {rule.send_as: rule for rule in model.parameters if rule.encoding == "control"}
+        if set(controls) <= set(steered):
+            return model, steered
+    pytest.skip(f"no chat model has selects for {', '.join(controls)}")
+
+
+def test_a_familys_selects_pick_the_id_and_its_profile_on_both_hosts(dify, maibot, provider, mock):
+    model, steered = family(provider, "model", "profile")
+    picked = dict(steered["model"].values)
+    name = next(option for option, wire in picked.items() if provider.api.profiles.get(wire) is None)
+    rules = {"disabled": "", "geographic": "eu."}
+    for host in (dify, maibot):
+        for rule, prefix in rules.items():
+            parameters = {steered["model"].name: name, steered["profile"].name: rule}
+            mock.expect(Reply(json=api.answer(Text("ok"))))
+            if host is dify:
+                credentials = dify.credentials() | {"aws_region": "eu-west-3"}
+                action, data = dify.invoke_request(
+                    dify.call_of(model=model.name, parameters=parameters)[0], credentials
+                )
+                answer = dify_answer(dify.request(action, **data))
+            else:  # MaiBot's region is its endpoint's: the suite's has none, so the default, us-east-1
+                prefix = prefix.replace("eu.", "us.")
+                answer = maibot.chat(model=model.name, parameters=parameters)
+            assert answer.error is None, (host.name, rule, answer.message)
+            assert api.read(mock.last).model == prefix + picked[name], (host.name, rule)
+            assert steered["model"].name not in json.dumps(mock.last.body)
+
+
+def embedding_model(provider, family_name: str):
+    found = [m for m in provider.models_of("text-embedding") if m.settings.get("invoke_body") == family_name]
+    if not found:
+        pytest.skip(f"no {family_name} embedding model")
+    return found[0]
+
+
+def test_titan_embeds_one_text_a_call_with_the_tokens_it_reports(dify, provider, mock):
+    model = embedding_model(provider, "titan")
+    mock.expect(Reply(json=api.titan([0.5, -1.0], 4)), Reply(json=api.titan([0.25, 2.0], 3)))
+    outcome = dify.request(
+        "invoke_text_embedding",
+        user_id="u1",
+        provider=provider.name,
+        model_type="text-embedding",
+        model=model.name,
+        credentials=dify.credentials(),
+        texts=["first text", "second"],
+        input_type="query",
+    )
+    assert outcome.error is None, outcome.message
+    result = outcome.items[0]
+    assert result["embeddings"] == [[0.5, -1.0], [0.25, 2.0]] and result["usage"]["tokens"] == 7
+    assert [r.body for r in mock.requests] == [{"inputText": "first text"}, {"inputText": "second"}]
+    assert mock.last.path == base_path(provider) + f"/model/{quote(model.name, safe='')}/invoke"
+    assert_signed(mock.last, KEY, "bedrock")
+
+
+def test_nova_embeds_on_maibot_with_its_purpose(maibot, provider, mock):
+    model = embedding_model(provider, "nova")
+    mock.expect(Reply(json=api.nova([0.1, 0.2, 0.3], 2)))
+    result = maibot.call(
+        op="embedding",
+        api_provider=maibot.api_provider(),
+        input="hello",
+        model_info={"model_identifier": model.name, "name": model.name, "model_type": "embedding"},
+    )
+    assert result["ok"] and result["embedding"] == [0.1, 0.2, 0.3], result
+    params = mock.last.body["singleEmbeddingParams"]
+    assert params["embeddingPurpose"] == "GENERIC_INDEX" and params["text"] == {
+        "truncationMode": "END",
+        "value": "hello",
+    }
+    assert_signed(mock.last, KEY, "bedrock")
+
+
+def test_rerank_names_the_models_arn_in_the_region_and_keeps_difys_threshold_and_top_n(dify, provider, mock):
+    models = provider.models_of("rerank")
+    if not models:
+        pytest.skip("no rerank models")
+    docs = ["Paris is in France.", "Bananas are yellow.", "Lyon is in France."]
+    mock.expect(Reply(json=api.ranked((2, 0.61), (0, 0.93), (1, 0.05))))
+    outcome = dify.request(
+        "invoke_rerank",
+        user_id="u1",
+        provider=provider.name,
+        model_type="rerank",
+        model=models[0].name,
+        credentials=dify.credentials() | {"aws_region": "eu-central-1"},
+        query="French cities",
+        docs=docs,
+        score_threshold=0.1,
+        top_n=2,
+    )
+    assert outcome.error is None, outcome.message
+    assert outcome.items[0]["docs"] == [
+        {"index": 0, "text": docs[0], "score": 0.93},
+        {"index": 2, "text": docs[2], "score": 0.61},
+    ]
+    assert mock.last.path == base_path(provider) + "/rerank"  # the override takes the call, as a gateway would
+    configuration = mock.last.body["rerankingConfiguration"]["bedrockRerankingConfiguration"]
+    arn = f"arn:aws:bedrock:eu-central-1::foundation-model/{models[0].name}"
+    assert configuration == {"numberOfResults": 2, "modelConfiguration": {"modelArn": arn}}
+    assert [s["inlineDocumentSource"]["textDocument"]["text"] for s in mock.last.body["sources"]] == docs
+    assert "/eu-central-1/bedrock/aws4_request" in mock.last.headers["authorization"]
+    assert_signed(mock.last, KEY, "bedrock")

@@ -3,13 +3,17 @@ bedrock-runtime client (its service model, parsers and event-stream decoder) poi
 every shape of the catalogue, blocking and streamed, signed reasoning, every error the API reference
 lists (typed by the x-amzn-ErrorType header), an exception frame mid-stream; and the requests
 botocore itself sends, read by the adapter's neutral reader. If botocore stops parsing them, the
-adapter has drifted from the API."""
+adapter has drifted from the API. Then InvokeModel embeddings of each family, and bedrock-agent-runtime's
+Rerank: botocore validates the body the runtime builds against the API model before sending it."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
+
+from compiler.runtime.kinds import bedrock_embeddings, bedrock_rerank
 
 from tests.conformance.protocols import Call, Reasoning, Text
 from tests.conformance.protocols import bedrock_converse as api
@@ -157,3 +161,60 @@ def test_the_adapter_reads_what_botocore_sends(client, mock) -> None:
     assert sent.tools == [{"name": "get_weather", "parameters": {"type": "object"}}] and sent.tool_choice == "required"
     assert mock.last.path == "/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse"
     assert_signed(mock.last, SECRET, "bedrock")  # botocore's own signature, checked the way the suite checks ours
+
+
+# ---- InvokeModel embeddings and bedrock-agent-runtime's Rerank ----------------------------------
+
+
+@pytest.fixture
+def agent(mock):
+    """botocore's bedrock-agent-runtime client (Rerank), pointed at the mock."""
+    return botocore_session.get_session().create_client(
+        "bedrock-agent-runtime",
+        region_name="eu-central-1",
+        endpoint_url=mock.url,
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key=SECRET,
+        config=Lazy("botocore.config").Config(retries={"total_max_attempts": 1}),
+    )
+
+
+@pytest.mark.parametrize(
+    "model, body, answer, vectors",
+    [
+        ("amazon.titan-embed-text-v2:0", {"inputText": "hi"}, api.titan([0.5, 1.5], 2), [[0.5, 1.5]]),
+        (
+            "cohere.embed-english-v3",
+            {"texts": ["hi", "yo"], "input_type": "search_query"},
+            api.embeddings([[1.0], [2.0]]),
+            [[1.0], [2.0]],
+        ),
+        (
+            "amazon.nova-2-multimodal-embeddings-v1:0",
+            {
+                "taskType": "SINGLE_EMBEDDING",
+                "singleEmbeddingParams": {"text": {"truncationMode": "END", "value": "hi"}},
+            },
+            api.nova([0.25], 1),
+            [[0.25]],
+        ),
+    ],
+)
+def test_botocore_invokes_an_embedding_model_and_reads_the_answer(client, mock, model, body, answer, vectors) -> None:
+    mock.expect(Reply(json=answer))
+    response = client.invoke_model(modelId=model, body=json.dumps(body), contentType="application/json")
+    read_back = json.loads(response["body"].read())
+    assert read_back == answer and bedrock_embeddings.parse(read_back, len(vectors))[0] == vectors
+    assert mock.last.path == f"/model/{quote(model, safe='')}/invoke" and mock.last.body == body
+    assert api.embedded(mock.last)[0] == model
+    assert_signed(mock.last, SECRET, "bedrock")
+
+
+def test_botocore_reranks_with_the_request_the_runtime_builds_and_reads_the_answer(agent, mock) -> None:
+    ours = bedrock_rerank.request("cohere.rerank-v3-5:0", "French cities", ["Paris", "Bananas"], 1, "eu-central-1")
+    mock.expect(Reply(json=api.ranked((0, 0.97))))
+    response = agent.rerank(**ours.body)  # botocore validates the body against the API model
+    assert response["results"] == [{"index": 0, "relevanceScore": 0.97}]
+    assert mock.last.path == "/rerank" and mock.last.body == ours.body
+    assert bedrock_rerank.parse({"results": response["results"]}, 2) == [(0, 0.97)]
+    assert_signed(mock.last, SECRET, "bedrock")  # bedrock-agent-runtime signs as service bedrock

@@ -5,7 +5,7 @@ from __future__ import annotations
 from compiler.model import ModelInfo, Provider
 from tests.conformance.expect import assert_auth, closed_port, failing
 from tests.conformance.hosts import first_llm
-from tests.conformance.protocols import Text, adapter, base_path
+from tests.conformance.protocols import Text, adapter, base_path, sent_id
 from tests.conformance.specs import speaks, view
 from tests.integration.mock_server import Reply
 
@@ -27,7 +27,7 @@ def test_a_good_key(dify, provider, api, mock):
     else:
         model = checked.name if checked else first_llm(provider)
         assert (mock.last.method, mock.last.path) == ("POST", api.chat_path(provider, model, False)[0])
-        assert api.read(mock.last).model == model
+        assert api.read(mock.last).model == sent_id(api, provider, model)
     assert_auth(provider, mock.last)
 
 

@@ -3,6 +3,8 @@ answers the mock makes (protocols/): batches, usage (or an offline count), the r
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from compiler.model import Provider
@@ -25,7 +27,8 @@ def models(provider: Provider, api: Adapter) -> list:
 
 
 def path(provider: Provider, model: str) -> str:
-    return base_path(provider) + provider.endpoints["embeddings"].replace("{model}", model)
+    """The embeddings path, the model id in it encoded whole (Bedrock's `:`) where it has one."""
+    return base_path(provider) + provider.endpoints["embeddings"].replace("{model}", quote(model, safe=""))
 
 
 def embed(dify, model: str, texts: list[str], input_type: str = "document"):

@@ -9,7 +9,7 @@ import pytest
 from compiler.model import Provider
 from tests.conformance.expect import reply
 from tests.conformance.hosts import dify_answer
-from tests.conformance.protocols import Text, adapter
+from tests.conformance.protocols import Text, adapter, sent_id
 from tests.conformance.specs import VIEW, chosen, grouped, lowered, speaks, view
 
 
@@ -46,7 +46,7 @@ def test_the_credential_field_picks_the_protocol_on_dify(dify, provider, mock, s
         answer = dify_answer(dify.request(action, **data))
         assert answer.error is None and answer.text == "ok", (value, answer.message)
         assert mock.last.path == chat_path(provider, protocol, model, stream), value
-        assert api.read(mock.last).model == model
+        assert api.read(mock.last).model == sent_id(api, provider, model)
 
 
 def test_an_empty_field_and_maibot_take_the_default(host, provider, mock) -> None:

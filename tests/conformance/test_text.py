@@ -10,7 +10,7 @@ import pytest
 from compiler.model import ModelInfo
 from tests.conformance.expect import DOCUMENT, IMAGE, answered, assert_chat_call, keep_in, reply
 from tests.conformance.hosts import first_llm, system, user
-from tests.conformance.protocols import Text, dig
+from tests.conformance.protocols import Text, dig, sent_id
 from tests.conformance.specs import chat_models
 from tests.integration.mock_server import Reply
 
@@ -40,7 +40,7 @@ def test_text_usage_and_request(host, provider, api, mock, stream):
         assert answer.raw["items"] == ["AssistantMessageItem"] and usage["cache_reported"] is api.REPORTS_CACHE
     assert_chat_call(api, provider, mock.last, model.name, stream)
     sent = api.read(mock.last)
-    assert sent.model == model.name and sent.stream is stream
+    assert sent.model == sent_id(api, provider, model.name) and sent.stream is stream
     assert sent.turns() == [("system", "Be brief."), ("user", "Hello")]
     declared = set(provider.chat_parameters[model.name])
     if host.name == "dify":  # the SDK gives a rule its template's value (Gemini's max_output_tokens)

@@ -57,7 +57,13 @@ def test_both_plugins_share_config_and_shared_modules(provider: str) -> None:
     )
     assert (dify / "config.py").read_bytes() == (maibot / "config.py").read_bytes()
     # The kinds MaiBot has no operation for, and user-added models' schemas (Dify's customizable-model).
-    dify_only = {f"kinds/{kind.runtime}.py" for kind in KINDS if kind.runtime and not kind.maibot} | {"customizable.py"}
+    # (each under the name a protocol gives its own module of the kind: Bedrock's bedrock_rerank)
+    dify_only = {
+        f"kinds/{protocol.runtimes.get(kind.runtime, kind.runtime)}.py"
+        for kind in KINDS
+        if kind.runtime and not kind.maibot
+        for protocol in PROTOCOLS.values()
+    } | {"customizable.py"}
     shared = {p for p in files(dify) if not p.startswith("dify/")} - dify_only
     if not files(maibot) & {f"kinds/{k.runtime}.py" for k in KINDS if k.runtime}:
         shared -= {"kinds/__init__.py"}  # the Dify plugin's other kinds bring the package along

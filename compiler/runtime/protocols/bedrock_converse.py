@@ -100,9 +100,11 @@ def chat_request(
     body: dict[str, Any] = {"messages": turns}
     encoded = encode_parameters(parameters, settings, NAME)
     encoded.place(body)
+    cache = settings.get("controls", {}) | encoded.controls
+    if cache.get("cache.messages"):
+        mark_latest(turns, 2)
     if response_format is not None:
         system.append({"text": conversation.format_note(response_format)})
-    cache = encoded.controls
     if system:
         body["system"] = system + ([CACHE_POINT] if cache.get("cache.system", config.PROMPT_CACHE) else [])
     if stop and settings.get("send_stop", True):
@@ -113,10 +115,17 @@ def chat_request(
         body["toolConfig"] = {"tools": functions + ([CACHE_POINT] if marked else [])}
         if tool_choice in TOOL_CHOICES:
             body["toolConfig"]["toolChoice"] = TOOL_CHOICES[tool_choice]
-    path = http.model_path(apis.endpoints(NAME)["chat"], http.wire_id(model, settings))
+    path = http.model_path(apis.endpoints(NAME)["chat"], wire_of(model, settings, cache))
     if streamed(stream, parameters, settings):
         path += "-stream"
     return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
+
+
+def mark_latest(turns: list[dict[str, Any]], count: int) -> None:
+    """A cachePoint at the end of the latest `count` user turns: the conversation up to each is
+    cached (the official plugin's latest_two_messages_cache_checkpoint)."""
+    for turn in [t for t in turns if t["role"] == "user" and t["content"]][-count:]:
+        turn["content"].append(dict(CACHE_POINT))
 
 
 def blocks_of(messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -198,9 +207,39 @@ def tool_of(function_tool: dict[str, Any]) -> dict[str, Any]:
     return {"toolSpec": spec}
 
 
+def wire_of(model: str, settings: dict[str, Any], controls: dict[str, Any]) -> str:
+    """The id a request names: the one the `model` control picks (a family's select), else the
+    model's; under the inference profile the `profile` control's rule picks for the region. The
+    model's settings hold its selects' defaults, which a host that sends none (MaiBot) gets."""
+    controls = settings.get("controls", {}) | controls
+    return profiled(controls.get("model") or http.wire_id(model, settings), controls.get("profile"), settings)
+
+
+def profiled(wire: str, rule: dict[str, list[str]] | None, settings: dict[str, Any]) -> str:
+    """The id a request names for the base model `wire` under a cross-region rule (a `profile`
+    control's value: region prefix -> the profile prefixes to try, '' the bare id; None: the bare id),
+    from the region the request goes to (settings' `region`): the rule's longest region prefix that
+    matches, then its first prefix the id has (config.PROFILES, '*' for ids not listed)."""
+    if not rule:
+        return wire
+    region = str(settings.get("region") or "")
+    has = config.PROFILES.get(wire, config.PROFILES.get("*", ("",)))
+    matching = [key for key in rule if region.startswith(key)]
+    tried = rule[max(matching, key=len)] if matching else []
+    for prefix in tried:
+        if prefix in has:
+            return f"{prefix}.{wire}" if prefix else wire
+    offered = ", ".join(p or "the bare id" for p in has) or "none"
+    raise ProviderError(
+        "bad_request",
+        f"this cross-region setting has no inference profile of {wire} from {region or 'this region'}"
+        f" (tried: {', '.join(p or 'the bare id' for p in tried) or 'none'}; the model has: {offered})",
+    )
+
+
 def validation_request(model: str, call_model: bool = False, settings: dict[str, Any] | None = None) -> Request:
     """A one-token Converse call of the model (the runtime endpoint has no model list)."""
-    wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
+    wire = wire_of(model, http.model_settings(model) if settings is None else settings, {})
     body = {"messages": [{"role": "user", "content": [{"text": "ping"}]}], "inferenceConfig": {"maxTokens": 1}}
     return Request("POST", http.model_path(apis.endpoints(NAME)["chat"], wire), body, protocol=NAME)
 

@@ -175,6 +175,15 @@ def adapter(protocol: str) -> Adapter:
     return import_module(f"{__package__}.{protocol}")  # type: ignore[return-value]
 
 
+def sent_id(api: Any, provider: Provider, model: str) -> str:
+    """The model id a request names for the spec's `model` when the host sends no parameters: its
+    name, or what the protocol's adapter derives (bedrock_converse: a family's default pick, under its
+    default inference profile)."""
+    settings = next((m.settings for m in provider.models if m.name == model), {})
+    derive = getattr(api, "wire_id", None)
+    return derive(provider, model, settings) if derive else model
+
+
 def base_path(provider: Provider) -> str:
     """The path of the spec's base URL, which the mock's base URL keeps (/v1, /api/paas/v4, …)."""
     return urlsplit(provider.api.base_url).path.rstrip("/")

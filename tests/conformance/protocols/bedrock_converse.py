@@ -33,9 +33,9 @@ SENDS_USER = False
 CALL_IDS = True
 STOP_KEY = "inferenceConfig.stopSequences"
 REPORTS_CACHE = False
-EMBEDDING_USAGE = False
+EMBEDDING_USAGE = False  # the Cohere Embed answers the generic checks get report no tokens (Titan's do)
 STREAMS_WITHOUT_USAGE = True  # metadata, with the usage, is the stream's last event, and may be missing
-EMBEDDINGS = False
+EMBEDDINGS = True  # InvokeModel's, in the shape of Cohere Embed; Titan's and Nova's: titan(), nova()
 FRAMING = "eventstream"
 STOP_REASONS = {"stop": "end_turn", "tool_calls": "tool_use", "length": "max_tokens"}
 # The API reference's errors: status, error type (the x-amzn-ErrorType header).
@@ -183,11 +183,27 @@ def models(names: list[str]) -> dict:
 # ---- requests ---------------------------------------------------------------------------
 
 
+# The region the suite's requests go to: its endpoint (127.0.0.1) names none, nor its credentials.
+REGION = "us-east-1"
+
+
 def chat_path(provider: Provider, model: str, stream: bool) -> tuple[str, dict[str, str]]:
     settings = next((m.settings for m in provider.models_of("llm") if m.name == model), {})
-    wire = quote(str(settings.get("api_id") or model), safe="")
+    wire = quote(wire_id(provider, model, settings), safe="")
     path = str(provider.api.endpoints["chat"]).replace("{model}", wire)
     return base_path(provider) + path + ("-stream" if stream else ""), {}
+
+
+def wire_id(provider: Provider, model: str, settings: dict[str, Any], region: str = REGION) -> str:
+    """The id a request names when the host sends none of the model's selects: their defaults' (the
+    family's model, its inference profile from the region), else the model's api_id."""
+    controls = settings.get("controls") or {}
+    base = str(controls.get("model") or settings.get("api_id") or model)
+    rule = controls.get("profile") or {}
+    regions = sorted((prefix for prefix in rule if region.startswith(prefix)), key=len)
+    has = provider.api.profiles.get(base, provider.api.profiles.get("*", ("",)))
+    prefix = next((p for p in (rule[regions[-1]] if regions else [""]) if p in has), "")
+    return f"{prefix}.{base}" if prefix else base
 
 
 def read(recorded: Recorded) -> Sent:
@@ -255,9 +271,35 @@ def replays_reasoning(provider: Provider) -> bool:
     return False
 
 
+# ---- InvokeModel embeddings and bedrock-agent-runtime's Rerank -------------------------------
+
+
 def embeddings(vectors: list[list[float]], tokens: int | None = None) -> dict:
-    raise NotImplementedError("Converse has no embeddings")
+    """Cohere Embed's InvokeModel answer (docs: model-parameters-embed): no token count."""
+    return {"id": "emb-mock-1", "embeddings": vectors, "response_type": "embeddings_floats", "texts": []}
+
+
+def titan(vector: list[float], tokens: int) -> dict:
+    """Titan Text Embeddings' answer (docs: model-parameters-titan-embed-text): one vector, its tokens."""
+    return {"embedding": vector, "inputTextTokenCount": tokens}
+
+
+def nova(vector: list[float], tokens: int) -> dict:
+    """Nova Multimodal Embeddings' answer to a SINGLE_EMBEDDING task (docs: nova-embeddings)."""
+    return {"embeddings": [{"embeddingType": "TEXT", "embedding": vector}], "inputTextTokenCount": tokens}
 
 
 def embedded(recorded: Recorded) -> tuple[str, list[str]]:
-    raise NotImplementedError("Converse has no embeddings")
+    """(model, texts) of an InvokeModel embedding request, whichever family's body it is."""
+    body = recorded.body
+    model = unquote(recorded.path.rsplit("/model/", 1)[-1].rsplit("/", 1)[0])
+    if "texts" in body:
+        return model, list(body["texts"])
+    if "inputText" in body:
+        return model, [body["inputText"]]
+    return model, [body["singleEmbeddingParams"]["text"]["value"]]
+
+
+def ranked(*scores: tuple[int, float]) -> dict:
+    """A Rerank answer (API_agent-runtime_Rerank): results by index and relevanceScore, best first."""
+    return {"results": [{"index": index, "relevanceScore": score} for index, score in scores]}

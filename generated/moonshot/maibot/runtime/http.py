@@ -17,16 +17,35 @@ from .parameters import merged, put
 def base_url(credentials: dict[str, Any]) -> str:
     """The credentials' base-URL override when the spec offers one and it is filled in; else the
     base URL a field's value picks (a region select); else the spec's, its `{variable}`s filled in."""
-    if config.BASE_URL_VARIABLE is not None:
-        override = str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
-        if override:
-            return rewritten(override)
+    if overridden(credentials):
+        return rewritten(overridden(credentials))
     for variable, urls in config.BASE_URL_CHOICES.items():
         value = credentials.get(variable)
         chosen = urls.get(str(value).lower() if isinstance(value, bool) else str(value or "").strip())
         if chosen:
             return chosen
     return filled(config.BASE_URL, credentials)
+
+
+def overridden(credentials: dict[str, Any]) -> str:
+    """The user's base-URL override, as typed ("" when the spec offers none or it is empty)."""
+    if config.BASE_URL_VARIABLE is None:
+        return ""
+    return str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
+
+
+def address(path: str, credentials: dict[str, Any]) -> str:
+    """Where a request goes: the base URL and its path, or, for a path that is a whole URL of its own
+    (a protocol's call served on another host of the same service: Bedrock's rerank on
+    bedrock-agent-runtime), that URL with its `{variable}`s filled in as a base URL's are; a user's
+    override (a gateway) takes that call's path too."""
+    if "://" not in path:
+        return base_url(credentials) + path
+    return (
+        rewritten(overridden(credentials)) + urlsplit(path).path
+        if overridden(credentials)
+        else filled(path, credentials)
+    )
 
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -72,6 +91,24 @@ def model_path(template: str, model: str) -> str:
 def wire_id(model: str, settings: dict[str, Any]) -> str:
     """The id the API gets for `model` (its settings' api_id, when the spec gives one)."""
     return settings.get("api_id") or model
+
+
+def region(url: str, credentials: dict[str, Any]) -> str:
+    """The AWS region a request to `url` goes to (the host's, else the credentials'), for a spec
+    whose requests are signed the AWS way; empty for any other."""
+    if config.AUTH[0] != "aws_sigv4":
+        return ""
+    from . import aws  # shipped only with an AWS auth scheme
+
+    return aws.region(url, credentials)
+
+
+def regional(settings: dict[str, Any], credentials: dict[str, Any], url: str | None = None) -> dict[str, Any]:
+    """A chat model's settings with the region its requests go to (those to `url`, default the
+    credentials' base URL), for a spec whose model ids take a region's inference profile (PROFILES)."""
+    if not config.PROFILES:
+        return settings
+    return {**settings, "region": region(base_url(credentials) if url is None else url, credentials)}
 
 
 def listed_name(identifier: str) -> str:

@@ -57,7 +57,7 @@ def encode_parameters(parameters: dict[str, Any], settings: dict[str, Any], prot
     for name, rule, value in sorted(sent, key=lambda item: encoded.key(item[1]).count(".")):
         if rule.get("values"):
             value = mapped(rule["values"], value)
-            if value is None:
+            if value is None and "control" not in rule:  # a control's null is a setting too
                 continue
         encode_value(encoded, name, rule, value, formats)
     encoded.output = output_of(formats.get("response_format"), formats.get("json_schema"))
@@ -100,7 +100,7 @@ def encode_value(encoded: Encoded, name: str, rule: dict[str, Any], value: Any, 
     elif "format" in rule:
         formats[rule["format"]] = value
     else:
-        encoded.values.append((encoded.key(rule), json_value(name, value) if rule.get("parse") == "json" else value))
+        encoded.values.append((encoded.key(rule), parsed(name, rule.get("parse"), value)))
 
 
 def output_of(picked: Any, schema: Any) -> tuple[str, Any] | None:
@@ -180,6 +180,15 @@ def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
             value = merged(old if isinstance(old, dict) else {}, value)
         out[key] = value
     return out
+
+
+def parsed(name: str, how: str | None, value: Any) -> Any:
+    """A value as the rule reads the text the user typed: JSON, a comma-separated list, or as it is."""
+    if how == "json":
+        return json_value(name, value)
+    if how == "list" and isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
 
 
 def json_value(name: str, value: Any) -> Any:

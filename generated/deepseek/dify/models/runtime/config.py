@@ -7,6 +7,8 @@ PROVIDER = "deepseek"
 PROTOCOL = "openai_chat"
 # The module text-embedding models use (runtime/protocols.py: embedding()).
 EMBEDDINGS = "embeddings"
+# The module rerank models use (runtime/kinds/__init__.py: reranker()).
+RERANKER = "rerank"
 BASE_URL = "https://api.deepseek.com/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {"chat": "/chat/completions", "models": "/models"}
@@ -55,7 +57,7 @@ CODE_KINDS = {}
 # Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
 # key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
 # protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
-# "json" (text that spells a JSON value); "values": ((value the user picks, what is sent instead;
+# "json" (text that spells a JSON value) or "list" (comma-separated items); "values": ((value the user picks, what is sent instead;
 # None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
@@ -82,6 +84,9 @@ STREAM_USAGE = True
 REASONING_HISTORY = "reasoning_content"
 # Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
 PROMPT_CACHE = False
+# Wire model id -> the inference-profile prefixes it has ("" the bare id; "*" any id not listed): what
+# a parameter that controls `profile` picks among (bedrock_converse).
+PROFILES = {}
 # How the conversation is tidied before it is sent (messages.normalise).
 MESSAGES = {"merge_same_role": True, "drop_empty": True}
 # Fixed fields of every chat request body (the request's own values win; objects merge).

@@ -110,8 +110,9 @@ def mode(credentials: dict[str, Any]) -> str:
 
 def settings(model: str, credentials: dict[str, Any]) -> dict[str, Any]:
     """A chat model's settings (a model the user added: the llm defaults'), with the mode the user
-    picked for a model they added, and image output when they say it draws."""
-    found = http.model_settings(model)
+    picked for a model they added, image output when they say it draws, and the region its requests
+    go to where model ids take a region's inference profile."""
+    found = http.regional(http.model_settings(model), credentials)
     picked = mode(credentials)
     found = {**found, "mode": picked} if picked else found
     return {**found, "output_modalities": ("text", "image")} if turned_on(credentials, "image_output") else found

@@ -49,7 +49,9 @@ class Provider(LLMProviderBase):
 
     async def get_response(self, request: dict[str, Any]) -> dict[str, Any]:
         model = model_identifier(request)
-        protocol = protocols.spoken(http.model_settings(model), {})
+        where = transport.base_url(api_provider(request).get("base_url"), {})  # its region: the host's, or none
+        settings = http.regional(http.model_settings(model), {}, where)
+        protocol = protocols.spoken(settings, {})
         headers, query, extra_body = split_extra_params(request, protocol.OWNED_BODY_KEYS)
         tools = [tool_definition(t) for t in request.get("tool_options") or ()]
         conversation = context_messages(request, with_tools=bool(tools))
@@ -66,6 +68,7 @@ class Provider(LLMProviderBase):
             stream=stream,
             tool_choice=request.get("tool_choice") or "auto",
             response_format=response_format(request.get("response_format")),
+            settings=settings,
         )
         place_raw(call.body, raw, protocol.EXTRA_KEYS)
         provider = api_provider(request)

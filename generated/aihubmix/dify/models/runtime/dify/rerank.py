@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dify_plugin.entities.model.rerank import RerankDocument, RerankResult
 
-from ..kinds import rerank
+from .. import config, http, kinds
 from . import base, transport
 
 
@@ -25,8 +25,9 @@ class Reranker(base.ProviderModel):
         (whether or not the provider honours top_n itself)."""
         if not docs:
             return RerankResult(model=model, docs=[])
+        rerank = kinds.reranker()
         with base.failures(credentials):
-            payload = transport.call_json(credentials, rerank.request(model, query, docs, top_n))
+            payload = transport.call_json(credentials, rerank.request(model, query, docs, top_n, where(credentials)))
             ranked = rerank.parse(payload, len(docs))
         kept = [
             RerankDocument(index=index, text=docs[index], score=score)
@@ -37,4 +38,12 @@ class Reranker(base.ProviderModel):
 
     def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """One query against one document."""
-        rerank.parse(transport.call_json(credentials, rerank.request(model, "ping", ["ping"], 1)), 1)
+        rerank = kinds.reranker()
+        rerank.parse(
+            transport.call_json(credentials, rerank.request(model, "ping", ["ping"], 1, where(credentials))), 1
+        )
+
+
+def where(credentials: dict) -> str:
+    """The region rerank calls go to (AWS: the rerank host's), empty where it means nothing."""
+    return http.region(http.address(config.ENDPOINTS["rerank"], credentials), credentials)
