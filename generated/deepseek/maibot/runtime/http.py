@@ -14,9 +14,10 @@ from .errors import ProviderError, describe
 from .parameters import merged, put
 
 
-def base_url(credentials: dict[str, Any]) -> str:
+def base_url(credentials: dict[str, Any], protocol: str = "") -> str:
     """The credentials' base-URL override when the spec offers one and it is filled in; else the
-    base URL a field's value picks (a region select); else the spec's, its `{variable}`s filled in."""
+    base URL a field's value picks (a region select); else the spec's (`protocol`'s own, when it has
+    one), its `{variable}`s filled in and its host as config.HOSTS renames it."""
     if config.BASE_URL_VARIABLE is not None:
         override = str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
         if override:
@@ -26,22 +27,44 @@ def base_url(credentials: dict[str, Any]) -> str:
         chosen = urls.get(str(value).lower() if isinstance(value, bool) else str(value or "").strip())
         if chosen:
             return chosen
-    return filled(config.BASE_URL, credentials)
+    return aliased(filled(apis.base_url(protocol), credentials))
 
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+def address(base: str, path: str, credentials: dict[str, Any], protocol: str = "") -> str:
+    """The URL a call goes to: `path` (its `{variable}`s filled in: Vertex's project and location)
+    under `base`, where the auth scheme routes it (google.routed: an express-mode key's calls)."""
+    if apis.auth(protocol)[0] == "google_service_account":
+        from . import google  # shipped only with the google_service_account scheme
+
+        base, path, credentials = google.routed(base, path, credentials)
+    return base + filled(path, credentials)
+
+
+def aliased(url: str) -> str:
+    """`url` with its host renamed as config.HOSTS says (Vertex's location `global`:
+    global-aiplatform.googleapis.com is aiplatform.googleapis.com)."""
+    parts = urlsplit(url)
+    host = config.HOSTS.get(parts.hostname or "")
+    if host is None:
+        return url
+    return urlunsplit(parts._replace(netloc=host + (f":{parts.port}" if parts.port else "")))
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")
 HOST_LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 
 
 def filled(url: str, credentials: dict[str, Any]) -> str:
-    """A base URL's `{variable}`s (a region in the host name) as the credentials give them (config.
-    URL_DEFAULTS when empty): each a host-name label, never anything that could move the request."""
+    """A URL's `{variable}`s (a region in the host name) as the credentials give them (config.
+    URL_DEFAULTS when empty; `{a|b}`: a's value, else b's): each a host-name label, never anything
+    that could move the request."""
     if "{" not in url:
         return url
 
     def value(match: re.Match[str]) -> str:
-        name = match.group(1)
-        given = str(credentials.get(name) or "").strip() or config.URL_DEFAULTS.get(name, "")
+        names = match.group(1).split("|")
+        given = [str(credentials.get(n) or "").strip() for n in names] + [config.URL_DEFAULTS.get(n, "") for n in names]
+        name, given = names[0], next((v for v in given if v), "")
         if not HOST_LABEL.match(given):
             raise ProviderError("bad_request", f"the {name} credential must be a name like us-east-1, got {given!r}")
         return given
@@ -107,8 +130,13 @@ def signed(
     protocol: str = "",
 ) -> dict[str, str]:
     """Headers that authenticate a request only once all of it is known (aws_sigv4: a signature over
-    the method, URL, query, headers and body); none for the other schemes."""
+    the method, URL, query, headers and body; google_service_account: a cached access token, or an
+    express-mode key); none for the other schemes."""
     scheme, service, _ = apis.auth(protocol)
+    if scheme == "google_service_account":
+        from . import google  # shipped only with the google_service_account scheme
+
+        return google.signed(credentials)
     if scheme != "aws_sigv4":
         return {}
     from . import aws  # shipped only with an AWS auth scheme
@@ -145,10 +173,12 @@ def model_settings(model: str, kind: str = "llm") -> dict[str, Any]:
     return found if found is not None else config.KIND_SETTINGS.get(kind, {})
 
 
-def fixed_body(body: dict[str, Any], settings: dict[str, Any], chat: bool = False) -> dict[str, Any]:
-    """`body` over the spec's fixed fields (api.body for chat, then the model's own, in its
-    `settings`): the request's own values win, and objects on both sides merge."""
-    fixed = merged(config.BODY if chat else {}, settings.get("body") or {})
+def fixed_body(
+    body: dict[str, Any], settings: dict[str, Any], chat: bool = False, protocol: str = ""
+) -> dict[str, Any]:
+    """`body` over the spec's fixed fields (for chat api.body, then `protocol`'s own, then the model's,
+    in its `settings`): the request's own values win, and objects on both sides merge."""
+    fixed = merged(merged(config.BODY, apis.body(protocol)) if chat else {}, settings.get("body") or {})
     return merged(fixed, body) if fixed else body
 
 

@@ -46,6 +46,8 @@ API_KEY_VARIABLE = "api_key"
 BASE_URL_VARIABLE = "api_url_custom"
 # A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
 URL_DEFAULTS = {}
+# A filled-in base URL's host -> the host it is instead (Vertex's global-aiplatform.googleapis.com).
+HOSTS = {}
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {
     "api_url": {
