@@ -24,6 +24,7 @@ from .errors import ProviderError, describe
 PROJECT, LOCATION = "vertex_project_id", "vertex_location"
 SCOPE = "https://www.googleapis.com/auth/cloud-platform"
 GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+AUDIENCE = "https://oauth2.googleapis.com/token"  # always, whatever token_uri the key names (Google's docs)
 GLOBAL_HOST = "aiplatform.googleapis.com"  # location `global`, and every express-mode call
 LOCATION_IN_HOST = re.compile(r"^([a-z]+-[a-z]+[0-9]+)-aiplatform\.googleapis\.com$")
 SCOPED_PATH = re.compile(r"/projects/[^/]+/locations/[^/]+")  # what express-mode paths leave out
@@ -90,7 +91,7 @@ def assertion(info: dict[str, Any], now: float) -> str:
     from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
     header = {"alg": "RS256", "typ": "JWT", "kid": info.get("private_key_id") or ""}
-    claims = {"iss": info["client_email"], "scope": SCOPE, "aud": info["token_uri"]}
+    claims = {"iss": info["client_email"], "scope": SCOPE, "aud": AUDIENCE}
     claims |= {"iat": int(now), "exp": int(now) + LIFETIME}
     signing_input = f"{segment(header)}.{segment(claims)}".encode()
     try:
