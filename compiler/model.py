@@ -202,6 +202,7 @@ class ApiInfo:
     spoken: tuple[str, ...] = ()  # every protocol the models speak, `protocol` first
     url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a URL's `{variable}` -> default, options
     host_aliases: dict[str, str] = field(default_factory=dict)  # api.hosts: config.HOSTS
+    prefixes: dict[str, str] = field(default_factory=dict)  # api.prefixes: config.MODEL_PREFIXES
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
 
@@ -219,6 +220,15 @@ class ApiInfo:
     def url_defaults(self) -> dict[str, str]:
         """config.URL_DEFAULTS: what each `{variable}` of the base URL is when its credential is empty."""
         return {name: values[0] for name, values in self.url_values.items()}
+
+    @property
+    def example_base_url(self) -> str:
+        """The base URL with its `{variable}`s at their defaults (READMEs): one a user can copy."""
+        url = self.base_url
+        for placeholder in sorted(set(PLACEHOLDER.findall(url))):
+            value = next((self.url_values[n][0] for n in placeholder.split("|") if n in self.url_values), None)
+            url = url.replace("{" + placeholder + "}", value) if value else url
+        return url
 
     def hosts(self, url: str) -> set[str]:
         """The hosts a base URL reaches, one per value of each `{variable}` in it (`{a|b}`: a's values,

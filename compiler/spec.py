@@ -285,6 +285,12 @@ class Api(Strict):
     base_url: str = Field(
         description="Default base URL, e.g. https://api.deepseek.com/v1.", examples=["https://api.deepseek.com/v1"]
     )
+    prefixes: dict[str, Protocol] = Field(
+        default_factory=dict,
+        description="A model id the spec does not list (any a MaiBot user sets) that starts with a key speaks "
+        "that protocol, one the spec's models speak (Vertex AI: claude -> anthropic_messages).",
+        examples=[{"claude": "anthropic_messages"}],
+    )
     hosts: dict[str, str] = Field(
         default_factory=dict,
         description="A host name a filled-in base URL may have -> the host it is instead: Vertex AI's location "

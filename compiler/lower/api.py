@@ -122,6 +122,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         spoken=names,
         url_values=lower_url_values(lw, spec),
         host_aliases=lower_hosts(lw, api.hosts),
+        prefixes=lower_prefixes(lw, api.prefixes, names),
         protocols=lower_protocol_apis(lw, spec),
         protocol_choices=lower_choices(lw, spec),
     )
@@ -163,6 +164,14 @@ def lower_url_values(lw: Lowering, spec: s.Spec) -> dict[str, tuple[str, ...]]:
             lw.check(not bad, ("credentials", "extra", index), message)
             out[name] = tuple(values)
     return {name: values for name, values in out.items() if values}
+
+
+def lower_prefixes(lw: Lowering, prefixes: dict[str, str], spoken: tuple[str, ...]) -> dict[str, str]:
+    """api.prefixes: each a protocol the spec's models speak (its calls' endpoints are known)."""
+    for prefix, protocol in prefixes.items():
+        lw.check(bool(prefix), ("api", "prefixes"), "a prefix cannot be empty: it would match every model id")
+        lw.check(protocol in spoken, ("api", "prefixes", prefix), f"no model speaks {protocol}: {list(spoken)}")
+    return dict(prefixes)
 
 
 def lower_hosts(lw: Lowering, hosts: dict[str, str]) -> dict[str, str]:

@@ -7,7 +7,7 @@ import pytest
 
 from compiler.model import Provider
 from tests.conformance.expect import assert_auth, failing
-from tests.conformance.protocols import Adapter, base_path
+from tests.conformance.protocols import filled_path, Adapter, base_path
 from tests.integration.mock_server import Reply
 
 # Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
@@ -25,7 +25,7 @@ def models(provider: Provider, api: Adapter) -> list:
 
 
 def path(provider: Provider, model: str) -> str:
-    return base_path(provider) + provider.endpoints["embeddings"].replace("{model}", model)
+    return base_path(provider) + filled_path(provider, provider.endpoints["embeddings"], model)
 
 
 def embed(dify, model: str, texts: list[str], input_type: str = "document"):

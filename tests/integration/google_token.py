@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
@@ -116,3 +117,27 @@ def token_endpoint(**settings: Any) -> Iterator[tuple[TokenEndpoint, dict[str, A
     finally:
         server.shutdown()
         server.server_close()
+
+
+_kept: list[Any] = []
+
+
+@cache
+def shared() -> tuple[TokenEndpoint, dict[str, Any]]:
+    """One endpoint and key for the whole test process (the conformance suite's Vertex key: its
+    project is protocols.PATH_VALUES'), stopped with the process."""
+    opened = token_endpoint()
+    _kept.append(opened)  # collected, the generator would stop the server
+    endpoint, info = opened.__enter__()
+    info["project_id"] = "conformance-project"
+    return endpoint, info
+
+
+def shared_key() -> str:
+    return json.dumps(shared()[1])
+
+
+def assert_token(recorded: Any) -> None:
+    """A request authorised by an access token the shared endpoint issued for the shared key."""
+    endpoint, _ = shared()
+    assert recorded.headers.get("authorization") in {f"Bearer {token}" for token in endpoint.issued}, "no issued token"

@@ -153,3 +153,14 @@ def test_address_routes_through_the_scheme(monkeypatch: pytest.MonkeyPatch) -> N
         "https://asia-east1-aiplatform.googleapis.com/v1/projects/keyproj/locations/asia-east1"
         "/publishers/google/models/m:predict"
     )
+
+
+def test_an_unlisted_model_id_speaks_the_protocol_its_prefix_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """api.prefixes: a MaiBot user's claude id goes to the Anthropic publisher on Vertex."""
+    monkeypatch.setattr(config, "MODEL_PREFIXES", {"claude": "anthropic_messages"})
+    monkeypatch.setattr(config, "MODEL_SETTINGS", {"claude-listed": {"protocol": "openai_chat"}})
+    monkeypatch.setattr(config, "KIND_SETTINGS", {"llm": {"max_output_tokens": 8}})
+    assert http.model_settings("claude-new") == {"max_output_tokens": 8, "protocol": "anthropic_messages"}
+    assert http.model_settings("claude-listed") == {"protocol": "openai_chat"}  # the spec's own word wins
+    assert http.model_settings("gemini-new") == {"max_output_tokens": 8}
+    assert "protocol" not in http.model_settings("claude-embed", "text-embedding")

@@ -71,7 +71,7 @@ def predictions(found: Any, expected: int) -> tuple[list[list[float]], int | Non
     """Vertex AI's predictions[{embeddings: {values, statistics}}] (or {textEmbedding}), and the sum
     of their token counts."""
     if not isinstance(found, list) or len(found) != expected:
-        raise ProviderError("server_unavailable", f"expected {expected} predictions, got {describe(found)}")
+        raise ProviderError("server_unavailable", f"expected {expected} embeddings, got {describe(found)}")
     try:
         rows = [row.get("embeddings") or {"values": row["textEmbedding"]} for row in found]
         tokens = [(row.get("statistics") or {}).get("token_count") for row in rows]

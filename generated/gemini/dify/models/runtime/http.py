@@ -168,9 +168,16 @@ def put_user(body: dict[str, Any], user: str | None) -> None:
 
 def model_settings(model: str, kind: str = "llm") -> dict[str, Any]:
     """What the spec sends for `model` beyond the usual (config.MODEL_SETTINGS). A model the spec
-    does not list (one a Dify user adds, any id a MaiBot user sets) gets its kind's defaults."""
+    does not list (one a Dify user adds, any id a MaiBot user sets) gets its kind's defaults, speaking
+    the protocol its id's prefix names (config.MODEL_PREFIXES: Vertex's claude ids)."""
     found = config.MODEL_SETTINGS.get(model)
-    return found if found is not None else config.KIND_SETTINGS.get(kind, {})
+    if found is not None:
+        return found
+    defaults = config.KIND_SETTINGS.get(kind, {})
+    spoken = next(
+        (p for prefix, p in config.MODEL_PREFIXES.items() if kind == "llm" and model.startswith(prefix)), None
+    )
+    return defaults | {"protocol": spoken} if spoken else defaults
 
 
 def fixed_body(
