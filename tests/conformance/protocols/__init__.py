@@ -196,7 +196,7 @@ def filled_path(provider: Provider, template: str, model: str) -> str:
 
     def value(match: re.Match[str]) -> str:
         names = match.group(1).split("|")
-        return quote(model, safe="") if names == ["model"] else next(values[n] for n in names if n in values)
+        return quote(model, safe="@") if names == ["model"] else next(values[n] for n in names if n in values)
 
     return re.sub(r"\{([^{}]*)\}", value, template)
 

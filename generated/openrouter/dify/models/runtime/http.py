@@ -88,8 +88,9 @@ def rewritten(override: str) -> str:
 
 def model_path(template: str, model: str) -> str:
     """An endpoint path with the model id in it where it says `{model}` (Azure's deployments, Bedrock),
-    encoded whole: an id's slashes and colons stay inside its one segment."""
-    return template.replace("{model}", quote(model, safe="")) if "{model}" in template else template
+    encoded whole: an id's slashes and colons stay inside its one segment; `@` stays as it is, as
+    Google's clients send Vertex's versioned ids (claude-3-haiku@20240307)."""
+    return template.replace("{model}", quote(model, safe="@")) if "{model}" in template else template
 
 
 def wire_id(model: str, settings: dict[str, Any]) -> str:

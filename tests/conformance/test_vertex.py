@@ -1,0 +1,53 @@
+"""specs/vertex_ai.yaml's own checks, on both hosts: a broken service-account key is a credentials
+error that shows none of it and sends nothing; a Claude id the spec does not list goes, from MaiBot,
+to the Anthropic publisher with the model in the path alone; the Mistral models' rawPredict body."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conformance.hosts import dify_answer, user
+from tests.conformance.protocols import Text
+from tests.conformance.protocols import anthropic_messages as claude
+from tests.conformance.protocols import openai_chat as mistral
+from tests.conformance.specs import lowered, only
+from tests.integration.google_token import assert_token, shared
+from tests.integration.mock_server import Reply
+
+
+@only("vertex_ai")
+def test_a_broken_key_is_a_credentials_error_that_shows_none_of_it(dify, mock):
+    _, info = shared()
+    broken = json.dumps(
+        info | {"private_key": "-----BEGIN PRIVATE KEY-----\nbm90LWEta2V5\n-----END PRIVATE KEY-----\n"}
+    )
+    before = len(mock.requests)
+    credentials = dify.credentials() | {dify.provider.api.api_key_variable: broken}
+    outcome = dify.request("validate_provider_credentials", user_id="u1", provider="vertex_ai", credentials=credentials)
+    answer = dify_answer(outcome)
+    assert answer.error == "credentials" and "private_key" in answer.shown, answer.shown
+    assert "bm90LWEta2V5" not in answer.shown + dify.logs() and len(mock.requests) == before
+
+
+@only("vertex_ai")
+def test_maibot_sends_an_unlisted_claude_id_to_the_anthropic_publisher(maibot, mock):
+    provider = lowered("vertex_ai@anthropic_messages")
+    mock.expect(Reply(json=claude.answer(Text("Bonjour."))))
+    answer = maibot.chat(user("Hello"), model="claude-opus-9@20990101")
+    assert answer.error is None and answer.text == "Bonjour.", answer.shown
+    assert mock.last.path == claude.chat_path(provider, "claude-opus-9@20990101", False)[0]
+    assert "model" not in mock.last.body and mock.last.body["anthropic_version"] == "vertex-2023-10-16"
+    assert_token(mock.last)
+
+
+@only("vertex_ai")
+def test_mistral_streams_at_stream_raw_predict_without_user_or_stream_options(dify, mock):
+    provider = lowered("vertex_ai@openai_chat")
+    mock.expect(Reply(sse=mistral.stream(Text("Bon"), Text("jour."))))
+    answer = dify.chat(user("Hello"), model="mistral-small-2503", stream=True)
+    assert answer.error is None and answer.text == "Bonjour.", answer.message
+    assert (mock.last.path, mock.last.body["model"]) == (
+        mistral.chat_path(provider, "mistral-small-2503", True)[0],
+        "mistral-small-2503",
+    )
+    assert mock.last.path.endswith(":streamRawPredict") and not {"user", "stream_options"} & set(mock.last.body)
