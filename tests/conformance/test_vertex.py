@@ -10,6 +10,7 @@ from tests.conformance.hosts import dify_answer, user
 from tests.conformance.protocols import Text
 from tests.conformance.protocols import anthropic_messages as claude
 from tests.conformance.protocols import openai_chat as mistral
+from tests.conformance.protocols import vertex_gemini as gemini
 from tests.conformance.specs import lowered, only
 from tests.integration.google_token import assert_token, shared
 from tests.integration.mock_server import Reply
@@ -51,3 +52,15 @@ def test_mistral_streams_at_stream_raw_predict_without_user_or_stream_options(di
         "mistral-small-2503",
     )
     assert mock.last.path.endswith(":streamRawPredict") and not {"user", "stream_options"} & set(mock.last.body)
+
+
+@only("vertex_ai")
+def test_an_express_mode_key_goes_as_x_goog_api_key_without_project_or_location(dify, provider, mock):
+    mock.expect(Reply(json=gemini.answer(Text("Bonjour."))))
+    credentials = dify.credentials() | {provider.api.api_key_variable: "AQ.express-conformance-key"}
+    model = provider.models_of("llm")[0].name
+    outcome = dify.invoke_llm(model, credentials, [{"role": "user", "content": "Hi"}], False, provider="vertex_ai")
+    assert outcome.error is None, outcome.message
+    assert mock.last.path == f"/v1/publishers/google/models/{model}:generateContent"  # the override's host kept
+    assert mock.last.headers["x-goog-api-key"] == "AQ.express-conformance-key"
+    assert "authorization" not in mock.last.headers
