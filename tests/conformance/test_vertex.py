@@ -64,3 +64,20 @@ def test_an_express_mode_key_goes_as_x_goog_api_key_without_project_or_location(
     assert mock.last.path == f"/v1/publishers/google/models/{model}:generateContent"  # the override's host kept
     assert mock.last.headers["x-goog-api-key"] == "AQ.express-conformance-key"
     assert "authorization" not in mock.last.headers
+
+
+@only("vertex_ai")
+def test_one_token_serves_every_call_and_family_of_a_plugin_process(dify, maibot, mock):
+    endpoint, _ = shared()
+    for host in (dify, maibot):
+        mock.expect(Reply(json=gemini.answer(Text("warm"))))
+        assert host.chat(user("Hello")).error is None  # the process has its token now
+    issued = len(endpoint.issued)
+    models = [("gemini-2.5-flash", gemini), ("claude-sonnet-4-5@20250929", claude), ("mistral-small-2503", mistral)]
+    for host in (dify, maibot):
+        for model, api in models * 2:
+            mock.expect(Reply(json=api.answer(Text("ok"))))
+            answer = host.chat(user("Hello"), model=model)
+            assert answer.error is None and answer.text == "ok", answer.shown
+            assert_token(mock.last)
+    assert len(endpoint.issued) == issued  # twelve calls over three publishers, no new token
