@@ -13,6 +13,9 @@ from compiler.errors import Diagnostic
 from compiler.tables import KIND_BY_NAME, KINDS, Kind
 
 I18n = dict[str, str]
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# An auth scheme -> the runtime module it needs beyond the core (http.signed imports it lazily).
+AUTH_MODULES = {"aws_sigv4": "aws", "google_service_account": "google"}
 Encoding = Literal["plain", "response_format", "json_schema", "json", "list", "tool", "control"]
 
 
@@ -198,8 +201,10 @@ class ApiInfo:
     base_url_choices: dict[str, dict[str, str]]  # credential field -> its value -> the base URL it picks
     base_url_rewrite: tuple[str, str] | None = None  # ("append", path) / ("keep", "origin"): config.BASE_URL_REWRITE
     spoken: tuple[str, ...] = ()  # every protocol the models speak, `protocol` first
-    url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url `{variable}` -> default, options
+    url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a URL's `{variable}` -> default, options
     profiles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # model id -> profile prefixes: config.PROFILES
+    host_aliases: dict[str, str] = field(default_factory=dict)  # api.hosts: config.HOSTS
+    prefixes: dict[str, str] = field(default_factory=dict)  # api.prefixes: config.MODEL_PREFIXES
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
 
@@ -211,19 +216,31 @@ class ApiInfo:
     @property
     def auth_modules(self) -> list[str]:
         """The runtime modules the auth schemes need beyond the core (http.signed imports them)."""
-        return ["aws"] if "aws_sigv4" in self.schemes else []
+        return [module for scheme, module in AUTH_MODULES.items() if scheme in self.schemes]
 
     @property
     def url_defaults(self) -> dict[str, str]:
         """config.URL_DEFAULTS: what each `{variable}` of the base URL is when its credential is empty."""
         return {name: values[0] for name, values in self.url_values.items()}
 
+    @property
+    def example_base_url(self) -> str:
+        """The base URL with its `{variable}`s at their defaults (READMEs): one a user can copy."""
+        url = self.base_url
+        for placeholder in sorted(set(PLACEHOLDER.findall(url))):
+            value = next((self.url_values[n][0] for n in placeholder.split("|") if n in self.url_values), None)
+            url = url.replace("{" + placeholder + "}", value) if value else url
+        return url
+
     def hosts(self, url: str) -> set[str]:
-        """The hosts a base URL reaches, one per value of each `{variable}` in it."""
+        """The hosts a base URL reaches, one per value of each `{variable}` in it (`{a|b}`: a's values,
+        else b's), as api.hosts renames them."""
         urls = [url]
-        for name, values in self.url_values.items():
-            urls = [u.replace("{" + name + "}", v) for u in urls for v in values]
-        return {urlsplit(u).hostname or "" for u in urls} - {""}
+        for placeholder in sorted(set(PLACEHOLDER.findall(url))):
+            values = next((self.url_values[n] for n in placeholder.split("|") if n in self.url_values), ())
+            urls = [u.replace("{" + placeholder + "}", v) for u in urls for v in values]
+        found = {urlsplit(u).hostname or "" for u in urls if "{" not in u} - {""}
+        return {self.host_aliases.get(host, host) for host in found}
 
     @property
     def runtime_protocols(self) -> dict[str, dict[str, object]]:
@@ -349,6 +366,7 @@ class Provider:
         urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
         # An endpoint of the kinds served that is a whole URL of its own (Bedrock's rerank host).
         urls += [str(path) for k in self.kinds if "://" in str(path := self.api.endpoints.get(k.endpoint) or "")]
+        urls += [str(entry["base_url"]) for entry in self.api.protocols.values() if entry.get("base_url")]
         return tuple(sorted(set().union(*(self.api.hosts(url) for url in urls))))
 
     @property
@@ -420,6 +438,7 @@ class Provider:
         used = {"chat", "models"} | {kind.endpoint for kind in self.kinds + self.maibot_kinds}
         picked = self.customizable is not None and "mode" in self.customizable.variables
         used |= {"completions"} if picked or any(m.mode == "completion" for m in self.models) else set()
+        used |= {"stream"} if self.api.endpoints.get("stream") else set()
         return {key: path for key, path in self.api.endpoints.items() if key in used}
 
     @property

@@ -75,12 +75,16 @@ class Help(Strict):
 
 
 class Auth(Strict):
-    scheme: Literal["bearer", "header", "query", "aws_sigv4", "none"] | None = Field(
+    scheme: Literal["bearer", "header", "query", "aws_sigv4", "google_service_account", "none"] | None = Field(
         None,
         description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
         "query: a query parameter; aws_sigv4: AWS Signature V4 with the key pair of the credentials "
         "aws_access_key_id and aws_secret_access_key (and aws_session_token), or the API key as a bearer "
-        "token; none: no key is sent. Default: the protocol's (openai_chat: bearer; bedrock_converse: aws_sigv4).",
+        "token; google_service_account: the API key field holds a Google service-account key (JSON, or its "
+        "base64), signed into an RS256 JWT exchanged at its token_uri for an access token that is cached "
+        "until shortly before it expires, or else a Vertex AI express-mode API key (x-goog-api-key, to the "
+        "global host, on paths without /projects/…/locations/…); "
+        "none: no key is sent. Default: the protocol's (openai_chat: bearer; bedrock_converse: aws_sigv4).",
         examples=["bearer", "header"],
     )
     service: str | None = Field(
@@ -112,6 +116,14 @@ class Endpoints(Strict):
         None,
         description="Chat path. Default: the protocol's (openai_chat: /chat/completions).",
         examples=["/chat/completions"],
+    )
+    stream: str | None = Field(
+        None,
+        description="Path of streamed chat calls, where it is not the chat path (openai_chat and "
+        "anthropic_messages; Vertex AI's :streamRawPredict). Default: the chat path.",
+        examples=[
+            "/v1/projects/{vertex_project_id}/locations/{vertex_location}/publishers/anthropic/models/{model}:streamRawPredict"
+        ],
     )
     completions: str | None = Field(
         None,
@@ -244,6 +256,17 @@ class ProtocolApi(Strict):
         description="Static headers of its calls, over that protocol's own and api.headers.",
         examples=[{"anthropic-beta": "context-1m-2025-08-07"}],
     )
+    base_url: str | None = Field(
+        None,
+        description="Its calls' base URL, where not the spec's (its `{variable}`s filled as api.base_url's): "
+        "Vertex AI's Claude in its own location. The user's base-URL override still wins.",
+        examples=["https://{vertex_anthropic_location|vertex_location}-aiplatform.googleapis.com"],
+    )
+    body: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Fixed fields of its chat bodies, over api.body (Vertex AI's Claude: anthropic_version).",
+        examples=[{"anthropic_version": "vertex-2023-10-16"}],
+    )
 
 
 class Api(Strict):
@@ -261,6 +284,19 @@ class Api(Strict):
     )
     base_url: str = Field(
         description="Default base URL, e.g. https://api.deepseek.com/v1.", examples=["https://api.deepseek.com/v1"]
+    )
+    prefixes: dict[str, Protocol] = Field(
+        default_factory=dict,
+        description="A model id the spec does not list (any a MaiBot user sets) that starts with a key speaks "
+        "that protocol, one the spec's models speak (Vertex AI: claude -> anthropic_messages).",
+        examples=[{"claude": "anthropic_messages"}],
+    )
+    hosts: dict[str, str] = Field(
+        default_factory=dict,
+        description="A host name a filled-in base URL may have -> the host it is instead: Vertex AI's location "
+        "`global` makes https://{vertex_location}-aiplatform.googleapis.com global-aiplatform.googleapis.com, "
+        "which is aiplatform.googleapis.com.",
+        examples=[{"global-aiplatform.googleapis.com": "aiplatform.googleapis.com"}],
     )
     endpoints: Endpoints = Field(
         default_factory=Endpoints,

@@ -10,7 +10,7 @@ from compiler import spec as s
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import URL_RE, i18n
 from compiler.model import ApiInfo, Auth, CredentialInfo, ErrorMap, Option
-from compiler.lower.protocols import auth_of, lower_choices, lower_protocol_apis, spoken
+from compiler.lower.protocols import BUILT_KEYS, auth_of, lower_choices, lower_protocol_apis, spoken
 from compiler.tables import PROTOCOLS
 
 VARIABLE_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -52,10 +52,6 @@ REQUIRED_ENDPOINTS = ("chat",)  # MaiBot's `response` and credential checks use 
 
 # Optional api fields a protocol may read (compiler/tables.py: Protocol.quirks).
 QUIRKS = frozenset().union(*(protocol.quirks for protocol in PROTOCOLS.values()))
-
-
-# Body keys each request builder sets itself: a fixed field may not replace them.
-BUILT_KEYS = frozenset(("model", "messages", "stream", "stream_options", "tools", "tool_choice", "input"))
 
 
 def check_fixed_body(lw: Lowering, loc: tuple, body: dict | None) -> None:
@@ -127,6 +123,8 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         base_url_rewrite=lower_rewrite(lw, spec.credentials.base_url),
         spoken=names,
         url_values=lower_url_values(lw, spec),
+        host_aliases=lower_hosts(lw, api.hosts),
+        prefixes=lower_prefixes(lw, api.prefixes, names),
         protocols=lower_protocol_apis(lw, spec),
         protocol_choices=lower_choices(lw, spec),
     )
@@ -152,23 +150,55 @@ PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 HOST_LABEL_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 
 
+def url_templates(spec: s.Spec) -> list[tuple[tuple, str]]:
+    """Every URL and path a `{variable}` may fill, by location: the base URLs (api's and each further
+    protocol's) and the endpoint paths (Vertex AI's project and location)."""
+    found = [(("api", "base_url"), spec.api.base_url)]
+    found += [(("api", "endpoints", k), v) for k, v in spec.api.endpoints.model_dump().items() if v]
+    for name, entry in spec.api.protocols.items():
+        loc = ("api", "protocols", name)
+        found += [(loc + ("base_url",), entry.base_url)] if entry.base_url else []
+        found += [(loc + ("endpoints", k), v) for k, v in entry.endpoints.model_dump().items() if v]
+    return found
+
+
 def lower_url_values(lw: Lowering, spec: s.Spec) -> dict[str, tuple[str, ...]]:
-    """Each `{variable}` of api.base_url (a region in the host name: Bedrock's) -> its credential
-    field's default, then its other options: a credentials.extra field with a default, whose values
-    are host-name labels (the runtime checks what users type the same way)."""
+    """Each `{variable}` of a base URL or endpoint path (a region in the host name: Bedrock's; `{a|b}`:
+    a's value, else b's) -> its credential field's default, then its other options: a
+    credentials.extra field, whose values are host-name labels (the runtime checks what users type
+    the same way)."""
     fields = {f.variable: (i, f) for i, f in enumerate(spec.credentials.extra)}
     out = {}
-    for name in PLACEHOLDER_RE.findall(spec.api.base_url):
-        if name not in fields:
-            lw.error(("api", "base_url"), f"{{{name}}} is not a credentials.extra variable, which would fill it")
-            continue
-        index, field = fields[name]
-        values = [field.default or ""] + [o.value for o in field.options if o.value != field.default]
-        bad = [v for v in values if not HOST_LABEL_RE.match(v)]
-        message = f"fills {{{name}}} of api.base_url, so its default and options are host-name labels: {bad}"
-        lw.check(not bad, ("credentials", "extra", index), message)
-        out[name] = tuple(values)
-    return out
+    for loc, url in url_templates(spec):
+        for name in (n for found in PLACEHOLDER_RE.findall(url) for n in found.split("|") if found != "model"):
+            if name not in fields:
+                lw.error(loc, f"{{{name}}} is not a credentials.extra variable, which would fill it")
+                continue
+            index, field = fields[name]
+            values = [field.default or ""] + [o.value for o in field.options if o.value != field.default]
+            values = [v for v in values if v]  # none: a required field (Vertex's project), or a fallback
+            bad = [v for v in values if not HOST_LABEL_RE.match(v)]
+            message = f"fills {{{name}}} of a URL, so its default and options are host-name labels: {bad}"
+            lw.check(not bad, ("credentials", "extra", index), message)
+            out[name] = tuple(values)
+    return {name: values for name, values in out.items() if values}
+
+
+def lower_prefixes(lw: Lowering, prefixes: dict[str, str], spoken: tuple[str, ...]) -> dict[str, str]:
+    """api.prefixes: each a protocol the spec's models speak (its calls' endpoints are known)."""
+    for prefix, protocol in prefixes.items():
+        lw.check(bool(prefix), ("api", "prefixes"), "a prefix cannot be empty: it would match every model id")
+        lw.check(protocol in spoken, ("api", "prefixes", prefix), f"no model speaks {protocol}: {list(spoken)}")
+    return dict(prefixes)
+
+
+def lower_hosts(lw: Lowering, hosts: dict[str, str]) -> dict[str, str]:
+    """api.hosts: host names both sides (no scheme, port or path)."""
+    for given, host in hosts.items():
+        for value in (given, host):
+            ok = all(HOST_LABEL_RE.match(label) for label in value.split("."))
+            lw.check(ok, ("api", "hosts", given), f"must map a host name to a host name, got {value!r}")
+    return dict(hosts)
 
 
 AWS_FIELDS = {"aws_access_key_id": True, "aws_secret_access_key": True, "aws_session_token": False}
@@ -264,8 +294,9 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
             variable=key.variable,
             label=i18n(key.label),
             type="secret-input",
-            # aws: the key pair instead, unless the field shows for the API-key method alone
-            required=api.auth.scheme not in ("none", "aws_sigv4") or bool(key.show_on),
+            # aws: the key pair instead, unless the field shows for the API-key method alone; google: the
+            # official form's key is optional (an empty one is a clear error at run time)
+            required=api.auth.scheme not in ("none", "aws_sigv4", "google_service_account") or bool(key.show_on),
             placeholder=i18n(key.placeholder) if key.placeholder else None,
             show_on=tuple((key.show_on or {}).items()),
         )

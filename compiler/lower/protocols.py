@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from compiler import spec as s
 from compiler.lower.diagnostics import Lowering
+from compiler.lower.identity import URL_RE
 from compiler.model import Auth
 from compiler.tables import PROTOCOLS, Protocol
 
@@ -35,6 +36,8 @@ def auth_of(auth: s.Auth, protocol: Protocol) -> Auth:
         return Auth(*protocol.auth)
     if auth.scheme == "aws_sigv4":
         return Auth("aws_sigv4", auth.service or "bedrock", "")
+    if auth.scheme == "google_service_account":
+        return Auth("google_service_account", None, "")
     return Auth(auth.scheme, auth.name, auth.prefix)
 
 
@@ -49,7 +52,10 @@ def check_declared(lw: Lowering, loc: tuple, fields: s.ModelFields) -> None:
         lw.check(not repeated, loc, "names a protocol twice")
 
 
-CHAT_ENDPOINTS = ("chat", "models")
+# Body keys each request builder sets itself: a fixed field may not replace them.
+BUILT_KEYS = frozenset(("model", "messages", "stream", "stream_options", "tools", "tool_choice", "input"))
+
+CHAT_ENDPOINTS = ("chat", "stream", "models")
 
 
 def lower_protocol_apis(lw: Lowering, spec: s.Spec) -> dict[str, dict[str, object]]:
@@ -69,6 +75,7 @@ def lower_protocol_apis(lw: Lowering, spec: s.Spec) -> dict[str, dict[str, objec
         endpoints = {  # only chat models speak a further protocol
             key: getattr(entry.endpoints, key) if key in given else protocol.endpoints.get(key)
             for key in CHAT_ENDPOINTS
+            if key != "stream" or key in given  # a stream path only where the spec names one
         }
         for key in sorted(given - set(CHAT_ENDPOINTS)):
             lw.error(("api", "protocols", name, "endpoints", key), "only chat models speak a further protocol")
@@ -79,7 +86,21 @@ def lower_protocol_apis(lw: Lowering, spec: s.Spec) -> dict[str, dict[str, objec
         lw.check(endpoints["chat"] is not None, ("api", "protocols", name, "endpoints", "chat"), "cannot be null")
         auth = auth_of(entry.auth, protocol)
         headers = protocol.headers | dict(spec.api.headers) | dict(entry.headers)
-        out[name] = {"endpoints": endpoints, "auth": auth, "headers": headers}
+        out[name] = {"endpoints": endpoints, "auth": auth, "headers": headers} | own_base(lw, name, entry)
+    return out
+
+
+def own_base(lw: Lowering, name: str, entry: s.ProtocolApi) -> dict[str, object]:
+    """A further protocol's own base URL and fixed body fields, when the spec gives them."""
+    out: dict[str, object] = {}
+    if entry.base_url is not None:
+        ok = bool(URL_RE.match(entry.base_url))
+        lw.check(ok, ("api", "protocols", name, "base_url"), f"must be an http(s) URL, got {entry.base_url!r}")
+        out["base_url"] = entry.base_url.rstrip("/")
+    if entry.body:
+        for key in sorted(set(entry.body) & BUILT_KEYS):
+            lw.error(("api", "protocols", name, "body", key), f"the plugin sets `{key}` itself")
+        out["body"] = dict(entry.body)
     return out
 
 

@@ -20,6 +20,12 @@ ROOT_FILES = (
 # The plugin's dependencies, written to both pyproject.toml and requirements.txt. The Marketplace
 # wants every one bounded and dify-plugin at 0.9.0 or later; the runtime is tested with 0.10.2.
 REQUIREMENTS = ("dify_plugin>=0.10.2,<0.11.0", "urllib3>=2.3,<3")
+# What an auth scheme's runtime module needs beyond them (google.py signs its JWT with RSA).
+SCHEME_REQUIREMENTS = {"google_service_account": ("cryptography>=42,<51",)}
+
+
+def requirements(p: Provider) -> tuple[str, ...]:
+    return REQUIREMENTS + tuple(r for scheme in sorted(p.api.schemes) for r in SCHEME_REQUIREMENTS.get(scheme, ()))
 
 
 def runtime_entries(p: Provider) -> list[str]:
@@ -36,7 +42,7 @@ def runtime_entries(p: Provider) -> list[str]:
 
 def plan(p: Provider, header: str) -> list[Job | Copy]:
     """Every file of `dify/`, in a fixed order."""
-    ctx = {"p": p, "header": header, "requirements": REQUIREMENTS}
+    ctx = {"p": p, "header": header, "requirements": requirements(p)}
     jobs: list[Job | Copy] = [Job(f"dify/{name}.jinja", f"dify/{name}", ctx) for name in ROOT_FILES]
     jobs.append(Copy(TEMPLATES / "dify" / "main.py", "dify/main.py"))  # nothing in it depends on the spec
     jobs += [

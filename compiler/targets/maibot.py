@@ -17,6 +17,10 @@ SDK_VERSIONS = {"min_version": "2.16.0", "max_version": "2.16.99"}
 # aiohttp comes with the host (maibot 1.3.15 requires >=3.14.3); declaring it lets the host check
 # the range.
 DEPENDENCIES = [{"type": "python_package", "name": "aiohttp", "version_spec": ">=3.10,<4"}]
+# What an auth scheme's runtime module needs beyond them (google.py signs its JWT with RSA).
+SCHEME_DEPENDENCIES = {
+    "google_service_account": [{"type": "python_package", "name": "cryptography", "version_spec": ">=42,<51"}]
+}
 
 
 def manifest(p: Provider) -> dict[str, object]:
@@ -34,7 +38,7 @@ def manifest(p: Provider) -> dict[str, object]:
         "urls": {"repository": m.repository},
         "host_application": HOST_VERSIONS,
         "sdk": SDK_VERSIONS,
-        "dependencies": DEPENDENCIES,
+        "dependencies": DEPENDENCIES + [d for s in sorted(p.api.schemes) for d in SCHEME_DEPENDENCIES.get(s, [])],
         "capabilities": [],
         "i18n": {"default_locale": m.locale},
         "llm_providers": [

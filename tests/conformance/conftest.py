@@ -14,7 +14,7 @@ import pytest
 from compiler.model import Provider
 from tests.conformance.hosts import DifySide, MaiBotSide
 from tests.conformance.pool import Pool
-from tests.conformance.protocols import Adapter, adapter
+from tests.conformance.protocols import Adapter, adapter_for
 from tests.conformance.specs import PROTOCOL_OF, grouped, lowered, specs_of
 from tests.integration.mock_server import MockServer
 
@@ -50,7 +50,7 @@ def provider(spec_name: str) -> Provider:
 @pytest.fixture
 def api(provider: Provider) -> Adapter:
     """The spec's protocol adapter (protocols/)."""
-    return adapter(provider.api.protocol)
+    return adapter_for(provider)
 
 
 @pytest.fixture(scope="session")

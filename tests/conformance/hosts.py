@@ -15,6 +15,7 @@ from typing import Any
 from compiler.model import Provider
 from tests.conformance.protocols import Call, base_path
 from tests.integration.dify_runner import DifyPlugin, Outcome
+from tests.integration.google_token import shared_key
 from tests.integration.maibot_runner import MaiBotHost
 from tests.integration.mock_server import MockServer
 
@@ -163,6 +164,8 @@ class DifySide(Side):
                 "aws_secret_access_key": key,
             }
             return pair | {api.base_url_variable: base_url or self.base_url}
+        if api.auth.scheme == "google_service_account" and key == KEY:  # a service-account key (google.py)
+            key = shared_key()
         return {api.api_key_variable: key, api.base_url_variable: base_url or self.base_url}
 
     def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
@@ -287,7 +290,8 @@ class MaiBotSide(Side):
         return self.host.report
 
     def api_provider(self, **overrides: Any) -> dict[str, Any]:
-        key = f"{ACCESS_KEY_ID}:{KEY}" if self.provider.api.auth.scheme == "aws_sigv4" else KEY  # aws.py
+        scheme = self.provider.api.auth.scheme
+        key = {"aws_sigv4": f"{ACCESS_KEY_ID}:{KEY}", "google_service_account": shared_key()}.get(scheme, KEY)
         settings = {"base_url": self.base_url, "api_key": key, "timeout": 10, "max_retry": 1}
         return {"client_type": self.provider.maibot.client_type} | settings | overrides
 

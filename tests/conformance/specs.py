@@ -69,7 +69,7 @@ def grouped(names: list[str]) -> list:
 
 
 # Specs with checks of their own (only()): a cover keeps them.
-OWN_CHECKS = ("anthropic", "gemini")
+OWN_CHECKS = ("anthropic", "gemini", "vertex_ai")
 
 
 def only(*names: str) -> pytest.MarkDecorator:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from compiler.model import ModelInfo, Provider
 from tests.conformance.expect import assert_auth, closed_port, failing
 from tests.conformance.hosts import first_llm
-from tests.conformance.protocols import Text, adapter, base_path, sent_id
+from tests.conformance.protocols import Text, adapter_for, base_path, sent_id
 from tests.conformance.specs import speaks, view
 from tests.integration.mock_server import Reply
 
@@ -17,7 +17,7 @@ def test_a_good_key(dify, provider, api, mock):
     checked = checked_llm(provider)
     if checked is not None:  # a one-token chat with that model, in the protocol it speaks
         provider = view(provider, speaks(provider, checked), whole=speaks(provider, checked) == provider.api.protocol)
-        api = adapter(provider.api.protocol)
+        api = adapter_for(provider)
     models = None if checked else provider.api.endpoints.get("models")
     mock.expect(Reply(json=api.models([first_llm(provider)]) if models else api.answer(Text("pong"))))
     answer = dify.validate()

@@ -3,13 +3,12 @@ answers the mock makes (protocols/): batches, usage (or an offline count), the r
 
 from __future__ import annotations
 
-from urllib.parse import quote
 
 import pytest
 
 from compiler.model import Provider
 from tests.conformance.expect import assert_auth, failing
-from tests.conformance.protocols import Adapter, base_path
+from tests.conformance.protocols import filled_path, Adapter, base_path
 from tests.integration.mock_server import Reply
 
 # Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
@@ -27,8 +26,7 @@ def models(provider: Provider, api: Adapter) -> list:
 
 
 def path(provider: Provider, model: str) -> str:
-    """The embeddings path, the model id in it encoded whole (Bedrock's `:`) where it has one."""
-    return base_path(provider) + provider.endpoints["embeddings"].replace("{model}", quote(model, safe=""))
+    return base_path(provider) + filled_path(provider, provider.endpoints["embeddings"], model)
 
 
 def embed(dify, model: str, texts: list[str], input_type: str = "document"):

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.conformance.expect import IMAGE, WEATHER_TOOL
+from tests.conformance.expect import IMAGE, WEATHER_TOOL, assert_auth
 from tests.conformance.hosts import KEY, system, user
 from tests.conformance.protocols import gemini as api
 from tests.conformance.specs import only
@@ -36,7 +36,7 @@ def test_thoughts_count_as_output_of_a_stream(dify, provider, mock):
     assert (answer.usage["prompt_tokens"], answer.usage["completion_tokens"]) == (7, 5)
 
 
-def test_a_function_call_keeps_its_thought_signature(dify, maibot, mock):
+def test_a_function_call_keeps_its_thought_signature(dify, maibot, provider, mock):
     call = {"functionCall": {"name": "get_weather", "args": {"city": "Paris"}}, "thoughtSignature": "c2ln"}
     mock.expect(Reply(json=api.response(call)))
     answer = dify.chat(user("Weather?"), tools=[WEATHER_TOOL])
@@ -64,9 +64,8 @@ def test_a_function_call_keeps_its_thought_signature(dify, maibot, mock):
     mock.expect(Reply(json=api.response({"text": "Sunny."})))
     answer = maibot.chat(user("Weather?"))
     assert answer.error is None and answer.text == "Sunny.", answer.shown
-    assert mock.last.headers["x-goog-api-key"] == KEY and mock.last.body["contents"][0]["parts"] == [
-        {"text": "Weather?"}
-    ]
+    assert_auth(provider, mock.last)  # x-goog-api-key, or Vertex's token
+    assert mock.last.body["contents"][0]["parts"] == [{"text": "Weather?"}]
 
 
 @pytest.mark.parametrize(

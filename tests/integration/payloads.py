@@ -38,6 +38,10 @@ def assert_auth(provider: Provider, recorded, key: str = KEY) -> None:
         assert recorded.query[auth.name] == key
     elif auth.scheme == "aws_sigv4":
         assert_signed(recorded, key, auth.name)
+    elif auth.scheme == "google_service_account":
+        from tests.integration.google_token import assert_token  # Vertex specs only
+
+        assert_token(recorded)
     for name, value in provider.api.headers.items():
         assert recorded.headers[name.lower()] == value
 

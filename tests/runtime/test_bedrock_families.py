@@ -238,8 +238,8 @@ def test_rerank_results_are_read_best_first() -> None:
 def test_the_rerank_host_is_filled_from_the_region_credential() -> None:
     path = bedrock_rerank.request("amazon.rerank-v1:0", "q", ["a"], region="eu-west-1").path
     assert (
-        http.address(path, {"aws_region": "eu-west-1"})
+        http.address("", path, {"aws_region": "eu-west-1"})
         == "https://bedrock-agent-runtime.eu-west-1.amazonaws.com/rerank"
     )
     with pytest.raises(ProviderError, match="must be a name like us-east-1"):
-        http.address(path, {"aws_region": "evil.example/x"})
+        http.address("", path, {"aws_region": "evil.example/x"})

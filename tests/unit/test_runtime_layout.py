@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from compiler.build import compile_spec
+from compiler.model import AUTH_MODULES
 from compiler.runtime import config as test_config
 from compiler.tables import KINDS, PROTOCOLS
 from compiler.targets.runtime import RUNTIME, imports, package_of, relative, resolve, source
@@ -106,10 +107,11 @@ def test_every_import_a_plugin_runs_is_shipped(plugin: Path) -> None:
     for module in present - {"config"}:
         assert imports(module) <= present, module
         for lazy in function_level_imports(folder / relative(module)):
-            if lazy == "aws":  # http.signed, for an AWS auth scheme
+            if lazy in AUTH_MODULES.values():  # http.signed and http.address, for that auth scheme
                 schemes = {settings(folder / "config.py")["AUTH"][0]}
                 schemes |= {entry["auth"][0] for entry in settings(folder / "config.py")["PROTOCOLS"].values()}
-                assert (lazy in present) == ("aws_sigv4" in schemes), (module, lazy)
+                scheme = next(s for s, m in AUTH_MODULES.items() if m == lazy)
+                assert (lazy in present) == (scheme in schemes), (module, lazy)
                 continue
             kind = next(k for k in KINDS if k.runtime == lazy or (lazy == "kinds" and k.runtime == "embeddings"))
             assert (lazy in present or f"kinds.{lazy}" in present) == bool(endpoints.get(kind.endpoint)), (module, lazy)

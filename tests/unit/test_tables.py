@@ -59,6 +59,7 @@ def test_endpoints_default_to_the_protocols_and_null_means_none(tmp_path: Path) 
     assert p.api.protocol == "openai_chat"
     assert p.api.endpoints == {
         "chat": "/chat/completions",
+        "stream": None,
         "completions": "/completions",
         "models": None,
         "embeddings": "/embeddings",

@@ -91,7 +91,7 @@ def send(
     """Send one request, its body as JSON or a multipart upload; a non-2xx answer is classified
     with the spec's error map (`fields` reads the error body). The response's `url` is the address
     without its query, which may hold the API key."""
-    url = http.address(request.path, credentials)
+    url = http.address(http.base_url(credentials, request.protocol), request.path, credentials, request.protocol)
     query = http.query(credentials, request.protocol) | request.query
     headers = http.headers(credentials, request.protocol)
     if request.files is not None:

@@ -9,11 +9,12 @@ answer it makes, in test_mocks.py) plus its own cases in test_<protocol>.py."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from typing import Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from compiler.model import Provider
 from tests.integration.mock_server import Recorded
@@ -182,6 +183,31 @@ def sent_id(api: Any, provider: Provider, model: str) -> str:
     settings = next((m.settings for m in provider.models if m.name == model), {})
     derive = getattr(api, "wire_id", None)
     return derive(provider, model, settings) if derive else model
+
+
+def adapter_for(provider: Provider) -> Adapter:
+    """The adapter of a spec's protocol; Vertex AI's Gemini (embeddings over :predict) has its own."""
+    name = provider.api.protocol
+    if name == "gemini" and str(provider.api.endpoints.get("embeddings") or "").endswith(":predict"):
+        name = "vertex_gemini"
+    return adapter(name)
+
+
+# What the plugins fill a path's `{variable}`s with when the conformance key (hosts.py) is a Google
+# service account's: its project, and the location fields' defaults (the mock's host names none).
+PATH_VALUES = {"vertex_project_id": "conformance-project"}
+
+
+def filled_path(provider: Provider, template: str, model: str) -> str:
+    """An endpoint path as the plugins send it: `{model}` encoded whole, each other `{a|b}` the first
+    of its names the suite or the spec's defaults give a value."""
+    values = PATH_VALUES | provider.api.url_defaults
+
+    def value(match: re.Match[str]) -> str:
+        names = match.group(1).split("|")
+        return quote(model, safe="@") if names == ["model"] else next(values[n] for n in names if n in values)
+
+    return re.sub(r"\{([^{}]*)\}", value, template)
 
 
 def base_path(provider: Provider) -> str:

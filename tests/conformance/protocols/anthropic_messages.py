@@ -7,10 +7,13 @@ of single blocks (signed and redacted thinking) serve test_anthropic_messages.py
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+from urllib.parse import unquote
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    filled_path,
     no_error_headers,
     USAGE,
     Call,
@@ -226,7 +229,10 @@ def models(names: list[str]) -> dict:
 
 
 def chat_path(provider: Provider, model: str, stream: bool) -> tuple[str, dict[str, str]]:
-    return base_path(provider) + provider.api.endpoints["chat"], {}
+    """The chat path (a stream's own where the spec names one: Vertex's :streamRawPredict)."""
+    endpoints = provider.api.endpoints
+    template = (endpoints.get("stream") if stream else None) or endpoints["chat"]
+    return base_path(provider) + filled_path(provider, template, model), {}
 
 
 def read(recorded: Recorded) -> Sent:
@@ -242,8 +248,9 @@ def read(recorded: Recorded) -> Sent:
         messages += turns_of(turn["role"], parts)
     tools = body.get("tools") or []
     functions = [t for t in tools if "type" not in t or t["type"] == "custom"]
+    named = re.search(r"/models/([^/:]+):\w+$", recorded.path)  # Vertex: the model in the path alone
     return Sent(
-        model=body.get("model"),
+        model=body.get("model") or (unquote(named.group(1)) if named else None),
         stream=body.get("stream") is True,
         messages=messages,
         tools=[{k: v for k, v in tool_function(t).items() if v is not None} for t in functions],

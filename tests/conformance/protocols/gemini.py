@@ -11,6 +11,7 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    filled_path,
     no_error_headers,
     USAGE,
     Call,
@@ -157,7 +158,7 @@ def embedded(recorded: Recorded) -> tuple[str, list[str]]:
 
 
 def chat_path(provider: Provider, model: str, stream: bool) -> tuple[str, dict[str, str]]:
-    path = base_path(provider) + provider.api.endpoints["chat"].replace("{model}", model)
+    path = base_path(provider) + filled_path(provider, provider.api.endpoints["chat"], model)
     settings = next((m.settings for m in provider.models_of("llm") if m.name == model), {})
     if stream and settings.get("stream", True):
         return path.replace(":generateContent", ":streamGenerateContent"), {"alt": "sse"}

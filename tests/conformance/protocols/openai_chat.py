@@ -10,6 +10,7 @@ from typing import Any
 
 from compiler.model import Provider
 from tests.conformance.protocols import (
+    filled_path,
     no_error_headers,
     USAGE,
     Call,
@@ -165,7 +166,10 @@ def embedded(recorded: Recorded) -> tuple[str, list[str]]:
 def chat_path(provider: Provider, model: str, stream: bool) -> tuple[str, dict[str, str]]:
     settings = next((m.settings for m in provider.models_of("llm") if m.name == model), {})
     endpoint = "completions" if settings.get("mode") == "completion" else "chat"
-    return base_path(provider) + provider.api.endpoints[endpoint], {}
+    template = (
+        provider.api.endpoints.get("stream") if stream and endpoint == "chat" else None
+    ) or provider.api.endpoints[endpoint]
+    return base_path(provider) + filled_path(provider, template, str(settings.get("api_id") or model)), {}
 
 
 def read(recorded: Recorded) -> Sent:

@@ -14,9 +14,10 @@ from .errors import ProviderError, describe
 from .parameters import merged, put
 
 
-def base_url(credentials: dict[str, Any]) -> str:
+def base_url(credentials: dict[str, Any], protocol: str = "") -> str:
     """The credentials' base-URL override when the spec offers one and it is filled in; else the
-    base URL a field's value picks (a region select); else the spec's, its `{variable}`s filled in."""
+    base URL a field's value picks (a region select); else the spec's (`protocol`'s own, when it has
+    one), its `{variable}`s filled in and its host as config.HOSTS renames it."""
     if overridden(credentials):
         return rewritten(overridden(credentials))
     for variable, urls in config.BASE_URL_CHOICES.items():
@@ -24,7 +25,7 @@ def base_url(credentials: dict[str, Any]) -> str:
         chosen = urls.get(str(value).lower() if isinstance(value, bool) else str(value or "").strip())
         if chosen:
             return chosen
-    return filled(config.BASE_URL, credentials)
+    return aliased(filled(apis.base_url(protocol), credentials))
 
 
 def overridden(credentials: dict[str, Any]) -> str:
@@ -34,33 +35,47 @@ def overridden(credentials: dict[str, Any]) -> str:
     return str(credentials.get(config.BASE_URL_VARIABLE) or "").strip()
 
 
-def address(path: str, credentials: dict[str, Any]) -> str:
-    """Where a request goes: the base URL and its path, or, for a path that is a whole URL of its own
-    (a protocol's call served on another host of the same service: Bedrock's rerank on
-    bedrock-agent-runtime), that URL with its `{variable}`s filled in as a base URL's are; a user's
-    override (a gateway) takes that call's path too."""
-    if "://" not in path:
-        return base_url(credentials) + path
-    return (
-        rewritten(overridden(credentials)) + urlsplit(path).path
-        if overridden(credentials)
-        else filled(path, credentials)
-    )
+def address(base: str, path: str, credentials: dict[str, Any], protocol: str = "") -> str:
+    """The URL a call goes to: `path` (its `{variable}`s filled in: Vertex's project and location)
+    under `base`, where the auth scheme routes it (google.routed: an express-mode key's calls). A path
+    that is a whole URL of its own (a call served on another host of the same service: Bedrock's
+    rerank on bedrock-agent-runtime) is that URL, filled in as a base URL is; a user's override (a
+    gateway) takes that call's path too."""
+    if "://" in path:
+        override = overridden(credentials)
+        return rewritten(override) + urlsplit(path).path if override else filled(path, credentials)
+    if apis.auth(protocol)[0] == "google_service_account":
+        from . import google  # shipped only with the google_service_account scheme
+
+        base, path, credentials = google.routed(base, path, credentials)
+    return base + filled(path, credentials)
 
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+def aliased(url: str) -> str:
+    """`url` with its host renamed as config.HOSTS says (Vertex's location `global`:
+    global-aiplatform.googleapis.com is aiplatform.googleapis.com)."""
+    parts = urlsplit(url)
+    host = config.HOSTS.get(parts.hostname or "")
+    if host is None:
+        return url
+    return urlunsplit(parts._replace(netloc=host + (f":{parts.port}" if parts.port else "")))
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")
 HOST_LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 
 
 def filled(url: str, credentials: dict[str, Any]) -> str:
-    """A base URL's `{variable}`s (a region in the host name) as the credentials give them (config.
-    URL_DEFAULTS when empty): each a host-name label, never anything that could move the request."""
+    """A URL's `{variable}`s (a region in the host name) as the credentials give them (config.
+    URL_DEFAULTS when empty; `{a|b}`: a's value, else b's): each a host-name label, never anything
+    that could move the request."""
     if "{" not in url:
         return url
 
     def value(match: re.Match[str]) -> str:
-        name = match.group(1)
-        given = str(credentials.get(name) or "").strip() or config.URL_DEFAULTS.get(name, "")
+        names = match.group(1).split("|")
+        given = [str(credentials.get(n) or "").strip() for n in names] + [config.URL_DEFAULTS.get(n, "") for n in names]
+        name, given = names[0], next((v for v in given if v), "")
         if not HOST_LABEL.match(given):
             raise ProviderError("bad_request", f"the {name} credential must be a name like us-east-1, got {given!r}")
         return given
@@ -84,8 +99,9 @@ def rewritten(override: str) -> str:
 
 def model_path(template: str, model: str) -> str:
     """An endpoint path with the model id in it where it says `{model}` (Azure's deployments, Bedrock),
-    encoded whole: an id's slashes and colons stay inside its one segment."""
-    return template.replace("{model}", quote(model, safe="")) if "{model}" in template else template
+    encoded whole: an id's slashes and colons stay inside its one segment; `@` stays as it is, as
+    Google's clients send Vertex's versioned ids (claude-3-haiku@20240307)."""
+    return template.replace("{model}", quote(model, safe="@")) if "{model}" in template else template
 
 
 def wire_id(model: str, settings: dict[str, Any]) -> str:
@@ -144,8 +160,13 @@ def signed(
     protocol: str = "",
 ) -> dict[str, str]:
     """Headers that authenticate a request only once all of it is known (aws_sigv4: a signature over
-    the method, URL, query, headers and body); none for the other schemes."""
+    the method, URL, query, headers and body; google_service_account: a cached access token, or an
+    express-mode key); none for the other schemes."""
     scheme, service, _ = apis.auth(protocol)
+    if scheme == "google_service_account":
+        from . import google  # shipped only with the google_service_account scheme
+
+        return google.signed(credentials)
     if scheme != "aws_sigv4":
         return {}
     from . import aws  # shipped only with an AWS auth scheme
@@ -177,15 +198,24 @@ def put_user(body: dict[str, Any], user: str | None) -> None:
 
 def model_settings(model: str, kind: str = "llm") -> dict[str, Any]:
     """What the spec sends for `model` beyond the usual (config.MODEL_SETTINGS). A model the spec
-    does not list (one a Dify user adds, any id a MaiBot user sets) gets its kind's defaults."""
+    does not list (one a Dify user adds, any id a MaiBot user sets) gets its kind's defaults, speaking
+    the protocol its id's prefix names (config.MODEL_PREFIXES: Vertex's claude ids)."""
     found = config.MODEL_SETTINGS.get(model)
-    return found if found is not None else config.KIND_SETTINGS.get(kind, {})
+    if found is not None:
+        return found
+    defaults = config.KIND_SETTINGS.get(kind, {})
+    spoken = next(
+        (p for prefix, p in config.MODEL_PREFIXES.items() if kind == "llm" and model.startswith(prefix)), None
+    )
+    return defaults | {"protocol": spoken} if spoken else defaults
 
 
-def fixed_body(body: dict[str, Any], settings: dict[str, Any], chat: bool = False) -> dict[str, Any]:
-    """`body` over the spec's fixed fields (api.body for chat, then the model's own, in its
-    `settings`): the request's own values win, and objects on both sides merge."""
-    fixed = merged(config.BODY if chat else {}, settings.get("body") or {})
+def fixed_body(
+    body: dict[str, Any], settings: dict[str, Any], chat: bool = False, protocol: str = ""
+) -> dict[str, Any]:
+    """`body` over the spec's fixed fields (for chat api.body, then `protocol`'s own, then the model's,
+    in its `settings`): the request's own values win, and objects on both sides merge."""
+    fixed = merged(merged(config.BODY, apis.body(protocol)) if chat else {}, settings.get("body") or {})
     return merged(fixed, body) if fixed else body
 
 

@@ -24,6 +24,10 @@ API_KEY_VARIABLE = "fireworks_api_key"
 BASE_URL_VARIABLE = "base_url"
 # A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
 URL_DEFAULTS = {}
+# A filled-in base URL's host -> the host it is instead (Vertex's global-aiplatform.googleapis.com).
+HOSTS = {}
+# A model id the spec does not list that starts with a key -> the protocol it speaks.
+MODEL_PREFIXES = {}
 # Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
 BASE_URL_CHOICES = {}
 # How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path

@@ -15,6 +15,19 @@ def endpoints(protocol: str) -> dict[str, str | None]:
     return other["endpoints"] if other else config.ENDPOINTS
 
 
+def base_url(protocol: str) -> str:
+    """The base URL of `protocol`'s calls: its own when the spec gives one (Vertex: Claude's location),
+    else the spec's."""
+    other = config.PROTOCOLS.get(protocol)
+    return (other.get("base_url") if other else None) or config.BASE_URL
+
+
+def body(protocol: str) -> dict[str, Any]:
+    """Fixed fields of `protocol`'s chat bodies beyond api.body (Vertex's anthropic_version)."""
+    other = config.PROTOCOLS.get(protocol)
+    return (other.get("body") if other else None) or {}
+
+
 def auth(protocol: str) -> tuple[str, str | None, str]:
     other = config.PROTOCOLS.get(protocol)
     return other["auth"] if other else config.AUTH

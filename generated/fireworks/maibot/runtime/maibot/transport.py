@@ -16,7 +16,7 @@ from typing import Any
 import aiohttp
 import yarl
 
-from .. import config, errors, http, protocols
+from .. import apis, config, errors, http, protocols
 from ..types import Completion, Request
 
 # Connections kept per plugin. MaiBot's runner serves every call in its own task, without a cap,
@@ -43,20 +43,22 @@ def target(
     """The spec's auth scheme with the key from `api_provider` (`protocol`'s, for a call of a further
     protocol the models speak), then its default headers and query, then the caller's."""
     credentials = {config.API_KEY_VARIABLE: str(api_provider.get("api_key") or "")}
+    if api_provider.get("project"):  # Vertex's project (google.completed), when the provider names one
+        credentials["project"] = str(api_provider["project"])
     headers = http.headers(credentials, protocol)
     headers.update({str(k): str(v) for k, v in (api_provider.get("default_headers") or {}).items()})
     headers.update(extra_headers)
     query = http.query(credentials, protocol) | dict(api_provider.get("default_query") or {}) | extra_query
-    url, seconds = base_url(api_provider.get("base_url"), credentials), budget(api_provider.get("timeout"))
+    url, seconds = base_url(api_provider.get("base_url"), credentials, protocol), budget(api_provider.get("timeout"))
     return Target(url, headers, query, seconds, credentials, protocol)
 
 
-def base_url(configured: Any, credentials: dict[str, Any]) -> str:
+def base_url(configured: Any, credentials: dict[str, Any], protocol: str = "") -> str:
     """The provider's base URL as MaiBot normalises it (scheme added, no trailing slash), then as the
     spec rewrites an override (http.rewritten)."""
     url = str(configured or "").strip()
     if not url:
-        return http.filled(config.BASE_URL, credentials)
+        return http.aliased(http.filled(apis.base_url(protocol), credentials))
     if "://" not in url:
         url = "http://" + url
     return http.rewritten(url)
@@ -149,7 +151,7 @@ class Http:
     ) -> Any:
         """Send `request` and `read` its answer within the call's time budget; the connection is
         reused only when the answer was read to its end."""
-        url = to.base_url + request.path
+        url = http.address(to.base_url, request.path, to.credentials, to.protocol)
         self.active += 1
         if self.active > CONNECTIONS:
             log.warning(

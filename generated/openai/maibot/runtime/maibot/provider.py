@@ -36,7 +36,8 @@ class Provider(LLMProviderBase):
             return await self.serve(operation, request)
         except (ProviderError, *errors.SURPRISES) as exc:
             key = str(api_provider(request).get("api_key") or "")
-            raise errors.shown(exc, [key, *key.split(":")]) from None  # AWS's pair is joined by colons
+            parts = key.split(":") if config.AUTH[0] == "aws_sigv4" else []  # AWS's pair is joined by colons
+            raise errors.shown(exc, [key, *parts]) from None
 
     async def serve(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         if operation == "response":

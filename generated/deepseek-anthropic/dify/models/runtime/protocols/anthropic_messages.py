@@ -108,13 +108,17 @@ def chat_request(
     if response_format is not None:
         body["system"] = with_format_note(body.get("system"), response_format)
     mark_cache(body, cache)
-    return Request(
-        "POST",
-        apis.endpoints(NAME)["chat"],
-        http.fixed_body(body, settings, chat=True),
-        headers=encoded.headers,
-        protocol=NAME,
-    )
+    path = located(body, body["stream"])
+    return Request("POST", path, http.fixed_body(body, settings, True, NAME), headers=encoded.headers, protocol=NAME)
+
+
+def located(body: dict[str, Any], stream: bool) -> str:
+    """The chat path (a stream's own when the spec names one: Vertex's :streamRawPredict). A path
+    that names the model (Vertex: publishers/anthropic/models/{model}:rawPredict) takes it out of the
+    body, which then has none."""
+    endpoints = apis.endpoints(NAME)
+    path = (endpoints.get("stream") if stream else None) or endpoints["chat"]
+    return http.model_path(path, body.pop("model")) if "{model}" in path else path
 
 
 def mark_cache(body: dict[str, Any], cache: dict[str, Any]) -> None:
@@ -232,7 +236,8 @@ def validation_request(model: str, call_model: bool = False, settings: dict[str,
         return Request("GET", apis.endpoints(NAME)["models"], protocol=NAME)
     wire = http.wire_id(model, http.model_settings(model) if settings is None else settings)
     body = {"model": wire, "max_tokens": 1, "messages": [{"role": "user", "content": "ping"}]}
-    return Request("POST", apis.endpoints(NAME)["chat"], body, protocol=NAME)
+    path = located(body, False)
+    return Request("POST", path, http.fixed_body(body, {}, True, NAME), protocol=NAME)
 
 
 def account_headers(organization: str, project: str) -> dict[str, str]:

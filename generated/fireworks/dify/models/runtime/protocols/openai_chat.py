@@ -66,9 +66,15 @@ def chat_request(
     if "image" in settings.get("output_modalities", ()):
         body["modalities"] = list(settings["output_modalities"])  # OpenRouter's image output
     http.put_user(body, user)
-    path = apis.endpoints(NAME)["completions"] if completion else apis.endpoints(NAME)["chat"]
-    path = http.model_path(path, body["model"])  # Azure's /openai/deployments/{model}/…
-    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
+    endpoints = apis.endpoints(NAME)
+    path = (
+        endpoints["completions"]
+        if completion
+        else (body.get("stream") and endpoints.get("stream")) or endpoints["chat"]
+    )
+    path = http.model_path(path, body["model"])  # Azure's /openai/deployments/{model}/…, Vertex's Mistral
+    fixed = http.fixed_body(body, settings, True, NAME)
+    return Request("POST", path, fixed, headers=encoded.headers, protocol=NAME)
 
 
 def response_format_of(kind: str, schema: dict[str, Any] | None) -> dict[str, Any]:

@@ -127,12 +127,12 @@ def chat_request(
         return Request(
             "POST",
             path,
-            http.fixed_body(body, settings, chat=True),
+            http.fixed_body(body, settings, True, NAME),
             query=query,
             headers=encoded.headers,
             protocol=NAME,
         )
-    return Request("POST", path, http.fixed_body(body, settings, chat=True), headers=encoded.headers, protocol=NAME)
+    return Request("POST", path, http.fixed_body(body, settings, True, NAME), headers=encoded.headers, protocol=NAME)
 
 
 def put_format(generation: dict[str, Any], kind: str, schema: dict[str, Any] | None) -> None:

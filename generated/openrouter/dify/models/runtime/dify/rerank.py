@@ -46,4 +46,4 @@ class Reranker(base.ProviderModel):
 
 def where(credentials: dict) -> str:
     """The region rerank calls go to (AWS: the rerank host's), empty where it means nothing."""
-    return http.region(http.address(config.ENDPOINTS["rerank"], credentials), credentials)
+    return http.region(http.address(http.base_url(credentials), config.ENDPOINTS["rerank"], credentials), credentials)
