@@ -164,3 +164,15 @@ def test_an_unlisted_model_id_speaks_the_protocol_its_prefix_names(monkeypatch: 
     assert http.model_settings("claude-listed") == {"protocol": "openai_chat"}  # the spec's own word wins
     assert http.model_settings("gemini-new") == {"max_output_tokens": 8}
     assert "protocol" not in http.model_settings("claude-embed", "text-embedding")
+
+
+def test_another_key_of_the_same_account_never_gets_the_cached_token() -> None:
+    """The cache is keyed by the whole key: a key with the same account and token_uri but another
+    private half (a wrong or rotated key) signs its own JWT, which the endpoint refuses."""
+    with token_endpoint() as (endpoint, info):
+        assert google.signed(creds(info)) == {"Authorization": "Bearer ya29.token-1"}
+        other, _ = service_account_key(info["token_uri"])
+        impostor = info | {"private_key": other["private_key"]}
+        with pytest.raises(ProviderError) as caught:
+            google.signed(creds(impostor))
+    assert caught.value.kind == "authorization" and endpoint.issued == ["ya29.token-1"] and len(endpoint.refused) == 1

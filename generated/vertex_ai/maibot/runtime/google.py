@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 import threading
@@ -74,8 +75,9 @@ def signed(credentials: dict[str, Any]) -> dict[str, str]:
 
 def access_token(info: dict[str, Any]) -> str:
     """A cached token of this key, or a new one: one token request, under the lock, serves every
-    call and thread that needs it meanwhile."""
-    cache_key = (info["client_email"], info["token_uri"])
+    call and thread that needs it meanwhile. The cache is keyed by the whole key, private half
+    included (as a digest): another key of the same account never gets this one's token."""
+    cache_key = (info["client_email"], info["token_uri"], hashlib.sha256(info["private_key"].encode()).hexdigest())
     with _lock:
         token, expires = _tokens.get(cache_key, ("", 0.0))
         if expires - EARLY > time.time():
