@@ -10,7 +10,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from compiler.errors import Diagnostic
-from compiler.tables import KIND_BY_NAME, KINDS, Kind
+from compiler.tables import KIND_BY_NAME, KINDS, PROTOCOLS, Kind
 
 I18n = dict[str, str]
 Encoding = Literal["plain", "response_format", "json_schema", "json", "tool", "control"]
@@ -120,6 +120,26 @@ class ModelInfo:
         """The model answers with images (output_modalities with image)."""
         return "output_modalities" in self.settings
 
+    def added_schema(self) -> dict[str, object]:
+        """The model as the AIModelEntity dict of a model a user adds as an instance of it (a base
+        model: runtime/customizable.py puts the user's id and label in), what its model YAML holds."""
+        properties: dict[str, object] = dict(self.properties)
+        out: dict[str, object] = {"model": self.name, "label": self.label, "model_type": self.type}
+        out["fetch_from"] = "customizable-model"
+        if self.kind.llm_fields:
+            out["features"] = list(self.features)
+            properties = {"mode": self.mode} | ({"context_size": self.context_size} if self.context_size else {})
+            out["parameter_rules"] = [rule.declaration() for rule in self.parameters]
+        elif self.type in ("text-embedding", "rerank"):  # as their model YAML templates write them
+            properties = {"context_size": self.context_size}
+            properties |= {"max_chunks": self.max_chunks} if self.type == "text-embedding" else {}
+        out["model_properties"] = properties
+        if self.pricing:
+            price = self.pricing
+            out["pricing"] = {"input": price.input} | ({"output": price.output} if price.output is not None else {})
+            out["pricing"] |= {"unit": price.unit, "currency": price.currency}  # type: ignore[operator]
+        return out | ({"deprecated": True} if self.deprecated else {})
+
     @property
     def details(self) -> str:
         """What sets the model apart, in a few words (READMEs)."""
@@ -141,6 +161,7 @@ class ModelInfo:
 class Option:
     value: str
     label: I18n
+    show_on: tuple[tuple[str, str], ...] = ()  # Dify's show_on of one option: (variable, value) conditions
 
 
 @dataclass(frozen=True)
@@ -169,6 +190,10 @@ class Auth:
         if self.scheme == "bearer":
             return ("header", "Authorization", "Bearer ")
         return (self.scheme, self.name, self.prefix)
+
+
+# Auth scheme -> the runtime module it needs beyond the core (shipped only by plugins that use it).
+AUTH_MODULES = {"aws_sigv4": "aws", "entra_id": "entra"}
 
 
 @dataclass(frozen=True)
@@ -200,6 +225,8 @@ class ApiInfo:
     url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url `{variable}` -> default, options
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
+    query_defaults: dict[str, str] = field(default_factory=dict)  # forwarded field -> its default (config)
+    native_path: str | None = None  # api.native_path: where the protocols' own APIs are served (config.NATIVE)
 
     @property
     def schemes(self) -> set[str]:
@@ -209,7 +236,22 @@ class ApiInfo:
     @property
     def auth_modules(self) -> list[str]:
         """The runtime modules the auth schemes need beyond the core (http.signed imports them)."""
-        return ["aws"] if "aws_sigv4" in self.schemes else []
+        return [module for scheme, module in AUTH_MODULES.items() if scheme in self.schemes]
+
+    @property
+    def native(self) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """config.NATIVE: the native path, and each endpoint path of the spec's protocols that is not
+        the protocol's own -> that protocol's own (what a base URL under the native path is called at)."""
+        if self.native_path is None:
+            return None
+        paths = {}
+        tables = [(self.protocol, self.endpoints)] + [(n, e["endpoints"]) for n, e in self.protocols.items()]
+        for name, endpoints in tables:
+            own = PROTOCOLS[name].endpoints
+            for key, path in endpoints.items():  # type: ignore[union-attr]
+                if path and own.get(key) and path != own[key]:
+                    paths.setdefault(path, own[key])
+        return (self.native_path, tuple(sorted(paths.items())))
 
     @property
     def url_defaults(self) -> dict[str, str]:
@@ -253,10 +295,15 @@ class CustomInfo:
     pricing: tuple[str, str]  # (currency, Dify unit) of the prices users enter
     renamed: dict[str, str] = field(default_factory=dict)  # field -> the form variable the spec gives it
     on: dict[str, tuple[str, ...]] = field(default_factory=dict)  # toggle -> its values that mean on
+    base_models: tuple[ModelInfo, ...] = ()  # what an added model may be an instance of (lower/bases.py)
+    base_variable: str = ""  # the form variable naming the user's pick of them
 
     def runtime(self) -> dict[str, object]:
-        """config.CUSTOMIZABLE (`variables` and `on` only when the spec reshapes a field)."""
+        """config.CUSTOMIZABLE (`variables` and `on` only when the spec reshapes a field; `bases`,
+        base model -> its type, schema and settings, and `base_variable` only with base models)."""
         shaped = {"variables": self.renamed} if self.renamed else {}
+        if self.base_models:
+            shaped |= {"base_variable": self.base_variable, "bases": self.base_runtime()}
         return (
             {
                 "types": self.types,
@@ -270,6 +317,9 @@ class CustomInfo:
             | shaped
             | ({"on": self.on} if self.on else {})
         )
+
+    def base_runtime(self) -> dict[str, dict[str, object]]:
+        return {m.name: {"type": m.type, "schema": m.added_schema(), "settings": m.settings} for m in self.base_models}
 
 
 NOT_CUSTOMIZABLE = {
@@ -415,7 +465,8 @@ class Provider:
         that either target serves, and completions for completion-mode models."""
         used = {"chat", "models"} | {kind.endpoint for kind in self.kinds + self.maibot_kinds}
         picked = self.customizable is not None and "mode" in self.customizable.variables
-        used |= {"completions"} if picked or any(m.mode == "completion" for m in self.models) else set()
+        bases = self.customizable.base_models if self.customizable else ()
+        used |= {"completions"} if picked or any(m.mode == "completion" for m in self.models + bases) else set()
         return {key: path for key, path in self.api.endpoints.items() if key in used}
 
     @property

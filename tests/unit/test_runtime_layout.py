@@ -90,6 +90,9 @@ def test_config_has_the_test_configs_shape(plugin: Path) -> None:
     }
 
 
+AUTH_MODULES = {"aws": "aws_sigv4", "entra": "entra_id"}  # runtime module -> the auth scheme that ships it
+
+
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda p: f"{p.parent.name}-{p.name}")
 def test_every_import_a_plugin_runs_is_shipped(plugin: Path) -> None:
     """Module-level imports always; an import inside a function only where the config lets that
@@ -100,10 +103,10 @@ def test_every_import_a_plugin_runs_is_shipped(plugin: Path) -> None:
     for module in present - {"config"}:
         assert imports(module) <= present, module
         for lazy in function_level_imports(folder / relative(module)):
-            if lazy == "aws":  # http.signed, for an AWS auth scheme
+            if lazy in AUTH_MODULES:  # http.signed and http.headers, for their auth schemes
                 schemes = {settings(folder / "config.py")["AUTH"][0]}
                 schemes |= {entry["auth"][0] for entry in settings(folder / "config.py")["PROTOCOLS"].values()}
-                assert (lazy in present) == ("aws_sigv4" in schemes), (module, lazy)
+                assert (lazy in present) == (AUTH_MODULES[lazy] in schemes), (module, lazy)
                 continue
             kind = next(k for k in KINDS if k.runtime == lazy or (lazy == "kinds" and k.runtime == "embeddings"))
             assert (lazy in present or f"kinds.{lazy}" in present) == bool(endpoints.get(kind.endpoint)), (module, lazy)

@@ -63,6 +63,31 @@ def rewritten(override: str) -> str:
     return url if path.endswith(value) else urlunsplit(parts._replace(path=path + value))
 
 
+def native(base: str) -> bool:
+    """Whether a base URL is under the spec's native path (config.NATIVE: Azure's /openai/v1), where each
+    protocol's own API is served."""
+    return config.NATIVE is not None and urlsplit(base).path.rstrip("/").endswith(config.NATIVE[0])
+
+
+def route(base: str, path: str) -> str:
+    """The URL of a call to `path` under `base`: under the native path, the protocol's own path in place
+    of the spec's (the model id, which the spec's path held, is in the body there too)."""
+    if native(base):
+        for template, own in config.NATIVE[1]:
+            if fills(path, template):
+                return base + own
+    return base + path
+
+
+def fills(path: str, template: str) -> bool:
+    """Whether `path` is `template` with its `{model}` (if any) one encoded path segment."""
+    head, marker, tail = template.partition("{model}")
+    if not marker:
+        return path == template
+    middle = path[len(head) : len(path) - len(tail)] if len(path) > len(head) + len(tail) else ""
+    return path.startswith(head) and path.endswith(tail) and bool(middle) and "/" not in middle
+
+
 def model_path(template: str, model: str) -> str:
     """An endpoint path with the model id in it where it says `{model}` (Azure's deployments, Bedrock),
     encoded whole: an id's slashes and colons stay inside its one segment."""
@@ -91,6 +116,10 @@ def headers(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
     scheme, name, prefix = apis.auth(protocol)
     if scheme == "header":
         out[name] = prefix + str(credentials.get(config.API_KEY_VARIABLE) or "")
+    elif scheme == "entra_id":
+        from . import entra  # shipped only with the entra_id auth scheme
+
+        out.update(entra.headers(credentials, str(name), prefix))
     for variable, header in config.CREDENTIAL_HEADERS.items():
         if credentials.get(variable):
             out[header] = str(credentials[variable])
@@ -116,15 +145,17 @@ def signed(
     return aws.signed(method, url, query, headers, body or b"", credentials, str(service))
 
 
-def query(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
-    """The API key when the spec sends it as a query parameter, and credential-backed parameters."""
+def query(credentials: dict[str, Any], protocol: str = "", native_api: bool = False) -> dict[str, str]:
+    """The API key when the spec sends it as a query parameter, and credential-backed parameters (a
+    field's default when it is empty), but under the native path (`native_api`), which takes none."""
     out = {}
     scheme, name, _ = apis.auth(protocol)
     if scheme == "query":
         out[name] = str(credentials.get(config.API_KEY_VARIABLE) or "")
-    for variable, parameter in config.CREDENTIAL_QUERY.items():
-        if credentials.get(variable):
-            out[parameter] = str(credentials[variable])
+    for variable, parameter in () if native_api else config.CREDENTIAL_QUERY.items():
+        value = str(credentials.get(variable) or "").strip() or config.QUERY_DEFAULTS.get(variable)
+        if value:
+            out[parameter] = value
     return out
 
 

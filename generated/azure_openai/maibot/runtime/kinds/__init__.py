@@ -1,0 +1,68 @@
+"""The kinds of model call other than chat: one module per kind (embeddings, rerank, speech,
+transcription, moderation), and an embeddings module per protocol whose API embeds its own way
+(gemini_embeddings). This package is the embedding seam, and holds what the embeddings modules share;
+a kind module never imports another."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import sys
+from array import array
+from functools import cache
+from importlib import import_module
+from typing import Any, Protocol
+
+from .. import config
+from ..errors import ProviderError, describe
+from ..types import Request
+
+
+class EmbeddingProtocol(Protocol):
+    """What an embeddings module offers (embeddings.py: OpenAI's; gemini_embeddings.py)."""
+
+    def request(
+        self,
+        model: str,
+        texts: list[str],
+        user: str | None = None,
+        input_type: str | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> Request:
+        """One call embedding `texts`; `input_type` is "query" or "document" when the host says."""
+        ...
+
+    def parse(self, payload: Any, expected: int) -> tuple[list[list[float]], int | None]:
+        """The vectors in input order and the prompt tokens reported (None: not reported)."""
+        ...
+
+
+@cache
+def embedding() -> EmbeddingProtocol:
+    """The module this plugin's text-embedding models speak."""
+    return import_module(f"{__package__}.{config.EMBEDDINGS}")  # type: ignore[return-value]
+
+
+def input_type_field(settings: dict[str, Any], input_type: str | None) -> dict[str, Any]:
+    """The model's input-type field (`input_type`: key, query value, document value) for Dify's
+    "query" or "document"; none when the model has no such field or the host gave no type."""
+    if not settings.get("input_type") or input_type not in ("query", "document"):
+        return {}
+    key, query, document = settings["input_type"]
+    return {key: query if input_type == "query" else document}
+
+
+def vector(value: Any) -> list[float]:
+    """One embedding: a list of numbers, or base64 of little-endian float32."""
+    if isinstance(value, str):
+        try:
+            raw = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise ProviderError("server_unavailable", f"embedding is not base64: {describe(value)}") from None
+        if len(raw) % 4:
+            raise ProviderError("server_unavailable", f"base64 embedding of {len(raw)} bytes is not float32")
+        floats = array("f", raw)
+        if sys.byteorder == "big":
+            floats.byteswap()
+        return floats.tolist()
+    return [float(x) for x in value]
