@@ -253,6 +253,15 @@ class ApiInfo:
                     paths.setdefault(path, own[key])
         return (self.native_path, tuple(sorted(paths.items())))
 
+    def maibot_path(self, key: str) -> str | None:
+        """Where MaiBot's calls of an endpoint go after its base URL: under the native path, the
+        protocol's own path there; else the spec's (READMEs)."""
+        path = self.endpoints.get(key)
+        native = self.native
+        if native is None or path is None:
+            return path
+        return native[0] + dict(native[1]).get(path, path)
+
     @property
     def url_defaults(self) -> dict[str, str]:
         """config.URL_DEFAULTS: what each `{variable}` of the base URL is when its credential is empty."""
