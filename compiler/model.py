@@ -194,6 +194,8 @@ class Auth:
 
 # Auth scheme -> the runtime module it needs beyond the core (shipped only by plugins that use it).
 AUTH_MODULES = {"aws_sigv4": "aws", "entra_id": "entra"}
+# Auth scheme -> the hosts its runtime module names (the token endpoint, the token's audience).
+AUTH_HOSTS = {"entra_id": ("login.microsoftonline.com", "cognitiveservices.azure.com")}
 
 
 @dataclass(frozen=True)
@@ -402,9 +404,11 @@ class Provider:
 
     @property
     def domains(self) -> tuple[str, ...]:
-        """The hosts the plugin reaches unless a user sets another base URL: manifest network.domains."""
+        """The hosts the plugin reaches unless a user sets another base URL, and its auth scheme's:
+        manifest network.domains."""
         urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
-        return tuple(sorted(set().union(*(self.api.hosts(url) for url in urls))))
+        auth = {host for scheme in self.api.schemes for host in AUTH_HOSTS.get(scheme, ())}
+        return tuple(sorted(set().union(auth, *(self.api.hosts(url) for url in urls))))
 
     @property
     def class_prefix(self) -> str:
