@@ -14,6 +14,7 @@ from tests.conformance.protocols import Text
 from tests.conformance.protocols import openai_chat as chat
 from tests.conformance.protocols import openai_responses as responses
 from tests.conformance.specs import only
+from tests.conformance.test_kinds import GOOD, invocation
 from tests.integration import azure_mock
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import completion
@@ -187,3 +188,28 @@ def test_the_content_filter_is_a_bad_request_naming_the_categories(dify, maibot,
     mock.expect(reply())
     result = maibot_answer(maibot_call(maibot, mock.url, stream))
     assert result.error == "bad_request" and named in result.message, result.shown
+
+
+KIND_CALLS = [
+    ("text-embedding", "text-embedding-3-small", "embeddings"),
+    ("speech2text", "whisper-1", "audio/transcriptions"),
+    ("tts", "tts-1", "audio/speech"),
+]
+
+
+@pytest.mark.parametrize(("kind", "base", "endpoint"), KIND_CALLS, ids=[k[0] for k in KIND_CALLS])
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_a_deployment_of_every_kind(dify, provider, mock, kind, base, endpoint, shape):
+    """Embeddings, transcriptions and speech go to the deployment's path too (or the v1 API's)."""
+    action, data = invocation(kind)
+    credentials = deployment(mock, base=base, shape=shape)
+    if kind == "tts":
+        data = data | {"voice": "alloy"}
+    mock.expect(GOOD[kind])
+    outcome = dify.request(
+        action, user_id="u1", provider=provider.name, model_type=kind, model=DEPLOYMENT, credentials=credentials, **data
+    )
+    assert outcome.error is None, outcome.message
+    expected = f"/openai/deployments/{DEPLOYMENT}/{endpoint}" if shape == "deployments" else f"/openai/v1/{endpoint}"
+    assert mock.last.path == expected and mock.last.headers["api-key"] == KEY
+    assert mock.last.query == ({"api-version": VERSION} if shape == "deployments" else {})
