@@ -227,7 +227,6 @@ class ApiInfo:
     url_values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url `{variable}` -> default, options
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
-    query_defaults: dict[str, str] = field(default_factory=dict)  # forwarded field -> its default (config)
     native_path: str | None = None  # api.native_path: where the protocols' own APIs are served (config.NATIVE)
 
     @property

@@ -446,7 +446,7 @@ class CredentialField(Strict):
     )
     query: str | None = Field(
         None,
-        description="Send the value as this query parameter (its default when empty, when it has one).",
+        description="Send the value as this query parameter when set.",
         examples=["region"],
     )
     show_on: dict[str, str] | None = Field(

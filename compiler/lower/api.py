@@ -121,7 +121,6 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         base_url_variable=spec.credentials.base_url.variable if spec.credentials.base_url.enabled else None,
         credential_headers={f.variable: f.header for f in extra if f.header},
         credential_query={f.variable: f.query for f in extra if f.query},
-        query_defaults={f.variable: f.default for f in extra if f.query and f.default},
         base_url_choices={f.variable: {k: v.rstrip("/") for k, v in f.base_urls.items()} for f in extra if f.base_urls},
         base_url_rewrite=lower_rewrite(lw, spec.credentials.base_url),
         spoken=names,

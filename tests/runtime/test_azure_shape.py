@@ -30,7 +30,6 @@ def azure(settings) -> None:
     settings(
         NATIVE=NATIVE,
         CREDENTIAL_QUERY={"openai_api_version": "api-version"},
-        QUERY_DEFAULTS={"openai_api_version": "2025-04-01-preview"},
     )
 
 
@@ -38,7 +37,6 @@ def test_a_resource_endpoint_takes_the_deployment_path() -> None:
     path = http.model_path("/openai/deployments/{model}/chat/completions", "team/dep:1")
     assert http.route(RESOURCE, path) == RESOURCE + "/openai/deployments/team%2Fdep%3A1/chat/completions"
     assert http.query({"openai_api_version": "2024-10-21"}) == {"api-version": "2024-10-21"}
-    assert http.query({}) == {"api-version": "2025-04-01-preview"}  # always sent: the field's default
 
 
 @pytest.mark.parametrize("base", [RESOURCE + "/openai/v1", RESOURCE + "/openai/v1/"])

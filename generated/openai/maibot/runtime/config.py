@@ -47,8 +47,6 @@ STATIC_HEADERS = {}
 # Credential fields forwarded as request headers / query parameters when filled in.
 CREDENTIAL_HEADERS = {"openai_organization": "OpenAI-Organization"}
 CREDENTIAL_QUERY = {}
-# A forwarded query field -> what is sent when it is empty (its default: Azure's api-version).
-QUERY_DEFAULTS = {}
 # A base-URL path under which the protocols' own APIs are served (Azure OpenAI's /openai/v1), and each
 # endpoint path of the spec -> the protocol's own path there (http.route); None: no such path.
 NATIVE = None

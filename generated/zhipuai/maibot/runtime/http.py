@@ -146,16 +146,15 @@ def signed(
 
 
 def query(credentials: dict[str, Any], protocol: str = "", native_api: bool = False) -> dict[str, str]:
-    """The API key when the spec sends it as a query parameter, and credential-backed parameters (a
-    field's default when it is empty), but under the native path (`native_api`), which takes none."""
+    """The API key when the spec sends it as a query parameter, and credential-backed parameters but
+    under the native path (`native_api`), which takes none."""
     out = {}
     scheme, name, _ = apis.auth(protocol)
     if scheme == "query":
         out[name] = str(credentials.get(config.API_KEY_VARIABLE) or "")
     for variable, parameter in () if native_api else config.CREDENTIAL_QUERY.items():
-        value = str(credentials.get(variable) or "").strip() or config.QUERY_DEFAULTS.get(variable)
-        if value:
-            out[parameter] = value
+        if credentials.get(variable):
+            out[parameter] = str(credentials[variable])
     return out
 
 
