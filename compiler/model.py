@@ -10,12 +10,12 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from compiler.errors import Diagnostic
-from compiler.tables import KIND_BY_NAME, KINDS, Kind
+from compiler.tables import KIND_BY_NAME, KINDS, PROTOCOLS, Kind
 
 I18n = dict[str, str]
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # An auth scheme -> the runtime module it needs beyond the core (http.signed imports it lazily).
-AUTH_MODULES = {"aws_sigv4": "aws", "google_service_account": "google"}
+AUTH_MODULES = {"aws_sigv4": "aws", "google_service_account": "google", "entra_id": "entra"}
 Encoding = Literal["plain", "response_format", "json_schema", "json", "list", "tool", "control"]
 
 
@@ -123,6 +123,26 @@ class ModelInfo:
         """The model answers with images (output_modalities with image)."""
         return "output_modalities" in self.settings
 
+    def added_schema(self) -> dict[str, object]:
+        """The model as the AIModelEntity dict of a model a user adds as an instance of it (a base
+        model: runtime/customizable.py puts the user's id and label in), what its model YAML holds."""
+        properties: dict[str, object] = dict(self.properties)
+        out: dict[str, object] = {"model": self.name, "label": self.label, "model_type": self.type}
+        out["fetch_from"] = "customizable-model"
+        if self.kind.llm_fields:
+            out["features"] = list(self.features)
+            properties = {"mode": self.mode} | ({"context_size": self.context_size} if self.context_size else {})
+            out["parameter_rules"] = [rule.declaration() for rule in self.parameters]
+        elif self.type in ("text-embedding", "rerank"):  # as their model YAML templates write them
+            properties = {"context_size": self.context_size}
+            properties |= {"max_chunks": self.max_chunks} if self.type == "text-embedding" else {}
+        out["model_properties"] = properties
+        if self.pricing:
+            price = self.pricing
+            out["pricing"] = {"input": price.input} | ({"output": price.output} if price.output is not None else {})
+            out["pricing"] |= {"unit": price.unit, "currency": price.currency}  # type: ignore[operator]
+        return out | ({"deprecated": True} if self.deprecated else {})
+
     @property
     def details(self) -> str:
         """What sets the model apart, in a few words (READMEs)."""
@@ -144,6 +164,7 @@ class ModelInfo:
 class Option:
     value: str
     label: I18n
+    show_on: tuple[tuple[str, str], ...] = ()  # Dify's show_on of one option: (variable, value) conditions
 
 
 @dataclass(frozen=True)
@@ -172,6 +193,11 @@ class Auth:
         if self.scheme == "bearer":
             return ("header", "Authorization", "Bearer ")
         return (self.scheme, self.name, self.prefix)
+
+
+# Auth scheme -> the runtime module it needs beyond the core (shipped only by plugins that use it).
+# Auth scheme -> the hosts its runtime module names (the token endpoint, the token's audience).
+AUTH_HOSTS = {"entra_id": ("login.microsoftonline.com", "cognitiveservices.azure.com")}
 
 
 @dataclass(frozen=True)
@@ -207,6 +233,7 @@ class ApiInfo:
     prefixes: dict[str, str] = field(default_factory=dict)  # api.prefixes: config.MODEL_PREFIXES
     protocols: dict[str, dict[str, object]] = field(default_factory=dict)  # the others': endpoints, auth, headers
     protocol_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # config.PROTOCOL_CHOICES
+    native_path: str | None = None  # api.native_path: where the protocols' own APIs are served (config.NATIVE)
 
     @property
     def schemes(self) -> set[str]:
@@ -217,6 +244,30 @@ class ApiInfo:
     def auth_modules(self) -> list[str]:
         """The runtime modules the auth schemes need beyond the core (http.signed imports them)."""
         return [module for scheme, module in AUTH_MODULES.items() if scheme in self.schemes]
+
+    @property
+    def native(self) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """config.NATIVE: the native path, and each endpoint path of the spec's protocols that is not
+        the protocol's own -> that protocol's own (what a base URL under the native path is called at)."""
+        if self.native_path is None:
+            return None
+        paths = {}
+        tables = [(self.protocol, self.endpoints)] + [(n, e["endpoints"]) for n, e in self.protocols.items()]
+        for name, endpoints in tables:
+            own = PROTOCOLS[name].endpoints
+            for key, path in endpoints.items():  # type: ignore[union-attr]
+                if path and own.get(key) and path != own[key]:
+                    paths.setdefault(path, own[key])
+        return (self.native_path, tuple(sorted(paths.items())))
+
+    def maibot_path(self, key: str) -> str | None:
+        """Where MaiBot's calls of an endpoint go after its base URL: under the native path, the
+        protocol's own path there; else the spec's (READMEs)."""
+        path = self.endpoints.get(key)
+        native = self.native
+        if native is None or path is None:
+            return path
+        return native[0] + dict(native[1]).get(path, path)
 
     @property
     def url_defaults(self) -> dict[str, str]:
@@ -272,10 +323,15 @@ class CustomInfo:
     pricing: tuple[str, str]  # (currency, Dify unit) of the prices users enter
     renamed: dict[str, str] = field(default_factory=dict)  # field -> the form variable the spec gives it
     on: dict[str, tuple[str, ...]] = field(default_factory=dict)  # toggle -> its values that mean on
+    base_models: tuple[ModelInfo, ...] = ()  # what an added model may be an instance of (lower/bases.py)
+    base_variable: str = ""  # the form variable naming the user's pick of them
 
     def runtime(self) -> dict[str, object]:
-        """config.CUSTOMIZABLE (`variables` and `on` only when the spec reshapes a field)."""
+        """config.CUSTOMIZABLE (`variables` and `on` only when the spec reshapes a field; `bases`,
+        base model -> its type, schema and settings, and `base_variable` only with base models)."""
         shaped = {"variables": self.renamed} if self.renamed else {}
+        if self.base_models:
+            shaped |= {"base_variable": self.base_variable, "bases": self.base_runtime()}
         return (
             {
                 "types": self.types,
@@ -289,6 +345,9 @@ class CustomInfo:
             | shaped
             | ({"on": self.on} if self.on else {})
         )
+
+    def base_runtime(self) -> dict[str, dict[str, object]]:
+        return {m.name: {"type": m.type, "schema": m.added_schema(), "settings": m.settings} for m in self.base_models}
 
 
 NOT_CUSTOMIZABLE = {
@@ -362,12 +421,14 @@ class Provider:
 
     @property
     def domains(self) -> tuple[str, ...]:
-        """The hosts the plugin reaches unless a user sets another base URL: manifest network.domains."""
+        """The hosts the plugin reaches unless a user sets another base URL, and its auth scheme's:
+        manifest network.domains."""
         urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
         # An endpoint of the kinds served that is a whole URL of its own (Bedrock's rerank host).
         urls += [str(path) for k in self.kinds if "://" in str(path := self.api.endpoints.get(k.endpoint) or "")]
         urls += [str(entry["base_url"]) for entry in self.api.protocols.values() if entry.get("base_url")]
-        return tuple(sorted(set().union(*(self.api.hosts(url) for url in urls))))
+        auth = {host for scheme in self.api.schemes for host in AUTH_HOSTS.get(scheme, ())}
+        return tuple(sorted(set().union(auth, *(self.api.hosts(url) for url in urls))))
 
     @property
     def class_prefix(self) -> str:
@@ -437,7 +498,8 @@ class Provider:
         that either target serves, and completions for completion-mode models."""
         used = {"chat", "models"} | {kind.endpoint for kind in self.kinds + self.maibot_kinds}
         picked = self.customizable is not None and "mode" in self.customizable.variables
-        used |= {"completions"} if picked or any(m.mode == "completion" for m in self.models) else set()
+        bases = self.customizable.base_models if self.customizable else ()
+        used |= {"completions"} if picked or any(m.mode == "completion" for m in self.models + bases) else set()
         used |= {"stream"} if self.api.endpoints.get("stream") else set()
         return {key: path for key, path in self.api.endpoints.items() if key in used}
 

@@ -75,17 +75,22 @@ class Help(Strict):
 
 
 class Auth(Strict):
-    scheme: Literal["bearer", "header", "query", "aws_sigv4", "google_service_account", "none"] | None = Field(
-        None,
-        description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
-        "query: a query parameter; aws_sigv4: AWS Signature V4 with the key pair of the credentials "
-        "aws_access_key_id and aws_secret_access_key (and aws_session_token), or the API key as a bearer "
-        "token; google_service_account: the API key field holds a Google service-account key (JSON, or its "
-        "base64), signed into an RS256 JWT exchanged at its token_uri for an access token that is cached "
-        "until shortly before it expires, or else a Vertex AI express-mode API key (x-goog-api-key, to the "
-        "global host, on paths without /projects/…/locations/…); "
-        "none: no key is sent. Default: the protocol's (openai_chat: bearer; bedrock_converse: aws_sigv4).",
-        examples=["bearer", "header"],
+    scheme: Literal["bearer", "header", "query", "aws_sigv4", "google_service_account", "entra_id", "none"] | None = (
+        Field(
+            None,
+            description="bearer: `Authorization: Bearer <key>`; header: a custom header; "
+            "query: a query parameter; aws_sigv4: AWS Signature V4 with the key pair of the credentials "
+            "aws_access_key_id and aws_secret_access_key (and aws_session_token), or the API key as a bearer "
+            "token; google_service_account: the API key field holds a Google service-account key (JSON, or its "
+            "base64), signed into an RS256 JWT exchanged at its token_uri for an access token that is cached "
+            "until shortly before it expires, or else a Vertex AI express-mode API key (x-goog-api-key, to the "
+            "global host, on paths without /projects/…/locations/…); "
+            "entra_id: the API key in the header `name` (Azure's api-key), or with the credential auth_method "
+            "entra_id_service_principal a Microsoft Entra ID token (client credentials of azure_tenant_id, "
+            "azure_client_id, azure_client_secret) as a bearer token; "
+            "none: no key is sent. Default: the protocol's (openai_chat: bearer; bedrock_converse: aws_sigv4).",
+            examples=["bearer", "header"],
+        )
     )
     service: str | None = Field(
         None,
@@ -94,7 +99,7 @@ class Auth(Strict):
     )
     name: str | None = Field(
         None,
-        description="Header name (scheme header) or query parameter (scheme query).",
+        description="Header name (scheme header; entra_id: the API key's) or query parameter (scheme query).",
         examples=["X-Api-Key", "key"],
     )
     prefix: str = Field(
@@ -103,7 +108,7 @@ class Auth(Strict):
 
     @model_validator(mode="after")
     def _name_when_needed(self) -> Auth:
-        if self.scheme in ("header", "query") and not self.name:
+        if self.scheme in ("header", "query", "entra_id") and not self.name:
             raise ValueError(f"auth scheme {self.scheme!r} needs a `name`")
         return self
 
@@ -303,6 +308,14 @@ class Api(Strict):
         description="Paths of the provider's endpoints.",
         examples=[{"chat": "/chat/completions", "models": "/models"}],
     )
+    native_path: str | None = Field(
+        None,
+        description="A base-URL path under which the provider serves each protocol's own API (Azure OpenAI's "
+        "/openai/v1): a base URL whose path ends with it is called at the protocols' default paths, the model id "
+        "in the body, without the credentials' query parameters; MaiBot's base_url always is (the path appended "
+        "unless there).",
+        examples=["/openai/v1"],
+    )
     auth: Auth = Field(
         default_factory=Auth,
         description="How the API key is sent.",
@@ -389,6 +402,12 @@ class BaseUrlField(Strict):
         True, description="Let users override the base URL (proxies, regional endpoints).", examples=[False]
     )
     variable: str = Field("base_url", description="Credential variable name.", examples=["base_url"])
+    required: bool = Field(
+        False,
+        description="The user must give a base URL (a per-user endpoint such as an Azure resource's; api.base_url "
+        "is then only the example the form shows).",
+        examples=[True],
+    )
     label: Text = Field("API Base URL", description="Form label.", examples=["API Base URL"])
     placeholder: Text | None = Field(
         None, description="Placeholder; defaults to the spec's base URL.", examples=["https://api.example.com/v1"]
@@ -970,6 +989,14 @@ class CustomFieldForm(Strict):
         return {"field": data} if isinstance(data, str) else data
 
 
+class BaseModelField(Strict):
+    """The customizable form's select of a base model (customizable.base_models)."""
+
+    variable: str = Field("base_model", description="Form variable.", examples=["base_model_name"])
+    label: Text = Field("Base model", description="Form label.", examples=["Base Model"])
+    placeholder: Text | None = Field(None, description="Placeholder text.", examples=["Pick the deployed model"])
+
+
 class Customizable(Strict):
     """Models a Dify user adds by id (Dify's customizable-model), beside or instead of `models`."""
 
@@ -1010,6 +1037,20 @@ class Customizable(Strict):
         description="The token count the prices users enter are for: token, thousand, million, a power of ten "
         "with k or m (100k), or as a number.",
         examples=["million", "100k"],
+    )
+    base_models: list[Model] | None = Field(
+        None,
+        description="The models a user-added model may be an instance of (Azure OpenAI's base models behind a "
+        "deployment), each a `models` entry (defaults apply). The form then asks which one (`base_model`), "
+        "offering those of the added model's type, and the added model takes the chosen one's features, limits, "
+        "prices, parameter rules and protocol; the id the user gives is what the API gets. `fields` may then offer "
+        "display_name only.",
+        examples=[[{"name": "gpt-4o", "context_size": 128000, "features": ["tool-call", "vision"]}]],
+    )
+    base_model: BaseModelField | None = Field(
+        None,
+        description="The form field that picks one of base_models: its variable, label and placeholder.",
+        examples=[{"variable": "base_model_name", "label": "Base Model"}],
     )
 
 

@@ -3,6 +3,8 @@ section of the spec; each rule is a small function that reports located diagnost
 
 from __future__ import annotations
 
+import dataclasses
+
 from compiler import spec as s
 from compiler.errors import CompileError, Diagnostic
 from compiler.load import LoadedSpec
@@ -70,7 +72,11 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
     models = assign_files(lw, models)
     customizable = lower_customizable(lw, spec, api, credentials)
     custom_rules = customizable.parameters + customizable.reasoning_parameters if customizable else ()
-    parameters, models = parameter_records(lw, models, custom_rules)
+    bases = customizable.base_models if customizable else ()
+    parameters, every = parameter_records(lw, models + bases, custom_rules)
+    models = every[: len(models)]
+    if customizable and bases:
+        customizable = dataclasses.replace(customizable, base_models=every[len(models) :])
     features = {feature for m in models for feature in m.features}
     dify_minimum = minimum_dify_version(lw, spec, features, assets)
     warn_suspicious(lw, spec, models)

@@ -127,6 +127,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         prefixes=lower_prefixes(lw, api.prefixes, names),
         protocols=lower_protocol_apis(lw, spec),
         protocol_choices=lower_choices(lw, spec),
+        native_path=lower_native_path(lw, api.native_path),
     )
 
 
@@ -144,6 +145,16 @@ def lower_profiles(lw: Lowering, profiles: dict[str, list[str]]) -> dict[str, tu
     if profiles:
         lw.check("*" in profiles, ("api", "profiles"), "needs a '*' entry: the prefixes of the ids not listed")
     return {model: tuple(prefixes) for model, prefixes in profiles.items()}
+
+
+def lower_native_path(lw: Lowering, path: str | None) -> str | None:
+    """api.native_path: a path like /openai/v1 (no query, fragment, dot segment or trailing slash)."""
+    if path is None:
+        return None
+    dots = any(part in (".", "..") for part in path.split("/"))
+    message = f"must be a path like /openai/v1 (no query, fragment, dot segments or trailing slash), got {path!r}"
+    lw.check(bool(PATH_RE.match(path)) and not dots, ("api", "native_path"), message)
+    return path
 
 
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
@@ -202,6 +213,34 @@ def lower_hosts(lw: Lowering, hosts: dict[str, str]) -> dict[str, str]:
 
 
 AWS_FIELDS = {"aws_access_key_id": True, "aws_secret_access_key": True, "aws_session_token": False}
+# entra_id: the official Azure OpenAI plugin's fields -> (type, required); the authority host is ours.
+ENTRA_FIELDS = {
+    "auth_method": ("select", True),
+    "azure_tenant_id": ("text", True),
+    "azure_client_id": ("text", True),
+    "azure_client_secret": ("secret", True),
+    "azure_authority_host": ("text", False),
+}
+ENTRA_METHOD = "entra_id_service_principal"
+
+
+def check_entra_fields(lw: Lowering, spec: s.Spec, auth: Auth) -> None:
+    """entra_id reads the official Azure OpenAI plugin's credential fields: an auth_method select
+    offering entra_id_service_principal, the tenant and client ids, the client secret a secret field."""
+    if auth.scheme != "entra_id":
+        return
+    fields = {f.variable: (i, f) for i, f in enumerate(spec.credentials.extra)}
+    for variable, (kind, required) in ENTRA_FIELDS.items():
+        if variable not in fields:
+            lw.check(not required, ("credentials", "extra"), f"auth entra_id reads a credential field {variable!r}")
+            continue
+        index, field = fields[variable]
+        lw.check(field.type == kind, ("credentials", "extra", index, "type"), f"{variable} is a {kind} field")
+    if "auth_method" in fields:
+        index, field = fields["auth_method"]
+        offered = [o.value for o in field.options]
+        message = f"auth entra_id needs the option {ENTRA_METHOD!r} (the API key otherwise), got {offered}"
+        lw.check(ENTRA_METHOD in offered, ("credentials", "extra", index, "options"), message)
 
 
 def check_aws_fields(lw: Lowering, spec: s.Spec, auth: Auth) -> None:
@@ -295,8 +334,9 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
             label=i18n(key.label),
             type="secret-input",
             # aws: the key pair instead, unless the field shows for the API-key method alone; google: the
-            # official form's key is optional (an empty one is a clear error at run time)
-            required=api.auth.scheme not in ("none", "aws_sigv4", "google_service_account") or bool(key.show_on),
+            # official form's key is optional (an empty one is a clear error at run time); entra_id: or a token
+            required=api.auth.scheme not in ("none", "aws_sigv4", "google_service_account", "entra_id")
+            or bool(key.show_on),
             placeholder=i18n(key.placeholder) if key.placeholder else None,
             show_on=tuple((key.show_on or {}).items()),
         )
@@ -304,10 +344,11 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
     if creds.base_url.enabled:
         url = creds.base_url
         placeholder = i18n(url.placeholder) if url.placeholder else {"en_US": spec.api.base_url}
-        field = CredentialInfo(url.variable, i18n(url.label), "text-input", False, url.default, placeholder)
+        field = CredentialInfo(url.variable, i18n(url.label), "text-input", url.required, url.default, placeholder)
         fields.append(field)
     check_base_url_default(lw, spec, api)
     check_aws_fields(lw, spec, api.auth)
+    check_entra_fields(lw, spec, api.auth)
     fields += [extra_credential(lw, ("credentials", "extra", i), extra) for i, extra in enumerate(creds.extra)]
     check_variables(lw, creds, fields)
     return tuple(fields)
@@ -343,16 +384,26 @@ def check_variables(lw: Lowering, creds: s.Credentials, fields: list[CredentialI
     for loc, variable in named:
         lw.check(bool(VARIABLE_RE.match(variable)), loc, f"must be an identifier, got {variable!r}")
     check_unique(lw, named, "credential variable")
-    choices = {f.variable: {o.value for o in f.options} for f in fields if f.type in ("select", "radio")}
-    for loc, field in zip(locs, fields):
-        for variable, value in field.show_on:
-            at = loc[:-1] + ("show_on", variable)
-            found = choices.get(variable)
-            lw.check(found is not None, at, "show_on names a select or radio credential field")
-            lw.check(found is None or value in found, at, f"{value!r} is not one of {variable}'s options")
+    check_show_on(lw, locs, fields)
     limit = LIMITS["credentials"]
     message = f"Dify allows at most {limit} credential fields, got {len(fields)}"
     lw.check(len(fields) <= limit, ("credentials",), message)
+
+
+def check_show_on(lw: Lowering, locs: list[tuple], fields: list[CredentialInfo]) -> None:
+    """A field shown on another's value names another select or radio field of the form, and one of
+    its options."""
+    by_variable = {f.variable: f for f in fields}
+    for loc, field in zip(locs, fields):
+        for variable, value in field.show_on:
+            at = loc[:-1] + ("show_on", variable)
+            other = by_variable.get(variable)
+            if other is None or other is field:
+                lw.error(at, f"{variable!r} is not another credential field of this form")
+            elif other.type not in ("select", "radio"):
+                lw.error(at, "show_on names a select or radio credential field")
+            elif value not in [o.value for o in other.options]:
+                lw.error(at, f"{value!r} is not one of {variable}'s options: {[o.value for o in other.options]}")
 
 
 def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:

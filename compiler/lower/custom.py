@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from compiler import spec as s
 from compiler.lower.api import LIMITS, VARIABLE_RE
+from compiler.lower.bases import base_model_field, lower_base_models
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
 from compiler.lower.models import _decimal, check_per_unit, per_exponent, per_unit, properties
@@ -107,7 +108,8 @@ def lower_customizable(
     if custom is None:
         return None
     types = tuple(kind for kind in EVERY_KIND if kind in custom.types)
-    offered = offered_fields(lw, custom, types)
+    bases = lower_base_models(lw, spec, api, types)
+    offered = offered_fields(lw, custom, types, bool(bases))
     properties = {kind: kind_properties(lw, spec, kind) for kind in types}
     controls = form_controls(lw, offered, types, properties, api, credentials)
     check_drawing(lw, spec, offered, controls)
@@ -116,7 +118,9 @@ def lower_customizable(
     unit = _decimal(per_unit(custom.per) if per_exponent(custom.per) is not None else per_unit("million"))
     return CustomInfo(
         types=types,
-        form=credentials + tuple(form_field(c, types, custom.currency, unit) for c in controls),
+        form=credentials
+        + ((base_model_field(spec, bases, types),) if bases else ())
+        + tuple(form_field(c, types, custom.currency, unit) for c in controls),
         variables=tuple(c.runtime_name for c in controls),
         properties=with_defaults(properties, controls),
         parameters=parameters,
@@ -125,6 +129,8 @@ def lower_customizable(
         pricing=(custom.currency, unit),
         renamed={c.runtime_name: c.variable for c in controls if c.variable != c.runtime_name},
         on={c.runtime_name: c.on for c in controls if c.on},
+        base_models=bases,
+        base_variable=base_model_field(spec, bases, types).variable if bases else "",
     )
 
 
@@ -156,14 +162,21 @@ def with_defaults(properties: dict[str, dict[str, object]], controls: list[Contr
     return {kind: v | {"context_size": int(context)} if "context_size" in v else v for kind, v in properties.items()}
 
 
-def offered_fields(lw: Lowering, custom: s.Customizable, types: tuple[str, ...]) -> list[s.CustomFieldForm]:
+def offered_fields(
+    lw: Lowering, custom: s.Customizable, types: tuple[str, ...], based: bool = False
+) -> list[s.CustomFieldForm]:
     """The fields the model form offers: the spec's, else every one a customizable type reads
-    (but those offered only when listed, OPT_IN)."""
+    (but those offered only when listed, OPT_IN); with base models (`based`), which set the rest,
+    display_name at most."""
     if custom.fields is not None:
         offered = list(custom.fields)
+    elif based:
+        offered = []
     else:
         offered = [s.CustomFieldForm(field=f) for f in FIELDS if readers(f) & set(types) and f not in OPT_IN]
     for index, entry in enumerate(offered):
+        message = f"the base model sets {entry.field}: with base_models the form offers display_name only"
+        lw.check(not based or entry.field == "display_name", ("customizable", "fields", index), message)
         kinds = "/".join(k for k in EVERY_KIND if k in readers(entry.field))
         ok = bool(readers(entry.field) & set(types))
         lw.check(

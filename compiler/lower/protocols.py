@@ -21,9 +21,10 @@ def declared(fields: s.ModelFields, default: str) -> tuple[str, ...]:
 
 def spoken(spec: s.Spec) -> tuple[str, ...]:
     """Every protocol the plugin speaks: api.protocol first, then those its models (and the models
-    users add, by defaults.llm) name, in order of appearance."""
+    users add, by defaults.llm or their base model) name, in order of appearance."""
     found = [spec.api.protocol, *declared(spec.defaults.llm, spec.api.protocol)]
-    for model in spec.models:
+    bases = (spec.customizable and spec.customizable.base_models) or []
+    for model in [*spec.models, *bases]:
         if model.type == "llm":
             found += declared(model if model.protocol is not None else spec.defaults.llm, spec.api.protocol)
     return tuple(dict.fromkeys(found))
@@ -38,6 +39,8 @@ def auth_of(auth: s.Auth, protocol: Protocol) -> Auth:
         return Auth("aws_sigv4", auth.service or "bedrock", "")
     if auth.scheme == "google_service_account":
         return Auth("google_service_account", None, "")
+    if auth.scheme == "entra_id":  # the API key's header otherwise, so a header (never a bearer) name
+        return Auth("entra_id", auth.name, auth.prefix)
     return Auth(auth.scheme, auth.name, auth.prefix)
 
 

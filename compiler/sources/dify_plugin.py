@@ -50,6 +50,7 @@ def import_plugin(path: Path) -> Imported:
         code_facts.apply_aliases(models, reading, notes)
     else:
         generated.apply_config(data, models, config)
+        generated.apply_bases(data, config, source)
     code_facts.apply_check(data, reading, models, notes)
     defaults, sets, models = factor(models)
     data |= ({"defaults": defaults} if defaults else {}) | ({"parameter_sets": sets} if sets else {})

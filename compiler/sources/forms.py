@@ -50,12 +50,13 @@ def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding
     out: dict[str, Any] = {}
     if key is not None:
         out["api_key"] = labelled(key, {"variable": "api_key", "label": "API Key"})
-        if key.get("required") is False:
+        keyless = (known.get("AUTH") or ("",))[0] in ("none", "aws_sigv4", "entra_id")  # a key pair, a token
+        if key.get("required") is False and not keyless:
             notes.append(Finding(where, f"the API key {key['variable']!r} is optional in the plugin; required here"))
     if url is not None:
         out["base_url"] = labelled(url, {"variable": "base_url", "label": "API Base URL"})
         if url.get("required"):
-            notes.append(Finding(where, f"the base URL {url['variable']!r} is required in the plugin; optional here"))
+            out["base_url"]["required"] = True
         if url.get("default") is not None:
             out["base_url"]["default"] = str(url["default"])
     else:
@@ -76,7 +77,14 @@ def labelled(field: dict, ours: dict) -> dict:
         out["label"] = label
     if field.get("placeholder"):
         out["placeholder"] = text(field["placeholder"])
-    return out
+    return out | shown_on(field)
+
+
+def shown_on(field: dict) -> dict:
+    """A field's show_on as the spec's `show_on` (another field's variable -> its value)."""
+    conditions = field.get("show_on") or []
+    pairs = [(c.get("variable"), c.get("value")) for c in conditions if isinstance(c, dict)]
+    return {"show_on": {str(v): str(value) for v, value in pairs}} if pairs else {}
 
 
 def extra_field(field: dict, known: dict, where: str, notes: list[Finding]) -> dict:
@@ -96,8 +104,7 @@ def extra_field(field: dict, known: dict, where: str, notes: list[Finding]) -> d
     options = [option(o) for o in field.get("options") or [] if isinstance(o, dict)]
     if options:
         out["options"] = options
-    if field.get("show_on"):
-        notes.append(Finding(where, f"credential {variable!r} is shown only on {field['show_on']}; always shown here"))
+    out |= shown_on(field)
     for setting, table in (("header", "CREDENTIAL_HEADERS"), ("query", "CREDENTIAL_QUERY")):
         if variable in (known.get(table) or {}):
             out[setting] = known[table][variable]

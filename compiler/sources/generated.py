@@ -10,7 +10,7 @@ from typing import Any
 
 from compiler.sources.archive import Source
 from compiler.sources.plugin_models import PER_BY_UNIT as PER_NAMES
-from compiler.sources.plugin_models import per_of
+from compiler.sources.plugin_models import per_of, spec_model
 from compiler.tables import PROTOCOLS
 
 CONFIG = "models/runtime/config.py"
@@ -54,6 +54,8 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
     messages = {k: v for k, v in (config.get("MESSAGES") or {}).items() if v}
     if messages:
         api["messages"] = messages
+    if config.get("NATIVE"):
+        api["native_path"] = config["NATIVE"][0]
     return api
 
 
@@ -72,6 +74,25 @@ def auth_of(auth: tuple) -> dict[str, Any]:
     if prefix:
         out["prefix"] = prefix
     return out
+
+
+def apply_bases(data: dict[str, Any], config: dict[str, Any], source: Source) -> None:
+    """customizable.base_models from the config's table (CUSTOMIZABLE["bases"]), and the form's select
+    of one as customizable.base_model rather than a credential."""
+    custom, table = data.get("customizable"), (config.get("CUSTOMIZABLE") or {})
+    if custom is None or not table.get("bases"):
+        return
+    variable, extra = table["base_variable"], data.get("credentials", {}).get("extra", [])
+    field = next((f for f in extra if f["variable"] == variable), {"label": variable})
+    if field in extra:
+        extra.remove(field)
+    custom["base_model"] = {"variable": variable, "label": field["label"]}
+    custom["base_model"] |= {"placeholder": field["placeholder"]} if field.get("placeholder") else {}
+    custom["base_models"] = []
+    for name, entry in table["bases"].items():
+        model = spec_model(source, f"config.py: {name}", entry["schema"], entry["type"], [])
+        protocol = (entry.get("settings") or {}).get("protocol")
+        custom["base_models"].append(model | ({"protocol": protocol} if protocol else {}))
 
 
 def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any]) -> None:

@@ -135,10 +135,9 @@ def test_an_incomplete_answer_has_its_finish_reason() -> None:
         responses.parse_completion(response(message, status="incomplete", reason="max_output_tokens")).finish_reason
         == "length"
     )
-    assert (
-        responses.parse_completion(response(message, status="incomplete", reason="content_filter")).finish_reason
-        == "content_filter"
-    )
+    with pytest.raises(ProviderError) as caught:  # filtered: an error, never a cut answer ending as complete
+        responses.parse_completion(response(message, status="incomplete", reason="content_filter"))
+    assert (caught.value.kind, caught.value.code) == ("bad_request", "content_filter")
 
 
 def stream_of(*output: dict, closing: str = "response.completed", status: str = "completed") -> list:

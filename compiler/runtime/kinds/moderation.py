@@ -20,7 +20,7 @@ def chunks(text: str, size: int) -> list[str]:
 def request(model: str, texts: list[str]) -> Request:
     settings = http.model_settings(model, "moderation")
     body = http.fixed_body({"model": http.wire_id(model, settings), "input": texts}, settings)
-    return Request("POST", config.ENDPOINTS["moderations"], body)
+    return Request("POST", http.model_path(config.ENDPOINTS["moderations"], body["model"]), body)
 
 
 def parse(payload: Any, expected: int) -> bool:

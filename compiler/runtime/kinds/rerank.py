@@ -24,7 +24,7 @@ def request(model: str, query: str, documents: list[str], top_n: int | None = No
     }
     if top_n is not None and shape["top_n"]:
         body[shape["top_n"]] = top_n
-    return Request("POST", config.ENDPOINTS["rerank"], http.fixed_body(body, settings))
+    return Request("POST", http.model_path(config.ENDPOINTS["rerank"], body["model"]), http.fixed_body(body, settings))
 
 
 def parse(payload: Any, count: int) -> list[tuple[int, float]]:

@@ -122,6 +122,8 @@ def parse_completion(payload: Any) -> Completion:
     if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
         raise ProviderError("server_unavailable", f"response has no choices: {describe(payload)}")
     choice = choices[0]
+    if choice.get("finish_reason") == "content_filter":
+        raise errors.content_filtered(choice.get("content_filter_results"), "answer")
     message = choice.get("message") if isinstance(choice.get("message"), dict) else {}
     if not message and isinstance(choice.get("text"), str):  # completion mode
         message = {"content": choice["text"]}
@@ -228,6 +230,8 @@ class StreamAssembler:
                 if choice.get("usage"):
                     self.usage = usage_of(choice["usage"]) or self.usage
                 if choice.get("finish_reason"):
+                    if choice["finish_reason"] == "content_filter":  # mid-stream: what came is not the answer
+                        raise errors.content_filtered(choice.get("content_filter_results"), "answer")
                     self.finish_reason = label(choice["finish_reason"])
         return reasoning, content
 

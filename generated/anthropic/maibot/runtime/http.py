@@ -37,7 +37,8 @@ def overridden(credentials: dict[str, Any]) -> str:
 
 def address(base: str, path: str, credentials: dict[str, Any], protocol: str = "") -> str:
     """The URL a call goes to: `path` (its `{variable}`s filled in: Vertex's project and location)
-    under `base`, where the auth scheme routes it (google.routed: an express-mode key's calls). A path
+    under `base` (route: under a native path, the protocol's own path), where the auth scheme routes it
+    (google.routed: an express-mode key's calls). A path
     that is a whole URL of its own (a call served on another host of the same service: Bedrock's
     rerank on bedrock-agent-runtime) is that URL, filled in as a base URL is; a user's override (a
     gateway) takes that call's path too."""
@@ -48,7 +49,7 @@ def address(base: str, path: str, credentials: dict[str, Any], protocol: str = "
         from . import google  # shipped only with the google_service_account scheme
 
         base, path, credentials = google.routed(base, path, credentials)
-    return base + filled(path, credentials)
+    return route(base, filled(path, credentials))
 
 
 def aliased(url: str) -> str:
@@ -95,6 +96,31 @@ def rewritten(override: str) -> str:
         return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
     path = parts.path.rstrip("/")
     return url if path.endswith(value) else urlunsplit(parts._replace(path=path + value))
+
+
+def native(base: str) -> bool:
+    """Whether a base URL is under the spec's native path (config.NATIVE: Azure's /openai/v1), where each
+    protocol's own API is served."""
+    return config.NATIVE is not None and urlsplit(base).path.rstrip("/").endswith(config.NATIVE[0])
+
+
+def route(base: str, path: str) -> str:
+    """The URL of a call to `path` under `base`: under the native path, the protocol's own path in place
+    of the spec's (the model id, which the spec's path held, is in the body there too)."""
+    if native(base):
+        for template, own in config.NATIVE[1]:
+            if fills(path, template):
+                return base + own
+    return base + path
+
+
+def fills(path: str, template: str) -> bool:
+    """Whether `path` is `template` with its `{model}` (if any) one encoded path segment."""
+    head, marker, tail = template.partition("{model}")
+    if not marker:
+        return path == template
+    middle = path[len(head) : len(path) - len(tail)] if len(path) > len(head) + len(tail) else ""
+    return path.startswith(head) and path.endswith(tail) and bool(middle) and "/" not in middle
 
 
 def model_path(template: str, model: str) -> str:
@@ -144,6 +170,10 @@ def headers(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
     scheme, name, prefix = apis.auth(protocol)
     if scheme == "header":
         out[name] = prefix + str(credentials.get(config.API_KEY_VARIABLE) or "")
+    elif scheme == "entra_id":
+        from . import entra  # shipped only with the entra_id auth scheme
+
+        out.update(entra.headers(credentials, str(name), prefix))
     for variable, header in config.CREDENTIAL_HEADERS.items():
         if credentials.get(variable):
             out[header] = str(credentials[variable])
@@ -174,13 +204,14 @@ def signed(
     return aws.signed(method, url, query, headers, body or b"", credentials, str(service))
 
 
-def query(credentials: dict[str, Any], protocol: str = "") -> dict[str, str]:
-    """The API key when the spec sends it as a query parameter, and credential-backed parameters."""
+def query(credentials: dict[str, Any], protocol: str = "", native_api: bool = False) -> dict[str, str]:
+    """The API key when the spec sends it as a query parameter, and credential-backed parameters but
+    under the native path (`native_api`), which takes none."""
     out = {}
     scheme, name, _ = apis.auth(protocol)
     if scheme == "query":
         out[name] = str(credentials.get(config.API_KEY_VARIABLE) or "")
-    for variable, parameter in config.CREDENTIAL_QUERY.items():
+    for variable, parameter in () if native_api else config.CREDENTIAL_QUERY.items():
         if credentials.get(variable):
             out[parameter] = str(credentials[variable])
     return out

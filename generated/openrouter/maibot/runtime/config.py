@@ -19,7 +19,8 @@ ENDPOINTS = {
     "rerank": "/rerank",
 }
 # How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")
-# (a signature over the finished request: aws.py) or ("none", None, "").
+# (a signature over the finished request: aws.py), ("entra_id", header, prefix) (the key in that header,
+# or an Entra ID token: entra.py) or ("none", None, "").
 AUTH = ("header", "Authorization", "Bearer ")
 # The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
 PROTOCOLS = {}
@@ -45,6 +46,9 @@ STATIC_HEADERS = {"HTTP-Referer": "https://dify.ai/", "X-Title": "Dify"}
 # Credential fields forwarded as request headers / query parameters when filled in.
 CREDENTIAL_HEADERS = {}
 CREDENTIAL_QUERY = {}
+# A base-URL path under which the protocols' own APIs are served (Azure OpenAI's /openai/v1), and each
+# endpoint path of the spec -> the protocol's own path there (http.route); None: no such path.
+NATIVE = None
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 300.0
 # HTTP status and provider error code/type -> error kind (the spec's map over the defaults).

@@ -74,8 +74,34 @@ def error_fields(payload: Any) -> tuple[list[str], str]:
     if not isinstance(error, dict):
         return [], str(error)
     codes = [str(error[k]) for k in ("code", "type") if error.get(k) not in (None, "")]
-    message = error.get("message") or error.get("msg") or error.get("detail") or json.dumps(error)
-    return codes, str(message)
+    message = str(error.get("message") or error.get("msg") or error.get("detail") or json.dumps(error))
+    inner = error.get("innererror")
+    if isinstance(inner, dict) and inner.get("content_filter_result") is not None:  # Azure's prompt filter
+        message += f" (content filter: {filtered(inner['content_filter_result']) or 'no category named'})"
+    return codes, message
+
+
+def filtered(results: Any) -> str:
+    """The categories an Azure content-filter result marks filtered, with their severity where it gives
+    one ("violence (medium), jailbreak"); a list of results (per prompt) is read whole."""
+    if isinstance(results, list):
+        found = [filtered(item.get("content_filter_results", item)) for item in results if isinstance(item, dict)]
+        return ", ".join(f for f in found if f)
+    if not isinstance(results, dict):
+        return ""
+    names = []
+    for category, verdict in results.items():
+        if isinstance(verdict, dict) and verdict.get("filtered") is True:
+            severity = verdict.get("severity")
+            names.append(f"{category} ({severity})" if isinstance(severity, str) and severity != "safe" else category)
+    return ", ".join(names)
+
+
+def content_filtered(results: Any, where: str) -> ProviderError:
+    """An answer the provider's content filter stopped: never handed on as if it were complete."""
+    named = filtered(results)
+    reason = f"; filtered categories: {named}" if named else ""
+    return ProviderError("bad_request", f"the {where} was stopped by the content filter{reason}", code="content_filter")
 
 
 def from_payload(payload: Any, status: int | None = None, fields: FieldsReader = error_fields) -> ProviderError:

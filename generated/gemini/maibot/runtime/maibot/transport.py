@@ -48,20 +48,22 @@ def target(
     headers = http.headers(credentials, protocol)
     headers.update({str(k): str(v) for k, v in (api_provider.get("default_headers") or {}).items()})
     headers.update(extra_headers)
-    query = http.query(credentials, protocol) | dict(api_provider.get("default_query") or {}) | extra_query
     url, seconds = base_url(api_provider.get("base_url"), credentials, protocol), budget(api_provider.get("timeout"))
+    query = http.query(credentials, protocol, http.native(url))
+    query |= dict(api_provider.get("default_query") or {}) | extra_query
     return Target(url, headers, query, seconds, credentials, protocol)
 
 
 def base_url(configured: Any, credentials: dict[str, Any], protocol: str = "") -> str:
     """The provider's base URL as MaiBot normalises it (scheme added, no trailing slash), then as the
-    spec rewrites an override (http.rewritten)."""
+    spec rewrites an override (http.rewritten); under the spec's native path when it has one (MaiBot's
+    provider has no field for anything else: Azure's /openai/v1, where the model id is the deployment)."""
     url = str(configured or "").strip()
     if not url:
-        return http.aliased(http.filled(apis.base_url(protocol), credentials))
-    if "://" not in url:
-        url = "http://" + url
-    return http.rewritten(url)
+        url = http.aliased(http.filled(apis.base_url(protocol), credentials))
+    else:
+        url = http.rewritten(url if "://" in url else "http://" + url)
+    return url if config.NATIVE is None or http.native(url) else url + config.NATIVE[0]
 
 
 def budget(timeout: Any) -> float:

@@ -44,9 +44,8 @@ def request(model: str, audio: bytes, options: dict[str, Any] | None = None) -> 
         str(k): v if isinstance(v, str) else json.dumps(v) for k, v in fields.items()
     }
     extension, media = sniff(audio)
-    return Request(
-        "POST", config.ENDPOINTS["transcriptions"], form=form, files={"file": (f"audio.{extension}", audio, media)}
-    )
+    path = http.model_path(config.ENDPOINTS["transcriptions"], form["model"])  # Azure's deployments: {model}
+    return Request("POST", path, form=form, files={"file": (f"audio.{extension}", audio, media)})
 
 
 def parse(payload: Any) -> str:

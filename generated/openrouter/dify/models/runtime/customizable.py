@@ -71,6 +71,9 @@ def schema(kind: str, model: str, credentials: dict[str, Any]) -> dict[str, Any]
     custom = config.CUSTOMIZABLE
     if kind not in custom["types"]:
         return None
+    if custom.get("bases"):
+        out = copy.deepcopy(base_model(credentials, kind)["schema"])
+        return out | {"model": model, "label": {"en_US": answer(credentials, "display_name") or model}}
     properties = copy.deepcopy(custom["properties"][kind])
     if "context_size" in properties:
         properties["context_size"] = whole(credentials, "context_size", properties["context_size"])
@@ -100,6 +103,19 @@ def schema(kind: str, model: str, credentials: dict[str, Any]) -> dict[str, Any]
     return out
 
 
+def base_model(credentials: dict[str, Any], kind: str) -> dict[str, Any]:
+    """The base model the user picked for the model they added (its type, schema and settings), which
+    must be of the added model's type."""
+    custom = config.CUSTOMIZABLE
+    variable = custom["base_variable"]
+    name = str(credentials.get(variable) or "").strip()
+    found = custom["bases"].get(name)
+    if found is None or found["type"] != kind:
+        names = ", ".join(n for n, entry in custom["bases"].items() if entry["type"] == kind)
+        raise ProviderError("bad_request", f"{variable} must name a {kind} base model ({names}), got {name!r}")
+    return found
+
+
 def mode(credentials: dict[str, Any]) -> str:
     """The mode the user picked for the llm they added ("" when not asked or not answered)."""
     picked = answer(credentials, "mode")
@@ -109,9 +125,11 @@ def mode(credentials: dict[str, Any]) -> str:
 
 
 def settings(model: str, credentials: dict[str, Any]) -> dict[str, Any]:
-    """A chat model's settings (a model the user added: the llm defaults'), with the mode the user
-    picked for a model they added, image output when they say it draws, and the region its requests
-    go to where model ids take a region's inference profile."""
+    """A chat model's settings (a model the user added: the llm defaults', or its base model's), with
+    the mode the user picked for a model they added, image output when they say it draws, and the
+    region its requests go to where model ids take a region's inference profile."""
+    if config.CUSTOMIZABLE.get("bases") and model not in config.MODEL_PARAMETERS:  # not a listed model
+        return base_model(credentials, "llm")["settings"]
     found = http.regional(http.model_settings(model), credentials)
     picked = mode(credentials)
     found = {**found, "mode": picked} if picked else found

@@ -29,7 +29,8 @@ def request(
         body["dimensions"] = settings["dimensions"]
     body.update(input_type_field(settings, input_type))
     http.put_user(body, user)
-    return Request("POST", config.ENDPOINTS["embeddings"], http.fixed_body(body, settings))
+    path = http.model_path(config.ENDPOINTS["embeddings"], body["model"])  # Azure's deployments: {model}
+    return Request("POST", path, http.fixed_body(body, settings))
 
 
 def parse(payload: Any, expected: int) -> tuple[list[list[float]], int | None]:

@@ -28,7 +28,7 @@ EXTRA_KEYS: dict[str, str] = {}  # a host's free-form body keys go where they sa
 error_fields = errors.error_fields  # {"error": {"code", "type", "message"}}, as chat completions
 
 IMAGE_TOOL = {"type": "image_generation"}
-INCOMPLETE = {"max_output_tokens": "length", "content_filter": "content_filter"}
+INCOMPLETE = {"max_output_tokens": "length"}  # content_filter: an error (errors.content_filtered)
 
 # A tool turn's first call id -> the reasoning items of that answer, as the API sent them.
 REASONING = conversation.Remembered()
@@ -251,9 +251,12 @@ def summary_text(item: dict[str, Any]) -> str:
 
 
 def finish_of(response: dict[str, Any], calls: list[ToolCall]) -> str:
-    """An answer's finish reason: an incomplete one's reason, tool calls, else stop."""
+    """An answer's finish reason: an incomplete one's reason, tool calls, else stop. One the content
+    filter stopped is an error: what came of it is not the answer."""
     if response.get("status") == "incomplete":
         reason = (response.get("incomplete_details") or {}).get("reason")
+        if reason == "content_filter":
+            raise errors.content_filtered(response.get("content_filters"), "answer")
         return INCOMPLETE.get(reason, label(reason) or "length")
     return "tool_calls" if calls else "stop"
 

@@ -91,8 +91,9 @@ def send(
     """Send one request, its body as JSON or a multipart upload; a non-2xx answer is classified
     with the spec's error map (`fields` reads the error body). The response's `url` is the address
     without its query, which may hold the API key."""
-    url = http.address(http.base_url(credentials, request.protocol), request.path, credentials, request.protocol)
-    query = http.query(credentials, request.protocol) | request.query
+    base = http.base_url(credentials, request.protocol)
+    url = http.address(base, request.path, credentials, request.protocol)
+    query = http.query(credentials, request.protocol, http.native(base)) | request.query
     headers = http.headers(credentials, request.protocol)
     if request.files is not None:
         parts = dict(request.form or {}) | request.files

@@ -18,7 +18,8 @@ def request(model: str, text: str, voice: str, audio_type: str) -> Request:
     settings = http.model_settings(model, "tts")
     body = {"model": http.wire_id(model, settings), "input": text, "voice": voice, "response_format": audio_type}
     body = http.fixed_body(body, settings)
-    return Request("POST", config.ENDPOINTS["speech"], body, headers={"Accept": "audio/*, application/json"})
+    path = http.model_path(config.ENDPOINTS["speech"], str(body["model"]))  # Azure's deployments: {model}
+    return Request("POST", path, body, headers={"Accept": "audio/*, application/json"})
 
 
 def split(text: str, limit: int) -> list[str]:
