@@ -195,9 +195,13 @@ class Auth:
         return (self.scheme, self.name, self.prefix)
 
 
-# Auth scheme -> the runtime module it needs beyond the core (shipped only by plugins that use it).
 # Auth scheme -> the hosts its runtime module names (the token endpoint, the token's audience).
-AUTH_HOSTS = {"entra_id": ("login.microsoftonline.com", "cognitiveservices.azure.com")}
+AUTH_HOSTS = {
+    "entra_id": ("login.microsoftonline.com", "cognitiveservices.azure.com"),
+    # a key's token_uri and the JWT's audience; the scope's URL (www.googleapis.com/auth/cloud-platform)
+    # is a name, not a host reached, but the Marketplace's scan lists every host a plugin names
+    "google_service_account": ("oauth2.googleapis.com", "www.googleapis.com"),
+}
 
 
 @dataclass(frozen=True)

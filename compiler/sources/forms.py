@@ -17,7 +17,11 @@ URL_VARIABLE = re.compile(r"(url|endpoint|api_base|base|host|server)", re.I)
 # Variables hand-written plugins use for the fields the spec's form offers (besides the spec's own).
 CUSTOM_VARIABLES = {control.variable: field for field, controls in FIELDS.items() for control in controls}
 CUSTOM_VARIABLES |= {"max_tokens_to_sample": "max_output_tokens", "max_token": "max_output_tokens"}
-CUSTOM_VARIABLES |= {"function_calling_type": "tool_call", "agent_thought_support": "reasoning"}
+CUSTOM_VARIABLES |= {
+    "function_calling_type": "tool_call",
+    "agent_thought_support": "reasoning",
+    "context_length": "context_size",
+}
 SHAPED = hasattr(s, "CustomFieldForm")  # the language takes form fields with their own shape
 OFF = re.compile(r"^(no|not|none|false|disabled?|unsupported|off)(_|$)", re.I)
 PRICE_LABEL = re.compile(r"\((\S+) / (token|1K tokens|1M tokens)\)")
@@ -50,7 +54,7 @@ def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding
     out: dict[str, Any] = {}
     if key is not None:
         out["api_key"] = labelled(key, {"variable": "api_key", "label": "API Key"})
-        keyless = (known.get("AUTH") or ("",))[0] in ("none", "aws_sigv4", "entra_id")  # a key pair, a token
+        keyless = (known.get("AUTH") or ("",))[0] in ("none", "aws_sigv4", "entra_id", "google_service_account")
         if key.get("required") is False and not keyless:
             notes.append(Finding(where, f"the API key {key['variable']!r} is optional in the plugin; required here"))
     if url is not None:
