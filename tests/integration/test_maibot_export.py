@@ -95,6 +95,7 @@ def test_exporting_again_keeps_what_is_not_the_plugins(tmp_path: Path, capsys):
     out = capsys.readouterr().out
     files = sum(1 for path in (ROOT / "generated" / "deepseek" / "maibot").rglob("*") if path.is_file())
     assert out.startswith(f"{repo}: 0 written, {files} unchanged, 1 deleted\n")
-    assert f"{repo / 'CHANGELOG.md'}: left alone" in out and "git tag 0.2.0 && git push origin 0.2.0" in out
+    version = json.loads((ROOT / "generated" / "deepseek" / "maibot" / "_manifest.json").read_text())["version"]
+    assert f"{repo / 'CHANGELOG.md'}: left alone" in out and f"git tag {version} && git push origin {version}" in out
     assert (repo / "CHANGELOG.md").is_file() and (repo / ".git" / "HEAD").is_file()
     assert not (repo / "runtime" / "retired.py").exists()
