@@ -14,7 +14,7 @@ SHARED += ("file_upload_limit", "supported_file_extensions", "word_limit", "audi
 
 
 def key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=str)
+    return json.dumps(value, default=str)  # key order counts: the YAML a model writes keeps it
 
 
 def factor(models: list[dict]) -> tuple[dict[str, dict], dict[str, list], list[dict]]:

@@ -15,6 +15,8 @@ from compiler.tables import PROTOCOLS
 
 CONFIG = "models/runtime/config.py"
 MARK = "by the provider compiler"
+# MODEL_SETTINGS keys that are the model's spec field of the same name, written as they are.
+SETTING_FIELDS = ("protocol", "invoke_body")
 
 
 def is_generated(source: Source) -> bool:
@@ -56,7 +58,37 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
         api["messages"] = messages
     if config.get("NATIVE"):
         api["native_path"] = config["NATIVE"][0]
+    for key, name in (("MODEL_PREFIXES", "prefixes"), ("HOSTS", "hosts"), ("BODY", "body")):
+        if config.get(key):
+            api[name] = dict(config[key])
+    if config.get("PROFILES"):
+        api["profiles"] = {wire: list(prefixes) for wire, prefixes in config["PROFILES"].items()}
+    protocols = {name: protocol_api(name, entry, config) for name, entry in (config.get("PROTOCOLS") or {}).items()}
+    if any(protocols.values()):
+        api["protocols"] = {name: entry for name, entry in protocols.items() if entry}
     return api
+
+
+def protocol_api(name: str, entry: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
+    """api.protocols.<name> as far as its config entry differs from what lowering makes of that
+    protocol's defaults: endpoints, auth, headers over its own and api.headers, base URL, body."""
+    protocol, out = PROTOCOLS[name], {}
+    if entry.get("base_url"):
+        out["base_url"] = entry["base_url"]
+    auth = tuple(entry.get("auth") or ())
+    if auth and auth != default_auth(protocol.auth):
+        out["auth"] = auth_of(auth)
+    inherited = protocol.headers | dict(config.get("STATIC_HEADERS") or {})
+    headers = {k: v for k, v in (entry.get("headers") or {}).items() if inherited.get(k) != v}
+    if headers:
+        out["headers"] = headers
+    if entry.get("body"):
+        out["body"] = dict(entry["body"])
+    endpoints = entry.get("endpoints") or {}
+    changed = {k: v for k, v in endpoints.items() if k == "stream" or v != protocol.endpoints.get(k)}
+    if changed:
+        out["endpoints"] = changed
+    return out
 
 
 def default_auth(auth: tuple[str, str | None, str]) -> tuple:
@@ -95,17 +127,22 @@ def apply_bases(data: dict[str, Any], config: dict[str, Any], source: Source) ->
         custom["base_models"].append(model | ({"protocol": protocol} if protocol else {}))
 
 
+def spec_value(value: Any) -> Any:
+    """A config literal as spec data: tuples (the config's lists) as lists."""
+    return list(value) if isinstance(value, tuple) else value
+
+
 def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any]) -> None:
     """The newer settings a generated config holds (only where the spec language has them): each
     model's api_id, the base-URL rewrite, and the unit of the prices users enter."""
     settings = config.get("MODEL_SETTINGS") or {}
     for model in models:
-        name = model["name"]
-        wire = (settings.get(name) or {}).get("api_id")
-        if wire:
+        name, own = model["name"], settings.get(model["name"]) or {}
+        if own.get("api_id"):
             rest = {k: v for k, v in model.items() if k != "name"}
             model.clear()
-            model.update({"name": name, "api_id": wire} | rest)
+            model.update({"name": name, "api_id": own["api_id"]} | rest)
+        model.update({key: spec_value(own[key]) for key in SETTING_FIELDS if key in own})
     rewrite = config.get("BASE_URL_REWRITE")
     if rewrite and "base_url" in data.get("credentials", {}):
         data["credentials"]["base_url"]["rewrite"] = {rewrite[0]: rewrite[1]}
