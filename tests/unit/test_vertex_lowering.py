@@ -29,7 +29,8 @@ def test_paths_hosts_and_prefixes() -> None:
     assert p.api.host_aliases == {"global-aiplatform.googleapis.com": "aiplatform.googleapis.com"}
     assert p.api.prefixes == {"claude": "anthropic_messages", "mistral": "openai_chat", "codestral": "openai_chat"}
     assert p.api.example_base_url == "https://us-central1-aiplatform.googleapis.com"
-    assert p.domains == ("us-central1-aiplatform.googleapis.com",)
+    # the example base URL's host, and the hosts of the scheme's token endpoint and scope (compiler/model.py)
+    assert p.domains == ("oauth2.googleapis.com", "us-central1-aiplatform.googleapis.com", "www.googleapis.com")
 
 
 def test_a_further_protocol_has_its_own_base_url_body_and_stream_path() -> None:
