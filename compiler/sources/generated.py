@@ -8,6 +8,7 @@ import ast
 from decimal import Decimal
 from typing import Any
 
+from compiler.lower.parameters import TEMPLATE_TYPES, of_type
 from compiler.sources.archive import Source
 from compiler.sources.plugin_models import PER_BY_UNIT as PER_NAMES
 from compiler.sources.plugin_models import per_of, spec_model
@@ -16,7 +17,8 @@ from compiler.tables import PROTOCOLS
 CONFIG = "models/runtime/config.py"
 MARK = "by the provider compiler"
 # MODEL_SETTINGS keys that are the model's spec field of the same name, written as they are.
-SETTING_FIELDS = ("protocol", "invoke_body")
+SETTING_FIELDS = ("protocol", "invoke_body", "dimensions", "encoding", "body", "stream", "system_messages")
+SETTING_FIELDS += ("never_send", "send_stop", "output_modalities", "language", "prompt")
 
 
 def is_generated(source: Source) -> bool:
@@ -132,6 +134,40 @@ def spec_value(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+def with_record(rule: Any, records: dict[str, dict], overrides: dict[str, dict]) -> Any:
+    """A rule with what its config.PARAMETERS record (and the model's overrides) says about sending it
+    the body key it goes to (where no protocol maps it), the built-in tool, the protocol setting it steers, how its text is read, the
+    headers and fixed fields it brings, its omissions and value map (this model's, or the record's
+    entries for its options)."""
+    name = rule if isinstance(rule, str) else rule.get("name") or rule.get("template")
+    record = (records.get(name) or {}) | (overrides.get(name) or {})
+    extra: dict[str, Any] = {}
+    if record.get("key") not in (None, name) and not record.get("keys"):
+        extra["send_as"] = record["key"]
+    for field, spec_field in (("tool", "adds_tool"), ("control", "controls"), ("parse", "parse"), ("body", "body")):
+        if record.get(field):
+            extra[spec_field] = record[field]
+    if record.get("headers"):
+        extra["headers"] = dict(record["headers"])
+    if record.get("omit_when"):
+        extra["omit_when"] = {other: value for other, value, _default in record["omit_when"]}
+    values = {picked: sent for picked, sent in record.get("values") or () if can_pick(rule, picked)}
+    if values:
+        extra["values"] = values
+    if not extra:
+        return rule
+    return ({"template": rule} if isinstance(rule, str) else rule) | extra
+
+
+def can_pick(rule: Any, value: Any) -> bool:
+    """Whether a user can pick `value` in this rule (the record's value map joins every model's rule of
+    the name, whose types and options may differ)."""
+    own = {} if isinstance(rule, str) else rule
+    template = rule if isinstance(rule, str) else rule.get("template")
+    options = own.get("options")
+    return of_type(own.get("type") or TEMPLATE_TYPES.get(template), value) and (options is None or value in options)
+
+
 def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any]) -> None:
     """The newer settings a generated config holds (only where the spec language has them): each
     model's api_id, the base-URL rewrite, and the unit of the prices users enter."""
@@ -143,6 +179,11 @@ def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any
             model.clear()
             model.update({"name": name, "api_id": own["api_id"]} | rest)
         model.update({key: spec_value(own[key]) for key in SETTING_FIELDS if key in own})
+        if own.get("input_type"):
+            model["input_type"] = dict(zip(("send_as", "query", "document"), own["input_type"]))
+        if model.get("parameters"):
+            records, overrides = config.get("PARAMETERS") or {}, own.get("parameters") or {}
+            model["parameters"] = [with_record(r, records, overrides) for r in model["parameters"]]
     rewrite = config.get("BASE_URL_REWRITE")
     if rewrite and "base_url" in data.get("credentials", {}):
         data["credentials"]["base_url"]["rewrite"] = {rewrite[0]: rewrite[1]}
