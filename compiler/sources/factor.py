@@ -11,6 +11,8 @@ from typing import Any
 # Fields a kind's defaults may carry (prices: only their unit and currency; the numbers stay per model).
 SHARED = ("mode", "context_size", "max_output_tokens", "max_chunks", "features", "parameters")
 SHARED += ("file_upload_limit", "supported_file_extensions", "word_limit", "audio_type", "max_workers")
+# and a generated plugin's request settings (its config's KIND_SETTINGS are its kinds' defaults)
+SHARED += ("protocol", "input_type", "invoke_body", "encoding", "stream", "system_messages")
 
 
 def key(value: Any) -> str:

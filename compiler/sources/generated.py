@@ -170,10 +170,11 @@ def can_pick(rule: Any, value: Any) -> bool:
 
 def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any]) -> None:
     """The newer settings a generated config holds (only where the spec language has them): each
-    model's api_id, the base-URL rewrite, and the unit of the prices users enter."""
-    settings = config.get("MODEL_SETTINGS") or {}
-    for model in models:
-        name, own = model["name"], settings.get(model["name"]) or {}
+    model's api_id and request settings, the base-URL rewrite, and the unit of the prices users enter."""
+    settings, kinds = config.get("MODEL_SETTINGS") or {}, config.get("KIND_SETTINGS") or {}
+    for model in models:  # a model MODEL_SETTINGS does not list has its kind's settings
+        name = model["name"]
+        own = settings[name] if name in settings else kinds.get(model.get("type", "llm"), {})
         if own.get("api_id"):
             rest = {k: v for k, v in model.items() if k != "name"}
             model.clear()
