@@ -11,10 +11,12 @@ from typing import Any
 # Fields a kind's defaults may carry (prices: only their unit and currency; the numbers stay per model).
 SHARED = ("mode", "context_size", "max_output_tokens", "max_chunks", "features", "parameters")
 SHARED += ("file_upload_limit", "supported_file_extensions", "word_limit", "audio_type", "max_workers")
+# and a generated plugin's request settings (its config's KIND_SETTINGS are its kinds' defaults)
+SHARED += ("protocol", "input_type", "invoke_body", "encoding", "stream", "system_messages")
 
 
 def key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=str)
+    return json.dumps(value, default=str)  # key order counts: the YAML a model writes keeps it
 
 
 def factor(models: list[dict]) -> tuple[dict[str, dict], dict[str, list], list[dict]]:

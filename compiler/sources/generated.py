@@ -8,6 +8,7 @@ import ast
 from decimal import Decimal
 from typing import Any
 
+from compiler.lower.parameters import TEMPLATE_TYPES, of_type
 from compiler.sources.archive import Source
 from compiler.sources.plugin_models import PER_BY_UNIT as PER_NAMES
 from compiler.sources.plugin_models import per_of, spec_model
@@ -15,6 +16,9 @@ from compiler.tables import PROTOCOLS
 
 CONFIG = "models/runtime/config.py"
 MARK = "by the provider compiler"
+# MODEL_SETTINGS keys that are the model's spec field of the same name, written as they are.
+SETTING_FIELDS = ("protocol", "invoke_body", "dimensions", "encoding", "body", "stream", "system_messages")
+SETTING_FIELDS += ("never_send", "send_stop", "output_modalities", "language", "prompt")
 
 
 def is_generated(source: Source) -> bool:
@@ -56,7 +60,37 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
         api["messages"] = messages
     if config.get("NATIVE"):
         api["native_path"] = config["NATIVE"][0]
+    for key, name in (("MODEL_PREFIXES", "prefixes"), ("HOSTS", "hosts"), ("BODY", "body")):
+        if config.get(key):
+            api[name] = dict(config[key])
+    if config.get("PROFILES"):
+        api["profiles"] = {wire: list(prefixes) for wire, prefixes in config["PROFILES"].items()}
+    protocols = {name: protocol_api(name, entry, config) for name, entry in (config.get("PROTOCOLS") or {}).items()}
+    if any(protocols.values()):
+        api["protocols"] = {name: entry for name, entry in protocols.items() if entry}
     return api
+
+
+def protocol_api(name: str, entry: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
+    """api.protocols.<name> as far as its config entry differs from what lowering makes of that
+    protocol's defaults: endpoints, auth, headers over its own and api.headers, base URL, body."""
+    protocol, out = PROTOCOLS[name], {}
+    if entry.get("base_url"):
+        out["base_url"] = entry["base_url"]
+    auth = tuple(entry.get("auth") or ())
+    if auth and auth != default_auth(protocol.auth):
+        out["auth"] = auth_of(auth)
+    inherited = protocol.headers | dict(config.get("STATIC_HEADERS") or {})
+    headers = {k: v for k, v in (entry.get("headers") or {}).items() if inherited.get(k) != v}
+    if headers:
+        out["headers"] = headers
+    if entry.get("body"):
+        out["body"] = dict(entry["body"])
+    endpoints = entry.get("endpoints") or {}
+    changed = {k: v for k, v in endpoints.items() if k == "stream" or v != protocol.endpoints.get(k)}
+    if changed:
+        out["endpoints"] = changed
+    return out
 
 
 def default_auth(auth: tuple[str, str | None, str]) -> tuple:
@@ -95,17 +129,62 @@ def apply_bases(data: dict[str, Any], config: dict[str, Any], source: Source) ->
         custom["base_models"].append(model | ({"protocol": protocol} if protocol else {}))
 
 
+def spec_value(value: Any) -> Any:
+    """A config literal as spec data: tuples (the config's lists) as lists."""
+    return list(value) if isinstance(value, tuple) else value
+
+
+def with_record(rule: Any, records: dict[str, dict], overrides: dict[str, dict]) -> Any:
+    """A rule with what its config.PARAMETERS record (and the model's overrides) says about sending it
+    the body key it goes to (where no protocol maps it), the built-in tool, the protocol setting it steers, how its text is read, the
+    headers and fixed fields it brings, its omissions and value map (this model's, or the record's
+    entries for its options)."""
+    name = rule if isinstance(rule, str) else rule.get("name") or rule.get("template")
+    record = (records.get(name) or {}) | (overrides.get(name) or {})
+    extra: dict[str, Any] = {}
+    if record.get("key") not in (None, name) and not record.get("keys"):
+        extra["send_as"] = record["key"]
+    for field, spec_field in (("tool", "adds_tool"), ("control", "controls"), ("parse", "parse"), ("body", "body")):
+        if record.get(field):
+            extra[spec_field] = record[field]
+    if record.get("headers"):
+        extra["headers"] = dict(record["headers"])
+    if record.get("omit_when"):
+        extra["omit_when"] = {other: value for other, value, _default in record["omit_when"]}
+    values = {picked: sent for picked, sent in record.get("values") or () if can_pick(rule, picked)}
+    if values:
+        extra["values"] = values
+    if not extra:
+        return rule
+    return ({"template": rule} if isinstance(rule, str) else rule) | extra
+
+
+def can_pick(rule: Any, value: Any) -> bool:
+    """Whether a user can pick `value` in this rule (the record's value map joins every model's rule of
+    the name, whose types and options may differ)."""
+    own = {} if isinstance(rule, str) else rule
+    template = rule if isinstance(rule, str) else rule.get("template")
+    options = own.get("options")
+    return of_type(own.get("type") or TEMPLATE_TYPES.get(template), value) and (options is None or value in options)
+
+
 def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any]) -> None:
     """The newer settings a generated config holds (only where the spec language has them): each
-    model's api_id, the base-URL rewrite, and the unit of the prices users enter."""
-    settings = config.get("MODEL_SETTINGS") or {}
-    for model in models:
+    model's api_id and request settings, the base-URL rewrite, and the unit of the prices users enter."""
+    settings, kinds = config.get("MODEL_SETTINGS") or {}, config.get("KIND_SETTINGS") or {}
+    for model in models:  # a model MODEL_SETTINGS does not list has its kind's settings
         name = model["name"]
-        wire = (settings.get(name) or {}).get("api_id")
-        if wire:
+        own = settings[name] if name in settings else kinds.get(model.get("type", "llm"), {})
+        if own.get("api_id"):
             rest = {k: v for k, v in model.items() if k != "name"}
             model.clear()
-            model.update({"name": name, "api_id": wire} | rest)
+            model.update({"name": name, "api_id": own["api_id"]} | rest)
+        model.update({key: spec_value(own[key]) for key in SETTING_FIELDS if key in own})
+        if own.get("input_type"):
+            model["input_type"] = dict(zip(("send_as", "query", "document"), own["input_type"]))
+        if model.get("parameters"):
+            records, overrides = config.get("PARAMETERS") or {}, own.get("parameters") or {}
+            model["parameters"] = [with_record(r, records, overrides) for r in model["parameters"]]
     rewrite = config.get("BASE_URL_REWRITE")
     if rewrite and "base_url" in data.get("credentials", {}):
         data["credentials"]["base_url"]["rewrite"] = {rewrite[0]: rewrite[1]}
