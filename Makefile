@@ -77,7 +77,7 @@ quick: $(VENV)/.installed
 # mostly waits on plugin processes. `--dist loadgroup` (pyproject.toml) runs each spec's checks on one
 # worker, so its Dify plugin and MaiBot host start once; `pytest` alone runs serially.
 # The conformance suite runs over the fewest specs that have every protocol, kind and quirk it checks
-# (CONFORMANCE_SPECS=cover, tests/conformance/specs.py: 9 of 16 with the protocol views today, 3:08 against 3:37 for all);
+# (CONFORMANCE_SPECS=cover, tests/conformance/specs.py: nine of the 16 specs and one protocol view today, 3:40);
 # CI runs it over every spec (.ci/run: CONFORMANCE_SPECS=all).
 CONFORMANCE_SPECS ?= cover
 test: $(VENV)/.installed
