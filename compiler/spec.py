@@ -384,17 +384,22 @@ class Option(Strict):
     label: Text | None = Field(None, description="What the user sees; defaults to the value.", examples=["Europe"])
 
 
-class ApiKeyField(Strict):
-    variable: str = Field("api_key", description="Credential variable name.", examples=["api_key"])
-    label: Text = Field("API Key", description="Form label.", examples=[{"en_US": "API Key", "zh_Hans": "API 密钥"}])
-    placeholder: Text | None = Field(None, description="Placeholder text.", examples=["sk-…"])
-    show_on: dict[str, str] | None = Field(
+def shown_on() -> Any:
+    """The `show_on` field of the credential forms' fields (the API key's and the extra ones)."""
+    return Field(
         None,
         description="Show the field only while other select or radio fields have these values (Dify's show_on); "
         "Dify then asks for a required field only while it shows (Bedrock: the key pair with auth_method "
         "Access_Secret_Key).",
         examples=[{"auth_method": "Access_Secret_Key"}],
     )
+
+
+class ApiKeyField(Strict):
+    variable: str = Field("api_key", description="Credential variable name.", examples=["api_key"])
+    label: Text = Field("API Key", description="Form label.", examples=[{"en_US": "API Key", "zh_Hans": "API 密钥"}])
+    placeholder: Text | None = Field(None, description="Placeholder text.", examples=["sk-…"])
+    show_on: dict[str, str] | None = shown_on()
 
 
 class BaseUrlField(Strict):
@@ -490,13 +495,7 @@ class CredentialField(Strict):
     header: str | None = Field(
         None, description="Send the value in this request header when set.", examples=["X-Organization"]
     )
-    show_on: dict[str, str] | None = Field(
-        None,
-        description="Show the field only while other select or radio fields have these values (Dify's show_on); "
-        "Dify then asks for a required field only while it shows (Bedrock: the key pair with auth_method "
-        "Access_Secret_Key).",
-        examples=[{"auth_method": "Access_Secret_Key"}],
-    )
+    show_on: dict[str, str] | None = shown_on()
     query: str | None = Field(None, description="Send the value as this query parameter when set.", examples=["region"])
     base_urls: dict[str, str] | None = Field(
         None,

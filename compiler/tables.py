@@ -232,10 +232,10 @@ PROTOCOLS = {
         runtimes={"embeddings": "bedrock_embeddings", "rerank": "bedrock_rerank"},
         # Prompt caching (docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html): a cachePoint
         # after the system prompt and after the tools, by api.prompt_cache or per request, and (cache.messages)
-        # at the end of the latest two user turns. `model`: the
-        # option picked is the wire id (values: option -> id); `profile`: the option picked is a rule
-        # choosing the inference-profile prefix from the region (values: option -> {region prefix:
-        # [profile prefixes to try]}), among those api.profiles says the id has.
+        # at the end of the latest two user turns. `model`: the option picked is the wire id (values:
+        # option -> id); `profile`: the option picked is a rule choosing the inference-profile prefix from
+        # the region (values: option -> {region prefix: [profile prefixes to try]}), among those
+        # api.profiles says the id has.
         controls={
             "cache.system": "boolean",
             "cache.tools": "boolean",

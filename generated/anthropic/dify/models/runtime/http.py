@@ -18,8 +18,9 @@ def base_url(credentials: dict[str, Any], protocol: str = "") -> str:
     """The credentials' base-URL override when the spec offers one and it is filled in; else the
     base URL a field's value picks (a region select); else the spec's (`protocol`'s own, when it has
     one), its `{variable}`s filled in and its host as config.HOSTS renames it."""
-    if overridden(credentials):
-        return rewritten(overridden(credentials))
+    override = overridden(credentials)
+    if override:
+        return rewritten(override)
     for variable, urls in config.BASE_URL_CHOICES.items():
         value = credentials.get(variable)
         chosen = urls.get(str(value).lower() if isinstance(value, bool) else str(value or "").strip())
@@ -37,11 +38,10 @@ def overridden(credentials: dict[str, Any]) -> str:
 
 def address(base: str, path: str, credentials: dict[str, Any], protocol: str = "") -> str:
     """The URL a call goes to: `path` (its `{variable}`s filled in: Vertex's project and location)
-    under `base` (route: under a native path, the protocol's own path), where the auth scheme routes it
-    (google.routed: an express-mode key's calls). A path
-    that is a whole URL of its own (a call served on another host of the same service: Bedrock's
-    rerank on bedrock-agent-runtime) is that URL, filled in as a base URL is; a user's override (a
-    gateway) takes that call's path too."""
+    under `base` (route: under a native path, the protocol's own path), where the auth scheme routes
+    it (google.routed: an express-mode key's calls). A path that is a whole URL of its own (a call
+    served on another host of the same service: Bedrock's rerank on bedrock-agent-runtime) is that
+    URL, filled in as a base URL is; a user's override (a gateway) takes that call's path too."""
     if "://" in path:
         override = overridden(credentials)
         return rewritten(override) + urlsplit(path).path if override else filled(path, credentials)
@@ -54,7 +54,10 @@ def address(base: str, path: str, credentials: dict[str, Any], protocol: str = "
 
 def aliased(url: str) -> str:
     """`url` with its host renamed as config.HOSTS says (Vertex's location `global`:
-    global-aiplatform.googleapis.com is aiplatform.googleapis.com)."""
+    global-aiplatform.googleapis.com is aiplatform.googleapis.com). Every call's base URL passes here:
+    a spec without host renames parses nothing."""
+    if not config.HOSTS:
+        return url
     parts = urlsplit(url)
     host = config.HOSTS.get(parts.hostname or "")
     if host is None:
