@@ -15,6 +15,7 @@ import click
 
 from compiler import drift, options, report
 from compiler.build import Compiled, compile_all, subtree
+from compiler.catalogue import page, page_file
 from compiler.errors import Diagnostic, UserError, error_count, strict
 from compiler.options import PathType, Run
 from compiler.project import TOOL, build_command, tool_version
@@ -105,10 +106,26 @@ def cli(ctx: click.Context) -> None:
 @CATALOG
 def build(specs: tuple[Path, ...], specs_dir: Path | None, out: Path | None, catalog: str | None) -> None:
     """Compile specs into plugin trees (default: every spec in the specs folder); --catalog: check numbers too."""
-    for item in checked(compiled(specs, specs_dir), catalog):
+    every = checked(compiled(specs, specs_dir), catalog)
+    for item in every:
         root = (out or run().where.out) / item.provider.name
         made = write_tree(root, item.files)
         say(f"{root}: {len(made.written)} written, {made.unchanged} unchanged, {len(made.deleted)} deleted")
+    if not specs and page_file(folder := specs_dir or run().where.specs).is_file():
+        write_page(folder, every)
+
+
+def write_page(folder: Path, every: list[Compiled]) -> None:
+    target = page_file(folder)
+    say(f"{target}: {'written' if write_file(target, page(every).encode('utf-8')) else 'unchanged'}")
+
+
+@cli.command("catalogue")
+@click.option("--specs-dir", type=PathType, help="The specs folder (default: the project's).")
+def catalogue_page(specs_dir: Path | None) -> None:
+    """Write the catalogue page (one row per spec) beside the specs; `build` of every spec keeps it current."""
+    folder = specs_dir or run().where.specs
+    write_page(folder, compiled((), folder))
 
 
 @cli.command()

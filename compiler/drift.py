@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler.build import Compiled
+from compiler.catalogue import page, page_file
 from compiler.schema import SCHEMA_FILE, schema_text
 from compiler.write import read_tree
 
@@ -104,6 +105,17 @@ def schema_drift(specs_dir: Path) -> list[FileDrift]:
     return []
 
 
+def page_drift(compiled: list[Compiled], specs_dir: Path) -> list[FileDrift]:
+    """The catalogue page kept beside the specs (`build` of every spec writes it), where a project keeps one."""
+    target = page_file(specs_dir)
+    if not target.is_file():
+        return []
+    old, new = target.read_bytes(), page(compiled).encode("utf-8")
+    return (
+        [] if old == new else [FileDrift(target.as_posix(), "changed", unified(old, new, target.as_posix(), "specs"))]
+    )
+
+
 def group_runtime(drifts: list[FileDrift], least: int = 2) -> tuple[list[FileDrift], list[RuntimeDrift]]:
     """Runtime copies that changed the same way in at least `least` files, one RuntimeDrift per change;
     the other drifts as they were."""
@@ -132,7 +144,7 @@ def review(compiled: list[Compiled], out: Path, everything: bool, specs_dir: Pat
         for d in tree_drift(out / c.provider.name, trees[c.provider.name], c.files, c.spec.as_posix())
     ]
     if everything:
-        drifts += stray_providers(out, set(trees)) + schema_drift(specs_dir)
+        drifts += stray_providers(out, set(trees)) + schema_drift(specs_dir) + page_drift(compiled, specs_dir)
     files, runtime = group_runtime(drifts)
     return Review(trees, drifts, files, runtime)
 

@@ -16,6 +16,7 @@ import black
 import pytest
 
 from compiler import format as format_module
+from compiler.catalogue import PAGE
 from compiler.cli import main
 from compiler.schema import MODELINE, SCHEMA_FILE, schema_text
 from compiler.write import read_tree
@@ -35,6 +36,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     current directory."""
     ignored = shutil.ignore_patterns(*(p.name for p in SPECS if p.stem not in REVIEWED))
     shutil.copytree(ROOT / "specs", tmp_path / "specs", ignore=ignored)
+    (tmp_path / "specs" / PAGE).unlink()  # the whole catalogue's page; test_the_catalogue_page makes this copy's
     for name in REVIEWED:
         shutil.copytree(ROOT / "generated" / name, tmp_path / "generated" / name)
     monkeypatch.chdir(tmp_path)
@@ -193,6 +195,25 @@ def test_check_reports_a_missing_file_and_an_outdated_schema(project: Path, caps
         "missing: generated/moonshot/maibot/runtime/protocols/openai_chat.py" in out
         and f"specs/{SCHEMA_FILE} is out of date" in out
     )
+
+
+@pytest.mark.slow
+def test_the_catalogue_page_is_written_kept_and_checked(project: Path, capsys) -> None:
+    """`catalogue` writes the page, `check` fails when a spec change makes it stale, `build` of every
+    spec brings it back; a build of one spec leaves it alone (it would hold one row)."""
+    page = project / "specs" / PAGE
+    assert main(["catalogue"]) == 0 and main(["check"]) == 0
+    rows = [line for line in page.read_text().splitlines() if line.startswith("| [")]
+    assert [row.split("]")[0][3:] for row in rows] == sorted(REVIEWED)
+    assert "| [deepseek](deepseek.yaml) | openai_chat | llm | 2 | yes | – | yes |" in page.read_text()
+    spec = project / "specs" / "deepseek.yaml"
+    spec.write_text(spec.read_text().replace("version: 0.2.1", "version: 0.2.2"))
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "specs/README.md (on disk)" in out and "+| [deepseek](deepseek.yaml)" in out and "| 0.2.2 |" in out
+    assert main(["build", "specs/deepseek.yaml"]) == 0 and "0.2.2" not in page.read_text()
+    assert main(["build"]) == 0 and main(["check"]) == 0 and "| 0.2.2 |" in page.read_text()
 
 
 def edit_every_copy(project: Path, module: str, old: str, new: str) -> list[str]:
