@@ -858,8 +858,33 @@ class ModelSync(Strict):
     )
 
 
+class SyncKeep(ModelSync):
+    """A model-level `sync: keep` for several models at once."""
+
+    models: list[str] = Field(
+        min_length=1,
+        description="The spec's models (by wire id: `api_id`, else `name`) whose fields sync keeps.",
+        examples=[["claude-opus-5", "claude-sonnet-5"]],
+    )
+
+
+class SyncLeaveOut(Strict):
+    """Catalogue models `sync` does not add to this spec, and why."""
+
+    models: list[str] = Field(
+        min_length=1,
+        description="Catalogue model ids sync does not append as new models (reported as left out).",
+        examples=[["deepseek-chat", "deepseek-reasoner"]],
+    )
+    why: str = Field(
+        min_length=1,
+        description="Why the spec does without them (required).",
+        examples=["aliases of the dated ids the spec lists"],
+    )
+
+
 class SpecSync(Strict):
-    """The catalogue entries `provider-compiler sync` follows for this spec."""
+    """The catalogue entries `provider-compiler sync` follows for this spec, and what it keeps."""
 
     models_dev: str | None = Field(
         None,
@@ -872,6 +897,17 @@ class SpecSync(Strict):
         description="OpenRouter vendor prefix of the model ids followed (`openai` for openai/…), or `all` for "
         "OpenRouter's whole list.",
         examples=["all", "x-ai"],
+    )
+    keep: list[SyncKeep] = Field(
+        default_factory=list,
+        description="Fields sync keeps on several models at once, with the reason (as a model's own `sync`; a "
+        "model that has its own uses that).",
+        examples=[[{"models": ["claude-opus-5"], "keep": ["deprecated"], "why": "newer than the snapshot"}]],
+    )
+    leave_out: list[SyncLeaveOut] = Field(
+        default_factory=list,
+        description="Catalogue models sync does not add, with the reason.",
+        examples=[[{"models": ["deepseek-chat"], "why": "an alias DeepSeek retires"}]],
     )
 
 

@@ -16,6 +16,7 @@ from compiler.lower.models import (
     assign_files,
     check_api_ids,
     check_pricing_units,
+    check_sync_lists,
     check_unique_models,
     kind_settings,
     lower_model,
@@ -66,6 +67,7 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
     credentials = lower_credentials(lw, spec, api)
     models = tuple(lower_model(lw, spec, api, i) for i in range(len(spec.models)))
     check_unique_models(lw, spec)
+    check_sync_lists(lw, spec)
     check_api_ids(lw, spec)
     check_pricing_units(lw, spec)
     check_model, check_field = lower_check(lw, spec)

@@ -379,6 +379,19 @@ def check_unique_models(lw: Lowering, spec: s.Spec) -> None:
     check_unique(lw, [(("models", i, "name"), m.name) for i, m in enumerate(spec.models)], "model name")
 
 
+def check_sync_lists(lw: Lowering, spec: s.Spec) -> None:
+    """`sync.keep` names the spec's models (by wire id), `sync.leave_out` models the spec does not have."""
+    if spec.sync is None:
+        return
+    wire = {m.api_id or m.name for m in spec.models}
+    for i, group in enumerate(spec.sync.keep):
+        for j, name in enumerate(group.models):
+            lw.check(name in wire, ("sync", "keep", i, "models", j), f"{name!r} is no model of the spec (by wire id)")
+    for i, group in enumerate(spec.sync.leave_out):
+        for j, name in enumerate(group.models):
+            lw.check(name not in wire, ("sync", "leave_out", i, "models", j), f"{name!r} is a model of the spec")
+
+
 def file_stem(model_id: str, clashes: bool) -> str:
     """The model YAML's file name, without `.yaml`: the id itself when that is a safe file name on
     every OS and no other id of its folder differs from it only by case; else a slug of the id and

@@ -38,7 +38,7 @@ class Change:
     old: str
     new: str
     source: str
-    action: str  # changed, added (a model), deprecated, kept (sync: keep), skipped (cannot compare)
+    action: str  # changed, added (a model), deprecated, kept (sync: keep), skipped (cannot compare), left out
     note: str = ""
 
 
@@ -95,7 +95,7 @@ def sync_spec(path: Path, cat: Catalogue, given: str | None = None) -> Synced:
     before = dump(yaml, ctx.tree)
     entries = cat.by_id()
     matched = sync_models(ctx, entries)
-    add_models(ctx, [e for e in cat.entries if e.id not in matched and e.kind == "llm" and e.context])
+    add_models(ctx, left_out(ctx, [e for e in cat.entries if e.id not in matched and e.kind == "llm" and e.context]))
     return Synced(merge(original, before, dump(yaml, ctx.tree)), ctx.changes)
 
 
@@ -106,7 +106,7 @@ def sync_models(ctx: Context, entries: dict[str, Entry]) -> set[str]:
     for index, (node, info) in enumerate(zip(ctx.tree["models"], ctx.provider.models)):
         key = wire_id(node)
         entry = entries.get(key)
-        keep = ctx.spec.models[index].sync
+        keep = ctx.spec.models[index].sync or kept_together(ctx.spec, key)
         if entry is None:
             if info.type in kinds and not info.deprecated:
                 apply(ctx, node, info, "deprecated", False, True, None, keep)
@@ -115,6 +115,21 @@ def sync_models(ctx: Context, entries: dict[str, Entry]) -> set[str]:
         for name, old, new in compare(ctx, index, info, entry):
             apply(ctx, node, info, name, old, new, entry, keep)
     return matched
+
+
+def kept_together(spec: s.Spec, key: str) -> s.SyncKeep | None:
+    """The spec-level `sync.keep` group that names this model, if any."""
+    groups = spec.sync.keep if spec.sync else []
+    return next((group for group in groups if key in group.models), None)
+
+
+def left_out(ctx: Context, entries: list[Entry]) -> list[Entry]:
+    """The new catalogue models but those `sync.leave_out` names (each listed in the report with its reason)."""
+    reasons = {m: group.why for group in (ctx.spec.sync.leave_out if ctx.spec.sync else []) for m in group.models}
+    for e in entries:
+        if e.id in reasons:
+            ctx.changes.append(Change(e.id, "model", "", "", e.source, "left out", reasons[e.id]))
+    return [e for e in entries if e.id not in reasons]
 
 
 def apply(

@@ -8,12 +8,21 @@ from pathlib import Path
 
 from compiler.sources.sync import Change
 
-VERBS = {"changed": "", "added": "new model", "deprecated": "", "kept": "kept", "skipped": "not compared"}
+VERBS = {
+    "changed": "",
+    "added": "new model",
+    "deprecated": "",
+    "kept": "kept",
+    "skipped": "not compared",
+    "left out": "left out",
+}
 
 
 def line(c: Change) -> str:
     if c.action == "added":
         return f"{c.model}: new model ({c.source})"
+    if c.action == "left out":
+        return f"{c.model}: left out ({c.source}; {c.note})"
     what = f"{c.old} → {c.new}" if c.action != "skipped" else c.old
     tail = f"; {VERBS[c.action]}: {c.note}" if c.action in ("kept", "skipped") else ""
     return f"{c.model}: {c.field}: {what} ({c.source}{tail})"
@@ -31,6 +40,7 @@ def summary(changes: list[Change]) -> str:
     parts += [f"{counts['added']} new model(s)"] if counts["added"] else []
     parts += [f"{counts['deprecated']} model(s) to deprecate"] if counts["deprecated"] else []
     parts += [f"{counts['kept']} value(s) kept (sync: keep)"] if counts["kept"] else []
+    parts += [f"{counts['left out']} model(s) left out (sync.leave_out)"] if counts["left out"] else []
     parts += [f"{counts['skipped']} not compared"] if counts["skipped"] else []
     lags = counts["changed"] + counts["added"] + counts["deprecated"]
     return ("lags its catalogue: " if lags else "up to date with its catalogue") + (

@@ -110,6 +110,39 @@ def test_kept_values_are_reported_not_overridden(project: tuple[Path, Path], cap
     assert "| deepseek-chat | pricing.input | 0.14 | 0.5 |" in markdown and "kept: our contract price |" in markdown
 
 
+def test_spec_level_keep_and_leave_out(project: tuple[Path, Path], capsys) -> None:
+    """`sync.keep` keeps fields of several models at once; `sync.leave_out` new catalogue models, each
+    reported with its reason; both name what they must (a located error otherwise, nothing written)."""
+    spec, catalog = project
+
+    def change(models: dict) -> None:
+        models["deepseek-v5"] = dict(models["deepseek-chat"], id="deepseek-v5", name="DeepSeek V5")
+        del models["deepseek-chat"]
+        models["deepseek-reasoner"]["cost"]["input"] = 0.5
+
+    mutate(catalog, change)
+    groups = (
+        "  keep:\n  - models: [deepseek-chat, deepseek-reasoner]\n    keep: [deprecated, pricing]\n"
+        "    why: newer than the snapshot\n  leave_out:\n  - models: [deepseek-v5]\n    why: not served yet\n"
+    )
+    text = spec.read_text().replace("sync:\n  models.dev: deepseek\n", f"sync:\n  models.dev: deepseek\n{groups}")
+    assert groups in text
+    spec.write_text(text)
+    capsys.readouterr()
+    assert sync(spec, catalog, "--check") == 0
+    out = capsys.readouterr()
+    assert "deepseek-v5: left out (" in out.out and "; not served yet)" in out.out
+    assert "deepseek-chat: deprecated: false → true (" in out.out and "kept: newer than the snapshot" in out.out
+    assert "2 value(s) kept (sync: keep), 1 model(s) left out (sync.leave_out)" in out.err
+    spec.write_text(
+        text.replace("[deepseek-v5]", "[deepseek-chat]").replace("deepseek-chat, deepseek-r", "ghost, deepseek-r")
+    )
+    assert sync(spec, catalog, "--check") == 2
+    err = capsys.readouterr().err
+    assert "sync.keep[0].models[0]: 'ghost' is no model of the spec" in err
+    assert "sync.leave_out[0].models[0]: 'deepseek-chat' is a model of the spec" in err
+
+
 def test_keep_needs_a_reason(project: tuple[Path, Path], capsys) -> None:
     spec, catalog = project
     spec.write_text(
