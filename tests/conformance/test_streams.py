@@ -65,6 +65,19 @@ def test_each_token_is_forwarded_when_it_arrives(dify, api, mock, chunked):
     assert answer.raw.arrivals[-1] - arrivals[0] > 0.15 * (len(parts) - 1)
 
 
+@pytest.mark.parametrize("chunked", [True, False], ids=["chunked", "content-length"])
+def test_tokens_that_arrived_together_go_as_one_chunk(dify, api, mock, chunked):
+    """Events already read when the plugin gets to them (each its own HTTP chunk, all in one write, as
+    from a busy server) reach Dify as one text chunk, in order; a token alone goes alone (above); the
+    last chunk keeps only usage and the finish."""
+    mock.expect(Reply(sse=api.stream(Text("tok1"), Text("tok2"), Text("tok3")), together=True, chunked=chunked))
+    answer = dify.chat(stream=True)
+    assert answer.error is None, answer.message
+    texts = [item["delta"]["message"]["content"] for item in answer.raw.items]
+    assert [text for text in texts if text] == ["tok1tok2tok3"] and texts[-1] == ""
+    assert answer.raw.items[-1]["delta"]["usage"] and answer.raw.items[-1]["delta"]["finish_reason"]
+
+
 def test_a_last_event_without_its_line_end_is_read(host, api, mock):
     """A body that stops right after its last `data:` line (no newline, no blank line) still counts."""
     if api.FRAMING != "sse":

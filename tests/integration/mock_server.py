@@ -30,6 +30,7 @@ class Reply:
     delay: float = 0.0
     cut: bool = False  # drop the connection after the SSE chunks, without ending the body
     gap: float = 0.0  # seconds between SSE chunks
+    together: bool = False  # every chunk in one write: tokens a busy server had buffered arrive at once
     chunked: bool = True  # False: a Content-Length body, written chunk by chunk all the same
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)  # more response headers (x-amzn-ErrorType)
@@ -163,10 +164,11 @@ def start(host: str = "127.0.0.1") -> MockServer:
             else:
                 self.send_header("Content-Length", str(sum(map(len, chunks))))
             self.end_headers()
-            for n, data in enumerate(chunks):
+            framed = [b"%x\r\n%s\r\n" % (len(data), data) if reply.chunked else data for data in chunks]
+            for n, data in enumerate([b"".join(framed)] if reply.together else framed):
                 if n and reply.gap:
                     time.sleep(reply.gap)
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if reply.chunked else data)
+                self.wfile.write(data)
                 self.wfile.flush()
             if reply.cut:
                 self.close_connection = True
