@@ -73,8 +73,8 @@ def models_of(files: dict[str, bytes]) -> dict[tuple[str, str], dict]:
     out = {}
     for path in files:
         parts = path.split("/")
-        if len(parts) == 3 and parts[0] == "models" and parts[1] in FOLDERS and path.endswith(".yaml"):
-            if parts[2] != "_position.yaml":
+        if len(parts) >= 3 and parts[0] == "models" and parts[1] in FOLDERS and path.endswith(".yaml"):
+            if parts[-1] != "_position.yaml":
                 data = load_yaml(source, path)
                 if isinstance(data, dict) and "model" in data:
                     out[(parts[1], str(data["model"]))] = data

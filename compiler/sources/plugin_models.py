@@ -40,12 +40,17 @@ def model_files(source: Source, provider: dict[str, Any], folder: str) -> tuple[
     patterns = section.get("predefined") or [f"models/{folder}/*.yaml"]
     position = section.get("position") or f"models/{folder}/_position.yaml"
     files = sorted(
-        path
-        for path in source.files
-        if any(fnmatch(path, str(p)) for p in patterns) and path != position and path.count("/") == 2
+        path for path in source.files if any(glob_match(path, str(p)) for p in patterns) and path != position
     )
     order = load_yaml(source, position) if position in source.files else None
     return files, [str(name) for name in order] if isinstance(order, list) else []
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """Whether a plugin path matches a provider YAML glob as Dify reads it: `*` never crosses a `/`, so
+    `models/llm/*.yaml` is the folder's own files and `models/llm/openai/*.yaml` a subfolder's."""
+    parts, wanted = path.split("/"), pattern.split("/")
+    return len(parts) == len(wanted) and all(fnmatch(part, want) for part, want in zip(parts, wanted))
 
 
 def read_models(source: Source, provider: dict[str, Any], notes: list[Finding]) -> list[dict]:

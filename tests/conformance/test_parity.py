@@ -56,14 +56,16 @@ def test_value_mapped_parameters(dify, maibot, provider, api, mock):
             table = provider.parameter(model, rule.name).get("values")
             for picked, value in table or ():
                 if can_pick(rule, picked):  # one name may be a switch here, a select there
-                    tables.setdefault((rule.name, picked, json.dumps(value)), (model.name, value))
+                    tables.setdefault((rule.name, picked, json.dumps(value)), (model, value))
     if not tables:
         pytest.skip("no model declares a value-mapped parameter")
     for (name, picked, _), (model, value) in tables.items():
         *parents, key = api.parameter_key(provider, name).split(".")
         reply = answered(api, Text("ok"))
+        # what keeps the parameter in (Ant Ling's forced_search is sent only with enable_search on)
+        keep = {other: not omitted for other, omitted, _ in provider.parameter(model, name).get("omit_when", ())}
         from_dify, from_maibot = both(
-            dify, maibot, api, mock, reply, user("Hi"), parameters={name: picked}, model=model
+            dify, maibot, api, mock, reply, user("Hi"), parameters={name: picked, **keep}, model=model.name
         )
         assert from_dify == from_maibot, (name, picked)
         body = from_dify["body"]

@@ -11,7 +11,8 @@ from compiler.build import compile_spec
 from compiler.errors import UserError
 from compiler.load import load_spec
 from compiler.sources.dify_plugin import import_plugin
-from tests.unit.sources.plugins import model_yaml, spec_in, write_plugin
+from compiler.sources.compare import models_of
+from tests.unit.sources.plugins import PROVIDER, model_yaml, spec_in, write_plugin
 
 
 def test_models_rules_and_defaults(tmp_path):
@@ -107,3 +108,21 @@ def test_what_the_chat_code_never_names_is_said(tmp_path):
     assert any("stream_options" in text for text in said) and any("end-user id" in text for text in said)
     quiet = import_plugin(write_plugin(tmp_path / "other"))
     assert not [f for f in quiet.findings if "never names" in f.text]
+
+
+def test_models_in_subfolders_are_read_as_the_globs_name_them(tmp_path):
+    """A provider YAML may name one glob per vendor folder (cometapi's models/llm/openai/*.yaml): `*` stays
+    inside a folder, so a file the globs do not name is left out, as Dify leaves it out."""
+    provider = PROVIDER.replace(
+        'predefined: ["models/llm/*.yaml"]', 'predefined: ["models/llm/*.yaml", "models/llm/v/*.yaml"]'
+    )
+    extra = {
+        "provider/acmeplug.yaml": provider,
+        "models/llm/v/b1.yaml": model_yaml("vendor-1", 8192),
+        "models/llm/w/b2.yaml": model_yaml("vendor-2", 8192),
+    }
+    plugin = write_plugin(tmp_path / "plugin", extra)
+    names = [m["name"] for m in import_plugin(plugin).data["models"]]
+    assert names == ["acme-2", "acme-1", "acme-3", "vendor-1"]
+    files = {p.relative_to(plugin).as_posix(): p.read_bytes() for p in plugin.rglob("*") if p.is_file()}
+    assert ("llm", "vendor-2") in models_of(files) and ("llm", "acme-1") in models_of(files)
