@@ -1,0 +1,11 @@
+# Generated from specs/wenxin.yaml by the provider compiler. Do not edit by hand.
+"""WenXin embedding models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.text_embedding_model import TextEmbeddingModel
+
+from models.runtime.dify.embedding import EmbeddingModel
+from models.runtime.dify.custom import Customizable
+
+
+class WenxinTextEmbeddingModel(Customizable, EmbeddingModel, TextEmbeddingModel):
+    """Embeddings against https://qianfan.baidubce.com/v2/embeddings."""
