@@ -197,15 +197,15 @@ def test_moderation_chunks_long_text_and_flags_any_category(dify, provider, mock
     count = -(-len(text) // size)
     safe = {"flagged": False, "categories": {"violence": False}, "category_scores": {"violence": 0.01}}
     unsafe = {"flagged": False, "categories": {"violence": True}, "category_scores": {"violence": 0.9}}
-    second = count - per_request
-    mock.expect(
-        Reply(json={"id": "m1", "model": model.name, "results": [safe] * per_request}),
-        Reply(json={"id": "m2", "model": model.name, "results": [safe] * (second - 1) + [unsafe]}),
-    )
+    # per_request chunks a request, the rest in the last one; only the very last chunk is unsafe
+    batches = [min(per_request, count - start) for start in range(0, count, per_request)]
+    results = [[safe] * n for n in batches]
+    results[-1][-1] = unsafe
+    mock.expect(*(Reply(json={"id": f"m{n}", "model": model.name, "results": r}) for n, r in enumerate(results)))
     outcome = call(dify, provider, mock, "invoke_moderation", model, text=text)
     assert outcome.items == [{"result": True}]
     inputs = [r.body["input"] for r in mock.requests]
-    assert [len(i) for i in inputs] == [per_request, second]
+    assert len(batches) >= 2 and [len(i) for i in inputs] == batches
     assert "".join(sum(inputs, [])) == text and max(len(c) for c in sum(inputs, [])) == size
     assert mock.last.path == path(provider, "moderations")
 
