@@ -14,7 +14,7 @@ from tests.conformance.expect import a_value
 from tests.conformance.hosts import dify_answer
 from tests.conformance.protocols import openai_chat
 from tests.conformance.shapes import PICTURE
-from tests.conformance.test_kinds import GOOD, invocation
+from tests.conformance.test_kinds import good, invocation
 from tests.integration.dify_runner import DifyPlugin
 from tests.integration.mock_server import MockServer, Reply, form
 from tests.integration.payloads import completion
@@ -297,7 +297,7 @@ def test_user_added_model_of_every_kind(dify, provider, mock, kind):
         assert schema["pricing"]["input"] == "0.1"
 
     endpoint = next(k for k in provider.kinds if k.name == kind).endpoint
-    mock.expect(GOOD[kind])
+    mock.expect(good(provider, kind))
     outcome = call(dify, provider, "validate_model_credentials", kind, credentials)
     assert outcome.error is None, outcome.message
     assert_user_call(provider, mock, endpoint)
@@ -306,7 +306,7 @@ def test_user_added_model_of_every_kind(dify, provider, mock, kind):
     assert outcome.error_type == "CredentialsValidateFailedError"
 
     action, data = invocation(kind)
-    mock.expect(GOOD[kind])
+    mock.expect(good(provider, kind))
     outcome = call(dify, provider, action, kind, credentials, **data)
     assert outcome.error is None, outcome.message
     assert_user_call(provider, mock, endpoint)

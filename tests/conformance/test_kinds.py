@@ -52,15 +52,29 @@ def path(provider: Provider, kind: str) -> str:
 DOCS = ["Paris is the capital of France.", "Bananas are yellow.", "Lyon is in France.", "The sky is blue."]
 
 
+def ranking(provider: Provider, scores: list[tuple[int, float]]) -> Reply:
+    """A rerank answer in the spec's shape (api.rerank): (index, score) rows under its keys and path."""
+    shape = provider.api.rerank
+    answer: object = [{shape["index"]: index, shape["score"]: score} for index, score in scores]
+    for key in reversed(shape["results"]):
+        answer = {key: answer}
+    return Reply(json=answer)
+
+
+def ranking_body(provider: Provider, model: ModelInfo, query: str, top_n: int | None) -> dict:
+    """The body the spec's rerank call sends: its keys, the model's wire id and fixed fields."""
+    shape = provider.api.rerank
+    body = {"model": model.settings.get("api_id", model.name), shape["query"]: query, shape["documents"]: DOCS}
+    if top_n is not None and shape["top_n"]:
+        body[shape["top_n"]] = top_n
+    return body | dict(model.settings.get("body") or {})
+
+
 def test_rerank_in_rank_order_with_threshold_and_top_n(dify, provider, mock):
     model = model_of(provider, "rerank")
-    results = [
-        {"index": 2, "relevance_score": 0.61},
-        {"index": 0, "relevance_score": 0.93},
-        {"index": 3, "relevance_score": 0.05},
-        {"index": 1, "relevance_score": 0.12},
-    ]
-    mock.expect(Reply(json={"id": "r1", "results": results, "meta": {"billed_units": {"search_units": 1}}}))
+    if provider.api.rerank["transform"] != "none":
+        pytest.skip("the provider's scores are transformed; the scores below are relevances")
+    mock.expect(ranking(provider, [(2, 0.61), (0, 0.93), (3, 0.05), (1, 0.12)]))
     outcome = call(
         dify, provider, mock, "invoke_rerank", model, query="French cities", docs=DOCS, score_threshold=0.1, top_n=3
     )
@@ -76,14 +90,13 @@ def test_rerank_in_rank_order_with_threshold_and_top_n(dify, provider, mock):
         }
     ]
     assert mock.last.path == path(provider, "rerank")
-    assert mock.last.body == {"model": model.name, "query": "French cities", "documents": DOCS, "top_n": 3}
+    assert mock.last.body == ranking_body(provider, model, "French cities", 3)
     assert_auth(provider, mock.last)
 
 
 def test_rerank_top_n_is_honoured_when_the_provider_ignores_it(dify, provider, mock):
     model = model_of(provider, "rerank")
-    results = [{"index": i, "relevance_score": 1 - i / 10} for i in range(len(DOCS))]
-    mock.expect(Reply(json={"results": results}))
+    mock.expect(ranking(provider, [(i, 1 - i / 10) for i in range(len(DOCS))]))
     outcome = call(dify, provider, mock, "invoke_rerank", model, query="q", docs=DOCS, score_threshold=None, top_n=1)
     assert [d["index"] for d in outcome.items[0]["docs"]] == [0]
 
@@ -96,7 +109,7 @@ def test_rerank_without_documents_calls_nothing(dify, provider, mock):
 
 def test_rerank_result_out_of_range_is_the_servers_fault(dify, provider, mock):
     model = model_of(provider, "rerank")
-    mock.expect(Reply(json={"results": [{"index": 9, "relevance_score": 0.5}]}))
+    mock.expect(ranking(provider, [(9, 0.5)]))
     outcome = call(dify, provider, mock, "invoke_rerank", model, query="q", docs=DOCS, score_threshold=None, top_n=None)
     assert outcome.error_type == "InvokeServerUnavailableError"
     assert "malformed rerank result" in outcome.message
@@ -293,11 +306,16 @@ def invocation(kind: str) -> tuple[str, dict]:
 
 GOOD = {
     "text-embedding": Reply(json={"data": [{"index": 0, "embedding": "AACAPw=="}]}),
-    "rerank": Reply(json={"results": [{"index": 0, "relevance_score": 0.5}]}),
     "speech2text": Reply(json={"text": ""}),
     "tts": Reply(audio=[b"\xff\xfb" + bytes(32)]),
     "moderation": Reply(json={"results": [{"flagged": False, "categories": {}}]}),
 }
+
+
+def good(provider: Provider, kind: str) -> Reply:
+    """A good answer of the kind's call (rerank's in the spec's shape)."""
+    return ranking(provider, [(0, 0.5)]) if kind == "rerank" else GOOD[kind]
+
 
 FAILURES = {
     "401": (Reply(401, {"error": {"message": "bad key", "code": "invalid_api_key"}}), "InvokeAuthorizationError"),
@@ -346,7 +364,7 @@ def test_every_kind_times_out_as_a_connection_error(dify, provider, mock):
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_checks_credentials_with_a_call_of_its_own(dify, provider, mock, kind):
     model = model_of(provider, kind)
-    mock.expect(GOOD[kind])
+    mock.expect(good(provider, kind))
     outcome = call(dify, provider, mock, "validate_model_credentials", model)
     assert outcome.error is None, outcome.message
     assert outcome.items == [{"result": True, "credentials": dify.credentials()}]

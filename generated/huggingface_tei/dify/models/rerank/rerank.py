@@ -1,0 +1,11 @@
+# Generated from specs/huggingface_tei.yaml by the provider compiler. Do not edit by hand.
+"""Text Embedding Inference rerank models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.rerank_model import RerankModel
+
+from models.runtime.dify.rerank import Reranker
+from models.runtime.dify.custom import Customizable
+
+
+class HuggingfaceTeiRerankModel(Customizable, Reranker, RerankModel):
+    """Reranking against http://localhost:8080/rerank."""
