@@ -1,0 +1,11 @@
+# Generated from specs/openai_api_compatible.yaml by the provider compiler. Do not edit by hand.
+"""OpenAI-API-compatible speech-to-text models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.speech2text_model import Speech2TextModel
+
+from models.runtime.dify.speech2text import Transcriber
+from models.runtime.dify.custom import Customizable
+
+
+class OpenaiApiCompatibleSpeech2TextModel(Customizable, Transcriber, Speech2TextModel):
+    """Transcription against https://api.openai.com/v1/audio/transcriptions."""
