@@ -1,0 +1,180 @@
+# Generated from specs/alibaba.yaml by the provider compiler. Do not edit by hand.
+"""The alibaba settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "alibaba"
+# The spec's wire protocol (runtime/protocols/): every kind's, and the chat models' unless their own
+# settings name another (PROTOCOLS below).
+PROTOCOL = "openai_chat"
+# The module text-embedding models use (runtime/protocols.py: embedding()).
+EMBEDDINGS = "embeddings"
+# The module rerank models use (runtime/kinds/__init__.py: reranker()).
+RERANKER = "rerank"
+BASE_URL = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models"}
+# How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")
+# (a signature over the finished request: aws.py), ("entra_id", header, prefix) (the key in that header,
+# or an Entra ID token: entra.py) or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
+PROTOCOLS = {}
+# Credential field -> its value ("" when empty) -> the protocol it picks for a model that speaks several.
+PROTOCOL_CHOICES = {}
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+# A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
+URL_DEFAULTS = {}
+# A filled-in base URL's host -> the host it is instead (Vertex's global-aiplatform.googleapis.com).
+HOSTS = {}
+# A model id the spec does not list that starts with a key -> the protocol it speaks.
+MODEL_PREFIXES = {}
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
+# already ends with it, ("keep", "origin") for scheme and host only; None: used as given.
+BASE_URL_REWRITE = None
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("api_key",)
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+# A base-URL path under which the protocols' own APIs are served (Azure OpenAI's /openai/v1), and each
+# endpoint path of the spec -> the protocol's own path there (http.route); None: no such path.
+NATIVE = None
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {}
+# Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
+# key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
+# protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
+# "json" (text that spells a JSON value) or "list" (comma-separated items); "values": ((value the user picks, what is sent instead;
+# None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
+# while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
+# "body" (fixed fields, under the values). A model may override values and omit_when
+# (MODEL_SETTINGS[model]["parameters"]).
+PARAMETERS = {
+    "enable_thinking": {"key": "enable_thinking"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "qvq-max": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-flash": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-max": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-mt-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-mt-turbo": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-omni-turbo": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-omni-turbo-realtime": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-plus-character-ja": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-turbo": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-vl-max": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-vl-ocr": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen-vl-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen2-5-14b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen2-5-32b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen2-5-72b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen2-5-7b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen2-5-omni-7b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen2-5-vl-72b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen2-5-vl-7b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-14b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-235b-a22b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-32b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-8b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-asr-flash": ("max_tokens",),
+    "qwen3-coder-30b-a3b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-coder-480b-a35b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-coder-flash": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-coder-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-livetranslate-flash-realtime": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-max": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-next-80b-a3b-instruct": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-next-80b-a3b-thinking": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-omni-flash": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-omni-flash-realtime": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-vl-235b-a22b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-vl-30b-a3b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3-vl-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.5-122b-a10b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.5-27b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.5-35b-a3b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.5-397b-a17b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.5-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.6-27b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.6-35b-a3b": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.6-flash": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.6-max-preview": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.6-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.7-max": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwen3.7-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+    "qwq-plus": ("temperature", "top_p", "max_tokens", "enable_thinking"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = True
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user", None, False)
+STREAM_USAGE = True
+REASONING_HISTORY = "strip"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
+# Wire model id -> the inference-profile prefixes it has ("" the bare id; "*" any id not listed): what
+# a parameter that controls `profile` picks among (bedrock_converse).
+PROFILES = {}
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
+# record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
+# key, query value, document value) and base64 encoding; a transcription's language and prompt.
+MODEL_SETTINGS = {}
+# Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
+# model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
+KIND_SETTINGS = {}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "reasoning_parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}

@@ -1,0 +1,10 @@
+# Generated from specs/perplexity.yaml by the provider compiler. Do not edit by hand.
+"""Perplexity chat models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
+
+from models.runtime.dify.chat import ChatModel
+
+
+class PerplexityLargeLanguageModel(ChatModel, LargeLanguageModel):
+    """Chat in the openai_chat protocol against https://api.perplexity.ai/chat/completions."""
