@@ -289,6 +289,18 @@ MODEL_PARAMETERS = {
         "code_execution",
         "json_schema",
     ),
+    "gemini-3.1-flash-image-preview": (
+        "temperature",
+        "top_p",
+        "aspect_ratio",
+        "resolution",
+        "include_thoughts",
+        "grounding",
+        "max_tokens",
+        "flex_inference",
+    ),
+    "gemma-4-26b-a4b-it": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gemma-4-31b-it": ("temperature", "top_p", "max_tokens", "json_schema"),
     "gemini-2.0-flash": (
         "temperature",
         "top_p",
@@ -433,6 +445,9 @@ MODEL_SETTINGS = {
     "gemini-2.5-flash-lite": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
     "gemini-2.5-flash-image": {"output_modalities": ("text", "image")},
     "gemini-flash-lite-latest": {"parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}},
+    "gemini-3.1-flash-image-preview": {"output_modalities": ("text", "image")},
+    "gemma-4-26b-a4b-it": {"system_messages": "as_user"},
+    "gemma-4-31b-it": {"system_messages": "as_user"},
     "gemini-2.5-flash-lite-preview-06-17": {
         "parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}
     },

@@ -129,6 +129,10 @@ MODEL_PARAMETERS = {
     ),
     "grok-code-fast-1-0825": ("temperature", "top_p", "response_format", "json_schema"),
     "grok-code-fast-1": ("temperature", "top_p", "response_format", "json_schema"),
+    "grok-4.20-0309-non-reasoning": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4.20-0309-reasoning": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-4.20-multi-agent-0309": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
+    "grok-build-0.1": ("temperature", "top_p", "response_format", "json_schema", "search_parameters"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).
@@ -164,6 +168,9 @@ MODEL_SETTINGS = {
     "grok-4.6": {"send_stop": False},
     "grok-code-fast-1-0825": {"send_stop": False},
     "grok-code-fast-1": {"send_stop": False},
+    "grok-4.20-0309-reasoning": {"send_stop": False},
+    "grok-4.20-multi-agent-0309": {"send_stop": False},
+    "grok-build-0.1": {"send_stop": False},
 }
 # Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
 # model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
