@@ -22,9 +22,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from stream_server import responses_text
+from stream_server import expected_text, responses_text
 
 TICK = os.sysconf("SC_CLK_TCK")
+
+
+# The stream server's paced routes: first path letter → the answer a client assembles from it.
+ANSWERS = {"p": responses_text, "c": expected_text}
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Shape:
     concurrency: int
     chunks: int
     pacing_ms: int
+    route: str = "p"  # p: OpenAI Responses events, c: chat completions (stream_server.py)
 
     @property
     def floor_ms(self) -> float:
@@ -40,7 +45,7 @@ class Shape:
 
     @property
     def path(self) -> str:
-        return f"/p{self.chunks}x{self.pacing_ms}"
+        return f"/{self.route}{self.chunks}x{self.pacing_ms}"
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class Run:
     ms_per_op: float
     cpu_us_per_chunk: float
     first_token_ms: float
+    chunks_per_stream: float  # text chunks the host got per answer, median (fewer than events: merged)
 
 
 class StdioPlugin:
@@ -101,7 +107,7 @@ class StdioPlugin:
             self.read_one(open_sessions, texts, tokens, first)
         wall = time.perf_counter() - started
         cpu = self.cpu_seconds() - cpu
-        want = responses_text(shape.chunks)
+        want = ANSWERS[shape.route](shape.chunks)
         wrong = [s for s in sessions if "".join(texts[s]) != want or tokens.get(s) != shape.chunks]
         if wrong:
             text = "".join(texts[wrong[0]])
@@ -110,6 +116,7 @@ class StdioPlugin:
             wall * 1000 / shape.concurrency,
             cpu * 1e6 / (shape.concurrency * shape.chunks),
             statistics.median(first[s] - started for s in sessions) * 1000,
+            statistics.median(sum(1 for text in texts[s] if text) for s in sessions),
         )
 
     def read_one(self, open_sessions: set, texts: dict, tokens: dict, first: dict) -> None:

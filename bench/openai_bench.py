@@ -180,7 +180,7 @@ def shape_samples(sides: list[Side], server: str, sizes: Sizes) -> dict[Shape, d
     out: dict[Shape, dict[str, list[Run]]] = {}
     try:
         for name, plugin in plugins.items():  # warm-up: imports, first-call caches, connections
-            warm = Shape(min(8, sizes.shapes[0].concurrency), 5, 1)
+            warm = Shape(min(8, sizes.shapes[0].concurrency), 5, 1, sizes.shapes[0].route)
             plugin.run(by_name[name].model, by_name[name].credentials(server + warm.path), warm)
         for shape in sizes.shapes:
             out[shape] = {name: [] for name in plugins}

@@ -29,6 +29,7 @@ sys.path[:0] = [str(ROOT), str(BENCH)]
 import burst  # noqa: E402
 import compiler_bench  # noqa: E402
 import bedrock_bench  # noqa: E402
+import daemon_bench  # noqa: E402
 import openai_bench  # noqa: E402
 from tests.integration.dify_runner import DifyPlugin  # noqa: E402
 from tests.integration.specs import compile_to, spec_of  # noqa: E402
@@ -48,6 +49,7 @@ class Sizes:
     kinds: tuple[int, int, int] = (100, 64, 30)  # (rerank documents, embedding texts, rounds per side)
     openai: openai_bench.Sizes = openai_bench.FULL  # generated vs the official openai plugin
     bedrock: openai_bench.Sizes = bedrock_bench.FULL  # generated vs the official bedrock plugin (boto3)
+    daemon: daemon_bench.Sizes = daemon_bench.FULL  # the daemon shape vs the official deepseek plugin
 
 
 FULL = Sizes(chunks=20000, rounds=5, blocking=500, batch=50, memory=(2000, 20000, 200000), burst=(64, 3))
@@ -61,6 +63,7 @@ QUICK = Sizes(
     kinds=(8, 4, 1),
     openai=openai_bench.QUICK,
     bedrock=bedrock_bench.QUICK,
+    daemon=daemon_bench.QUICK,
 )
 # Ratios the plugins must reach, side by side in one run (issue 11's targets).
 TARGETS = {"dify_stream": 4, "dify_floor": 1.25, "dify_blocking": 0.4, "maibot": 5, "kinds": 1, "anthropic": 3}
@@ -545,17 +548,23 @@ def main() -> None:
             r = bedrock_bench.measure(
                 url, sizes.bedrock, work / "bedrock", args.bedrock_spec, args.official_bedrock, not args.quick
             )
+            g = daemon_bench.measure(
+                url, sizes.daemon, work / "daemon", daemon_bench.default_spec(), daemon_bench.OFFICIAL, not args.quick
+            )
         rows = plugin_rows(d, m, peaks, sizes) + anthropic_rows(a, sizes)
         rows += openai_bench.sdk_rows(o, sizes.openai) + openai_bench.shape_rows(o)
         rows += bedrock_bench.rows(r, sizes.bedrock)
+        rows += daemon_bench.rows(g)
         rows += kind_rows(k, sizes) + burst_rows(b, sizes)
         rows += compiler_rows(compiler_bench.measure(args.quick))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = report(rows, d["profile"], sizes, openai_notes(o, sizes) + "\n" + bedrock_bench.notes(r))
+    notes = openai_notes(o, sizes) + "\n" + bedrock_bench.notes(r) + daemon_bench.notes(g)
+    text = report(rows, d["profile"], sizes, notes)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
+        (args.out.parent / daemon_bench.CURVE_FILE).write_text(daemon_bench.svg(g), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ Messages events (message_start … message_stop). `/r20000/v1/responses` streams
 in OpenAI Responses events (response.created … response.completed with usage, in the format the
 conformance suite's mock speaks and the `openai` SDK reads: tests/conformance/protocols/
 openai_responses.py), or answers "pong" blocking; `/p400x10/v1/responses` streams 400 deltas 10 ms
-apart (the daemon-shape benchmark's pacing), each delta written as it is due.
+apart (the daemon-shape benchmark's pacing), each delta written as it is due;
+`/c400x10/v1/chat/completions` does the same with the chat-completions events of `/s400`.
 `/b20000/model/<id>/converse-stream` streams the same 20,000 text deltas as Amazon Bedrock's Converse
 API does, in AWS event-stream frames (messageStart … metadata with usage, one HTTP chunk per frame,
 in the format the conformance suite's mock speaks and botocore reads: tests/conformance/protocols/
@@ -250,6 +251,11 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(anthropic_reply(int(first[1:])))
         elif body.get("stream") and first.startswith("s") and first[1:].isdigit():
             self.wfile.write(stream_reply(int(first[1:])))
+        elif body.get("stream") and first.startswith("c") and "x" in first:
+            chunks, _, ms = first[1:].partition("x")
+            framed = [b"%x\r\n%s\r\n" % (len(e), e) for e in events(int(chunks))]
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+            self.paced(head + framed[0], framed[1 : int(chunks)], b"".join(framed[int(chunks) :]) + b"0\r\n\r\n", ms)
         else:
             self.wfile.write(blocking_reply())
         self.wfile.flush()
@@ -264,6 +270,10 @@ class Handler(BaseHTTPRequestHandler):
         if first[0] == "r":
             self.wfile.write(head + b"".join(deltas) + tail)
             return
+        self.paced(head, deltas, tail, ms)
+
+    def paced(self, head: bytes, deltas: list[bytes], tail: bytes, ms: str) -> None:
+        """The head at once, then each delta when due (`ms` apart), then the tail."""
         self.wfile.write(head)
         interval, started = int(ms) / 1000, time.monotonic()
         for n, delta in enumerate(deltas):
