@@ -400,6 +400,14 @@ class ApiKeyField(Strict):
     label: Text = Field("API Key", description="Form label.", examples=[{"en_US": "API Key", "zh_Hans": "API 密钥"}])
     placeholder: Text | None = Field(None, description="Placeholder text.", examples=["sk-…"])
     show_on: dict[str, str] | None = shown_on()
+    required: bool | None = Field(
+        None,
+        description="Whether the form requires a key. Default: yes, unless the auth scheme needs none or another "
+        "credential stands in (none, aws_sigv4, google_service_account, entra_id) or show_on hides it. false: a "
+        "server without authentication (a local Ollama) is set up with the field empty; the key, empty, is still "
+        "sent the scheme's way, which such a server ignores.",
+        examples=[False],
+    )
 
 
 class BaseUrlField(Strict):

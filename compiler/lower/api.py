@@ -333,10 +333,7 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
             variable=key.variable,
             label=i18n(key.label),
             type="secret-input",
-            # aws: the key pair instead, unless the field shows for the API-key method alone; google: the
-            # official form's key is optional (an empty one is a clear error at run time); entra_id: or a token
-            required=api.auth.scheme not in ("none", "aws_sigv4", "google_service_account", "entra_id")
-            or bool(key.show_on),
+            required=key_required(lw, key, api.auth.scheme),
             placeholder=i18n(key.placeholder) if key.placeholder else None,
             show_on=tuple((key.show_on or {}).items()),
         )
@@ -352,6 +349,19 @@ def lower_credentials(lw: Lowering, spec: s.Spec, api: ApiInfo) -> tuple[Credent
     fields += [extra_credential(lw, ("credentials", "extra", i), extra) for i, extra in enumerate(creds.extra)]
     check_variables(lw, creds, fields)
     return tuple(fields)
+
+
+def key_required(lw: Lowering, key: s.ApiKeyField, scheme: str) -> bool:
+    """Whether the form requires the API key: the spec's word, else by the auth scheme."""
+    loc = ("credentials", "api_key", "required")
+    lw.check(
+        not (key.required and scheme == "none"), loc, "auth scheme 'none' never sends the key; it cannot be required"
+    )
+    if key.required is not None:
+        return key.required
+    # aws: the key pair instead, unless the field shows for the API-key method alone; google: the official
+    # form's key is optional (an empty one is a clear error at run time); entra_id: or a token
+    return scheme not in ("none", "aws_sigv4", "google_service_account", "entra_id") or bool(key.show_on)
 
 
 def extra_credential(lw: Lowering, loc: tuple, extra: s.CredentialField) -> CredentialInfo:

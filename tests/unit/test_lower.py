@@ -64,6 +64,20 @@ def test_a_path_variable_without_values_keeps_the_base_url_host_in_the_manifest(
     assert p.domains == ("api.demo.example",)
 
 
+@pytest.mark.parametrize(
+    ("auth", "required", "expected"),
+    [("bearer", None, True), ("bearer", False, False), ("none", None, False), ("none", False, False)],
+)
+def test_the_api_key_is_optional_where_the_spec_says(tmp_path: Path, auth: str, required, expected: bool) -> None:
+    """A keyless server (a local Ollama) takes an empty key: `api_key.required: false` makes the field optional."""
+    key = {"required": required} if required is not None else {}
+    spec = minimal(
+        api={"base_url": "https://api.demo.example/v1", "auth": {"scheme": auth}}, credentials={"api_key": key}
+    )
+    p = lower(load_spec(write_spec(tmp_path, spec)))
+    assert [c.required for c in p.credentials if c.variable == "api_key"] == [expected]
+
+
 @pytest.mark.parametrize("builtin", ["openai", "openai_responses", "gemini"])
 def test_maibot_builtin_client_types_are_refused(tmp_path: Path, builtin: str) -> None:
     with pytest.raises(CompileError) as caught:
