@@ -72,10 +72,18 @@ def call(dify, provider: Provider, action: str, kind: str, credentials: dict, **
     )
 
 
+def user_prefix(provider: Provider) -> str:
+    """The path the user's endpoint (…/user/v1) keeps after the spec's base_url rewrite."""
+    how, value = provider.api.base_url_rewrite or ("", "")
+    if how == "keep":  # origin: scheme, host and port only
+        return ""
+    return "/user/v1" + (value if how == "append" and not "/user/v1".endswith(value) else "")
+
+
 def assert_user_call(provider: Provider, mock: MockServer, path_key: str) -> None:
-    """The call went to the user's endpoint with the user's key."""
+    """The call went to the user's endpoint, as the spec's rewrite normalises it, with the user's key."""
     recorded = mock.last
-    assert recorded.path == "/user/v1" + provider.endpoints[path_key]
+    assert recorded.path == user_prefix(provider) + provider.endpoints[path_key]
     auth = provider.api.auth
     if auth.scheme == "bearer":
         assert recorded.headers["authorization"] == f"Bearer {USER_KEY}"

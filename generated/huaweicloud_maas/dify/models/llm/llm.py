@@ -1,0 +1,11 @@
+# Generated from specs/huaweicloud_maas.yaml by the provider compiler. Do not edit by hand.
+"""Huawei Cloud MaaS chat models for Dify; the plugin runtime (models/runtime/) does the work."""
+
+from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
+
+from models.runtime.dify.chat import ChatModel
+from models.runtime.dify.custom import Customizable
+
+
+class HuaweicloudMaasLargeLanguageModel(Customizable, ChatModel, LargeLanguageModel):
+    """Chat in the openai_chat protocol against https://api.modelarts-maas.com/v2/chat/completions."""

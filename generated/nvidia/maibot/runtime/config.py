@@ -1,0 +1,362 @@
+# Generated from specs/nvidia.yaml by the provider compiler. Do not edit by hand.
+"""The nvidia settings, as data: every runtime module reads its provider's constants from here."""
+
+PROVIDER = "nvidia"
+# The spec's wire protocol (runtime/protocols/): every kind's, and the chat models' unless their own
+# settings name another (PROTOCOLS below).
+PROTOCOL = "openai_chat"
+# The module text-embedding models use (runtime/protocols.py: embedding()).
+EMBEDDINGS = "embeddings"
+# The module rerank models use (runtime/kinds/__init__.py: reranker()).
+RERANKER = "rerank"
+BASE_URL = "https://integrate.api.nvidia.com/v1"
+# Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
+ENDPOINTS = {"chat": "/chat/completions", "models": "/models", "embeddings": "/embeddings"}
+# How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")
+# (a signature over the finished request: aws.py), ("entra_id", header, prefix) (the key in that header,
+# or an Entra ID token: entra.py) or ("none", None, "").
+AUTH = ("header", "Authorization", "Bearer ")
+# The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
+PROTOCOLS = {}
+# Credential field -> its value ("" when empty) -> the protocol it picks for a model that speaks several.
+PROTOCOL_CHOICES = {}
+# Credential variables holding the API key and the optional base-URL override (None: no override).
+API_KEY_VARIABLE = "api_key"
+BASE_URL_VARIABLE = "base_url"
+# A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
+URL_DEFAULTS = {}
+# A filled-in base URL's host -> the host it is instead (Vertex's global-aiplatform.googleapis.com).
+HOSTS = {}
+# A model id the spec does not list that starts with a key -> the protocol it speaks.
+MODEL_PREFIXES = {}
+# Credential field -> its value -> the base URL it picks (below the override, above BASE_URL).
+BASE_URL_CHOICES = {}
+# How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
+# already ends with it, ("keep", "origin") for scheme and host only; None: used as given.
+BASE_URL_REWRITE = None
+# Credential variables whose values are masked in every message and log line (secret fields).
+SECRET_VARIABLES = ("api_key",)
+STATIC_HEADERS = {}
+# Credential fields forwarded as request headers / query parameters when filled in.
+CREDENTIAL_HEADERS = {}
+CREDENTIAL_QUERY = {}
+# A base-URL path under which the protocols' own APIs are served (Azure OpenAI's /openai/v1), and each
+# endpoint path of the spec -> the protocol's own path there (http.route); None: no such path.
+NATIVE = None
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 300.0
+# HTTP status and provider error code/type -> error kind (the spec's map over the defaults).
+STATUS_KINDS = {
+    400: "bad_request",
+    401: "authorization",
+    403: "authorization",
+    404: "bad_request",
+    408: "connection",
+    413: "bad_request",
+    422: "bad_request",
+    429: "rate_limit",
+    500: "server_unavailable",
+    502: "server_unavailable",
+    503: "server_unavailable",
+    504: "server_unavailable",
+}
+CODE_KINDS = {}
+# Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
+# key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
+# protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
+# "json" (text that spells a JSON value) or "list" (comma-separated items); "values": ((value the user picks, what is sent instead;
+# None: nothing), ...); "omit_when": ((other parameter, value, its default), ...) that leave it out;
+# while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
+# "body" (fixed fields, under the values). A model may override values and omit_when
+# (MODEL_SETTINGS[model]["parameters"]).
+PARAMETERS = {
+    "frequency_penalt": {"key": "frequency_penalt"},
+    "frequency_penalty": {"key": "frequency_penalty"},
+    "max_tokens": {"key": "max_tokens"},
+    "presence_penalty": {"key": "presence_penalty"},
+    "random_seed": {"key": "random_seed"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
+# Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
+MODEL_PARAMETERS = {
+    "deepseek-ai/deepseek-r1": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/gemma-7b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/codegemma-7b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/recurrentgemma-2b": ("temperature", "top_p", "max_tokens", "random_seed"),
+    "meta/llama2-70b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama-3.1-8b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama-3.1-70b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama-3.1-405b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalt", "presence_penalty"),
+    "meta/llama3-8b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama3-70b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "mistralai/mistral-large": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "mistralai/mixtral-8x7b-instruct-v0.1": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "mistralai/mixtral-8x22b-instruct-v0.1": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/nemotron-4-340b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "microsoft/phi-3-medium-128k-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "microsoft/phi-3-mini-128k-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "fuyu-8b": ("temperature", "top_p", "max_tokens"),
+    "snowflake/arctic": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "abacusai/dracarys-llama-3_1-70b-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "baai/bge-m3": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "bytedance/seed-oss-36b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "deepseek-ai/deepseek-v4-flash": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "deepseek-ai/deepseek-v4-pro": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/gemma-2-2b-it": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/gemma-3n-e2b-it": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/gemma-3n-e4b-it": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/gemma-4-31b-it": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "google/google-paligemma": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/esm2-650m": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/esmfold": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama-3.2-11b-vision-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "meta/llama-3.2-1b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama-3.2-3b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama-3.2-90b-vision-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "meta/llama-3.3-70b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "meta/llama-4-maverick-17b-128e-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "meta/llama-guard-4-12b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "microsoft/phi-4-mini-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "microsoft/phi-4-multimodal-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "minimaxai/minimax-m2.7": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "minimaxai/minimax-m3": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "mistralai/magistral-small-2506": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "mistralai/mistral-7b-instruct-v03": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "mistralai/mistral-large-3-675b-instruct-2512": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "mistralai/mistral-medium-3-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "mistralai/mistral-nemotron": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "mistralai/mistral-small-4-119b-2603": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "mistralai/mixtral-8x22b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "mistralai/mixtral-8x7b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "moonshotai/kimi-k2-instruct-0905": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "moonshotai/kimi-k2.6": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/bevformer": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/gliner-pii": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/llama-3_1-nemotron-safety-guard-8b-v3": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/llama-3_2-nemoretriever-300m-embed-v1": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/llama-nemotron-embed-vl-1b-v2": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/llama-nemotron-rerank-vl-1b-v2": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/nemotron-3-content-safety": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/nemotron-3-nano-30b-a3b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/nemotron-3-nano-omni-30b-a3b-reasoning": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/nemotron-3-super-120b-a12b": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/nemotron-3-ultra-550b-a55b": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/nemotron-content-safety-reasoning-4b": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/nemotron-mini-4b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/nemotron-voicechat": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/nv-embed-v1": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/nv-embedcode-7b-v1": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/nvidia-nemotron-nano-9b-v2": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/rerank-qa-mistral-4b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/riva-translate-4b-instruct-v1_1": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "nvidia/sparsedrive": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/streampetr": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/studiovoice": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "nvidia/usdcode": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "openai/gpt-oss-20b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "qwen/qwen2.5-coder-32b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "qwen/qwen3-coder-480b-a35b-instruct": (
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+    ),
+    "qwen/qwen3-next-80b-a3b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "qwen/qwen3.5-122b-a10b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "qwen/qwen3.5-397b-a17b": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "sarvamai/sarvam-m": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "stepfun-ai/step-3.5-flash": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "stepfun-ai/step-3.7-flash": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "upstage/solar-10_7b-instruct": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+    "z-ai/glm-5.1": ("temperature", "top_p", "max_tokens", "frequency_penalty", "presence_penalty"),
+}
+# Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
+# ("strip", or "reasoning_content": sent back beside the answer).
+SEND_USER = False
+# How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
+USER = ("user", None, False)
+STREAM_USAGE = False
+REASONING_HISTORY = "strip"
+# Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
+PROMPT_CACHE = False
+# Wire model id -> the inference-profile prefixes it has ("" the bare id; "*" any id not listed): what
+# a parameter that controls `profile` picks among (bedrock_converse).
+PROFILES = {}
+# How the conversation is tidied before it is sent (messages.normalise).
+MESSAGES = {"merge_same_role": False, "drop_empty": False}
+# Fixed fields of every chat request body (the request's own values win; objects merge).
+BODY = {}
+# Model -> what is sent for it beyond its kind's defaults: fixed body fields; what becomes of system
+# messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
+# never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
+# record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
+# key, query value, document value) and base64 encoding; a transcription's language and prompt.
+MODEL_SETTINGS = {"NV-Embed-QA": {"input_type": ("input_type", "query", "passage")}}
+# Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
+# model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
+KIND_SETTINGS = {"llm": {"send_stop": False}}
+# The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
+# the answer is the list), each result's index and score keys, and the score transform.
+RERANK = {
+    "query": "query",
+    "documents": "documents",
+    "top_n": "top_n",
+    "results": ("results",),
+    "index": "index",
+    "score": "relevance_score",
+    "transform": "none",
+}
+# Models Dify users add by id: the types, the form's field variables, each type's model_properties
+# before the user's values, an llm's parameter rules (and those added when the user says it reasons),
+# the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
+# (runtime/customizable.py).
+CUSTOMIZABLE = {
+    "types": (),
+    "fields": (),
+    "properties": {},
+    "parameters": [],
+    "reasoning_parameters": [],
+    "max_output_tokens": 0,
+    "pricing": ("USD", "0.000001"),
+}
