@@ -29,15 +29,39 @@ ANSWER = api.message(
 PARIS = [("toolu_01", "get_weather", {"city": "Paris"})]
 
 
+def first_rules(provider: Provider) -> dict:
+    """The first chat model's parameter rules by name."""
+    return {rule.name: rule for rule in provider.models_of("llm")[0].parameters}
+
+
 def thinking_on(provider: Provider) -> dict:
-    """Parameters that turn the first model's thinking on (with a sampling parameter it leaves out)."""
-    names = {rule.name for rule in provider.models_of("llm")[0].parameters}
-    return {"thinking": True, "temperature": 0.5} if "thinking" in names else {}
+    """Parameters that turn the first model's thinking on (its first value that sends a thinking object: a
+    switch's true, an option such as adaptive), with a sampling parameter to see whether it is left out."""
+    rule = first_rules(provider).get("thinking")
+    if rule is None:
+        return {}
+    on = next((picked for picked, sent in rule.values if sent is not None), True)
+    return {"thinking": on, "temperature": 0.5}
 
 
 def assert_thinking_kept(provider: Provider, body: dict) -> None:
-    if thinking_on(provider):
-        assert body["thinking"]["type"] in ("enabled", "adaptive") and "temperature" not in body
+    """Thinking is on, and temperature is sent or left out as the model's rules say (Anthropic's API
+    refuses it while thinking; MiniMax's takes it)."""
+    parameters = thinking_on(provider)
+    if parameters:
+        assert body["thinking"]["type"] in ("enabled", "adaptive")
+        temperature = first_rules(provider).get("temperature")
+        left_out = temperature is None or ("thinking", parameters["thinking"]) in temperature.omit_when
+        assert "temperature" not in body if left_out else body["temperature"] == 0.5
+
+
+def default_max_tokens(provider: Provider) -> int:
+    """What a request without max_tokens gets: a required rule's default (Dify fills it in), else the
+    model's output limit."""
+    model = provider.models_of("llm")[0]
+    rule = first_rules(provider).get("max_tokens")
+    required = rule is not None and rule.overrides.get("required") and "default" in rule.overrides
+    return rule.overrides["default"] if required else model.max_output_tokens
 
 
 def test_headers_system_and_the_default_max_tokens(dify, provider, mock):
@@ -47,8 +71,7 @@ def test_headers_system_and_the_default_max_tokens(dify, provider, mock):
     sent = mock.last
     assert_auth(provider, sent)  # x-api-key, but for a token (Vertex's)
     assert sent.headers["anthropic-version"] == "2023-06-01"
-    model = provider.models_of("llm")[0]
-    assert sent.body["system"] == "Be brief." and sent.body["max_tokens"] == model.max_output_tokens
+    assert sent.body["system"] == "Be brief." and sent.body["max_tokens"] == default_max_tokens(provider)
     assert sent.body["messages"] == [{"role": "user", "content": [{"type": "text", "text": "Hello"}]}]
 
 
