@@ -384,9 +384,14 @@ def check_sync_lists(lw: Lowering, spec: s.Spec) -> None:
     if spec.sync is None:
         return
     wire = {m.api_id or m.name for m in spec.models}
+    first: dict[str, int] = {}
     for i, group in enumerate(spec.sync.keep):
         for j, name in enumerate(group.models):
-            lw.check(name in wire, ("sync", "keep", i, "models", j), f"{name!r} is no model of the spec (by wire id)")
+            loc = ("sync", "keep", i, "models", j)
+            lw.check(name in wire, loc, f"{name!r} is no model of the spec (by wire id)")
+            lw.check(
+                first.setdefault(name, i) == i, loc, f"{name!r} is in sync.keep[{first[name]}] too: one group each"
+            )
     for i, group in enumerate(spec.sync.leave_out):
         for j, name in enumerate(group.models):
             lw.check(name not in wire, ("sync", "leave_out", i, "models", j), f"{name!r} is a model of the spec")

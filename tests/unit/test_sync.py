@@ -141,6 +141,12 @@ def test_spec_level_keep_and_leave_out(project: tuple[Path, Path], capsys) -> No
     err = capsys.readouterr().err
     assert "sync.keep[0].models[0]: 'ghost' is no model of the spec" in err
     assert "sync.leave_out[0].models[0]: 'deepseek-chat' is a model of the spec" in err
+    twice = "    why: newer than the snapshot\n  - models: [deepseek-reasoner]\n    keep: all\n    why: again\n"
+    spec.write_text(text.replace("    why: newer than the snapshot\n", twice))
+    assert sync(spec, catalog, "--check") == 2
+    assert (
+        "sync.keep[1].models[0]: 'deepseek-reasoner' is in sync.keep[0] too: one group each" in capsys.readouterr().err
+    )
 
 
 def test_keep_needs_a_reason(project: tuple[Path, Path], capsys) -> None:
