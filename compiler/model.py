@@ -291,11 +291,8 @@ class ApiInfo:
         """The hosts a base URL reaches, one per value of each `{variable}` in it (`{a|b}`: a's values,
         else b's), as api.hosts renames them."""
         urls = [url]
-        netloc = url.split("://", 1)[-1].split("/", 1)[0]
         for placeholder in sorted(set(PLACEHOLDER.findall(url))):
             values = next((self.url_values[n] for n in placeholder.split("|") if n in self.url_values), ())
-            if not values and "{" + placeholder + "}" not in netloc:
-                values = ("_",)  # a variable of the path only (an account id) leaves the host as it is
             urls = [u.replace("{" + placeholder + "}", v) for u in urls for v in values]
         found = {urlsplit(u).hostname or "" for u in urls if "{" not in u} - {""}
         return {self.host_aliases.get(host, host) for host in found}

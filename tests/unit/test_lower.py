@@ -57,13 +57,6 @@ def test_minimal_spec_gets_sensible_defaults(tmp_path: Path) -> None:
     assert p.maibot.repository == p.maibot.author_url == "https://github.com/demo/demo-plugins"
 
 
-def test_a_path_variable_without_values_keeps_the_base_url_host_in_the_manifest(tmp_path: Path) -> None:
-    credentials = {"extra": [{"variable": "account_id", "label": "Account", "required": True}]}
-    api = {"base_url": "https://api.demo.example/accounts/{account_id}/ai/v1"}
-    p = lower(load_spec(write_spec(tmp_path, minimal(api=api, credentials=credentials))))
-    assert p.domains == ("api.demo.example",)
-
-
 @pytest.mark.parametrize("builtin", ["openai", "openai_responses", "gemini"])
 def test_maibot_builtin_client_types_are_refused(tmp_path: Path, builtin: str) -> None:
     with pytest.raises(CompileError) as caught:
