@@ -9,7 +9,7 @@ PROTOCOL = "openai_chat"
 EMBEDDINGS = "embeddings"
 # The module rerank models use (runtime/kinds/__init__.py: reranker()).
 RERANKER = "rerank"
-BASE_URL = "https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/v1"
+BASE_URL = "https://api.cloudflare.com/client/v4/accounts/ACCOUNT_ID/ai/v1"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
 ENDPOINTS = {"chat": "/chat/completions", "models": "/models"}
 # How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")

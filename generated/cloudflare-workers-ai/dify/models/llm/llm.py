@@ -7,4 +7,4 @@ from models.runtime.dify.chat import ChatModel
 
 
 class CloudflareWorkersAiLargeLanguageModel(ChatModel, LargeLanguageModel):
-    """Chat in the openai_chat protocol against https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/v1/chat/completions."""
+    """Chat in the openai_chat protocol against https://api.cloudflare.com/client/v4/accounts/ACCOUNT_ID/ai/v1/chat/completions."""
