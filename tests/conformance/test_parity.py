@@ -17,7 +17,7 @@ from tests.conformance.specs import chat_models
 QUESTION = "What is in this picture, and what is the weather there?"
 
 
-def test_text_with_parameters(dify, maibot, api, mock):
+def test_text_with_parameters(dify, maibot, provider, api, mock):
     parameters = {"temperature": 0.3, "max_tokens": 100}
     from_dify, from_maibot = both(
         dify, maibot, api, mock, answered(api, Text("Hi")), system("Be brief."), user("Hello"), parameters=parameters
@@ -25,6 +25,9 @@ def test_text_with_parameters(dify, maibot, api, mock):
     assert from_dify == from_maibot
     assert read(api, from_dify).turns()[-1] == ("user", "Hello")
     sent = from_dify["auth"].values()
+    if provider.api.auth.scheme == "none":  # a keyless server (a ChatGLM deployment): no credential at all
+        assert not sent and not from_dify["query"], from_dify
+        return
     assert any(KEY in v or ACCESS_KEY_ID in v or v == "Bearer <an issued token>" for v in sent) or from_dify["query"]
 
 

@@ -178,11 +178,11 @@ def adapter(protocol: str) -> Adapter:
 
 def sent_id(api: Any, provider: Provider, model: str) -> str:
     """The model id a request names for the spec's `model` when the host sends no parameters: its
-    wire id (`api_id`) or name, or what the protocol's adapter derives (bedrock_converse: a family's
-    default pick, under its default inference profile)."""
+    api_id or name, or what the protocol's adapter derives (bedrock_converse: a family's default pick,
+    under its default inference profile)."""
     settings = next((m.settings for m in provider.models if m.name == model), {})
     derive = getattr(api, "wire_id", None)
-    return derive(provider, model, settings) if derive else str(settings.get("api_id", model))
+    return derive(provider, model, settings) if derive else str(settings.get("api_id") or model)
 
 
 def adapter_for(provider: Provider) -> Adapter:

@@ -1,0 +1,44 @@
+# Generated from specs/chatglm.yaml by the provider compiler. Do not edit by hand.
+"""ChatGLM for MaiBot: registers the `chatglm` LLM client type.
+
+Point a MaiBot `api_providers` entry at it with `client_type = 'chatglm'`;
+the handler below serves these operations: response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maibot_sdk import LLMProvider, MaiBotPlugin
+
+from .runtime.maibot.provider import Provider
+
+
+class ChatglmPlugin(MaiBotPlugin):
+    """One provider instance (and one pooled HTTP client) for the plugin's lifetime."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.provider = Provider()
+
+    async def on_load(self) -> None:
+        return None
+
+    async def on_unload(self) -> None:
+        await self.provider.aclose()
+
+    async def on_config_update(self, scope: str, config_data: dict[str, Any], version: str) -> None:
+        """Nothing to reload: every call carries its own `api_provider` settings."""
+        return None
+
+    @LLMProvider(
+        "chatglm",
+        name="ChatGLM",
+        description="ChatGLM2 and ChatGLM3 served by your own ChatGLM deployment (its OpenAI-style API).",
+        version="0.1.0",
+    )
+    async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        return await self.provider.dispatch(operation, request)
+
+
+def create_plugin() -> ChatglmPlugin:
+    return ChatglmPlugin()

@@ -1,0 +1,44 @@
+# Generated from specs/mimo.yaml by the provider compiler. Do not edit by hand.
+"""Xiaomi MiMo for MaiBot: registers the `mimo` LLM client type.
+
+Point a MaiBot `api_providers` entry at it with `client_type = 'mimo'`;
+the handler below serves these operations: response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maibot_sdk import LLMProvider, MaiBotPlugin
+
+from .runtime.maibot.provider import Provider
+
+
+class MimoPlugin(MaiBotPlugin):
+    """One provider instance (and one pooled HTTP client) for the plugin's lifetime."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.provider = Provider()
+
+    async def on_load(self) -> None:
+        return None
+
+    async def on_unload(self) -> None:
+        await self.provider.aclose()
+
+    async def on_config_update(self, scope: str, config_data: dict[str, Any], version: str) -> None:
+        """Nothing to reload: every call carries its own `api_provider` settings."""
+        return None
+
+    @LLMProvider(
+        "mimo",
+        name="Xiaomi MiMo",
+        description="Xiaomi's MiMo models (mimo-v2.5-pro, mimo-v2.5, mimo-v2-flash), paid per use or through a Token Plan.",
+        version="0.1.0",
+    )
+    async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        return await self.provider.dispatch(operation, request)
+
+
+def create_plugin() -> MimoPlugin:
+    return MimoPlugin()

@@ -1,0 +1,44 @@
+# Generated from specs/stepfun.yaml by the provider compiler. Do not edit by hand.
+"""StepFun for MaiBot: registers the `stepfun` LLM client type.
+
+Point a MaiBot `api_providers` entry at it with `client_type = 'stepfun'`;
+the handler below serves these operations: response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maibot_sdk import LLMProvider, MaiBotPlugin
+
+from .runtime.maibot.provider import Provider
+
+
+class StepfunPlugin(MaiBotPlugin):
+    """One provider instance (and one pooled HTTP client) for the plugin's lifetime."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.provider = Provider()
+
+    async def on_load(self) -> None:
+        return None
+
+    async def on_unload(self) -> None:
+        await self.provider.aclose()
+
+    async def on_config_update(self, scope: str, config_data: dict[str, Any], version: str) -> None:
+        """Nothing to reload: every call carries its own `api_provider` settings."""
+        return None
+
+    @LLMProvider(
+        "stepfun",
+        name="StepFun",
+        description="StepFun's Step models, such as Step 3.7 Flash, in China or internationally.",
+        version="0.1.0",
+    )
+    async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        return await self.provider.dispatch(operation, request)
+
+
+def create_plugin() -> StepfunPlugin:
+    return StepfunPlugin()
