@@ -11,7 +11,7 @@ from typing import Any
 from compiler.build import compile_spec, subtree
 from compiler.sources.emit import emit_spec
 from compiler.sources.imported import Imported
-from compiler.sources.plugin_models import FOLDERS
+from compiler.sources.plugin_models import FOLDERS, glob_match
 from compiler.sources.rules import DIFY_TEMPLATES
 from compiler.sources.yamlread import Source, load_yaml
 
@@ -67,13 +67,27 @@ def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=str)
 
 
+def predefined_globs(source: Source) -> list[str]:
+    """The model-file globs of the plugin's provider YAML (`models.<kind>.predefined`), or each kind
+    folder's own files where it names none: a YAML in a subfolder it does not name is the plugin's
+    own data (bedrock's model_configurations/), not a model Dify lists."""
+    for path in sorted(p for p in source.files if p.startswith("provider/") and p.endswith((".yaml", ".yml"))):
+        data = load_yaml(source, path)
+        if isinstance(data, dict) and isinstance(data.get("models"), dict):
+            sections = [s for s in data["models"].values() if isinstance(s, dict)]
+            globs = [str(g) for s in sections for g in s.get("predefined") or ()]
+            if globs:
+                return globs
+    return [f"models/{folder}/*.yaml" for folder in FOLDERS]
+
+
 def models_of(files: dict[str, bytes]) -> dict[tuple[str, str], dict]:
-    """Every model YAML of a plugin's files, by (kind folder, model id)."""
+    """Every model YAML of a plugin's files (as its provider YAML's globs name them), by (kind folder, model id)."""
     source = Source("plugin", files)
-    out = {}
+    globs, out = predefined_globs(source), {}
     for path in files:
         parts = path.split("/")
-        if len(parts) >= 3 and parts[0] == "models" and parts[1] in FOLDERS and path.endswith(".yaml"):
+        if parts[0] == "models" and parts[1:2] and parts[1] in FOLDERS and any(glob_match(path, g) for g in globs):
             if parts[-1] != "_position.yaml":
                 data = load_yaml(source, path)
                 if isinstance(data, dict) and "model" in data:

@@ -170,13 +170,38 @@ def pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
         yield from body_pieces(response)
 
 
+# Between a stream's events when nothing more of the body has arrived yet: what the reader holds goes
+# out now (chat.py merges the text of events that arrive together into one chunk, and never waits).
+QUIET: Event = ("", None)
+
+
+def arrived(response: urllib3.BaseHTTPResponse) -> bool:
+    """Whether more of the body is already here (buffered, or on the socket), found without waiting:
+    the socket is made non-blocking for one peek. False when that cannot be told (another transport)."""
+    fp = getattr(getattr(response, "_fp", None), "fp", None)
+    sock = getattr(getattr(response, "connection", None), "sock", None)
+    if fp is None or sock is None:
+        return False
+    timeout = sock.gettimeout()
+    sock.settimeout(0.0)
+    try:
+        return bool(fp.peek(1))
+    except OSError:  # TLS with nothing decrypted yet (SSLWantReadError), or a socket gone
+        return False
+    finally:
+        sock.settimeout(timeout)
+
+
 def stream_events(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Iterator[Event]:
-    """The events of a streamed answer, as the protocol frames them. The body is read here, not
-    through pieces(): one generator fewer per token."""
+    """The events of a streamed answer, as the protocol frames them, with QUIET after each piece that
+    nothing further follows yet. The body is read here, not through pieces(): one generator fewer
+    per token."""
     framer = protocol.Framer()
     with held(response):
         for piece in body_pieces(response):
             yield from framer.feed(piece)
+            if not arrived(response):
+                yield QUIET
         yield from framer.close()
 
 
@@ -185,7 +210,8 @@ def read_completion(response: urllib3.BaseHTTPResponse, protocol: protocols.Chat
     if http.is_event_stream(response.headers.get("Content-Type"), False, protocol.STREAM_MEDIA_TYPE):
         assembler = protocol.StreamAssembler()
         for event in stream_events(response, protocol):
-            assembler.feed(event)
+            if event is not QUIET:
+                assembler.feed(event)
         return assembler.finish()
     return protocol.parse_completion(read_json(response))
 

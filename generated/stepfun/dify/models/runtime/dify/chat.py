@@ -68,17 +68,28 @@ class ChatModel(base.ProviderModel):
     def _stream(
         self, model: str, credentials: dict, events: Iterator[Event], assembler: Assembler, conversation: list[dict]
     ) -> Generator[LLMResultChunk, None, None]:
-        """Text as it arrives; tool calls (complete), images, usage and finish reason on the last chunk."""
-        thinking, index = False, 0
+        """Text as it arrives; tool calls (complete), images, usage and finish reason on the last chunk.
+        The text of events that arrived together (nothing QUIET between them) goes as one chunk: under
+        load a process spends most of a chunk's cost in the SDK's writer, and an event that arrives
+        alone still goes at once."""
+        thinking, index, held = False, 0, ""
         with base.failures(credentials):
-            for event in events:
-                text, thinking = delta_text(*assembler.feed(event), thinking)
-                if text:
-                    # An explicit tool_calls=[] spares pydantic a deep copy of the default per token.
-                    message = AssistantPromptMessage(content=text, tool_calls=[])
-                    yield LLMResultChunk(model=model, delta=LLMResultChunkDelta(index=index, message=message))
-                    index += 1
-            completion = assembler.finish()
+            try:
+                for event in events:
+                    if event is not transport.QUIET:
+                        text, thinking = delta_text(*assembler.feed(event), thinking)
+                        held += text
+                    elif held:
+                        yield text_chunk(model, index, held)
+                        index, held = index + 1, ""
+                completion = assembler.finish()
+            except Exception:
+                if held:  # the text that came before a failure reaches Dify before the failure does
+                    yield text_chunk(model, index, held)
+                raise
+        if held:  # its own chunk: the last one stays as it was
+            yield text_chunk(model, index, held)
+            index += 1
         # What feed held back (half a surrogate pair) comes with the last chunk.
         text, thinking = delta_text(completion.reasoning, completion.content, thinking)
         yield self._last_chunk(
@@ -126,6 +137,12 @@ class ChatModel(base.ProviderModel):
     ) -> int:
         """An offline estimate: no tokenizer download, no network."""
         return estimate.messages([neutral_message(m) for m in prompt_messages], [neutral_tool(t) for t in tools or ()])
+
+
+def text_chunk(model: str, index: int, text: str) -> LLMResultChunk:
+    # An explicit tool_calls=[] spares pydantic a deep copy of the default per token.
+    message = AssistantPromptMessage(content=text, tool_calls=[])
+    return LLMResultChunk(model=model, delta=LLMResultChunkDelta(index=index, message=message))
 
 
 def delta_text(reasoning: str, content: str, thinking: bool) -> tuple[str, bool]:
