@@ -12,21 +12,22 @@ from collections.abc import Iterator
 import pytest
 
 from compiler.model import Provider
+from tests.conformance.backing import entries, feature_of, featured
 from tests.conformance.hosts import DifySide, MaiBotSide
 from tests.conformance.pool import Pool
 from tests.conformance.protocols import Adapter, adapter_for
-from tests.conformance.specs import PROTOCOL_OF, grouped, lowered, specs_of
+from tests.conformance.specs import grouped, lowered
 from tests.integration.mock_server import MockServer
 
 POOL = pytest.StashKey[Pool]()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Every spec (of the module's PROTOCOLS), unless the check names its specs itself (specs.only)."""
+    """Every spec (of the module's PROTOCOLS; of a feature's check, those with a model that has it:
+    backing.py), unless the check names its specs itself (specs.only)."""
     named = any("spec_name" in mark.args[0] for mark in metafunc.definition.iter_markers("parametrize"))
     if "spec_name" in metafunc.fixturenames and not named:
-        protocols = getattr(metafunc.module, "PROTOCOLS", set(PROTOCOL_OF.values()))
-        names = specs_of(*protocols, views=not getattr(metafunc.module, "WHOLE_SPEC", False))
+        names = entries(metafunc.module, metafunc.function)
         metafunc.parametrize("spec_name", grouped(names), scope="session")
 
 
@@ -45,6 +46,14 @@ def spec_of(item: pytest.Item | None) -> str | None:
 @pytest.fixture
 def provider(spec_name: str) -> Provider:
     return lowered(spec_name)
+
+
+@pytest.fixture
+def feature_model(request: pytest.FixtureRequest, provider: Provider) -> str:
+    """The model a feature's check talks to: the entry's first chat model that has the feature."""
+    feature = feature_of(request.function)
+    assert feature, f"{request.function.__name__} is no check of a feature in backing.py"
+    return featured(provider, feature)[0].name
 
 
 @pytest.fixture
