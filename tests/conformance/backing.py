@@ -54,11 +54,11 @@ def featured(provider: Provider, feature: str) -> list[ModelInfo]:
     return [m for m in chat_models(provider) if FEATURES[feature](m)]
 
 
-def entries(module: ModuleType, function: Callable) -> list[str]:
-    """The chosen suite entries a check runs for (conftest.py parametrizes `spec_name` with them): those
-    of its module's PROTOCOLS (views too unless WHOLE_SPEC), and for a check of a feature only those
-    with a model that has it."""
+def entries(module: ModuleType, function: Callable, among: tuple[str, ...] | None = None) -> list[str]:
+    """The chosen suite entries (or those `among`) a check runs for (conftest.py parametrizes
+    `spec_name` with them): those of its module's PROTOCOLS (views too unless WHOLE_SPEC), and for a
+    check of a feature only those with a model that has it."""
     protocols = getattr(module, "PROTOCOLS", set(PROTOCOL_OF.values()))
-    names = specs_of(*protocols, views=not getattr(module, "WHOLE_SPEC", False))
+    names = specs_of(*protocols, views=not getattr(module, "WHOLE_SPEC", False), among=among)
     feature = feature_of(function)
     return [name for name in names if feature is None or featured(lowered(name), feature)]

@@ -64,12 +64,12 @@ def spec_of_view(name: str) -> str:
 ADDED_ONLY = frozenset(name for name, path in SPEC_PATHS.items() if not YAML(typ="safe").load(path).get("models"))
 
 
-def specs_of(*protocols: str, views: bool = True) -> list[str]:
-    """The chosen specs (CONFORMANCE_SPECS) of these protocols, with their protocol views or not (never
-    a spec of user-added models only)."""
+def specs_of(*protocols: str, views: bool = True, among: tuple[str, ...] | None = None) -> list[str]:
+    """The chosen specs (CONFORMANCE_SPECS; or those `among`) of these protocols, with their protocol
+    views or not (never a spec of user-added models only)."""
     return [
         name
-        for name in chosen()
+        for name in (chosen() if among is None else among)
         if PROTOCOL_OF[name] in protocols and (views or VIEW not in name) and spec_of_view(name) not in ADDED_ONLY
     ]
 
