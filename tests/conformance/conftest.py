@@ -8,6 +8,7 @@ run, at its first check that needs them, and stop after its last."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from tests.conformance.backing import entries, feature_of, featured
 from tests.conformance.hosts import DifySide, MaiBotSide
 from tests.conformance.pool import Pool
 from tests.conformance.protocols import Adapter, adapter_for
-from tests.conformance.specs import grouped, lowered
+from tests.conformance.specs import ADDED_ONLY, APART_FOR_ADDED, grouped, lowered, spec_of_view
 from tests.integration.mock_server import MockServer
 
 POOL = pytest.StashKey[Pool]()
@@ -41,6 +42,20 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 def spec_of(item: pytest.Item | None) -> str | None:
     callspec = getattr(item, "callspec", None)
     return callspec.params.get("spec_name") if callspec else None
+
+
+@pytest.fixture(autouse=True)
+def apart_for_added(request: pytest.FixtureRequest) -> None:
+    """A generic check that does not fit a spec of user-added models only is skipped there, saying why
+    (specs.APART_FOR_ADDED)."""
+    spec, params = spec_of(request.node), getattr(getattr(request.node, "callspec", None), "params", {})
+    if spec is None or spec_of_view(spec) not in ADDED_ONLY:
+        return
+    file = Path(request.node.path).name
+    for key in (file, f"{file}::{request.node.originalname}"):
+        wanted, reason = APART_FOR_ADDED.get(key, (None, ""))
+        if wanted is not None and all(params.get(k) == v for k, v in wanted.items()):
+            pytest.skip(f"user-added models only: {reason}")
 
 
 @pytest.fixture
