@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from compiler.catalogue import FEATURES
 from compiler.load import load_spec
 from compiler.lower import lower
 from compiler.model import CustomInfo, ModelInfo, Provider
@@ -165,13 +166,17 @@ QUIRKS: dict[str, Callable[[Provider], bool]] = {
 
 
 def quirks(name: str) -> set[str]:
-    """The protocol, auth scheme, kinds, user-added kinds and QUIRKS of a spec."""
+    """The protocol, auth scheme, kinds, user-added kinds, the catalogue's features its protocol's chat
+    models have (their checks run only where a model has them: backing.py), a chat model the suite adds,
+    and QUIRKS of a spec."""
     p = lowered(name)
     found = {f"protocol {p.api.protocol}", f"auth {p.api.auth.scheme}"} | {f"kind {m.type}" for m in p.models}
     found |= {f"user-added {kind}" for kind in (p.customizable.types if p.customizable else ())}
     found |= {f"{kind} settings" for kind in {m.type for m in p.models if m.settings and m.type != "llm"}}
     found |= {f"checks of its own: {name}"} if name in OWN_CHECKS else set()
-    found |= {f"images over {p.api.protocol}"} if llm_settings("output_modalities")(p) else set()
+    found |= {f"{feature} over {p.api.protocol}" for feature, has in FEATURES.items() if any(map(has, chat_models(p)))}
+    if spec_of_view(name) in ADDED_ONLY and first_chat(p) == ADDED_MODEL:
+        found.add("user-added chat from " + ("base models" if p.customizable.base_models else "toggles"))
     return found | {quirk for quirk, has in QUIRKS.items() if has(p)}
 
 
