@@ -203,9 +203,9 @@ def lowered(name: str) -> Provider:
 def added_chat(provider: Provider) -> tuple[ModelInfo, dict[str, str]]:
     """The chat model the suite adds to a spec of user-added models only, and the answers to its model
     form that add it (form variable -> value): of a form with base models, the first chat base model of
-    the spec's protocol that streams, best by added_rank; else a chat model with the
-    form's toggles of tools and vision switched on. Dify's calls send the answers with the credentials
-    (hosts.py), MaiBot's name the model's id."""
+    the spec's protocol that streams, best by added_rank; else a chat model with the form's toggles of
+    tools and vision switched on. Dify's calls send the answers with the credentials (hosts.py),
+    MaiBot's name the model's id."""
     custom = provider.customizable
     assert custom and "llm" in custom.types, f"{provider.name}: users cannot add a chat model"
     if custom.base_models:
@@ -214,7 +214,10 @@ def added_chat(provider: Provider) -> tuple[ModelInfo, dict[str, str]]:
             for m in custom.base_models
             if m.type == "llm" and m.mode == "chat" and speaks(provider, m) == provider.api.protocol
         ]
-        base = max((m for m in bases if m.settings.get("stream", True)), key=lambda m: added_rank(m))
+        base = max((m for m in bases if m.settings.get("stream", True)), key=added_rank, default=None)
+        assert (
+            base
+        ), f"{provider.name}: no base model of the form is a chat model of {provider.api.protocol} that streams"
         return dataclasses.replace(base, name=ADDED_MODEL), {custom.base_variable: base.name}
     toggles = [name for name in ADDED_TOGGLES if name in custom.variables]
     answers = {"mode": "chat"} | {name: "true" for name in toggles}
