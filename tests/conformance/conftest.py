@@ -8,25 +8,27 @@ run, at its first check that needs them, and stop after its last."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from compiler.model import Provider
+from tests.conformance.backing import entries, feature_of, featured
 from tests.conformance.hosts import DifySide, MaiBotSide
 from tests.conformance.pool import Pool
 from tests.conformance.protocols import Adapter, adapter_for
-from tests.conformance.specs import PROTOCOL_OF, grouped, lowered, specs_of
+from tests.conformance.specs import ADDED_ONLY, APART_FOR_ADDED, grouped, lowered, spec_of_view
 from tests.integration.mock_server import MockServer
 
 POOL = pytest.StashKey[Pool]()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Every spec (of the module's PROTOCOLS), unless the check names its specs itself (specs.only)."""
+    """Every spec (of the module's PROTOCOLS; of a feature's check, those with a model that has it:
+    backing.py), unless the check names its specs itself (specs.only)."""
     named = any("spec_name" in mark.args[0] for mark in metafunc.definition.iter_markers("parametrize"))
     if "spec_name" in metafunc.fixturenames and not named:
-        protocols = getattr(metafunc.module, "PROTOCOLS", set(PROTOCOL_OF.values()))
-        names = specs_of(*protocols, views=not getattr(metafunc.module, "WHOLE_SPEC", False))
+        names = entries(metafunc.module, metafunc.function)
         metafunc.parametrize("spec_name", grouped(names), scope="session")
 
 
@@ -42,6 +44,20 @@ def spec_of(item: pytest.Item | None) -> str | None:
     return callspec.params.get("spec_name") if callspec else None
 
 
+@pytest.fixture(autouse=True)
+def apart_for_added(request: pytest.FixtureRequest) -> None:
+    """A generic check that does not fit a spec of user-added models only is skipped there, saying why
+    (specs.APART_FOR_ADDED)."""
+    spec, params = spec_of(request.node), getattr(getattr(request.node, "callspec", None), "params", {})
+    if spec is None or spec_of_view(spec) not in ADDED_ONLY:
+        return
+    file = Path(request.node.path).name
+    for key in (file, f"{file}::{request.node.originalname}"):
+        wanted, reason = APART_FOR_ADDED.get(key, (None, ""))
+        if wanted is not None and all(params.get(k) == v for k, v in wanted.items()):
+            pytest.skip(f"user-added models only: {reason}")
+
+
 @pytest.fixture
 def provider(request: pytest.FixtureRequest, spec_name: str) -> Provider:
     """The spec's lowered model; a check of chat models (a module without WHOLE_SPEC) skips a spec of
@@ -50,6 +66,14 @@ def provider(request: pytest.FixtureRequest, spec_name: str) -> Provider:
     if not getattr(request.module, "WHOLE_SPEC", False) and not lowered_spec.models_of("llm"):
         pytest.skip("the spec has no chat models")
     return lowered_spec
+
+
+@pytest.fixture
+def feature_model(request: pytest.FixtureRequest, provider: Provider) -> str:
+    """The model a feature's check talks to: the entry's first chat model that has the feature."""
+    feature = feature_of(request.function)
+    assert feature, f"{request.function.__name__} is no check of a feature in backing.py"
+    return featured(provider, feature)[0].name
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from compiler.model import Provider
+from tests.conformance.specs import added_credentials
 from tests.conformance.protocols import Call, base_path
 from tests.integration.dify_runner import DifyPlugin, Outcome
 from tests.integration.google_token import shared_key
@@ -168,7 +169,8 @@ class DifySide(Side):
             return pair | {api.base_url_variable: base_url or self.base_url}
         if api.auth.scheme == "google_service_account" and key == KEY:  # a service-account key (google.py)
             key = shared_key()
-        return {api.api_key_variable: key, api.base_url_variable: base_url or self.base_url}
+        given = {api.api_key_variable: key, api.base_url_variable: base_url or self.base_url}
+        return added_credentials(self.provider) | given  # a model the suite added: its model form's answers
 
     def request(self, action: str, timeout: float = 60, **data: Any) -> Outcome:
         with self.calling():

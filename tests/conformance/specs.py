@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from compiler.catalogue import FEATURES
 from compiler.load import load_spec
 from compiler.lower import lower
-from compiler.model import ModelInfo, Provider
+from compiler.model import CustomInfo, ModelInfo, Provider
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,18 +60,41 @@ def spec_of_view(name: str) -> str:
     return name.split(VIEW, 1)[0]
 
 
-# Specs whose every model is one a user adds (Azure OpenAI's deployments): the generic checks talk to a
-# spec's first predefined chat model, so these run the checks of their own (OWN_CHECKS) alone.
+def chatless(data: dict) -> bool:
+    """A spec of user-added models only whose users cannot add a chat model either."""
+    added = ((data.get("customizable") or {}).get("types")) or ()
+    return not data.get("models") and "llm" not in added
+
+
+# Specs whose every model is one a user adds (Azure OpenAI's deployments, a self-hosted server's models):
+# the chat checks talk to a chat model the suite adds through the spec's model form (added_chat).
 ADDED_ONLY = frozenset(name for name, path in SPEC_PATHS.items() if not YAML(typ="safe").load(path).get("models"))
+# Of those, the ones with no chat model to add: the checks of chat models leave them out.
+CHATLESS = frozenset(name for name in ADDED_ONLY if chatless(YAML(typ="safe").load(SPEC_PATHS[name])))
+# The generic checks that do not fit a spec of user-added models only, each with why (conftest.py skips
+# them there): "<module file>::<check>", and the parameters of the cases meant, if not all.
+APART_FOR_ADDED: dict[str, tuple[dict[str, object], str]] = {
+    "test_credentials.py": (
+        {},
+        "the provider's form holds no model's credentials: a model's are checked as it is added",
+    ),
+    "test_secrets.py::test_no_key_is_shown_or_logged": (
+        {"path": "validation"},
+        "the provider's form holds no key to check: a model's credentials are checked as it is added",
+    ),
+}
+ADDED_MODEL = "conformance-chat"  # the id of the chat model the suite adds to a spec of ADDED_ONLY
+# A model form's feature toggles the suite switches on for the chat model it adds (its tools and vision).
+ADDED_TOGGLES = {"function_calling": ("tool-call", "multi-tool-call"), "vision_support": ("vision",)}
 
 
-def specs_of(*protocols: str, views: bool = True) -> list[str]:
-    """The chosen specs (CONFORMANCE_SPECS) of these protocols, with their protocol views or not (never
-    a spec of user-added models only)."""
+def specs_of(*protocols: str, views: bool = True, among: tuple[str, ...] | None = None) -> list[str]:
+    """The chosen specs (CONFORMANCE_SPECS; or those `among`) of these protocols, with their protocol
+    views or not (never a spec of user-added models only whose users cannot add a chat model)."""
     return [
         name
-        for name in chosen()
-        if PROTOCOL_OF[name] in protocols and (views or VIEW not in name) and spec_of_view(name) not in ADDED_ONLY
+        for name in (chosen() if among is None else among)
+        if PROTOCOL_OF[name] in protocols and (views or VIEW not in name) and spec_of_view(name) not in CHATLESS
     ]
 
 
@@ -142,13 +166,17 @@ QUIRKS: dict[str, Callable[[Provider], bool]] = {
 
 
 def quirks(name: str) -> set[str]:
-    """The protocol, auth scheme, kinds, user-added kinds and QUIRKS of a spec."""
+    """The protocol, auth scheme, kinds, user-added kinds, the catalogue's features its protocol's chat
+    models have (their checks run only where a model has them: backing.py), a chat model the suite adds,
+    and QUIRKS of a spec."""
     p = lowered(name)
     found = {f"protocol {p.api.protocol}", f"auth {p.api.auth.scheme}"} | {f"kind {m.type}" for m in p.models}
     found |= {f"user-added {kind}" for kind in (p.customizable.types if p.customizable else ())}
     found |= {f"{kind} settings" for kind in {m.type for m in p.models if m.settings and m.type != "llm"}}
     found |= {f"checks of its own: {name}"} if name in OWN_CHECKS else set()
-    found |= {f"images over {p.api.protocol}"} if llm_settings("output_modalities")(p) else set()
+    found |= {f"{feature} over {p.api.protocol}" for feature, has in FEATURES.items() if any(map(has, chat_models(p)))}
+    if spec_of_view(name) in ADDED_ONLY and first_chat(p) == ADDED_MODEL:
+        found.add("user-added chat from " + ("base models" if p.customizable.base_models else "toggles"))
     return found | {quirk for quirk, has in QUIRKS.items() if has(p)}
 
 
@@ -167,7 +195,81 @@ def cover(names: list[str]) -> tuple[str, ...]:
 def lowered(name: str) -> Provider:
     """A spec lowered, or its view of one protocol (VIEW)."""
     provider = lower(load_spec(SPEC_PATHS[spec_of_view(name)]))
+    if spec_of_view(name) in ADDED_ONLY and spec_of_view(name) not in CHATLESS:
+        provider = dataclasses.replace(provider, models=(added_chat(provider)[0], *provider.models))
     return view(provider, PROTOCOL_OF[name], whole=VIEW not in name)
+
+
+def added_chat(provider: Provider) -> tuple[ModelInfo, dict[str, str]]:
+    """The chat model the suite adds to a spec of user-added models only, and the answers to its model
+    form that add it (form variable -> value): of a form with base models, the first chat base model of
+    the spec's protocol that streams, best by added_rank; else a chat model with the form's toggles of
+    tools and vision switched on. Dify's calls send the answers with the credentials (hosts.py),
+    MaiBot's name the model's id."""
+    custom = provider.customizable
+    assert custom and "llm" in custom.types, f"{provider.name}: users cannot add a chat model"
+    if custom.base_models:
+        bases = [
+            m
+            for m in custom.base_models
+            if m.type == "llm" and m.mode == "chat" and speaks(provider, m) == provider.api.protocol
+        ]
+        base = max((m for m in bases if m.settings.get("stream", True)), key=added_rank, default=None)
+        assert (
+            base
+        ), f"{provider.name}: no base model of the form is a chat model of {provider.api.protocol} that streams"
+        return dataclasses.replace(base, name=ADDED_MODEL), {custom.base_variable: base.name}
+    toggles = [name for name in ADDED_TOGGLES if name in custom.variables]
+    answers = {"mode": "chat"} | {name: "true" for name in toggles}
+    properties = custom.properties["llm"]
+    model = ModelInfo(
+        name=ADDED_MODEL,
+        label=provider.label,
+        type="llm",
+        mode="chat",
+        context_size=int(properties["context_size"]),
+        max_output_tokens=custom.max_output_tokens,
+        max_chunks=1,
+        features=tuple(feature for name in toggles for feature in ADDED_TOGGLES[name]),
+        parameters=custom.parameters,
+        pricing=None,
+        deprecated=False,
+        settings=dict(provider.kind_settings.get("llm", {})),
+    )
+    return model, {custom.renamed.get(k, k): toggled(custom, k, v) for k, v in answers.items() if k in custom.variables}
+
+
+def added_rank(base: ModelInfo) -> tuple[int, bool]:
+    """How well a base model serves the checks: how many of tools and vision it has, then whether it
+    takes temperature (MaiBot names a deployment by id, not knowing its base model, and sends the
+    host's temperature as to any chat model)."""
+    features = sum(bool(set(base.features) & set(found)) for found in ADDED_TOGGLES.values())
+    return features, any(rule.name == "temperature" for rule in base.parameters)
+
+
+def toggled(custom: CustomInfo, name: str, value: str) -> str:
+    """A field's answer as the model form spells it: a toggle's "true"/"false" as its own on and off
+    values (StepFun's function_call / no_call)."""
+    on = custom.on.get(name)
+    if not on or value not in ("true", "false"):
+        return value
+    variable = custom.renamed.get(name, name)
+    options = next(field.options for field in custom.form if field.variable == variable)
+    return on[0] if value == "true" else next(o.value for o in options if o.value not in on)
+
+
+def added_credentials(provider: Provider) -> dict[str, str]:
+    """The model form's answers that add the suite's chat model (none when the spec lists its models),
+    over the defaults of the form's fields."""
+    if not provider.customizable or first_chat(provider) != ADDED_MODEL:
+        return {}
+    defaults = {field.variable: field.default for field in provider.customizable.form if field.default is not None}
+    return defaults | added_chat(provider)[1]
+
+
+def first_chat(provider: Provider) -> str | None:
+    chat = provider.models_of("llm")
+    return chat[0].name if chat else None
 
 
 def speaks(provider: Provider, model: ModelInfo) -> str:

@@ -7,7 +7,7 @@ import base64
 
 import pytest
 
-from tests.conformance.expect import answered, assert_failed, keep_in, reply
+from tests.conformance.expect import answered, assert_failed, called_at, keep_in, reply
 from tests.conformance.protocols import Text, base_path, dig
 from tests.integration.mock_server import Reply, form
 
@@ -73,7 +73,8 @@ def test_audio_transcription(maibot, provider, mock, declared):
     result = maibot.call(**audio)
     assert result["ok"] and result["content"] == "hello from audio"
     recorded = mock.last
-    assert recorded.path == base_path(provider) + provider.endpoints["transcriptions"]
+    expected = called_at(provider, base_path(provider) + provider.endpoints["transcriptions"], {})
+    assert called_at(provider, recorded.path, {}) == expected
     parts = form(recorded)
     assert parts["file"] == ("audio.wav", "audio/wav", base64.b64decode(wav))
     expected = {"model": model} | (

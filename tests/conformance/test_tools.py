@@ -1,5 +1,6 @@
 """Tool calls on both hosts: the functions offered, calls streamed in fragments merged and handed over
-once (an id made up where the answer has none, "{}" for no arguments), and a history with tool turns."""
+once (an id made up where the answer has none, "{}" for no arguments), and a history with tool turns;
+each with the spec's first model that takes tools (backing.py)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ TOOL_TURNS = [
 ]
 
 
-def test_tool_calls_are_merged_and_handed_over_once(host, api, mock, stream):
+def test_tool_calls_are_merged_and_handed_over_once(host, api, mock, stream, feature_model):
     mock.expect(reply(api, stream, *(STREAMED if stream else CALLS)))
-    answer = host.chat(user("Weather?"), stream=stream, tools=[WEATHER_TOOL])
+    answer = host.chat(user("Weather?"), stream=stream, tools=[WEATHER_TOOL], model=feature_model)
     assert answer.error is None, answer.message
     (first_id, *first), (second_id, *second) = answer.calls
     assert first == ["get_weather", {"city": "Paris"}] and second == ["get_time", {}]
@@ -41,11 +42,11 @@ def test_tool_calls_are_merged_and_handed_over_once(host, api, mock, stream):
     assert sent.tool_choice == "auto"
 
 
-def test_a_history_with_tool_turns(host, provider, api, mock):
+def test_a_history_with_tool_turns(host, provider, api, mock, feature_model):
     """The calls and their results go back as the protocol pairs them; reasoning never as text in the
     answer (a <think> block), and as reasoning only where the spec sends it back."""
     mock.expect(answered(api, Text("Sunny.")))
-    answer = host.chat(*TOOL_TURNS, tools=[WEATHER_TOOL])
+    answer = host.chat(*TOOL_TURNS, tools=[WEATHER_TOOL], model=feature_model)
     assert answer.error is None and answer.text == "Sunny.", answer.message
     sent = api.read(mock.last)
     reasoning = [("reasoning", "I should call the tool.")] if api.replays_reasoning(provider) else []
@@ -69,8 +70,8 @@ def test_maibot_leaves_tool_turns_out_when_no_tools_are_offered(maibot, api, moc
     assert sent.turns() == [("user", "Weather in Lyon?")] and sent.tools == [] and sent.tool_choice is None
 
 
-def test_text_before_a_call_is_kept(host, api, mock, stream):
+def test_text_before_a_call_is_kept(host, api, mock, stream, feature_model):
     mock.expect(reply(api, stream, Text("Checking."), CALLS[0]))
-    answer = host.chat(user("Weather?"), stream=stream, tools=[WEATHER_TOOL])
+    answer = host.chat(user("Weather?"), stream=stream, tools=[WEATHER_TOOL], model=feature_model)
     assert answer.error is None, answer.message
     assert answer.text == "Checking." and [c[1:] for c in answer.calls] == [("get_weather", {"city": "Paris"})]

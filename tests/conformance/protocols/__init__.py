@@ -162,6 +162,11 @@ class Adapter(Protocol):
         """Whether a chat request asks the model for images (always False where the protocol has none)."""
         ...
 
+    def schema(self, body: Any) -> Any:
+        """The JSON schema a chat request asks the answer to match, where the protocol has a field for
+        one (None: none asked)."""
+        ...
+
     def embeddings(self, vectors: list[list[float]], tokens: int | None = None) -> dict:
         """A text-embedding answer (EMBEDDINGS only)."""
         ...

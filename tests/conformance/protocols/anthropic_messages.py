@@ -22,6 +22,7 @@ from tests.conformance.protocols import (
     Sent,
     Text,
     base_path,
+    dig,
     declared_key,
     joined_turns,
     results_by_id,
@@ -302,6 +303,12 @@ def embeddings(vectors: list[list[float]], tokens: int | None = None) -> dict:
 
 def embedded(recorded: Recorded) -> tuple[str, list[str]]:
     raise NotImplementedError("the Messages API has no embeddings")
+
+
+def schema(body: Any) -> Any:
+    """The JSON schema output_config.format asks the answer to match (structured outputs; None: none)."""
+    asked = dig(body, "output_config.format") or {}
+    return asked.get("schema") if asked.get("type") == "json_schema" else None
 
 
 def draws(body: Any) -> bool:

@@ -258,6 +258,11 @@ seen = results_by_id
 tidied = joined_turns  # the API wants one turn per role in a row, none empty
 
 
+def schema(body: Any) -> Any:
+    """Converse has no field for an answer's JSON schema (the runtime asks in the system text)."""
+    return None
+
+
 def comparable(provider: Provider, body: Any) -> Any:
     return body  # no end-user field, nothing a host spells its own way
 

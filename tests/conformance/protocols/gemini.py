@@ -223,6 +223,13 @@ def replays_reasoning(provider: Provider) -> bool:
     return False
 
 
+def schema(body: Any) -> Any:
+    """generationConfig.responseSchema, asked with the JSON media type (None: none asked)."""
+    if dig(body, "generationConfig.responseMimeType") != "application/json":
+        return None
+    return dig(body, "generationConfig.responseSchema")
+
+
 def draws(body: Any) -> bool:
     """generationConfig.responseModalities with IMAGE."""
     return "IMAGE" in (dig(body, "generationConfig.responseModalities") or ())

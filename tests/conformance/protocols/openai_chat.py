@@ -254,6 +254,12 @@ def replays_reasoning(provider: Provider) -> bool:
     return provider.api.reasoning_history == "reasoning_content"
 
 
+def schema(body: Any) -> Any:
+    """The JSON schema response_format asks the answer to match (None: none asked)."""
+    asked = body.get("response_format") or {}
+    return (asked.get("json_schema") or {}).get("schema") if asked.get("type") == "json_schema" else None
+
+
 def draws(body: Any) -> bool:
     """OpenRouter's `modalities` with image."""
     return "image" in (body.get("modalities") or ())

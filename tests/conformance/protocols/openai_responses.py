@@ -21,6 +21,7 @@ from tests.conformance.protocols import (
     arguments,
     base_path,
     declared_key,
+    dig,
     results_by_id,
     split,
     without_user,
@@ -331,6 +332,12 @@ def embeddings(vectors: list[list[float]], tokens: int | None = None) -> dict:
 
 def embedded(recorded: Recorded) -> tuple[str, list[str]]:
     raise NotImplementedError("the Responses API has no embeddings")
+
+
+def schema(body: Any) -> Any:
+    """The JSON schema text.format asks the answer to match (None: none asked)."""
+    asked = dig(body, "text.format") or {}
+    return asked.get("schema") if asked.get("type") == "json_schema" else None
 
 
 def draws(body: Any) -> bool:
