@@ -10,6 +10,7 @@ import pytest
 
 from compiler.build import compile_spec
 from compiler.write import existing_files
+from tests.sample import per_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -23,7 +24,7 @@ def test_acme_file_matches_golden(relative: str) -> None:
     assert ACME_FILES[relative] == expected.read_bytes(), f"{relative} differs from generated/acme/{relative}"
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
+@pytest.mark.parametrize("spec", per_spec(SPECS))
 def test_generated_tree_is_up_to_date(spec: Path) -> None:
     provider, files = compile_spec(spec)
     committed = ROOT / "generated" / provider.name

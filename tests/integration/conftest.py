@@ -15,11 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def chat_completions_specs() -> list[str]:
-    """The shipped openai_chat specs (their plugins are in generated/; a view such as
+    """The shipped openai_chat specs with chat models (their plugins are in generated/; a view such as
     vertex_ai@openai_chat has none of its own) whose unlisted models (the checks' "m") speak chat
     completions too."""
     shipped = [name for name in specs_of("openai_chat") if name not in BUILT and VIEW not in name]  # not a view
-    return [name for name in shipped if "protocol" not in lowered(name).kind_settings.get("llm", {})]
+    chat = [name for name in shipped if lowered(name).models_of("llm")]  # not an embedding provider's (jina)
+    return [name for name in chat if "protocol" not in lowered(name).kind_settings.get("llm", {})]
 
 
 @pytest.fixture(scope="session", params=chat_completions_specs())

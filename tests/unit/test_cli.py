@@ -201,7 +201,7 @@ def test_a_spec_argument_completes_to_the_specs_folders_yaml_files(specs: Path) 
     every = [f"plain,specs/{p.name}" for p in sorted(specs.glob("*.yaml"))]
     assert complete("provider-compiler check ") == every and len(every) >= 10
     assert complete("provider-compiler debug specs/ac") == ["plain,specs/acme.yaml"]
-    assert complete("provider-compiler -q package specs/acme.yaml de") == [
+    assert complete("provider-compiler -q package specs/acme.yaml deeps") == [
         "plain,specs/deepseek-anthropic.yaml",
         "plain,specs/deepseek.yaml",
     ]

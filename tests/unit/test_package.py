@@ -19,6 +19,7 @@ from compiler.ship.package import PackageError, package
 from compiler.ship.signing import SigningError, generate_keys, sign, verify
 from compiler.write import write_tree
 from tests import daemon_decoder as daemon
+from tests.sample import per_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -44,7 +45,7 @@ def committed_checksum(folder: Path) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
+@pytest.mark.parametrize("spec", per_spec(SPECS))
 def test_every_shipped_spec_packs_into_what_the_daemon_installs(spec: Path, tmp_path: Path):
     provider, files = compile_spec(spec)
     write_tree(tmp_path, subtree(files, "dify"))

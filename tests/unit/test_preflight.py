@@ -18,6 +18,7 @@ from packaging.requirements import Requirement
 from compiler.ship import preflight, runner
 from compiler.build import compile_spec, subtree
 from compiler.cli import main
+from tests.sample import per_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -34,7 +35,7 @@ def acme() -> dict[str, bytes]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
+@pytest.mark.parametrize("spec", per_spec(SPECS))
 def test_every_shipped_spec_passes_the_static_rules(spec: Path):
     found = preflight.check(dify_files(spec))
     assert found.errors == []

@@ -207,13 +207,13 @@ def test_the_catalogue_page_is_written_kept_and_checked(project: Path, capsys) -
     assert [row.split("]")[0][3:] for row in rows] == sorted(REVIEWED)
     assert "| [deepseek](deepseek.yaml) | openai_chat | llm | 2 | yes | – | yes |" in page.read_text()
     spec = project / "specs" / "deepseek.yaml"
-    spec.write_text(spec.read_text().replace("version: 0.2.1", "version: 0.2.2"))
+    spec.write_text(spec.read_text().replace("version: 0.2.1", "version: 0.9.9"))
     capsys.readouterr()
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert "specs/README.md (on disk)" in out and "+| [deepseek](deepseek.yaml)" in out and "| 0.2.2 |" in out
-    assert main(["build", "specs/deepseek.yaml"]) == 0 and "0.2.2" not in page.read_text()
-    assert main(["build"]) == 0 and main(["check"]) == 0 and "| 0.2.2 |" in page.read_text()
+    assert "specs/README.md (on disk)" in out and "+| [deepseek](deepseek.yaml)" in out and "| 0.9.9 |" in out
+    assert main(["build", "specs/deepseek.yaml"]) == 0 and "0.9.9" not in page.read_text()
+    assert main(["build"]) == 0 and main(["check"]) == 0 and "| 0.9.9 |" in page.read_text()
 
 
 def edit_every_copy(project: Path, module: str, old: str, new: str) -> list[str]:
