@@ -146,7 +146,7 @@ def test_prefetch_without_a_process_pool_leaves_the_work_to_format_python(tmp_pa
     assert [format_module.format_python(t) for t in texts] == ["a = 1\n", "b = [2]\n"]
 
 
-@pytest.mark.slow
+@pytest.mark.catalogue  # every generated tree (the golden and check tests compare them with the build)
 def test_generated_python_is_black_clean() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "black", "--check", "generated"], cwd=ROOT, capture_output=True, text=True
