@@ -57,6 +57,9 @@ class Catalogue:
     entries: tuple[Entry, ...]
     provider: Provider | None = None
     largest: dict[str, int] = field(default_factory=dict)  # context/output: the most any entry of the source has
+    # The kinds the source lists every current model of, so a spec model of one it lacks is retired (None:
+    # every kind it has entries of); models.dev lists only some providers' embeddings.
+    listed: frozenset[str] | None = None
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}

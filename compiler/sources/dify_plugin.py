@@ -175,13 +175,14 @@ def real_suffix(data: bytes, named: str) -> str:
 def credential_sections(provider: dict, config: dict, where: str, notes: list[Finding]) -> dict[str, Any]:
     fields = forms.form_fields(provider.get("provider_credential_schema"))
     model_form = forms.form_fields(provider.get("model_credential_schema"))
+    variables = forms.custom_variables(config)
     if not fields:  # customizable only: the credentials are the model form's fields that are no model setting
-        fields = [f for f in model_form if f["variable"] not in forms.CUSTOM_VARIABLES]
+        fields = [f for f in model_form if f["variable"] not in variables and not forms.model_types(f)]
     out: dict[str, Any] = {}
     creds = forms.credentials(fields, config, where, notes)
     if creds:
         out["credentials"] = creds
-    custom = forms.customizable(provider, {f["variable"] for f in fields}, where, notes)
+    custom = forms.customizable(provider, {f["variable"] for f in fields}, where, notes, variables)
     if custom:
         out["customizable"] = custom
     return out

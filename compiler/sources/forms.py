@@ -19,11 +19,14 @@ CUSTOM_VARIABLES = {control.variable: field for field, controls in FIELDS.items(
 CUSTOM_VARIABLES |= {"max_tokens_to_sample": "max_output_tokens", "max_token": "max_output_tokens"}
 CUSTOM_VARIABLES |= {
     "function_calling_type": "tool_call",
+    "function_call_support": "tool_call",
+    "completion_type": "mode",
     "agent_thought_support": "reasoning",
     "context_length": "context_size",
 }
 SHAPED = hasattr(s, "CustomFieldForm")  # the language takes form fields with their own shape
 OFF = re.compile(r"^(no|not|none|false|disabled?|unsupported|off)(_|$)", re.I)
+KEYLESS = ("none", "aws_sigv4", "entra_id", "google_service_account")  # auth schemes whose key is optional
 PRICE_LABEL = re.compile(r"\((\S+) / (token|1K tokens|1M tokens)\)")
 PER_LABELS = {"token": "token", "thousand": "1K tokens", "million": "1M tokens"}  # as the form's price labels say
 
@@ -54,9 +57,7 @@ def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding
     out: dict[str, Any] = {}
     if key is not None:
         out["api_key"] = labelled(key, {"variable": "api_key", "label": "API Key"})
-        keyless = (known.get("AUTH") or ("",))[0] in ("none", "aws_sigv4", "entra_id", "google_service_account")
-        if key.get("required") is False and not keyless:
-            notes.append(Finding(where, f"the API key {key['variable']!r} is optional in the plugin; required here"))
+        out["api_key"] |= key_required(key, known)
     if url is not None:
         out["base_url"] = labelled(url, {"variable": "base_url", "label": "API Base URL"})
         if url.get("required"):
@@ -69,6 +70,15 @@ def credentials(fields: list[dict], known: dict, where: str, notes: list[Finding
     if extra:
         out["extra"] = extra
     return {k: v for k, v in out.items() if v}
+
+
+def key_required(key: dict, known: dict) -> dict:
+    """api_key.required where the form's word differs from what the spec's auth scheme implies (a key
+    is required unless the scheme needs none or another credential stands in, or show_on hides it)."""
+    scheme = (known.get("AUTH") or ("",))[0]
+    required = key.get("required") is not False
+    implied = scheme not in KEYLESS or bool(key.get("show_on"))
+    return {} if required == implied or scheme == "none" else {"required": required}
 
 
 def labelled(field: dict, ours: dict) -> dict:
@@ -137,16 +147,62 @@ def shaped(name: str, field: dict) -> str | dict:
         entry["default"] = str(field["default"])
     if field.get("required"):
         entry["required"] = True
-    values = [str(o.get("value")) for o in field.get("options") or [] if isinstance(o, dict)]
-    if name in TOGGLES and values and sorted(values) != ["false", "true"]:
-        entry |= {"type": "radio"} if field.get("type") == "radio" else {}
-        entry["options"] = [option(o) for o in field["options"] if isinstance(o, dict)]
-        entry["on"] = [v for v in values if not OFF.search(v)]
+    if name in TOGGLES:
+        entry |= toggle_shape(control, field)
     return entry if len(entry) > 1 else name
 
 
-def customizable(provider: dict, credential_vars: set[str], where: str, notes: list[Finding]) -> dict | None:
-    """The customizable section: the kinds users may add and the fields the model form offers."""
+def toggle_shape(control: Any, field: dict) -> dict:
+    """A feature toggle's control type (radio, where the spec's is a select) and, where they are not
+    the spec's own, its options and the values that mean on."""
+    out: dict[str, Any] = {"type": "radio"} if field.get("type") == "radio" else {}
+    options = [option(o) for o in field.get("options") or [] if isinstance(o, dict)]
+    own = [option({"value": o.value, "label": o.label}) for o in control.options]
+    if options and options != own:
+        out["options"] = options
+        out["on"] = [o["value"] for o in options if not OFF.search(o["value"])]
+    return out
+
+
+def custom_variables(config: dict) -> dict[str, str]:
+    """The model form's variables -> their spec fields: those hand-written plugins use, or, in a plugin
+    this compiler generated, exactly those its config says the form offers (renamed ones included)."""
+    table = config.get("CUSTOMIZABLE") or {}
+    if "fields" not in table:
+        return CUSTOM_VARIABLES
+    field_of = {control.runtime_name: field for field, controls in FIELDS.items() for control in controls}
+    renamed = table.get("variables") or {}
+    return {renamed.get(name, name): field_of[name] for name in table["fields"] if name in field_of}
+
+
+def spec_field(field: dict, variables: dict[str, str], where: str, notes: list[Finding]) -> str | None:
+    """The spec field a model-form field sets, or None (a finding: left out)."""
+    variable, kinds = field["variable"], model_types(field)
+    shown = f" ({'/'.join(kinds)} models)" if kinds else ""
+    name = variables.get(variable)
+    values = {str(o.get("value")) for o in field.get("options") or [] if isinstance(o, dict)}
+    if name == "mode" and not values <= {"chat", "completion"}:
+        offers = ", ".join(sorted(values))
+        notes.append(
+            Finding(where, f"the model form's {variable!r} offers {offers}, not chat and completion; left out")
+        )
+        return None
+    if name is None:
+        notes.append(Finding(where, f"the model form's {variable!r}{shown} has no spec field; left out"))
+    return name
+
+
+def model_types(field: dict) -> list[str]:
+    """The model types a form field is shown for alone (its show_on on Dify's `__model_type`)."""
+    conditions = [c for c in field.get("show_on") or [] if isinstance(c, dict)]
+    return [str(c.get("value")) for c in conditions if c.get("variable") == "__model_type"]
+
+
+def customizable(
+    provider: dict, credential_vars: set[str], where: str, notes: list[Finding], variables: dict[str, str]
+) -> dict | None:
+    """The customizable section: the kinds users may add and the fields the model form offers
+    (`variables`: the form's variables -> spec fields, custom_variables)."""
     if "customizable-model" not in (provider.get("configurate_methods") or []):
         return None
     types = [
@@ -157,9 +213,8 @@ def customizable(provider: dict, credential_vars: set[str], where: str, notes: l
         variable = field["variable"]
         if variable in credential_vars:
             continue
-        name = CUSTOM_VARIABLES.get(variable)
+        name = spec_field(field, variables, where, notes)
         if name is None:
-            notes.append(Finding(where, f"the model form's {variable!r} has no spec field; left out"))
             continue
         if name in taken and name != "pricing":
             notes.append(Finding(where, f"the model form's {variable!r} is a second {name} field; left out"))

@@ -51,17 +51,22 @@ def import_catalogue(cat: Catalogue, name: str, follow: dict[str, str], command:
     provider = cat.provider
     assert provider is not None  # both sources give one
     chat = [e for e in cat.entries if e.kind == "llm" and e.context]
-    findings = skipped(cat.entries) + placeholders(name) + url_findings(provider)
+    embeddings = [e for e in cat.entries if e.kind == "text-embedding" and e.context]
+    served = "embeddings" in PROTOCOLS[provider.protocol].endpoints
+    findings = skipped(cat.entries, [] if served else embeddings) + placeholders(name) + url_findings(provider)
     sets, default, rules = rule_sets(chat)
     data: dict[str, Any] = identity(provider, name) | {"sync": follow}
     if name in MAIBOT_BUILTIN_CLIENT_TYPES:  # MaiBot's own client types cannot be a plugin's
         data["maibot"] = {"client_type": f"{name}_compatible"}
     llm: dict[str, Any] = {"mode": "chat", "parameters": default, "pricing": {"per": "million", "currency": "USD"}}
     data["defaults"] = {"llm": llm}
+    embeddings = embeddings if served else []
+    if embeddings:
+        data["defaults"]["text-embedding"] = {"pricing": {"per": "million", "currency": "USD"}}
     if sets:
         data["parameter_sets"] = sets
     images = PROTOCOLS[provider.protocol].image_output
-    data["models"] = [model(e, rules[e.id], images) for e in chat]
+    data["models"] = [model(e, rules[e.id], images) for e in chat] + [embedding(e) for e in embeddings]
     origin = [f"{provider.name}: imported from {cat.source} by `provider-compiler {command}`."]
     origin.append("Prices are USD per 1M tokens; limits, features and prices as the catalogue states them.")
     icon = {f"icons/{name}_s.svg": initials_svg(provider.name, name).encode("utf-8")}
@@ -112,6 +117,15 @@ def model(e: Entry, rules: list[Any] | None, images: bool = False) -> dict[str, 
     return data
 
 
+def embedding(e: Entry) -> dict[str, Any]:
+    """A text-embedding model's spec fields: its context size and input price (Dify prices nothing else;
+    the catalogue's output limit is the vector size, which the spec does not state)."""
+    data: dict[str, Any] = {"name": e.id} | ({"label": e.name} if e.name != e.id else {})
+    data |= {"type": "text-embedding", "context_size": e.context}
+    data |= {"pricing": {"input": e.input_price}} if e.input_price else {}
+    return data | ({"deprecated": True} if e.deprecated else {})
+
+
 def rules_of(e: Entry) -> tuple[Any, ...]:
     """The model's parameter rules, from the parameters the catalogue says it takes (none: the basic three)."""
     if not e.parameters:
@@ -135,13 +149,15 @@ def rule_sets(chat: list[Entry]) -> tuple[dict[str, list[Any]], list[Any], dict[
     return sets, json.loads(default), own
 
 
-def skipped(entries: tuple[Entry, ...]) -> list[Finding]:
-    """The models left out: those that answer no text (image, audio, video models) and those with no
-    context size (transcription and detection models the catalogue lists with a 0 context)."""
+def skipped(entries: tuple[Entry, ...], unserved: list[Entry] | None = None) -> list[Finding]:
+    """The models left out: those that answer no text (image, audio, video models), those with no
+    context size (transcription and detection models the catalogue lists with a 0 context), and the
+    embedding models of a protocol without embeddings (`unserved`)."""
     found = []
     for why, other in (
-        ("answer no text", [e for e in entries if e.kind != "llm"]),
-        ("state no context size", [e for e in entries if e.kind == "llm" and not e.context]),
+        ("answer no text", [e for e in entries if e.kind == "other"]),
+        ("state no context size", [e for e in entries if e.kind != "other" and not e.context]),
+        ("are embeddings, which the protocol does not serve", unserved or []),
     ):
         ids = ", ".join(e.id for e in other[:5]) + (", …" if len(other) > 5 else "")
         found += [Finding("models", f"{len(other)} model(s) that {why} left out: {ids}")] if other else []

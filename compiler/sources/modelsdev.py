@@ -6,6 +6,7 @@ answers OpenAI chat completions (or Anthropic Messages, or Gemini) at its base U
 from __future__ import annotations
 
 import json
+import re
 
 from compiler.errors import UserError
 from compiler.sources.catalogue import Catalogue, Entry, Provider, ShapeError, child, features_of, known, limit, price
@@ -41,6 +42,7 @@ BASE_URL_OF_NPM = {
     "@ai-sdk/google": "https://generativelanguage.googleapis.com/v1beta",
 }
 SAMPLING = ("temperature", "top_p", "max_tokens")
+EMBEDDING = re.compile(r"embed", re.I)  # in an id or family: text-embedding-3-small, mistral-embed, cohere-embed
 # Providers whose package is OpenAI-shaped but whose `api` serves another wire.
 NOT_CHAT = {"perplexity-agent": "its API is OpenAI Responses only (/v1/responses), not chat completions"}
 
@@ -67,7 +69,7 @@ def catalogue(data: dict, provider_id: str, where: str) -> Catalogue:
     record = provider(data[provider_id], provider_id, where)
     models = child(data[provider_id], "models", where, provider_id, dict)
     entries = tuple(entry(m, f"{provider_id}.models.{key}", where) for key, m in models.items())  # type: ignore
-    return Catalogue(where, entries, record, largest(data))
+    return Catalogue(where, entries, record, largest(data), listed=frozenset({"llm"}))
 
 
 def provider(node: object, pid: str, where: str) -> Provider:
@@ -102,7 +104,7 @@ def entry(node: object, path: str, where: str) -> Entry:
     return Entry(
         id=model_id,
         name=str(child(node, "name", where, path, str, need=False) or model_id),
-        kind="llm" if "text" in outputs else "other",
+        kind=kind_of(model_id, node, path, where, outputs),
         context=limit(limits.get("context"), where, f"{path}.limit.context"),
         output_limit=limit(limits.get("output"), where, f"{path}.limit.output"),
         input_price=price(cost.get("input"), where, f"{path}.cost.input"),
@@ -119,6 +121,18 @@ def entry(node: object, path: str, where: str) -> Entry:
             SAMPLING if child(node, "temperature", where, path, bool, need=False) is not False else ("max_tokens",)
         ),
     )
+
+
+def kind_of(model_id: str, node: object, path: str, where: str, outputs: list) -> str:
+    """llm for a model that answers text; text-embedding for one whose id or family names an embedding
+    (models.dev lists embeddings as answering text, with no tool calls and no reasoning, and their vector
+    size as the output limit); other for the rest (images, audio, video)."""
+    if "text" not in outputs:
+        return "other"
+    family = str(child(node, "family", where, path, str, need=False) or "")
+    tools, reasoning = (child(node, key, where, path, bool, need=False) for key in ("tool_call", "reasoning"))
+    named = EMBEDDING.search(model_id) or EMBEDDING.search(family)
+    return "text-embedding" if named and list(outputs) == ["text"] and not tools and not reasoning else "llm"
 
 
 def largest(data: dict) -> dict[str, int]:

@@ -87,6 +87,7 @@ def code_files(source: Source) -> list[str]:
 def read_code(source: Source) -> Reading:
     trees = {path: parse(source, path) for path in code_files(source)}
     notes: list[Finding] = []
+    refuse_signing(source, trees, notes)
     protocol = pick_protocol(source, trees, notes)
     modules = frozenset(module for tree in trees.values() for module, _ in imports(tree))
     found = notes + findings(source, list(trees))
@@ -145,6 +146,47 @@ def pick_protocol(source: Source, trees: dict[str, ast.Module], notes: list[Find
         if protocol != "openai_chat":
             notes.append(Finding(where, f"the chat code speaks {protocol} (its SDK): api.protocol {protocol}"))
     return next(iter(spoken), "openai_chat")
+
+
+def refuse_signing(source: Source, trees: dict[str, ast.Module], notes: list[Finding]) -> None:
+    """Code that signs its own requests with an HMAC (Tencent Cloud ASR's HMAC-SHA1 over the query) is
+    refused where it serves the models, as the signed SDKs are; elsewhere it is a finding."""
+    for path, tree in trees.items():
+        for line, scheme in hmac_calls(tree):
+            message = f"signs its requests itself ({scheme}), an auth scheme the spec language does not have"
+            if chat_code(trees, path):
+                raise SourceError(source.where(path), message, line)
+            notes.append(Finding(f"{path}:{line}", f"{message}; not imported"))
+
+
+HMAC_SIGNERS = ("new", "digest", "HMAC")
+
+
+def hmac_calls(tree: ast.Module) -> list[tuple[int, str]]:
+    """Each call of hmac.new, hmac.digest or hmac.HMAC (or those names imported from hmac): its line and
+    the scheme, named by the hash it passes (hashlib.sha1 or "sha1": HMAC-SHA1), where it passes one."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "hmac":
+            names |= {alias.asname or alias.name for alias in node.names if alias.name in HMAC_SIGNERS}
+    found = []
+    for node in ast.walk(tree):
+        func = node.func if isinstance(node, ast.Call) else None
+        direct = isinstance(func, ast.Name) and func.id in names
+        dotted = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "hmac"
+        if direct or (dotted and func.attr in HMAC_SIGNERS):
+            digest = next(iter(hash_names(node)), "")
+            found.append((node.lineno, f"HMAC-{digest.upper()}" if digest else "HMAC"))
+    return found
+
+
+def hash_names(call: ast.Call) -> list[str]:
+    """The hashes an hmac call names: hashlib.<name> attributes, or a digestmod string."""
+    attributes = [
+        n.attr for n in ast.walk(call) if isinstance(n, ast.Attribute) and getattr(n.value, "id", "") == "hashlib"
+    ]
+    strings = [a.value for a in call.args[2:] + [k.value for k in call.keywords] if is_text(a)]
+    return attributes + strings
 
 
 def base_url(trees: dict[str, ast.Module]) -> tuple[str, str] | None:

@@ -95,13 +95,14 @@ def sync_spec(path: Path, cat: Catalogue, given: str | None = None) -> Synced:
     before = dump(yaml, ctx.tree)
     entries = cat.by_id()
     matched = sync_models(ctx, entries)
-    add_models(ctx, left_out(ctx, [e for e in cat.entries if e.id not in matched and e.kind == "llm" and e.context]))
+    new = [e for e in cat.entries if e.id not in matched and e.kind in ("llm", "text-embedding") and e.context]
+    add_models(ctx, left_out(ctx, new))
     return Synced(merge(original, before, dump(yaml, ctx.tree)), ctx.changes)
 
 
 def sync_models(ctx: Context, entries: dict[str, Entry]) -> set[str]:
     """Each spec model against its entry (by wire id); the ids matched."""
-    kinds = {e.kind for e in entries.values()}
+    kinds = ctx.cat.listed if ctx.cat.listed is not None else {e.kind for e in entries.values()}
     matched = set()
     for index, (node, info) in enumerate(zip(ctx.tree["models"], ctx.provider.models)):
         key = wire_id(node)
@@ -233,10 +234,10 @@ def features(current: list[str], e: Entry, completion: bool = False) -> list[str
     return kept + [f for f in FEATURE_ORDER if f in owned and f in e.features and f not in kept]
 
 
-def spec_unit(ctx: Context) -> tuple[str, Decimal]:
-    """The currency and unit (Dify's: price per this many tokens) an llm without prices of its own gets from
-    the defaults (any `per` or `unit` the language takes)."""
-    pricing = ctx.spec.defaults.of("llm").pricing
+def spec_unit(ctx: Context, kind: str = "llm") -> tuple[str, Decimal]:
+    """The currency and unit (Dify's: price per this many tokens) a model of `kind` without prices of its own
+    gets from the defaults (any `per` or `unit` the language takes)."""
+    pricing = ctx.spec.defaults.of(kind).pricing
     currency = (pricing.currency if pricing else None) or "USD"
     return currency, price_unit(pricing) if pricing else per_unit("million")
 
@@ -269,13 +270,18 @@ def price_changes(ctx: Context, index: int, info: ModelInfo, e: Entry) -> list[t
 
 
 def add_models(ctx: Context, entries: list[Entry]) -> None:
-    """New catalogue models appended, with the spec's defaults (parameters, mode) and its price unit."""
-    from compiler.sources.from_catalogue import model
+    """New catalogue models appended, with the spec's defaults (parameters, mode) and its price unit; an
+    embedding model only where the spec's API serves embeddings (else a `skipped` line)."""
+    from compiler.sources.from_catalogue import embedding, model
 
-    currency, unit = spec_unit(ctx)
     images = PROTOCOLS[ctx.spec.api.protocol].image_output
     for e in entries:
-        data = model(e, None, images)
+        if e.kind == "text-embedding" and ctx.provider.api.endpoints.get("embeddings") is None:
+            note = "not added: api.endpoints.embeddings is null"
+            ctx.changes.append(Change(e.id, "model", "new embedding model", "", e.source, "skipped", note))
+            continue
+        currency, unit = spec_unit(ctx, e.kind)
+        data = model(e, None, images) if e.kind == "llm" else embedding(e)
         if "pricing" in data and currency != "USD":
             data.pop("pricing")
             ctx.changes.append(Change(e.id, "pricing", "", "", e.source, "skipped", f"the spec prices in {currency}"))

@@ -75,6 +75,8 @@ def test_protocol_from_the_sdk_the_chat_code_uses(tmp_path, code, protocol):
         ("from dashscope import Generation\n", "DashScope", 1),
         ("import os\n\nclient = AzureOpenAI()\n", "Azure OpenAI", 3),
         ("import google.auth.transport.requests\nfrom mistralai.gcp.client import MistralGCP\n", "Vertex AI", 1),
+        ("import hashlib\nimport hmac\n\nSIG = hmac.new(b'k', b'POST/asr', hashlib.sha1).digest()\n", "(HMAC-SHA1)", 4),
+        ("from hmac import new as mac\n\nSIG = mac(b'k', b'm', 'sha256')\n", "(HMAC-SHA256)", 3),
     ],
 )
 def test_a_foreign_protocol_is_refused_with_its_place(tmp_path, code, named, line):
@@ -83,6 +85,18 @@ def test_a_foreign_protocol_is_refused_with_its_place(tmp_path, code, named, lin
     diagnostic = caught.value.diagnostics()[0]
     assert named in diagnostic.message
     assert (diagnostic.file, diagnostic.line) == (str(tmp_path / "plugin" / "models/llm/llm.py"), line)
+
+
+def test_signing_outside_the_model_code_is_a_finding(tmp_path):
+    """HMAC signing in code that serves no model kind here is said, not refused; a digest comparison is no
+    signing at all."""
+    files = {
+        "models/helpers.py": "import hmac\n\nSIG = hmac.digest(b'k', b'm', 'sha1')\n",
+        "models/llm/check.py": "import hmac\n\nSAME = hmac.compare_digest('a', 'b')\n",
+    }
+    imported = import_plugin(write_plugin(tmp_path / "plugin", files))
+    said = [(f.where, f.text) for f in imported.findings if "signs" in f.text]
+    assert said == [("models/helpers.py:3", said[0][1])] and "(HMAC-SHA1)" in said[0][1]
 
 
 def test_two_protocols_are_refused_naming_both(tmp_path):
