@@ -238,6 +238,7 @@ def model_parameters(
     if not kind.llm_fields:
         return ()
     rules = expand_sets(lw, spec, written_at(spec, index, "parameters"), fields.parameters or [])
+    rules += structured_output_rule(spec, index, fields, speaks, rules)
     locs = [at for at, _ in rules]
     parameters = lower_rules(
         lw, locs, [lower_parameter(lw, at, p, fields.max_output_tokens, speaks) for at, p in rules], speaks[0]
@@ -252,6 +253,20 @@ def model_parameters(
     limit = LIMITS["parameters"]
     lw.check(len(parameters) <= limit, ("models", index, "parameters"), f"Dify allows at most {limit} parameter rules")
     return parameters
+
+
+def structured_output_rule(
+    spec: s.Spec, index: int, fields: s.ModelFields, speaks: Speaking, rules: list[tuple[tuple, s.Parameter]]
+) -> list[tuple[tuple, s.Parameter]]:
+    """Dify's json_schema rule for a model that declares structured-output without one: Dify's
+    structured-output node sends the schema as the json_schema parameter, which a model without the
+    rule would drop (a catalogue says `structured_output`, and import writes the feature alone)."""
+    named = {p.template or p.name for _, p in rules}
+    if "structured-output" not in (fields.features or ()) or "json_schema" in named:
+        return []
+    if not all(protocol.json_schema for protocol in speaks[0]):
+        return []
+    return [(written_at(spec, index, "features"), s.Parameter(template="json_schema"))]
 
 
 def kind_settings(spec: s.Spec, api: ApiInfo) -> dict[str, dict[str, object]]:

@@ -240,7 +240,8 @@ def test_user_added_completion_model(dify, provider, mock):
     assert outcome.error is None, outcome.message
     assert_user_call(provider, mock, "chat")
     bad = call(dify, provider, "get_ai_model_schemas", "llm", model_credentials(provider, mock, mode="poetry"))
-    assert bad.error is not None and "mode must be chat or completion, got 'poetry'" in bad.message
+    field = provider.customizable.renamed.get("mode", "mode")  # the form's own variable (localai: completion_type)
+    assert bad.error is not None and f"{field} must be chat or completion, got 'poetry'" in bad.message
 
 
 def test_reasoning_parameters_come_with_the_reasoning_answer(dify, provider, mock):

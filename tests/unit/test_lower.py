@@ -639,3 +639,17 @@ def test_a_model_that_draws_may_speak_only_protocols_that_return_images(tmp_path
     with pytest.raises(CompileError, match="protocol anthropic_messages cannot answer with images") as caught:
         lower(load_spec(write_spec(tmp_path, minimal(models=models))))
     assert [d.path for d in caught.value.diagnostics] == ["models[0].output_modalities"]
+
+
+def test_a_structured_output_model_gets_the_json_schema_rule_dify_sends(tmp_path: Path) -> None:
+    """Dify's structured-output node sends the schema as the json_schema parameter: a model declaring
+    the feature without the rule gets Dify's template rule (a model that has one keeps its own)."""
+    models = [
+        {"name": "plain", "context_size": 8192, "features": ["structured-output"]},
+        {"name": "own", "context_size": 8192, "features": ["structured-output"], "parameters": ["json_schema"]},
+        {"name": "none", "context_size": 8192},
+    ]
+    p = lower(load_spec(write_spec(tmp_path, minimal(models=models))))
+    rules = {m.name: [(r.name, r.template) for r in m.parameters] for m in p.models}
+    assert rules == {"plain": [("json_schema", "json_schema")], "own": [("json_schema", "json_schema")], "none": []}
+    assert p.chat_parameters["plain"] == ("json_schema",)

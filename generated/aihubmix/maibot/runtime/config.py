@@ -474,6 +474,7 @@ MODEL_PARAMETERS = {
         "prompt_caching_tool_definitions",
         "prompt_caching_tool_results",
         "context_1m",
+        "json_schema",
     ),
     "gemini-3.1-flash-lite-preview": (
         "temperature",

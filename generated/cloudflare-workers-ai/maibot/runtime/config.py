@@ -69,12 +69,17 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "@cf/aisingapore/gemma-sea-lion-v4-27b-it": ("temperature", "top_p", "max_tokens"),
     "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b": ("temperature", "top_p", "max_tokens"),
-    "@cf/google/gemma-4-26b-a4b-it": ("temperature", "top_p", "max_tokens"),
+    "@cf/google/gemma-4-26b-a4b-it": ("temperature", "top_p", "max_tokens", "json_schema"),
     "@cf/ibm-granite/granite-4.0-h-micro": ("temperature", "top_p", "max_tokens"),
     "@cf/meta/llama-3.1-8b-instruct-fp8": ("temperature", "top_p", "max_tokens"),
     "@cf/meta/llama-3.2-11b-vision-instruct": ("temperature", "top_p", "max_tokens"),
@@ -84,16 +89,16 @@ MODEL_PARAMETERS = {
     "@cf/meta/llama-4-scout-17b-16e-instruct": ("temperature", "top_p", "max_tokens"),
     "@cf/meta/llama-guard-3-8b": ("temperature", "top_p", "max_tokens"),
     "@cf/mistralai/mistral-small-3.1-24b-instruct": ("temperature", "top_p", "max_tokens"),
-    "@cf/moonshotai/kimi-k2.6": ("temperature", "top_p", "max_tokens"),
-    "@cf/moonshotai/kimi-k2.7-code": ("temperature", "top_p", "max_tokens"),
-    "@cf/nvidia/nemotron-3-120b-a12b": ("temperature", "top_p", "max_tokens"),
-    "@cf/openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
-    "@cf/openai/gpt-oss-20b": ("temperature", "top_p", "max_tokens"),
+    "@cf/moonshotai/kimi-k2.6": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "@cf/moonshotai/kimi-k2.7-code": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "@cf/nvidia/nemotron-3-120b-a12b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "@cf/openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "@cf/openai/gpt-oss-20b": ("temperature", "top_p", "max_tokens", "json_schema"),
     "@cf/qwen/qwen2.5-coder-32b-instruct": ("temperature", "top_p", "max_tokens"),
     "@cf/qwen/qwen3-30b-a3b-fp8": ("temperature", "top_p", "max_tokens"),
     "@cf/qwen/qwq-32b": ("temperature", "top_p", "max_tokens"),
-    "@cf/zai-org/glm-4.7-flash": ("temperature", "top_p", "max_tokens"),
-    "@cf/zai-org/glm-5.2": ("temperature", "top_p", "max_tokens"),
+    "@cf/zai-org/glm-4.7-flash": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "@cf/zai-org/glm-5.2": ("temperature", "top_p", "max_tokens", "json_schema"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).

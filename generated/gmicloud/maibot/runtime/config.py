@@ -71,6 +71,7 @@ CODE_KINDS = {}
 # (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
     "frequency_penalty": {"key": "frequency_penalty"},
+    "json_schema": {"format": "json_schema"},
     "max_tokens": {"key": "max_tokens"},
     "presence_penalty": {"key": "presence_penalty"},
     "response_format": {"format": "response_format"},
@@ -304,6 +305,7 @@ MODEL_PARAMETERS = {
         "frequency_penalty",
         "presence_penalty",
         "response_format",
+        "json_schema",
     ),
     "deepseek-ai/DeepSeek-V4-Pro": (
         "temperature",
@@ -313,6 +315,7 @@ MODEL_PARAMETERS = {
         "frequency_penalty",
         "presence_penalty",
         "response_format",
+        "json_schema",
     ),
     "moonshotai/Kimi-K2.6": (
         "temperature",
@@ -322,6 +325,7 @@ MODEL_PARAMETERS = {
         "frequency_penalty",
         "presence_penalty",
         "response_format",
+        "json_schema",
     ),
     "moonshotai/kimi-k2.7-code-highspeed": (
         "temperature",
@@ -331,6 +335,7 @@ MODEL_PARAMETERS = {
         "frequency_penalty",
         "presence_penalty",
         "response_format",
+        "json_schema",
     ),
     "zai-org/GLM-5.1-FP8": (
         "temperature",
@@ -340,6 +345,7 @@ MODEL_PARAMETERS = {
         "frequency_penalty",
         "presence_penalty",
         "response_format",
+        "json_schema",
     ),
     "zai-org/GLM-5.2-FP8": (
         "temperature",
@@ -349,6 +355,7 @@ MODEL_PARAMETERS = {
         "frequency_penalty",
         "presence_penalty",
         "response_format",
+        "json_schema",
     ),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history

@@ -99,7 +99,7 @@ MODEL_PARAMETERS = {
     "llama-3.2-90b-vision-preview": ("temperature", "top_p", "max_tokens"),
     "llama-3.3-70b-specdec": ("temperature", "top_p", "max_tokens"),
     "meta-llama/llama-4-maverick-17b-128e-instruct": ("temperature", "top_p", "max_tokens"),
-    "meta-llama/llama-4-scout-17b-16e-instruct": ("temperature", "top_p", "max_tokens"),
+    "meta-llama/llama-4-scout-17b-16e-instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
     "llama-guard-3-8b": ("temperature", "top_p", "max_tokens"),
     "llama2-70b-4096": ("temperature", "top_p", "max_tokens"),
     "llama3-70b-8192": ("temperature", "top_p", "max_tokens"),

@@ -69,10 +69,15 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "mercury-2": ("temperature", "top_p", "max_tokens"),
+    "mercury-2": ("temperature", "top_p", "max_tokens", "json_schema"),
     "mercury-edit-2": ("temperature", "top_p", "max_tokens"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history

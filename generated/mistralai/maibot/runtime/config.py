@@ -76,6 +76,7 @@ CODE_KINDS = {}
 # (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
     "frequency_penalty": {"key": "frequency_penalty"},
+    "json_schema": {"format": "json_schema"},
     "max_tokens": {"key": "max_tokens"},
     "presence_penalty": {"key": "presence_penalty"},
     "random_seed": {"key": "random_seed"},
@@ -423,6 +424,7 @@ MODEL_PARAMETERS = {
         "random_seed",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "mistral-nemo": (
         "temperature",

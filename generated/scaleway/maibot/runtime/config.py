@@ -69,22 +69,27 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "devstral-2-123b-instruct-2512": ("temperature", "top_p", "max_tokens"),
     "gemma-3-27b-it": ("temperature", "top_p", "max_tokens"),
-    "gemma-4-26b-a4b-it": ("temperature", "top_p", "max_tokens"),
-    "glm-5.2": ("temperature", "top_p", "max_tokens"),
+    "gemma-4-26b-a4b-it": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "glm-5.2": ("temperature", "top_p", "max_tokens", "json_schema"),
     "gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
     "llama-3.3-70b-instruct": ("temperature", "top_p", "max_tokens"),
-    "mistral-medium-3.5-128b": ("temperature", "top_p", "max_tokens"),
+    "mistral-medium-3.5-128b": ("temperature", "top_p", "max_tokens", "json_schema"),
     "mistral-small-3.2-24b-instruct-2506": ("temperature", "top_p", "max_tokens"),
     "pixtral-12b-2409": ("temperature", "top_p", "max_tokens"),
     "qwen3-235b-a22b-instruct-2507": ("temperature", "top_p", "max_tokens"),
     "qwen3-coder-30b-a3b-instruct": ("temperature", "top_p", "max_tokens"),
-    "qwen3.5-397b-a17b": ("temperature", "top_p", "max_tokens"),
-    "qwen3.6-35b-a3b": ("temperature", "top_p", "max_tokens"),
+    "qwen3.5-397b-a17b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "qwen3.6-35b-a3b": ("temperature", "top_p", "max_tokens", "json_schema"),
     "voxtral-small-24b-2507": ("temperature", "top_p", "max_tokens"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history

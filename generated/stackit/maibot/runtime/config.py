@@ -69,13 +69,18 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "Qwen/Qwen3-VL-235B-A22B-Instruct-FP8": ("temperature", "top_p", "max_tokens"),
     "cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic": ("temperature", "top_p", "max_tokens"),
     "google/gemma-3-27b-it": ("temperature", "top_p", "max_tokens"),
-    "neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8": ("temperature", "top_p", "max_tokens"),
+    "neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8": ("temperature", "top_p", "max_tokens", "json_schema"),
     "neuralmagic/Mistral-Nemo-Instruct-2407-FP8": ("temperature", "top_p", "max_tokens"),
     "openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
 }

@@ -69,14 +69,19 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "gemma4-31b": ("temperature", "top_p", "max_tokens"),
-    "glm-5-2": ("temperature", "top_p", "max_tokens"),
-    "gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
-    "gpt-oss-safeguard-120b": ("temperature", "top_p", "max_tokens"),
-    "kimi-k2-6": ("temperature", "top_p", "max_tokens"),
+    "gemma4-31b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "glm-5-2": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gpt-oss-120b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gpt-oss-safeguard-120b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "kimi-k2-6": ("temperature", "top_p", "max_tokens", "json_schema"),
     "llama3-3-70b": ("temperature", "top_p", "max_tokens"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history

@@ -71,6 +71,7 @@ CODE_KINDS = {}
 # (MODEL_SETTINGS[model]["parameters"]).
 PARAMETERS = {
     "frequency_penalty": {"key": "frequency_penalty"},
+    "json_schema": {"format": "json_schema"},
     "max_tokens": {"key": "max_tokens"},
     "presence_penalty": {"key": "presence_penalty"},
     "repetition_penalty": {"key": "repetition_penalty"},
@@ -106,6 +107,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "MiniMaxAI/MiniMax-M3": (
         "temperature",
@@ -115,6 +117,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "Qwen/Qwen2.5-7B-Instruct-Turbo": (
         "temperature",
@@ -124,6 +127,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "Qwen/Qwen3-235B-A22B-Instruct-2507-tput": (
         "temperature",
@@ -169,6 +173,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "Qwen/Qwen3.6-Plus": (
         "temperature",
@@ -232,6 +237,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "essentialai/Rnj-1-Instruct": (
         "temperature",
@@ -250,6 +256,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "google/gemma-4-31B-it": (
         "temperature",
@@ -259,6 +266,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "meta-llama/Llama-3.3-70B-Instruct-Turbo": (
         "temperature",
@@ -295,6 +303,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "moonshotai/Kimi-K2.7-Code": (
         "temperature",
@@ -304,6 +313,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "nvidia/nemotron-3-ultra-550b-a55b": (
         "temperature",
@@ -313,6 +323,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "openai/gpt-oss-120b": (
         "temperature",
@@ -331,6 +342,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "pearl-ai/gemma-4-31b-it": (
         "temperature",
@@ -349,6 +361,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "zai-org/GLM-5.1": (
         "temperature",
@@ -358,6 +371,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
     "zai-org/GLM-5.2": (
         "temperature",
@@ -367,6 +381,7 @@ MODEL_PARAMETERS = {
         "max_tokens",
         "frequency_penalty",
         "presence_penalty",
+        "json_schema",
     ),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history

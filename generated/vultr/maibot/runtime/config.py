@@ -69,16 +69,21 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "MiniMaxAI/MiniMax-M2.7": ("temperature", "top_p", "max_tokens"),
-    "moonshotai/Kimi-K2.6": ("temperature", "top_p", "max_tokens"),
+    "moonshotai/Kimi-K2.6": ("temperature", "top_p", "max_tokens", "json_schema"),
     "nvidia/DeepSeek-V3.2-NVFP4": ("temperature", "top_p", "max_tokens"),
     "nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3": ("temperature", "top_p", "max_tokens"),
     "nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16": ("temperature", "top_p", "max_tokens"),
     "nvidia/Nemotron-Cascade-2-30B-A3B": ("temperature", "top_p", "max_tokens"),
-    "zai-org/GLM-5.1-FP8": ("temperature", "top_p", "max_tokens"),
+    "zai-org/GLM-5.1-FP8": ("temperature", "top_p", "max_tokens", "json_schema"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).

@@ -69,27 +69,32 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "MiniMaxAI/MiniMax-M2.5": ("temperature", "top_p", "max_tokens"),
-    "OpenPipe/Qwen3-14B-Instruct": ("temperature", "top_p", "max_tokens"),
-    "Qwen/Qwen3-235B-A22B-Instruct-2507": ("temperature", "top_p", "max_tokens"),
-    "Qwen/Qwen3-235B-A22B-Thinking-2507": ("temperature", "top_p", "max_tokens"),
-    "Qwen/Qwen3-30B-A3B-Instruct-2507": ("temperature", "top_p", "max_tokens"),
-    "Qwen/Qwen3-Coder-480B-A35B-Instruct": ("temperature", "top_p", "max_tokens"),
-    "deepseek-ai/DeepSeek-V3.1": ("temperature", "top_p", "max_tokens"),
-    "meta-llama/Llama-3.1-70B-Instruct": ("temperature", "top_p", "max_tokens"),
-    "meta-llama/Llama-3.1-8B-Instruct": ("temperature", "top_p", "max_tokens"),
-    "meta-llama/Llama-3.3-70B-Instruct": ("temperature", "top_p", "max_tokens"),
-    "meta-llama/Llama-4-Scout-17B-16E-Instruct": ("temperature", "top_p", "max_tokens"),
-    "microsoft/Phi-4-mini-instruct": ("temperature", "top_p", "max_tokens"),
-    "moonshotai/Kimi-K2.5": ("temperature", "top_p", "max_tokens"),
-    "nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-FP8": ("temperature", "top_p", "max_tokens"),
-    "openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
-    "openai/gpt-oss-20b": ("temperature", "top_p", "max_tokens"),
-    "zai-org/GLM-5-FP8": ("temperature", "top_p", "max_tokens"),
-    "zai-org/GLM-5.1": ("temperature", "top_p", "max_tokens"),
+    "MiniMaxAI/MiniMax-M2.5": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "OpenPipe/Qwen3-14B-Instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "Qwen/Qwen3-235B-A22B-Instruct-2507": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "Qwen/Qwen3-235B-A22B-Thinking-2507": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "Qwen/Qwen3-30B-A3B-Instruct-2507": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "Qwen/Qwen3-Coder-480B-A35B-Instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "deepseek-ai/DeepSeek-V3.1": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "meta-llama/Llama-3.1-70B-Instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "meta-llama/Llama-3.1-8B-Instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "meta-llama/Llama-3.3-70B-Instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "meta-llama/Llama-4-Scout-17B-16E-Instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "microsoft/Phi-4-mini-instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "moonshotai/Kimi-K2.5": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-FP8": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "openai/gpt-oss-20b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "zai-org/GLM-5-FP8": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "zai-org/GLM-5.1": ("temperature", "top_p", "max_tokens", "json_schema"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).

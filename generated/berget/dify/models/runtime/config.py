@@ -69,17 +69,22 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "google/gemma-4-31B-it": ("temperature", "top_p", "max_tokens"),
-    "meta-llama/Llama-3.3-70B-Instruct": ("temperature", "top_p", "max_tokens"),
-    "mistralai/Mistral-Medium-3.5-128B": ("temperature", "top_p", "max_tokens"),
-    "mistralai/Mistral-Small-3.2-24B-Instruct-2506": ("temperature", "top_p", "max_tokens"),
-    "moonshotai/Kimi-K2.6": ("temperature", "top_p", "max_tokens"),
-    "openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
-    "zai-org/GLM-4.7": ("temperature", "top_p", "max_tokens"),
-    "zai-org/GLM-5.2": ("temperature", "top_p", "max_tokens"),
+    "google/gemma-4-31B-it": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "meta-llama/Llama-3.3-70B-Instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "mistralai/Mistral-Medium-3.5-128B": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "mistralai/Mistral-Small-3.2-24B-Instruct-2506": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "moonshotai/Kimi-K2.6": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "openai/gpt-oss-120b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "zai-org/GLM-4.7": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "zai-org/GLM-5.2": ("temperature", "top_p", "max_tokens", "json_schema"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).

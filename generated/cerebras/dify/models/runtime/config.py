@@ -69,11 +69,16 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
-    "zai-glm-4.7": ("temperature", "top_p", "max_tokens"),
+    "gpt-oss-120b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "zai-glm-4.7": ("temperature", "top_p", "max_tokens", "json_schema"),
 }
 # Forward the end user's id; ask for usage in streams; what earlier reasoning becomes in the history
 # ("strip", or "reasoning_content": sent back beside the answer).

@@ -69,21 +69,26 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
-    "gpt-oss-120b": ("temperature", "top_p", "max_tokens"),
-    "gpt-oss-20b": ("temperature", "top_p", "max_tokens"),
-    "meta-llama-3_3-70b-instruct": ("temperature", "top_p", "max_tokens"),
-    "mistral-7b-instruct-v0.3": ("temperature", "top_p", "max_tokens"),
-    "mistral-nemo-instruct-2407": ("temperature", "top_p", "max_tokens"),
-    "mistral-small-3.2-24b-instruct-2506": ("temperature", "top_p", "max_tokens"),
-    "qwen2.5-vl-72b-instruct": ("temperature", "top_p", "max_tokens"),
-    "qwen3-32b": ("temperature", "top_p", "max_tokens"),
-    "qwen3-coder-30b-a3b-instruct": ("temperature", "top_p", "max_tokens"),
-    "qwen3.5-397b-a17b": ("temperature", "top_p", "max_tokens"),
-    "qwen3.5-9b": ("temperature", "top_p", "max_tokens"),
-    "qwen3.6-27b": ("temperature", "top_p", "max_tokens"),
+    "gpt-oss-120b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "gpt-oss-20b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "meta-llama-3_3-70b-instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "mistral-7b-instruct-v0.3": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "mistral-nemo-instruct-2407": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "mistral-small-3.2-24b-instruct-2506": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "qwen2.5-vl-72b-instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "qwen3-32b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "qwen3-coder-30b-a3b-instruct": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "qwen3.5-397b-a17b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "qwen3.5-9b": ("temperature", "top_p", "max_tokens", "json_schema"),
+    "qwen3.6-27b": ("temperature", "top_p", "max_tokens", "json_schema"),
     "qwen3guard-gen-0.6b": ("temperature", "top_p", "max_tokens"),
     "qwen3guard-gen-8b": ("temperature", "top_p", "max_tokens"),
 }

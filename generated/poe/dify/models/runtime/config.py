@@ -69,7 +69,12 @@ CODE_KINDS = {}
 # while it is on (set, and not false), "headers" ((header, value), ...; values join by commas) and
 # "body" (fixed fields, under the values). A model may override values and omit_when
 # (MODEL_SETTINGS[model]["parameters"]).
-PARAMETERS = {"max_tokens": {"key": "max_tokens"}, "temperature": {"key": "temperature"}, "top_p": {"key": "top_p"}}
+PARAMETERS = {
+    "json_schema": {"format": "json_schema"},
+    "max_tokens": {"key": "max_tokens"},
+    "temperature": {"key": "temperature"},
+    "top_p": {"key": "top_p"},
+}
 # Chat model -> the parameters its rules declare (MaiBot sends the host's values only to these).
 MODEL_PARAMETERS = {
     "anthropic/claude-haiku-3": ("max_tokens",),
@@ -101,7 +106,7 @@ MODEL_PARAMETERS = {
     "google/gemini-3-pro": ("max_tokens",),
     "google/gemini-3.1-flash-lite": ("max_tokens",),
     "google/gemini-3.1-pro": ("max_tokens",),
-    "google/gemini-3.5-flash": ("max_tokens",),
+    "google/gemini-3.5-flash": ("max_tokens", "json_schema"),
     "google/gemini-deep-research": ("max_tokens",),
     "google/gemma-4-31b": ("max_tokens",),
     "google/nano-banana": ("max_tokens",),
@@ -150,7 +155,7 @@ MODEL_PARAMETERS = {
     "openai/gpt-5.3-instant": ("max_tokens",),
     "openai/gpt-5.4-mini": ("max_tokens",),
     "openai/gpt-5.4-nano": ("max_tokens",),
-    "openai/gpt-5.5": ("max_tokens",),
+    "openai/gpt-5.5": ("max_tokens", "json_schema"),
     "openai/gpt-5.5-pro": ("max_tokens",),
     "openai/o1": ("max_tokens",),
     "openai/o1-pro": ("max_tokens",),
