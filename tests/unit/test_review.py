@@ -207,7 +207,7 @@ def test_the_catalogue_page_is_written_kept_and_checked(project: Path, capsys) -
     assert [row.split("]")[0][3:] for row in rows] == sorted(REVIEWED)
     assert "| [deepseek](deepseek.yaml) | openai_chat | llm | 2 | yes | – | yes |" in page.read_text()
     spec = project / "specs" / "deepseek.yaml"
-    spec.write_text(spec.read_text().replace("version: 0.2.1", "version: 0.9.9"))
+    spec.write_text(re.sub(r"(?m)^version: .*$", "version: 0.9.9", spec.read_text()))
     capsys.readouterr()
     assert main(["check"]) == 1
     out = capsys.readouterr().out
