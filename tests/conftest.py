@@ -7,6 +7,12 @@ from collections.abc import Iterator
 
 import pytest
 from _pytest.nodeid import NodeId
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, not speed: on two shared cores with three workers, hypothesis's
+# timing checks (a deadline per example, slow input generation) fail on load alone.
+settings.register_profile("shared-cores", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("shared-cores")
 
 from tests.conformance import record
 from tests.integration import mock_server
