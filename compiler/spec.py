@@ -579,6 +579,13 @@ class Pricing(Strict):
         examples=["0.0001"],
     )
     currency: str | None = Field(None, description="Currency code (default USD).", examples=["USD", "RMB"])
+    unusual: str | None = Field(
+        None,
+        min_length=1,
+        description="Why this model's prices are far from the spec's others on purpose (a guard model's cents): "
+        "`build` then does not warn that they look like a unit slip.",
+        examples=["a safety classifier, priced at the catalogue's 0.01 per million tokens"],
+    )
     cache_read: Decimal | None = Field(
         None,
         ge=0,

@@ -82,7 +82,7 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
     features = {feature for m in models for feature in m.features}
     dify_minimum = minimum_dify_version(lw, spec, features, assets)
     warn_suspicious(lw, spec, models)
-    warn_price_outliers(lw, models)
+    warn_price_outliers(lw, models, frozenset(i for i, m in enumerate(spec.models) if m.pricing and m.pricing.unusual))
     return Provider(
         name=spec.name,
         spec_file=f"{lw.loaded.path.parent.name}/{lw.loaded.path.name}",

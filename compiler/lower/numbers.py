@@ -37,7 +37,8 @@ def alone(prices: tuple[Decimal, Decimal], others: list[tuple[Decimal, Decimal]]
     return not any(near(prices[0], p[0]) and near(prices[1], p[1]) for p in others)
 
 
-def warn_price_outliers(lw: Lowering, models: tuple[ModelInfo, ...]) -> None:
+def warn_price_outliers(lw: Lowering, models: tuple[ModelInfo, ...], meant: frozenset[int] = frozenset()) -> None:
+    """`meant`: the indexes of models whose pricing says why it is unusual (`pricing.unusual`)."""
     groups: dict[tuple[str, str], list[tuple[int, tuple[Decimal, Decimal]]]] = {}
     for index, model in enumerate(models):
         prices = per_token(model)
@@ -46,7 +47,7 @@ def warn_price_outliers(lw: Lowering, models: tuple[ModelInfo, ...]) -> None:
     for (kind, currency), priced in groups.items():
         for index, prices in priced:
             others = [p for i, p in priced if i != index]
-            if len(others) < LEAST_OTHERS:
+            if len(others) < LEAST_OTHERS or index in meant:
                 continue
             usual = [Decimal(median(p[k] for p in others)) for k in (0, 1)]
             ratios = [off_by(prices[k], usual[k]) for k in (0, 1)]

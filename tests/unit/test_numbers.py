@@ -44,6 +44,14 @@ def test_a_price_slipped_by_100_is_a_warning(tmp_path: Path, capsys) -> None:
     assert main(["--strict", "build", str(spec), "--out", str(tmp_path / "out2")]) == 2
 
 
+def test_a_price_said_to_be_unusual_is_not_flagged(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, "samba", PRICES)
+    text = spec.read_text().replace("input: '60'", "input: '60'\n      unusual: a flagship on purpose", 1)
+    assert "unusual: a flagship on purpose" in text
+    spec.write_text(text)
+    assert not [w for w in lower(load_spec(spec)).warnings if "median" in w.message]
+
+
 def test_honest_spreads_are_not_flagged(tmp_path: Path) -> None:
     fixed = [(n, "0.60", "1.20") if n == "Meta-Llama-3.3-70B-Instruct" else (n, i, o) for n, i, o in PRICES]
     assert not [w for w in lower(load_spec(write_spec(tmp_path, "samba", fixed))).warnings if "median" in w.message]

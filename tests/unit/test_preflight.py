@@ -40,8 +40,8 @@ def test_every_shipped_spec_passes_the_static_rules(spec: Path):
     found = preflight.check(dify_files(spec))
     assert found.errors == []
     # OpenRouter's attribution header names https://dify.ai, which the plugin never calls; CometAPI's and
-    # DeerAPI's plugins (OpenRouter's code) send the same header.
-    expected = 1 if spec.stem in ("openrouter", "cometapi", "deerapi") else 0
+    # DeerAPI's plugins (OpenRouter's code) send the same header, as GMI Cloud's does.
+    expected = 1 if spec.stem in ("openrouter", "cometapi", "deerapi", "gmicloud") else 0
     assert len(found.warnings) == expected and all("names https://dify.ai" in w for w in found.warnings)
 
 
