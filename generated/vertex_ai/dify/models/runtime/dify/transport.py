@@ -7,7 +7,7 @@ several times faster (the provider compiler's benchmarks measure it)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import Any
@@ -175,32 +175,40 @@ def pieces(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
 QUIET: Event = ("", None)
 
 
-def arrived(response: urllib3.BaseHTTPResponse) -> bool:
-    """Whether more of the body is already here (buffered, or on the socket), found without waiting:
-    the socket is made non-blocking for one peek. False when that cannot be told (another transport)."""
-    fp = getattr(getattr(response, "_fp", None), "fp", None)
+def arrival_check(response: urllib3.BaseHTTPResponse) -> Callable[[], bool]:
+    """A check of whether more of the body is already here (buffered, or on the socket), found without
+    waiting: the socket is made non-blocking for one peek. The socket and its timeout are looked up once
+    a stream, not once a token; it says False when that cannot be told (another transport)."""
+    inner = getattr(response, "_fp", None)  # http.client's response; its reader goes when the body ends
     sock = getattr(getattr(response, "connection", None), "sock", None)
-    if fp is None or sock is None:
-        return False
+    if getattr(inner, "fp", None) is None or sock is None:
+        return lambda: False
     timeout = sock.gettimeout()
-    sock.settimeout(0.0)
-    try:
-        return bool(fp.peek(1))
-    except OSError:  # TLS with nothing decrypted yet (SSLWantReadError), or a socket gone
-        return False
-    finally:
-        sock.settimeout(timeout)
+
+    def arrived() -> bool:
+        fp = inner.fp
+        if fp is None:
+            return False
+        sock.settimeout(0.0)
+        try:
+            return bool(fp.peek(1))
+        except OSError:  # TLS with nothing decrypted yet (SSLWantReadError), or a socket gone
+            return False
+        finally:
+            sock.settimeout(timeout)
+
+    return arrived
 
 
 def stream_events(response: urllib3.BaseHTTPResponse, protocol: protocols.ChatProtocol) -> Iterator[Event]:
     """The events of a streamed answer, as the protocol frames them, with QUIET after each piece that
     nothing further follows yet. The body is read here, not through pieces(): one generator fewer
     per token."""
-    framer = protocol.Framer()
+    framer, arrived = protocol.Framer(), arrival_check(response)
     with held(response):
         for piece in body_pieces(response):
             yield from framer.feed(piece)
-            if not arrived(response):
+            if not arrived():
                 yield QUIET
         yield from framer.close()
 
