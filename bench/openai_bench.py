@@ -179,9 +179,13 @@ def shape_samples(sides: list[Side], server: str, sizes: Sizes) -> dict[Shape, d
     by_name = {side.name: side for side in sides}
     out: dict[Shape, dict[str, list[Run]]] = {}
     try:
-        for name, plugin in plugins.items():  # warm-up: imports, first-call caches, connections
-            warm = Shape(min(8, sizes.shapes[0].concurrency), 5, 1, sizes.shapes[0].route)
-            plugin.run(by_name[name].model, by_name[name].credentials(server + warm.path), warm)
+        # Warm-up: imports, first-call caches, as many kept-alive connections and worker threads as the
+        # widest shape uses, then one uncounted run of the first shape, as a plugin that has been
+        # serving would be.
+        widest = max(shape.concurrency for shape in sizes.shapes)
+        for name, plugin in plugins.items():
+            for warm in (Shape(widest, 5, 1, sizes.shapes[0].route), sizes.shapes[0]):
+                plugin.run(by_name[name].model, by_name[name].credentials(server + warm.path), warm)
         for shape in sizes.shapes:
             out[shape] = {name: [] for name in plugins}
             for order in alternating(list(plugins), sizes.shape_rounds):

@@ -23,6 +23,7 @@ Run as a script, it prints its base URL on stdout and serves until stdin closes.
 from __future__ import annotations
 
 import json
+import socket
 import sys
 import threading
 import time
@@ -135,6 +136,16 @@ def anthropic_reply(chunks: int) -> bytes:
 
 
 @lru_cache(maxsize=8)
+def chat_parts(chunks: int) -> tuple[bytes, list[bytes], bytes]:
+    """The chat-completions stream of `chunks` deltas as HTTP chunks, for pacing: (head and the role
+    delta, one chunk per text delta, the finish, usage and [DONE] events and the end of the body).
+    Built once: a hundred requests arriving together must not wait on the server's JSON."""
+    framed = [b"%x\r\n%s\r\n" % (len(e), e) for e in events(chunks)]
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+    return head + framed[0], framed[1:chunks], b"".join(framed[chunks:]) + b"0\r\n\r\n"
+
+
+@lru_cache(maxsize=8)
 def stream_reply(chunks: int) -> bytes:
     body = b"".join(b"%x\r\n%s\r\n" % (len(e), e) for e in events(chunks)) + b"0\r\n\r\n"
     head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -224,6 +235,13 @@ CONNECTIONS = Connections()
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
+    def setup(self) -> None:
+        # Each write leaves at once, as from a provider's server (Go's, the daemon benchmark's, sets
+        # this on every connection): without it Nagle holds a paced delta until the last is
+        # acknowledged, and the client's delayed ACK turns 10 ms pacing into bursts 40 ms apart.
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().setup()
+
     def log_message(self, *args: object) -> None:
         pass
 
@@ -253,9 +271,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(stream_reply(int(first[1:])))
         elif body.get("stream") and first.startswith("c") and "x" in first:
             chunks, _, ms = first[1:].partition("x")
-            framed = [b"%x\r\n%s\r\n" % (len(e), e) for e in events(int(chunks))]
-            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-            self.paced(head + framed[0], framed[1 : int(chunks)], b"".join(framed[int(chunks) :]) + b"0\r\n\r\n", ms)
+            self.paced(*chat_parts(int(chunks)), ms)
         else:
             self.wfile.write(blocking_reply())
         self.wfile.flush()
