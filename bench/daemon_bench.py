@@ -7,8 +7,10 @@ as an SVG beside RESULTS.md, where a table cannot show where each plugin saturat
 
 from __future__ import annotations
 
+import json
 import shutil
 import statistics
+import subprocess
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,10 +36,13 @@ class Sizes:
     chunks: int
     pacing_ms: int
     rounds: int  # runs per side and concurrency, alternating, after a warm-up
+    maibot: tuple[int, ...]  # concurrencies of the MaiBot rows (its host queues at most 128 requests)
 
 
-FULL = Sizes(rows=(100, 300), curve=(50, 100, 200, 300, 400), chunks=400, pacing_ms=10, rounds=3)
-QUICK = Sizes(rows=(8,), curve=(4, 8), chunks=20, pacing_ms=10, rounds=1)
+FULL = Sizes(rows=(100, 300), curve=(50, 100, 200, 300, 400), chunks=400, pacing_ms=10, rounds=3, maibot=(50, 100))
+QUICK = Sizes(rows=(8,), curve=(4, 8), chunks=20, pacing_ms=10, rounds=1, maibot=(8,))
+# MaiBot's host refuses a plugin request while 128 are queued to the runner (E_BACK_PRESSURE,
+# src/plugin_runtime/host/rpc_server.py: send_queue_size=128), so its rows stop below that.
 
 
 def default_spec() -> Path:
@@ -70,7 +75,39 @@ def measure(url: str, sizes: Sizes, work: Path, spec: Path, source: Path, instal
     shapes = tuple(Shape(n, sizes.chunks, sizes.pacing_ms, "c") for n in sorted(set(sizes.rows + sizes.curve)))
     plan = replace(openai_bench.QUICK, shapes=shapes, shape_rounds=sizes.rounds)
     runs = openai_bench.shape_samples([ours] + ([theirs] if theirs else []), url, plan)
-    return {"spec": spec, "skipped": skipped, "sizes": sizes, "runs": runs}
+    return {"spec": spec, "skipped": skipped, "sizes": sizes, "runs": runs, "maibot": maibot(url, sizes, work)}
+
+
+def maibot(url: str, sizes: Sizes, work: Path) -> dict:
+    """The MaiBot rows: bench/maibot_daemon.py in its own process (MaiBot's host and runner)."""
+    plugin = work / "generated" / "maibot"  # generated() wrote the whole tree
+    shapes = ",".join(f"{n}x{sizes.chunks}x{sizes.pacing_ms}" for n in sizes.maibot)
+    argv = [sys.executable, str(Path(__file__).parent / "maibot_daemon.py"), url, str(plugin)]
+    result = subprocess.run(argv + ["--shapes", shapes, "--rounds", str(sizes.rounds)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"maibot_daemon.py failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.splitlines()[-1])["medians"]
+
+
+def maibot_rows(result: dict) -> list[list[str]]:
+    sizes, out = result["sizes"], []
+    for n in sizes.maibot:
+        key = f"/c{sizes.chunks}x{sizes.pacing_ms}@{n}"
+        ours, theirs = result["maibot"]["generated"][key], result["maibot"]["builtin"][key]
+        where = f"MaiBot daemon shape (host + runner), deepseek plugin vs the host's built-in OpenaiClient, {n} concurrent × {sizes.chunks} chunks {sizes.pacing_ms} ms apart"
+        for field, what, unit in (("ms_per_op", "ms/op", "ms/op"), ("cpu_us_per_chunk", "MaiBot CPU per chunk", "µs")):
+            ratio = ours[field] / theirs[field]
+            out.append(
+                [
+                    f"{where}: {what}",
+                    f"{ours[field]:.1f} {unit}",
+                    f"{theirs[field]:.1f} {unit}",
+                    f"{ratio:.2f}× the built-in's",
+                    "(reported)",
+                    "",
+                ]
+            )
+    return out
 
 
 def medians(result: dict) -> dict[int, dict[str, list[float]]]:
@@ -114,7 +151,7 @@ def rows(result: dict) -> list[list[str]]:
         chunks = f"{ours[3]:.0f} chunks per answer (of {sizes.chunks} events)"
         other = f"{theirs[3]:.0f}" if theirs else ""
         out.append([f"{where}: text chunks the host gets", chunks, other, "", "(reported)", ""])
-    return out
+    return out + maibot_rows(result)
 
 
 def mark(ok: bool) -> str:
@@ -169,4 +206,13 @@ def notes(result: dict) -> str:
   the chunks with text per answer: the generated plugin sends the text of events that had already
   arrived together as one chunk (never waiting for more), so under load it writes fewer, larger
   chunks; the official plugin writes one per event.
+- MaiBot daemon shape (bench/maibot_daemon.py): MaiBot's real host starts its runner (a subprocess
+  that loads the generated deepseek plugin's plugin.py), and N `get_response` calls go at once
+  through the host's client registry: to the plugin over the runner's IPC (one request and one
+  answer per call, however long the stream: the host gets the final answer, so there is no chunk
+  to merge and no first token to time), or to MaiBot's built-in `OpenaiClient` (openai SDK) in the
+  host with `force_stream_mode`. Same paced stream; concurrency {", ".join(map(str, sizes.maibot))} (the host refuses a
+  plugin request while 128 are queued to the runner: E_BACK_PRESSURE, rpc_server.py's
+  send_queue_size); {sizes.rounds} runs per side, alternating, after a warm-up; medians. CPU per chunk is the
+  host's and the runner's user + system time over the run / (N × chunks), for both sides.
 """

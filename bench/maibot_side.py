@@ -49,9 +49,8 @@ class Sides:
 
         self.server, self.chunks = server, chunks
         self.plugin = plugin.create_plugin()
-        self.client_type = next(
-            iter(json.loads((Path(plugin.__file__).parent / "_manifest.json").read_text())["llm_providers"])
-        )
+        manifest = json.loads((Path(plugin.__file__).parent / "_manifest.json").read_text())
+        self.client_type = manifest["llm_providers"][0]["client_type"]
         self.builtin = {}
         for stream in (False, True):
             provider = APIProvider(

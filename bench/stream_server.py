@@ -289,21 +289,25 @@ class Handler(BaseHTTPRequestHandler):
         self.paced(head, deltas, tail, ms)
 
     def paced(self, head: bytes, deltas: list[bytes], tail: bytes, ms: str) -> None:
-        """The head at once, then each delta when due (`ms` apart), then the tail."""
+        """The head at once, then each delta `ms` after the one before, then the tail `ms` after the
+        last: a chat stream of N events lasts N × ms, the floor the daemon shape divides by."""
         self.wfile.write(head)
         interval, started = int(ms) / 1000, time.monotonic()
-        for n, delta in enumerate(deltas):
+        for n, part in enumerate([*deltas, tail], 1):
             wait = started + n * interval - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            self.wfile.write(delta)
-        self.wfile.write(tail)
+            self.wfile.write(part)
 
     do_GET = do_POST
 
 
 class Server(ThreadingHTTPServer):
     request_queue_size = 256  # a burst of connections is accepted, not dropped by a short backlog
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that hung up is no error of ours
+            super().handle_error(request, client_address)
 
 
 def serve() -> ThreadingHTTPServer:

@@ -38,6 +38,8 @@ def test_benchmarks_run_at_toy_sizes(tmp_path: Path) -> None:
         "Dify blocking, 20 calls, OpenAI Responses",
         "Daemon shape, openai (`python -m main` over stdio), 8 concurrent streams × 20 chunks 10 ms apart: ms/op",
         "8 concurrent streams × 20 chunks 10 ms apart: plugin CPU per chunk",
+        "Daemon shape, deepseek vs the official deepseek plugin (OAICompat), 8 concurrent × 20 chunks 10 ms apart: ms/op",
+        "MaiBot daemon shape (host + runner), deepseek plugin vs the host's built-in OpenaiClient, 8 concurrent",
         "first build (empty caches)",
         "no-op rebuild of all specs vs `check`",
         "Compiler: 8-model spec",
