@@ -126,9 +126,12 @@ def consume(result: Iterator[LLMResultChunk]) -> tuple[int, str, int]:
     return count, "".join(parts), tokens
 
 
-def stream_samples(calls: dict[str, Callable[[bool], Any]], names: list[str], chunks: int, rounds: int) -> dict:
+def stream_samples(
+    calls: dict[str, Callable[[bool], Any]], names: list[str], chunks: int, rounds: int, out: dict[str, int]
+) -> dict:
     """Seconds per full stream for each side, alternating the order every round; each answer is
-    checked, so a side that drops chunks or usage cannot look fast."""
+    checked, so a side that drops chunks or usage cannot look fast. `out` gets the chunks each side
+    handed the SDK for one stream (the generated plugin sends events that arrived together as one)."""
     samples: dict[str, list[float]] = {n: [] for n in names}
     want = expected_text(chunks)
     for r in range(rounds + 1):  # round 0 warms up
@@ -142,6 +145,7 @@ def stream_samples(calls: dict[str, Callable[[bool], Any]], names: list[str], ch
                 raise SystemExit(f"{name}: wrong stream ({count} chunks, {len(text)} chars, {tokens} tokens)")
             if r:
                 samples[name].append(elapsed)
+            out[name] = count
     return samples
 
 
@@ -210,8 +214,10 @@ def main() -> None:
     args = cli.parse_args()
     calls = sides(args.server, args.chunks)
     names = ["generated", "oaicompat", "floor"]
+    chunks_out: dict[str, int] = {}
     result = {
-        "stream": stream_samples(calls, names, args.chunks, args.rounds),
+        "stream": stream_samples(calls, names, args.chunks, args.rounds, chunks_out),
+        "chunks_out": chunks_out,
         "blocking": blocking_samples(calls, ["generated", "oaicompat"], args.blocking, args.batch),
         "profile": profile(calls["generated"], args.profile),
     }
