@@ -17,6 +17,12 @@ from compiler.sources.yamlread import Source, load_yaml
 
 GROUPS = ("fields", "prices", "texts", "form")  # form: the customizable-model form, compared apart
 TEXT_KEYS = {"label", "help", "description", "placeholder", "title"}
+# What Dify reads for a key a rule or a credential field leaves out (dify_plugin, entities/model/schema.py
+# ParameterRule: required False, options []; entities/model/provider.py CredentialFormSchema: required True,
+# max_length 0, show_on []). The built side's rules and fields get them before comparing, so an official
+# `required: false` equals a rule that leaves it out; a rule or field the build lacks still differs in every key.
+RULE_DEFAULTS: dict[str, Any] = {"required": False, "options": []}
+FIELD_DEFAULTS: dict[str, Any] = {"required": True, "max_length": 0, "show_on": []}
 
 
 def write_spec(imported: Imported, folder: Path) -> Path:
@@ -104,19 +110,19 @@ def flatten(value: Any, prefix: str, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def resolved_rules(rules: list) -> dict[str, dict]:
-    """Rules by name with their template filled in, as Dify reads them."""
+def resolved_rules(rules: list, defaults: dict[str, Any] | None = None) -> dict[str, dict]:
+    """Rules by name with their template (and `defaults` under it) filled in, as Dify reads them."""
     out = {}
     for rule in rules or []:
         if isinstance(rule, dict):
-            base = dict(DIFY_TEMPLATES.get(rule.get("use_template") or "", {}))
+            base = dict(defaults or {}) | DIFY_TEMPLATES.get(rule.get("use_template") or "", {})
             out[str(rule.get("name"))] = base | {k: v for k, v in rule.items() if k not in ("use_template", "name")}
     return out
 
 
-def model_view(model: dict) -> dict[str, Any]:
+def model_view(model: dict, defaults: dict[str, Any] | None = None) -> dict[str, Any]:
     view = {k: v for k, v in model.items() if k not in ("parameter_rules", "model")}
-    view["parameter_rules"] = resolved_rules(model.get("parameter_rules"))
+    view["parameter_rules"] = resolved_rules(model.get("parameter_rules"), defaults)
     return flatten(view, "", {})
 
 
@@ -125,20 +131,23 @@ def compare_models(built: dict[str, bytes], official: dict[str, bytes], tally: T
     mine, theirs = models_of(built), models_of(official)
     for key, model in theirs.items():
         if key in mine:
-            ours = model_view(mine[key])
+            ours = model_view(mine[key], RULE_DEFAULTS)
             for path, value in model_view(model).items():
                 tally.add(f"{key[1]}.{path}", ours.get(path), value)
     return sum(key in mine for key in theirs), len(theirs)
 
 
-def provider_view(provider: dict) -> dict[str, Any]:
-    """The provider YAML's declarative fields, credential forms keyed by variable (order aside)."""
+def provider_view(provider: dict, defaults: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The provider YAML's declarative fields, credential forms keyed by variable (order aside; each
+    field with `defaults` under what it says)."""
     view: dict[str, Any] = {k: provider.get(k) for k in ("label", "description", "background", "help")}
     view["supported_model_types"] = sorted(provider.get("supported_model_types") or [])
     view["configurate_methods"] = sorted(provider.get("configurate_methods") or [])
     for form in ("provider_credential_schema", "model_credential_schema"):
         for item in (provider.get(form) or {}).get("credential_form_schemas") or []:
-            view[f"{form}.{item.get('variable')}"] = {k: v for k, v in item.items() if k != "variable"}
+            view[f"{form}.{item.get('variable')}"] = (defaults or {}) | {
+                k: v for k, v in item.items() if k != "variable"
+            }
     return flatten(view, "", {})
 
 
@@ -147,6 +156,6 @@ def compare_provider(built: dict[str, bytes], official: dict[str, bytes], tally:
         path = next(p for p in files if p.startswith("provider/") and p.endswith(".yaml"))
         return load_yaml(Source("plugin", files), path)
 
-    ours = provider_view(provider(built))
+    ours = provider_view(provider(built), FIELD_DEFAULTS)
     for path, value in provider_view(provider(official)).items():
         tally.add(f"provider.{path}", ours.get(path), value)

@@ -550,7 +550,7 @@ CUSTOMIZABLE = {
                 "zh_Hans": "每个 token 只从概率最高的 k 个候选中采样。",
             },
         },
-        {"name": "max_tokens", "use_template": "max_tokens", "default": 4096, "min": 1, "max": 4096},
+        {"name": "max_tokens", "use_template": "max_tokens", "required": True, "default": 4096, "min": 1, "max": 4096},
     ],
     "reasoning_parameters": [
         {

@@ -22,7 +22,7 @@ PROTOCOLS = {}
 PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
-BASE_URL_VARIABLE = "base_url"
+BASE_URL_VARIABLE = "endpoint_url"
 # A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
 URL_DEFAULTS = {}
 # A filled-in base URL's host -> the host it is instead (Vertex's global-aiplatform.googleapis.com).
@@ -141,11 +141,26 @@ RERANK = {
 # the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter
 # (runtime/customizable.py).
 CUSTOMIZABLE = {
-    "types": (),
-    "fields": (),
-    "properties": {},
-    "parameters": [],
+    "types": ("llm",),
+    "fields": ("context_size", "max_tokens", "function_calling"),
+    "properties": {"llm": {"mode": "chat", "context_size": 4096}},
+    "parameters": [
+        {"name": "temperature", "use_template": "temperature"},
+        {"name": "top_p", "use_template": "top_p"},
+        {"name": "max_tokens", "use_template": "max_tokens", "default": 1024, "min": 1, "max": 128000},
+        {
+            "name": "response_format",
+            "use_template": "response_format",
+            "help": {
+                "en_US": "The form of the answer: text, or JSON the model must produce (json_schema: as the JSON Schema parameter describes).",
+                "zh_Hans": "回答的形式：文本，或模型必须输出的 JSON（json_schema：按 JSON Schema 参数的描述）。",
+            },
+            "options": ["text", "json_object"],
+        },
+    ],
     "reasoning_parameters": [],
-    "max_output_tokens": 0,
+    "max_output_tokens": 4096,
     "pricing": ("USD", "0.000001"),
+    "variables": {"function_calling": "function_calling_type"},
+    "on": {"function_calling": ("tool_call",)},
 }

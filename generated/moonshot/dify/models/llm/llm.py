@@ -4,7 +4,8 @@
 from dify_plugin.interfaces.model.large_language_model import LargeLanguageModel
 
 from models.runtime.dify.chat import ChatModel
+from models.runtime.dify.custom import Customizable
 
 
-class MoonshotLargeLanguageModel(ChatModel, LargeLanguageModel):
+class MoonshotLargeLanguageModel(Customizable, ChatModel, LargeLanguageModel):
     """Chat in the openai_chat protocol against https://api.moonshot.cn/v1/chat/completions."""

@@ -22,7 +22,7 @@ PROTOCOLS = {}
 PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
 API_KEY_VARIABLE = "api_key"
-BASE_URL_VARIABLE = "base_url"
+BASE_URL_VARIABLE = "endpoint_url"
 # A `{variable}` of BASE_URL -> what it is when the credential is empty (the field's default).
 URL_DEFAULTS = {}
 # A filled-in base URL's host -> the host it is instead (Vertex's global-aiplatform.googleapis.com).
