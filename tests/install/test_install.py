@@ -12,6 +12,10 @@ import venv
 from pathlib import Path
 
 import pytest
+from tests import package_stem
+
+ACME = package_stem("acme")
+ACME_VERSION = ACME.removeprefix("acme-")
 
 pytestmark = pytest.mark.install
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,9 +68,9 @@ def test_a_non_editable_install_compiles_and_checks_from_another_folder(installe
     assert run(tool, "check", cwd=repo, env=env).stdout.startswith("check: 1 spec(s), output up to date")
     # With the Marketplace pre-flight, which starts the plugin in a venv made from its requirements.txt.
     package = run(tool, "package", cwd=repo, env=env | {"XDG_CACHE_HOME": str(tmp_path / "cache")}).stdout
-    assert "acme-labs/acme:0.2.1@" in package and "pre-flight clean" in package, package
-    assert (repo / "dist" / "acme-0.2.1.difypkg").is_file()
-    assert "served /health (200 OK)" in (repo / "dist" / "acme-0.2.1.submission.md").read_text()
+    assert f"acme-labs/acme:{ACME_VERSION}@" in package and "pre-flight clean" in package, package
+    assert (repo / "dist" / f"{ACME}.difypkg").is_file()
+    assert "served /health (200 OK)" in (repo / "dist" / f"{ACME}.submission.md").read_text()
     (repo / "plugins" / "acme" / "dify" / "README.md").write_text("edited by hand\n")
     assert run(tool, "check", cwd=repo, env=env, ok=False).returncode == 1
     usage = run(tool, "--help", cwd=repo, env=env).stdout
@@ -83,7 +87,7 @@ def test_the_pre_commit_hook_runs_from_another_repository(installed, tmp_path: P
     passed = run(*hook, cwd=repo, env=env)
     assert "Passed" in passed.stdout
     (repo / "providers" / "acme.yaml").write_text(
-        (repo / "providers" / "acme.yaml").read_text().replace("0.2.1", "0.2.2")
+        (repo / "providers" / "acme.yaml").read_text().replace(f"0.2.1", "0.2.2")
     )
     failed = run(*hook, cwd=repo, env=env, ok=False)
     assert failed.returncode == 1 and "Failed" in failed.stdout and "manifest.yaml" in failed.stdout

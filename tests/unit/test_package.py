@@ -20,6 +20,9 @@ from compiler.ship.signing import SigningError, generate_keys, sign, verify
 from compiler.write import write_tree
 from tests import daemon_decoder as daemon
 from tests.sample import per_spec
+from tests import package_stem
+
+ACME = package_stem("acme")
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -123,7 +126,7 @@ def test_the_daemon_refuses_a_directory_entry(acme: Path):
 def test_the_package_command_writes_name_version_and_prints_the_identity(tmp_path: Path, capsys):
     assert main(["package", str(ROOT / "specs" / "acme.yaml"), "--dist", str(tmp_path), "--no-serve"]) == 0
     line = capsys.readouterr().out.strip()
-    written, note = tmp_path / "acme-0.2.1.difypkg", tmp_path / "acme-0.2.1.submission.md"
+    written, note = tmp_path / f"{ACME}.difypkg", tmp_path / f"{ACME}.submission.md"
     identity = daemon.decode(written.read_bytes()).identity
     assert line == f"{written}: {identity}, pre-flight clean, PR text in {note}"
     assert f"{written}: {identity}" in note.read_text()
@@ -196,20 +199,20 @@ def test_a_signed_package_is_named_as_one(tmp_path: Path, keys, capsys):
         )
         == 0
     )
-    signed, note = dist / "acme-0.2.1.signed.difypkg", dist / "acme-0.2.1.submission.md"
+    signed, note = dist / f"{ACME}.signed.difypkg", dist / f"{ACME}.submission.md"
     assert sorted(os.listdir(dist)) == [signed.name, note.name]
     identity = daemon.decode(signed.read_bytes()).identity
     assert capsys.readouterr().out.startswith(f"{signed}: {identity} (signed, community), pre-flight clean")
-    assert f"{signed}: {identity}" in note.read_text() and "adds only acme-0.2.1.difypkg under" in note.read_text()
+    assert f"{signed}: {identity}" in note.read_text() and f"adds only {ACME}.difypkg under" in note.read_text()
     assert main(["verify", str(signed), "--key", str(tmp_path / "k.public.pem")]) == 0
     (tmp_path / "other.public.pem").write_bytes(generate_keys(2048)[1])
     assert main(["verify", str(signed), "--key", str(tmp_path / "other.public.pem")]) == 1
     assert f"{signed}: error: not verified: the signature does not match" in capsys.readouterr().err
-    plain = tmp_path / "plain" / "acme-0.2.1.difypkg"
+    plain = tmp_path / "plain" / f"{ACME}.difypkg"
     assert main(["package", spec, "--dist", str(plain.parent), "--no-preflight"]) == 0
     assert main(["sign", str(plain), "--key", str(tmp_path / "k.private.pem"), "--time", "1"]) == 0
-    assert sorted(os.listdir(plain.parent)) == [plain.name, "acme-0.2.1.signed.difypkg"]
-    assert (plain.parent / "acme-0.2.1.signed.difypkg").read_bytes() == signed.read_bytes()  # the same signature
+    assert sorted(os.listdir(plain.parent)) == [plain.name, f"{ACME}.signed.difypkg"]
+    assert (plain.parent / f"{ACME}.signed.difypkg").read_bytes() == signed.read_bytes()  # the same signature
 
 
 def test_keygen_never_overwrites_and_keeps_the_private_key_private(tmp_path: Path, monkeypatch, capsys):

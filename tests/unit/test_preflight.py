@@ -19,6 +19,9 @@ from compiler.ship import preflight, runner
 from compiler.build import compile_spec, subtree
 from compiler.cli import main
 from tests.sample import per_spec
+from tests import package_stem
+
+ACME = package_stem("acme")
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -197,7 +200,7 @@ def test_package_refuses_what_the_pre_flight_blocks_and_writes_nothing(uncontact
     assert main(["preflight", str(spec), "--no-serve"]) == 1
     assert "acme.yaml: error: preflight: manifest.yaml: contact is required" in capsys.readouterr().err
     assert main(["package", str(spec), "--dist", str(dist), "--no-preflight"]) == 0  # for your own Dify
-    assert sorted(p.name for p in dist.iterdir()) == ["acme-0.2.1.difypkg"]
+    assert sorted(p.name for p in dist.iterdir()) == [f"{ACME}.difypkg"]
 
 
 def test_the_pre_flight_as_json(uncontactable: Path, capsys):
@@ -269,7 +272,7 @@ def test_the_submission_note_states_the_risk_and_the_user_set_destination(tmp_pa
     assert (
         main(["package", str(ROOT / "specs" / "acme.yaml"), "--dist", str(tmp_path), "--python", sys.executable]) == 0
     )
-    note = (tmp_path / "acme-0.2.1.submission.md").read_text()
+    note = (tmp_path / f"{ACME}.submission.md").read_text()
     assert "- [x] Medium risk" in note and "- [ ] Low risk" in note and "- [ ] High risk" in note
     assert "**User-controlled network destination.** The `base_url` credential" in note
     assert "- **Contact**: plugins@acme.example" in note
