@@ -330,6 +330,7 @@ MODEL_PARAMETERS = {
     "gemini-2.0-flash-exp": ("temperature", "top_p", "max_output_tokens", "json_schema"),
     "gemini-2.0-flash-lite-preview": ("temperature", "top_p", "max_output_tokens", "json_schema"),
     "gemini-2.0-flash-lite-preview-02-05": ("temperature", "top_p", "max_output_tokens", "json_schema"),
+    "gemini-2.0-flash-preview-image-generation": ("temperature", "top_p", "max_output_tokens", "json_schema"),
     "gemini-2.0-flash-thinking-exp-01-21": ("temperature", "top_p", "max_output_tokens", "json_schema"),
     "gemini-2.0-flash-thinking-exp-1219": ("temperature", "top_p", "max_output_tokens", "json_schema"),
     "gemini-2.0-pro-exp": ("temperature", "top_p", "max_output_tokens", "json_schema"),
@@ -449,6 +450,7 @@ MODEL_SETTINGS = {
     "gemini-3.1-flash-image-preview": {"output_modalities": ("text", "image")},
     "gemma-4-26b-a4b-it": {"system_messages": "as_user"},
     "gemma-4-31b-it": {"system_messages": "as_user"},
+    "gemini-2.0-flash-preview-image-generation": {"output_modalities": ("text", "image")},
     "gemini-2.5-flash-lite-preview-06-17": {
         "parameters": {"thinking_budget": {"omit_when": (("thinking_mode", False, True),)}}
     },
