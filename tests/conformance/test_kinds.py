@@ -273,6 +273,18 @@ def test_base64_embeddings_dimensions_and_input_type(dify, provider, mock):
         assert mock.last.body[key] == document
 
 
+def test_dify_input_type_goes_as_the_models_field(dify, provider, mock):
+    """Dify's query or document, as the value the model's input_type names, under its key."""
+    model = embedding_with(provider, "input_type")
+    key, *values = model.settings["input_type"]
+    for input_type, value in zip(("query", "document"), values):
+        mock.expect(Reply(json=embedding_answer(provider.api.embedding, [[0.5, 1.0]], 2)))
+        outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type=input_type)
+        assert outcome.error is None, outcome.message
+        assert outcome.items[0]["embeddings"] == [[0.5, 1.0]]
+        assert mock.last.body[key] == value and mock.last.body[provider.api.embedding["input"]] == ["a"]
+
+
 def test_a_models_fixed_body_fields(dify, provider, mock):
     model = embedding_with(provider, "body")
     mock.expect(Reply(json=embedding_answer(provider.api.embedding, [[1.0]])))
