@@ -222,6 +222,7 @@ class ApiInfo:
     reasoning_history: str
     prompt_cache: bool  # config.PROMPT_CACHE
     rerank: dict[str, object]  # the rerank call's shape (spec.Rerank; config.RERANK)
+    embedding: dict[str, object]  # the embeddings call's shape (spec.Embeddings; config.EMBEDDING)
     body: dict[str, object]  # fixed fields of every chat request (config.BODY)
     messages: dict[str, bool]  # how the conversation is tidied (config.MESSAGES)
     api_key_variable: str

@@ -209,6 +209,41 @@ class Rerank(Strict):
     )
 
 
+class Embeddings(Strict):
+    """The embeddings call's shape. The default is OpenAI's: `{model, input, encoding_format}` ->
+    `{data: [{index, embedding}], usage: {prompt_tokens}}`."""
+
+    input: str = Field("input", description="Body key of the list of texts.", examples=["input", "texts"])
+    encoding_format: str | None = Field(
+        "encoding_format",
+        description="Body key of the vectors' encoding (float, or a model's base64); null: never sent (the "
+        "provider answers with JSON floats).",
+        examples=["encoding_format", None],
+    )
+    results: str = Field(
+        "data",
+        description="Where the list of rows or vectors is in the answer: a key, or dotted keys (output.data); an "
+        "empty string when the answer is the list itself.",
+        examples=["data", "embeddings", ""],
+    )
+    vector: str = Field(
+        "embedding",
+        description="Key of a row's vector; an empty string when each item of the list is the vector itself.",
+        examples=["embedding", ""],
+    )
+    index: str | None = Field(
+        "index",
+        description="Key of a row's index (0-based, into the texts sent); null: the rows come in input order.",
+        examples=["index", None],
+    )
+    tokens: list[str] | str | None = Field(
+        ["usage.prompt_tokens", "usage.total_tokens"],
+        description="Where the answer reports the tokens used: a dotted path, or several tried in turn (the first "
+        "that holds a number wins); null: the answer reports none, so they are counted offline.",
+        examples=["usage.total_tokens", ["usage.prompt_tokens", "usage.total_tokens"], None],
+    )
+
+
 class Timeouts(Strict):
     connect: float = Field(10.0, gt=0, description="Seconds to open a connection.", examples=[10])
     read: float = Field(300.0, gt=0, description="Seconds to wait for the next bytes of a response.", examples=[300])
@@ -351,6 +386,11 @@ class Api(Strict):
         description="Fixed fields sent in every chat request body (objects merge with what the request sets; "
         "the request's own values win), e.g. OpenRouter's provider preferences.",
         examples=[{"provider": {"data_collection": "deny"}}],
+    )
+    embeddings: Embeddings = Field(
+        default_factory=Embeddings,
+        description="The embeddings call's body keys and answer shape (text-embedding models; openai_chat).",
+        examples=[{"input": "texts", "encoding_format": None, "results": "embeddings", "vector": "", "index": None}],
     )
     rerank: Rerank = Field(
         default_factory=Rerank,

@@ -11,7 +11,7 @@ from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import URL_RE, i18n
 from compiler.model import ApiInfo, Auth, CredentialInfo, ErrorMap, Option
 from compiler.lower.protocols import BUILT_KEYS, auth_of, lower_choices, lower_protocol_apis, spoken
-from compiler.tables import PROTOCOLS
+from compiler.tables import PROTOCOLS, Protocol
 
 VARIABLE_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
@@ -97,7 +97,8 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
             check_header(lw, ("credentials", "extra", index, "header"), field.header)
     return ApiInfo(
         protocol=protocol.name,
-        embeddings_module=protocol.runtimes.get("embeddings", "embeddings"),
+        embeddings_module=embeddings_module(lw, api, protocol),
+        embedding=lower_embeddings(lw, api.embeddings),
         rerank_module=protocol.runtimes.get("rerank", "rerank"),
         base_url=api.base_url.rstrip("/"),
         endpoints=endpoints,
@@ -290,6 +291,83 @@ def lower_rerank(lw: Lowering, shape: s.Rerank) -> dict[str, object]:
         "score": shape.score,
         "transform": shape.transform,
     }
+
+
+# The embeddings call as OpenAI's API makes it (spec.Embeddings' defaults): a spec whose call is this one
+# ships runtime/kinds/embeddings.py, any other shape kinds/keyed_embeddings.py (config.EMBEDDING).
+OPENAI_EMBEDDING = {
+    "input": "input",
+    "encoding_format": "encoding_format",
+    "results": ("data",),
+    "vector": "embedding",
+    "index": "index",
+    "tokens": (("usage", "prompt_tokens"), ("usage", "total_tokens")),
+}
+
+
+def embeddings_module(lw: Lowering, api: s.Api, protocol: Protocol) -> str:
+    """The runtime module text-embedding models use: the protocol's own (Gemini's, Bedrock's), which
+    takes no api.embeddings, or OpenAI's call, plain or with the spec's keys."""
+    own = protocol.runtimes.get("embeddings")
+    if own:
+        lw.check(
+            "embeddings" not in api.model_fields_set,
+            ("api", "embeddings"),
+            f"protocol {protocol.name} makes its embeddings call its own way: drop api.embeddings",
+        )
+        return own
+    return "embeddings" if embedding_shape(api.embeddings) == OPENAI_EMBEDDING else "keyed_embeddings"
+
+
+def embedding_shape(shape: s.Embeddings) -> dict[str, object]:
+    """The embeddings shape as config.EMBEDDING holds it: paths as tuples of keys."""
+    tokens = [shape.tokens] if isinstance(shape.tokens, str) else shape.tokens or []
+    return {
+        "input": shape.input,
+        "encoding_format": shape.encoding_format,
+        "results": tuple(shape.results.split(".")) if shape.results else (),
+        "vector": shape.vector,
+        "index": shape.index,
+        "tokens": tuple(tuple(path.split(".")) for path in tokens),
+    }
+
+
+def lower_embeddings(lw: Lowering, shape: s.Embeddings) -> dict[str, object]:
+    """The embeddings shape, checked so that a request and an answer can match it: body keys distinct
+    from each other and from the keys the call sets itself, paths of keys, distinct row keys."""
+    loc = ("api", "embeddings")
+    for key in ("input", "encoding_format", "vector", "index"):
+        value = getattr(shape, key)
+        ok = value is None or (key == "vector" and value == "") or bool(BODY_KEY_RE.match(value))
+        lw.check(ok, loc + (key,), f"must be one JSON key (letters, digits, _ and -), got {value!r}")
+    lw.check(
+        bool(RESULT_PATH_RE.match(shape.results)),
+        loc + ("results",),
+        f"must be keys joined by dots (output.data), or empty when the answer is the list, got {shape.results!r}",
+    )
+    tokens = [shape.tokens] if isinstance(shape.tokens, str) else shape.tokens or []
+    for n, path in enumerate(tokens):
+        where = loc + ("tokens",) + ((n,) if isinstance(shape.tokens, list) else ())
+        ok = bool(path) and bool(RESULT_PATH_RE.match(path))
+        lw.check(ok, where, f"must be keys joined by dots (usage.total_tokens), got {path!r}")
+    lw.check(
+        shape.index is None or shape.index != shape.vector,
+        loc + ("index",),
+        f"is the vector key {shape.vector!r} too: no row can match",
+    )
+    lw.check(
+        not (shape.index and not shape.vector),
+        loc + ("index",),
+        "the items are bare vectors (vector: ''), so they have no index key: set it to null",
+    )
+    sent = [shape.input] + ([shape.encoding_format] if shape.encoding_format else [])
+    taken = {"model", "dimensions"}
+    lw.check(
+        len(set(sent) | taken) == len(sent) + len(taken),
+        loc,
+        f"body keys must differ from each other and from 'model' and 'dimensions': {sent}",
+    )
+    return embedding_shape(shape)
 
 
 def check_base_urls(lw: Lowering, loc: tuple, field: s.CredentialField) -> None:

@@ -216,6 +216,8 @@ def check_endpoints(
             else "is read by bedrock_converse embeddings only"
         )
         lw.check(invoked == (fields.invoke_body is not None), loc + ("invoke_body",), message)
+        asked = fields.encoding != "base64" or api.embedding["encoding_format"] is not None
+        lw.check(asked, loc + ("encoding",), "api.embeddings.encoding_format is null: no encoding is asked for")
     if fields.mode == "completion":
         lw.check(api.endpoints["completions"] is not None, loc + ("mode",), "api.endpoints.completions is null")
         calls = sorted(set(fields.features or ()) & {"tool-call", "multi-tool-call", "stream-tool-call"})

@@ -120,6 +120,18 @@ RERANK = {
     "score": "relevance_score",
     "transform": "none",
 }
+# The embeddings call's keys (kinds/keyed_embeddings.py; rendered only where that module ships): the
+# texts' and encoding's body keys (None: not sent), the keys leading to the list of rows (empty: the
+# answer is the list), a row's vector key ("": the item is the vector) and index key (None: input
+# order), and the paths tried for the tokens used.
+EMBEDDING = {
+    "input": "input",
+    "encoding_format": "encoding_format",
+    "results": ("data",),
+    "vector": "embedding",
+    "index": "index",
+    "tokens": (("usage", "prompt_tokens"), ("usage", "total_tokens")),
+}
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties
 # before the user's values, an llm's parameter rules (and those added when the user says it reasons),
 # the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter

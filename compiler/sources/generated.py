@@ -8,6 +8,7 @@ import ast
 from decimal import Decimal
 from typing import Any
 
+from compiler import spec as s
 from compiler.lower.parameters import TEMPLATE_TYPES, of_type
 from compiler.sources.archive import Source
 from compiler.sources.plugin_models import PER_BY_UNIT as PER_NAMES
@@ -63,12 +64,22 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
     for key, name in (("MODEL_PREFIXES", "prefixes"), ("HOSTS", "hosts"), ("BODY", "body")):
         if config.get(key):
             api[name] = dict(config[key])
+    if config.get("EMBEDDING"):
+        api["embeddings"] = embeddings_of(config["EMBEDDING"])
     if config.get("PROFILES"):
         api["profiles"] = {wire: list(prefixes) for wire, prefixes in config["PROFILES"].items()}
     protocols = {name: protocol_api(name, entry, config) for name, entry in (config.get("PROTOCOLS") or {}).items()}
     if any(protocols.values()):
         api["protocols"] = {name: entry for name, entry in protocols.items() if entry}
     return api
+
+
+def embeddings_of(shape: dict[str, Any]) -> dict[str, Any]:
+    """api.embeddings from config.EMBEDDING: the keys that differ from OpenAI's call, paths dotted."""
+    tokens = [".".join(path) for path in shape.get("tokens") or ()]
+    written = shape | {"results": ".".join(shape.get("results") or ()), "tokens": tokens or None}
+    defaults = s.Embeddings().model_dump()
+    return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
 
 
 def protocol_api(name: str, entry: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:

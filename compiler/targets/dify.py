@@ -5,8 +5,7 @@ from __future__ import annotations
 from compiler.model import Provider
 from compiler.render import TEMPLATES
 from compiler.targets import Copy, Job
-from compiler.tables import PROTOCOLS
-from compiler.targets.runtime import runtime_jobs
+from compiler.targets.runtime import kind_module, runtime_jobs
 
 ROOT_FILES = (
     "manifest.yaml",
@@ -36,7 +35,7 @@ def runtime_entries(p: Provider) -> list[str]:
     for kind in p.kinds:
         entries.append(f"dify.{kind.dify.adapter}")
         if kind.runtime:
-            entries.append(f"kinds.{PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime)}")
+            entries.append(f"kinds.{kind_module(p, kind.runtime)}")
     return entries
 
 

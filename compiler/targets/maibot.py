@@ -5,8 +5,7 @@ from __future__ import annotations
 from compiler.model import Provider
 from compiler.render import TEMPLATES
 from compiler.targets import Copy, Job
-from compiler.tables import PROTOCOLS
-from compiler.targets.runtime import runtime_jobs
+from compiler.targets.runtime import kind_module, runtime_jobs
 
 # The hosts the plugins declare: the 1.3 line from 1.3.15, the host they are tested with (pyproject's
 # test extra). The host's validator loads a newer patch of a declared minor anyway (with a warning),
@@ -70,9 +69,7 @@ def license_job(p: Provider) -> Job | Copy:
 def runtime_entries(p: Provider) -> list[str]:
     """The provider adapter, the chat protocol, and the module of each other operation served."""
     return ["maibot.provider", *(f"protocols.{name}" for name in p.api.spoken), *p.api.auth_modules] + [
-        f"kinds.{PROTOCOLS[p.api.protocol].runtimes.get(kind.runtime, kind.runtime)}"
-        for kind in p.maibot_kinds
-        if kind.runtime
+        f"kinds.{kind_module(p, kind.runtime)}" for kind in p.maibot_kinds if kind.runtime
     ]
 
 

@@ -10,6 +10,8 @@ import ast
 from functools import cache
 from pathlib import Path
 
+from compiler.model import Provider
+from compiler.tables import PROTOCOLS
 from compiler.targets import Copy, Job
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
@@ -67,6 +69,14 @@ def closure(entries: list[str]) -> list[str]:
 def relative(module: str) -> str:
     """A module's file below the runtime folder."""
     return source(module).relative_to(RUNTIME).as_posix()
+
+
+def kind_module(p: Provider, runtime: str) -> str:
+    """The module of runtime/kinds/ a kind's calls use: text-embedding models the one the spec's api
+    gives (config.EMBEDDINGS), any other kind its protocol's module of that name, or the kind's own."""
+    if runtime == "embeddings":
+        return p.api.embeddings_module
+    return PROTOCOLS[p.api.protocol].runtimes.get(runtime, runtime)
 
 
 def runtime_jobs(folder: str, entries: list[str], ctx: dict[str, object]) -> list[Job | Copy]:

@@ -14,7 +14,7 @@ from compiler.model import ModelInfo, Provider
 from compiler.runtime.kinds import transcription
 from tests.conformance.expect import assert_auth, closed_port
 from tests.conformance.hosts import KEY
-from tests.conformance.protocols import base_path
+from tests.conformance.protocols import base_path, embedding_answer
 from tests.integration.mock_server import MockServer, Reply, form
 
 # Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
@@ -257,36 +257,41 @@ def embedding_with(provider: Provider, setting: str) -> ModelInfo:
 def test_base64_embeddings_dimensions_and_input_type(dify, provider, mock):
     model = embedding_with(provider, "encoding")
     vectors = [[0.25, -1.5, 3.0], [1e-3, 2.5, -0.75]]
-    data = [
-        {"object": "embedding", "index": i, "embedding": base64.b64encode(struct.pack("<3f", *v)).decode()}
-        for i, v in enumerate(vectors)
-    ]
-    mock.expect(
-        Reply(
-            json={"object": "list", "data": data, "model": model.name, "usage": {"prompt_tokens": 4, "total_tokens": 4}}
-        )
-    )
+    shape, packed = provider.api.embedding, [base64.b64encode(struct.pack("<3f", *v)).decode() for v in vectors]
+    mock.expect(Reply(json=embedding_answer(shape, packed, 4)))
     outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a", "b"], input_type="query")
     assert outcome.error is None, outcome.message
     assert outcome.items[0]["embeddings"] == [list(struct.unpack("<3f", struct.pack("<3f", *v))) for v in vectors]
     body = mock.last.body
-    assert body["encoding_format"] == "base64"
+    assert body[shape["encoding_format"]] == "base64"
     assert body.get("dimensions") == model.settings.get("dimensions")
     key, query, document = model.settings.get("input_type") or (None, None, None)
     if key:
         assert body[key] == query
-        mock.expect(Reply(json={"data": data[:1], "usage": {"prompt_tokens": 1, "total_tokens": 1}}))
+        mock.expect(Reply(json=embedding_answer(shape, packed[:1], 1)))
         call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type="document")
         assert mock.last.body[key] == document
 
 
+def test_dify_input_type_goes_as_the_models_field(dify, provider, mock):
+    """Dify's query or document, as the value the model's input_type names, under its key."""
+    model = embedding_with(provider, "input_type")
+    key, *values = model.settings["input_type"]
+    for input_type, value in zip(("query", "document"), values):
+        mock.expect(Reply(json=embedding_answer(provider.api.embedding, [[0.5, 1.0]], 2)))
+        outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type=input_type)
+        assert outcome.error is None, outcome.message
+        assert outcome.items[0]["embeddings"] == [[0.5, 1.0]]
+        assert mock.last.body[key] == value and mock.last.body[provider.api.embedding["input"]] == ["a"]
+
+
 def test_a_models_fixed_body_fields(dify, provider, mock):
     model = embedding_with(provider, "body")
-    mock.expect(Reply(json={"data": [{"index": 0, "embedding": [1.0]}]}))
+    mock.expect(Reply(json=embedding_answer(provider.api.embedding, [[1.0]])))
     outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type="document")
     assert outcome.error is None, outcome.message
     assert mock.last.body | model.settings["body"] == mock.last.body
-    assert mock.last.body["input"] == ["a"] and mock.last.body["model"] == model.name
+    assert mock.last.body[provider.api.embedding["input"]] == ["a"] and mock.last.body["model"] == model.name
 
 
 # ---- every kind: schemas, credentials, typed errors ---------------------------------------
@@ -305,7 +310,6 @@ def invocation(kind: str) -> tuple[str, dict]:
 
 
 GOOD = {
-    "text-embedding": Reply(json={"data": [{"index": 0, "embedding": "AACAPw=="}]}),
     "speech2text": Reply(json={"text": ""}),
     "tts": Reply(audio=[b"\xff\xfb" + bytes(32)]),
     "moderation": Reply(json={"results": [{"flagged": False, "categories": {}}]}),
@@ -313,7 +317,9 @@ GOOD = {
 
 
 def good(provider: Provider, kind: str) -> Reply:
-    """A good answer of the kind's call (rerank's in the spec's shape)."""
+    """A good answer of the kind's call (rerank's and text-embedding's in the spec's shape)."""
+    if kind == "text-embedding":
+        return Reply(json=embedding_answer(provider.api.embedding, ["AACAPw=="]))
     return ranking(provider, [(0, 0.5)]) if kind == "rerank" else GOOD[kind]
 
 

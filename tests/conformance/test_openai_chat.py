@@ -13,7 +13,7 @@ import pytest
 
 from tests.conformance.expect import DOCUMENT, HOSTED_TOOL, IMAGE, answered, both, comparable, reply
 from tests.conformance.hosts import assistant, first_llm, system, tool, user
-from tests.conformance.protocols import Call, Text
+from tests.conformance.protocols import Call, Text, embedding_answer
 from tests.conformance.protocols.openai_chat import HEAD, chunk, usage_body
 from tests.integration.mock_server import Reply, sse
 
@@ -236,8 +236,9 @@ def test_embedding_settings_and_any_model(maibot, provider, mock):
     if model is None:
         pytest.skip("the spec declares no embedding model with settings")
     packed = base64.b64encode(struct.pack("<2f", 0.5, -1.25)).decode()
+    shape = provider.api.embedding
     for name, embedding in ((model.name, packed), ("user-added-embed", [0.5, -1.25])):
-        mock.expect(Reply(json={"data": [{"index": 0, "embedding": embedding}]}))
+        mock.expect(Reply(json=embedding_answer(shape, [embedding])))
         result = maibot.call(
             op="embedding",
             api_provider=maibot.api_provider(),
@@ -247,12 +248,15 @@ def test_embedding_settings_and_any_model(maibot, provider, mock):
         assert result["ok"], result
         assert result["embedding"] == [0.5, -1.25]
         body = mock.last.body
+        encoding = (
+            {shape["encoding_format"]: model.settings.get("encoding", "float")} if shape["encoding_format"] else {}
+        )
         if name == model.name:
-            assert body["encoding_format"] == model.settings.get("encoding", "float")
+            assert body | encoding == body
             assert body.get("dimensions") == model.settings.get("dimensions")
             assert body | (model.settings.get("body") or {}) == body
         else:
-            assert body == {"model": name, "input": ["hi"], "encoding_format": "float"}
+            assert body == {"model": name, shape["input"]: ["hi"]} | {k: "float" for k in encoding}
 
 
 def test_built_in_tools_come_after_the_functions(dify, provider, api, mock):

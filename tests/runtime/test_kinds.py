@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from compiler.runtime.kinds import embeddings, moderation, rerank, speech, transcription
+from compiler.runtime.kinds import embeddings, keyed_embeddings, moderation, rerank, speech, transcription
 from compiler.runtime.errors import ProviderError
 
 
@@ -73,6 +73,80 @@ def test_base64_vectors_are_little_endian_float32() -> None:
         embeddings.parse({"data": [{"embedding": base64.b64encode(b"abc").decode()}]}, 1)
     with pytest.raises(ProviderError, match="not base64"):
         embeddings.parse({"data": [{"embedding": "***"}]}, 1)
+
+
+# ---- embeddings keys from the spec (api.embeddings) ---------------------------------------
+
+OPENAI = dict(input="input", encoding_format="encoding_format", results=("data",), vector="embedding", index="index")
+USAGE = (("usage", "prompt_tokens"), ("usage", "total_tokens"))
+NOMIC = dict(input="texts", encoding_format=None, results=("embeddings",), vector="", index=None, tokens=USAGE)
+
+
+def test_keyed_embeddings_with_openais_keys_match_the_openai_module(settings) -> None:
+    settings(
+        EMBEDDING=OPENAI | dict(tokens=USAGE), MODEL_SETTINGS={"v": {"dimensions": 8, "input_type": ("t", "q", "d")}}
+    )
+    for model, kind in (("v", "query"), ("e", None)):
+        ours, theirs = keyed_embeddings.request(model, ["a"], "u", kind), embeddings.request(model, ["a"], "u", kind)
+        assert (ours.method, ours.path, ours.body) == (theirs.method, theirs.path, theirs.body)
+    answer = {"data": [{"index": 1, "embedding": [2]}, {"index": 0, "embedding": [1]}], "usage": {"total_tokens": 3}}
+    assert keyed_embeddings.parse(answer, 2) == embeddings.parse(answer, 2) == ([[1.0], [2.0]], 3)
+
+
+def test_keyed_embeddings_nomic_shape(settings) -> None:
+    settings(EMBEDDING=NOMIC, MODEL_SETTINGS={"n": {"input_type": ("task_type", "search_query", "search_document")}})
+    request = keyed_embeddings.request("n", ["a", "b"], input_type="query")
+    assert (request.path, request.body) == (
+        "/embeddings",
+        {"model": "n", "texts": ["a", "b"], "task_type": "search_query"},
+    )
+    assert keyed_embeddings.request("n", ["a"], input_type="document").body["task_type"] == "search_document"
+    answer = {"embeddings": [[0.5, 1], [2, 3]], "usage": {"prompt_tokens": 7, "total_tokens": 7}, "model": "n"}
+    assert keyed_embeddings.parse(answer, 2) == ([[0.5, 1.0], [2.0, 3.0]], 7)
+    assert keyed_embeddings.parse({"embeddings": [[1]]}, 1) == ([[1.0]], None)
+
+
+def test_keyed_embeddings_bare_list_nested_rows_and_token_paths(settings) -> None:
+    settings(EMBEDDING=NOMIC | dict(results=(), tokens=()))
+    assert keyed_embeddings.parse([[1, 2]], 1) == ([[1.0, 2.0]], None)
+    rows = dict(results=("output", "vectors"), vector="values", index="n", tokens=(("meta", "billed"), ("usage", "x")))
+    settings(EMBEDDING=NOMIC | rows)
+    answer = {"output": {"vectors": [{"n": 1, "values": [2]}, {"n": 0, "values": [1]}]}, "meta": {"billed": 9}}
+    assert keyed_embeddings.parse(answer, 2) == ([[1.0], [2.0]], 9)
+    answer["meta"] = {"billed": True}  # a boolean is no count: the next path, then none
+    assert keyed_embeddings.parse(answer | {"usage": {"x": 4}}, 2)[1] == 4
+    assert keyed_embeddings.parse(answer, 2)[1] is None
+
+
+@pytest.mark.parametrize(
+    "shape,payload,message",
+    [
+        ({}, {"embeddings": [[1], [2]]}, r"expected 1 embeddings \(embeddings\), got \[\[1\], \[2\]\]"),
+        ({}, {"embeddings": {"0": [1]}}, r"expected 1 embeddings \(embeddings\), got \{"),
+        ({}, {"vectors": [[1]]}, r"expected 1 embeddings \(embeddings\), got null"),
+        ({}, {"embeddings": ["***"]}, "not base64"),
+        ({}, {"embeddings": [[1, "x"]]}, "malformed embeddings"),
+        ({}, {"error": {"message": "no such model"}}, "no such model"),
+        ({"results": ()}, {"error": {"message": "quota", "code": "429"}}, "rate_limit.*quota"),
+        ({"results": ()}, "text", r"expected 1 embeddings \(the answer\)"),
+        ({"results": ("out", "rows")}, {"out": [1]}, "expected a JSON object"),
+        ({"vector": "v"}, {"embeddings": [{"w": [1]}]}, "malformed embeddings.*'v'"),
+        ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1]}]}, "malformed embeddings.*'i'"),
+        ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1], "i": 1}]}, "do not number the 1 texts"),
+        ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1], "i": True}]}, "do not number the 1 texts"),
+        ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1], "i": "0"}]}, "do not number the 1 texts"),
+    ],
+)
+def test_keyed_embeddings_that_are_wrong(settings, shape, payload, message) -> None:
+    settings(EMBEDDING=NOMIC | shape)
+    with pytest.raises(ProviderError, match=message):
+        keyed_embeddings.parse(payload, 1)
+
+
+def test_keyed_embeddings_indices_must_number_every_text_once(settings) -> None:
+    settings(EMBEDDING=NOMIC | dict(vector="v", index="i"))
+    with pytest.raises(ProviderError, match="do not number the 2 texts"):
+        keyed_embeddings.parse({"embeddings": [{"v": [1], "i": 0}, {"v": [2], "i": 0}]}, 2)
 
 
 # ---- rerank shapes -----------------------------------------------------------------------

@@ -191,11 +191,52 @@ def sent_id(api: Any, provider: Provider, model: str) -> str:
 
 
 def adapter_for(provider: Provider) -> Adapter:
-    """The adapter of a spec's protocol; Vertex AI's Gemini (embeddings over :predict) has its own."""
+    """The adapter of a spec's protocol; Vertex AI's Gemini (embeddings over :predict) has its own, and a
+    spec with its own embeddings keys (api.embeddings) has its protocol's with those keys."""
     name = provider.api.protocol
     if name == "gemini" and str(provider.api.endpoints.get("embeddings") or "").endswith(":predict"):
         name = "vertex_gemini"
+    if provider.api.embeddings_module == "keyed_embeddings":
+        return KeyedEmbeddings(adapter(name), provider.api.embedding)  # type: ignore[return-value]
     return adapter(name)
+
+
+class KeyedEmbeddings:
+    """A protocol's adapter whose text-embedding answers and requests have the spec's keys
+    (api.embeddings: config.EMBEDDING); everything else is the protocol's."""
+
+    def __init__(self, base: Adapter, shape: dict[str, Any]) -> None:
+        self.base, self.shape = base, shape
+        self.EMBEDDING_USAGE = bool(shape["tokens"]) and bool(shape["results"])  # a bare list carries none
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.base, name)
+
+    def embeddings(self, vectors: list[list[float]], tokens: int | None = None) -> Any:
+        return embedding_answer(self.shape, vectors, tokens)
+
+    def embedded(self, recorded: Recorded) -> tuple[str, list[str]]:
+        return recorded.body["model"], recorded.body[self.shape["input"]]
+
+
+def embedding_answer(shape: dict[str, Any], vectors: list[Any], tokens: int | None = None) -> Any:
+    """An embeddings answer in a spec's shape (api.embeddings): rows (last first where they carry their
+    index, which the plugins must put back in order) or bare vectors under its path, the tokens at its
+    first tokens path."""
+    rows: list[Any] = [
+        {shape["vector"]: v} | ({shape["index"]: n} if shape["index"] else {}) if shape["vector"] else v
+        for n, v in enumerate(vectors)
+    ]
+    answer: Any = rows[::-1] if shape["index"] else rows
+    for key in reversed(shape["results"]):
+        answer = {key: answer}
+    if tokens is not None and shape["tokens"] and isinstance(answer, dict):
+        *parents, last = shape["tokens"][0]
+        where = answer
+        for key in parents:
+            where = where.setdefault(key, {})
+        where[last] = tokens
+    return answer
 
 
 # What the plugins fill a path's `{variable}`s with when the conformance key (hosts.py) is a Google

@@ -10,6 +10,7 @@ import pytest
 from compiler.build import compile_spec, subtree
 from compiler.sources.compare import build_dify, write_spec
 from compiler.sources.dify_plugin import import_plugin
+from compiler.sources.generated import embeddings_of
 from tests.sample import SAMPLE
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -74,3 +75,22 @@ def test_runtime_config_round_trips(tmp_path, name):
     built = build_dify(write_spec(import_plugin(plugin), tmp_path / "specs"))
     config = "models/runtime/config.py"
     assert built[config].decode() == (plugin / config).read_text()
+
+
+def test_a_generated_plugins_embeddings_keys_come_back() -> None:
+    """config.EMBEDDING gives api.embeddings back as the spec writes it: only what is not OpenAI's."""
+    imported = import_plugin(ROOT / "generated" / "nomic" / "dify")
+    assert imported.data["api"]["embeddings"] == {
+        "input": "texts",
+        "encoding_format": None,
+        "results": "embeddings",
+        "vector": "",
+        "index": None,
+    }
+    shape = {"input": "input", "encoding_format": "encoding_format", "results": ("out", "data"), "vector": "v"}
+    assert embeddings_of(shape | {"index": "index", "tokens": (("meta", "tokens"),)}) == {
+        "results": "out.data",
+        "vector": "v",
+        "tokens": ["meta.tokens"],
+    }
+    assert embeddings_of(shape | {"index": "index", "tokens": ()})["tokens"] is None

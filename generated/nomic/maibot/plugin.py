@@ -1,0 +1,44 @@
+# Generated from specs/nomic.yaml by the provider compiler. Do not edit by hand.
+"""Nomic Atlas for MaiBot: registers the `nomic` LLM client type.
+
+Point a MaiBot `api_providers` entry at it with `client_type = 'nomic'`;
+the handler below serves these operations: embedding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maibot_sdk import LLMProvider, MaiBotPlugin
+
+from .runtime.maibot.provider import Provider
+
+
+class NomicPlugin(MaiBotPlugin):
+    """One provider instance (and one pooled HTTP client) for the plugin's lifetime."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.provider = Provider()
+
+    async def on_load(self) -> None:
+        return None
+
+    async def on_unload(self) -> None:
+        await self.provider.aclose()
+
+    async def on_config_update(self, scope: str, config_data: dict[str, Any], version: str) -> None:
+        """Nothing to reload: every call carries its own `api_provider` settings."""
+        return None
+
+    @LLMProvider(
+        "nomic",
+        name="Nomic Atlas",
+        description="Nomic's text embedding models, served by the Nomic Atlas API.",
+        version="0.1.0",
+    )
+    async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        return await self.provider.dispatch(operation, request)
+
+
+def create_plugin() -> NomicPlugin:
+    return NomicPlugin()
