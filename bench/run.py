@@ -568,7 +568,7 @@ def main() -> None:
         rows += compiler_rows(compiler_bench.measure(args.quick))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    notes = openai_notes(o, sizes) + "\n" + bedrock_bench.notes(r) + daemon_bench.notes(g)
+    notes = openai_notes(o, sizes) + "\n" + bedrock_bench.notes(r).rstrip("\n") + "\n" + daemon_bench.notes(g)
     text = report(rows, d["profile"], sizes, notes)
     print(text)
     if args.out:

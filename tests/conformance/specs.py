@@ -181,6 +181,7 @@ QUIRKS: dict[str, Callable[[Provider], bool]] = {
     "model families": lambda p: any(
         rule.encoding == "control" and rule.send_as == "model" for m in p.models_of("llm") for rule in m.parameters
     ),
+    "embeddings keys": lambda p: p.api.embeddings_module == "keyed_embeddings",
 }
 
 
