@@ -14,7 +14,7 @@ from tests.conformance.protocols import Text
 from tests.conformance.protocols import openai_chat as chat
 from tests.conformance.protocols import openai_responses as responses
 from tests.conformance.specs import only
-from tests.conformance.test_kinds import GOOD, invocation
+from tests.conformance.test_kinds import good, invocation
 from tests.integration import azure_mock
 from tests.integration.mock_server import Reply
 from tests.integration.payloads import completion
@@ -205,7 +205,7 @@ def test_a_deployment_of_every_kind(dify, provider, mock, kind, base, endpoint, 
     credentials = deployment(mock, base=base, shape=shape)
     if kind == "tts":
         data = data | {"voice": "alloy"}
-    mock.expect(GOOD[kind])
+    mock.expect(good(provider, kind))
     outcome = dify.request(
         action, user_id="u1", provider=provider.name, model_type=kind, model=DEPLOYMENT, credentials=credentials, **data
     )
