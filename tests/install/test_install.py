@@ -87,7 +87,7 @@ def test_the_pre_commit_hook_runs_from_another_repository(installed, tmp_path: P
     passed = run(*hook, cwd=repo, env=env)
     assert "Passed" in passed.stdout
     (repo / "providers" / "acme.yaml").write_text(
-        (repo / "providers" / "acme.yaml").read_text().replace(f"0.2.1", "0.2.2")
+        (repo / "providers" / "acme.yaml").read_text().replace(f"version: {ACME_VERSION}", "version: 9.9.9")
     )
     failed = run(*hook, cwd=repo, env=env, ok=False)
     assert failed.returncode == 1 and "Failed" in failed.stdout and "manifest.yaml" in failed.stdout
