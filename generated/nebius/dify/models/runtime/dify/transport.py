@@ -7,7 +7,7 @@ several times faster (the provider compiler's benchmarks measure it)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import Any
