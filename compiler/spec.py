@@ -207,6 +207,12 @@ class Rerank(Strict):
         "logits, e.g. TEI without normalisation).",
         examples=["sigmoid"],
     )
+    text: str | None = Field(
+        None,
+        description="Key under which the query and each document go as objects (NVIDIA's `{text: ...}`); null: "
+        "as plain strings.",
+        examples=["text", None],
+    )
 
 
 class Embeddings(Strict):
@@ -241,6 +247,12 @@ class Embeddings(Strict):
         description="Where the answer reports the tokens used: a dotted path, or several tried in turn (the first "
         "that holds a number wins); null: the answer reports none, so they are counted offline.",
         examples=["usage.total_tokens", ["usage.prompt_tokens", "usage.total_tokens"], None],
+    )
+    nested: str | None = Field(
+        None,
+        description="Voyage's contextualized embeddings: each text goes as a document of one chunk (a list of its "
+        "own), and each row of the answer holds its document's rows under this key; null: texts and rows flat.",
+        examples=["data", None],
     )
 
 
@@ -892,6 +904,23 @@ class ModelFields(Strict):
         gt=0,
         description="Longest text chunk checked in one input; longer texts are split (moderation). Default 2000.",
         examples=[2000],
+    )
+    endpoint: str | None = Field(
+        None,
+        description="This model's path, where it is not its kind's (api.endpoints), or a whole https URL where the "
+        "model is served on another host (text-embedding, rerank): Voyage's /contextualizedembeddings, NVIDIA's "
+        "hosted reranker. A user's base-URL override takes a whole URL's path.",
+        examples=["/contextualizedembeddings", "https://ai.api.nvidia.com/v1/retrieval/nvidia/reranking"],
+    )
+    embeddings: Embeddings | None = Field(
+        None,
+        description="This model's embeddings call keys and answer shape, over api.embeddings (text-embedding).",
+        examples=[{"input": "inputs", "nested": "data"}],
+    )
+    rerank: Rerank | None = Field(
+        None,
+        description="This model's rerank call keys and answer shape, over api.rerank (rerank).",
+        examples=[{"documents": "passages", "text": "text", "results": "rankings", "score": "logit"}],
     )
 
 

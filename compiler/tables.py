@@ -76,7 +76,18 @@ KINDS = (
         "text-embedding",
         endpoint="embeddings",
         runtime="embeddings",
-        fields=frozenset(("context_size", "max_chunks", "dimensions", "input_type", "encoding", "invoke_body")),
+        fields=frozenset(
+            (
+                "context_size",
+                "max_chunks",
+                "dimensions",
+                "input_type",
+                "encoding",
+                "invoke_body",
+                "endpoint",
+                "embeddings",
+            )
+        ),
         required=("context_size",),
         dify=DifyKind("text_embedding", "TEXT_EMBEDDING", "embedding"),
         maibot=MaiBotKind("embedding", "embedding"),
@@ -85,7 +96,7 @@ KINDS = (
         "rerank",
         endpoint="rerank",
         runtime="rerank",
-        fields=frozenset(("context_size",)),
+        fields=frozenset(("context_size", "endpoint", "rerank")),
         required=("context_size",),
         dify=DifyKind("rerank", "RERANK", "rerank"),
     ),

@@ -99,7 +99,7 @@ def lower_valid(lw: Lowering, spec: s.Spec) -> Provider:
         errors=lower_errors(lw, spec),
         models=models,
         parameters=parameters,
-        kind_settings=kind_settings(spec, api),
+        kind_settings=kind_settings(lw, spec, api),
         maibot=lower_maibot(lw, spec),
         dify_memory=spec.dify.memory,
         dify_minimum_version=dify_minimum,

@@ -264,16 +264,15 @@ RESULT_PATH_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]
 BODY_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
-def lower_rerank(lw: Lowering, shape: s.Rerank) -> dict[str, object]:
+def lower_rerank(lw: Lowering, shape: s.Rerank, loc: tuple = ("api", "rerank")) -> dict[str, object]:
     """The rerank shape, checked so that an answer can match it: a results path of keys, and
     distinct index and score keys."""
-    loc = ("api", "rerank")
     lw.check(
         bool(RESULT_PATH_RE.match(shape.results)),
         loc + ("results",),
         f"must be keys joined by dots (output.results), or empty when the answer is the list, got {shape.results!r}",
     )
-    for key in ("query", "documents", "top_n", "index", "score"):
+    for key in ("query", "documents", "top_n", "index", "score", "text"):
         value = getattr(shape, key)
         ok = value is None or bool(BODY_KEY_RE.match(value))
         lw.check(ok, loc + (key,), f"must be one JSON key (letters, digits, _ and -), got {value!r}")
@@ -290,24 +289,13 @@ def lower_rerank(lw: Lowering, shape: s.Rerank) -> dict[str, object]:
         "index": shape.index,
         "score": shape.score,
         "transform": shape.transform,
+        "text": shape.text,
     }
-
-
-# The embeddings call as OpenAI's API makes it (spec.Embeddings' defaults): a spec whose call is this one
-# ships runtime/kinds/embeddings.py, any other shape kinds/keyed_embeddings.py (config.EMBEDDING).
-OPENAI_EMBEDDING = {
-    "input": "input",
-    "encoding_format": "encoding_format",
-    "results": ("data",),
-    "vector": "embedding",
-    "index": "index",
-    "tokens": (("usage", "prompt_tokens"), ("usage", "total_tokens")),
-}
 
 
 def embeddings_module(lw: Lowering, api: s.Api, protocol: Protocol) -> str:
     """The runtime module text-embedding models use: the protocol's own (Gemini's, Bedrock's), which
-    takes no api.embeddings, or OpenAI's call, plain or with the spec's keys."""
+    takes no api.embeddings, or OpenAI's call with the spec's keys (config.EMBEDDING)."""
     own = protocol.runtimes.get("embeddings")
     if own:
         lw.check(
@@ -316,7 +304,7 @@ def embeddings_module(lw: Lowering, api: s.Api, protocol: Protocol) -> str:
             f"protocol {protocol.name} makes its embeddings call its own way: drop api.embeddings",
         )
         return own
-    return "embeddings" if embedding_shape(api.embeddings) == OPENAI_EMBEDDING else "keyed_embeddings"
+    return "embeddings"
 
 
 def embedding_shape(shape: s.Embeddings) -> dict[str, object]:
@@ -329,14 +317,18 @@ def embedding_shape(shape: s.Embeddings) -> dict[str, object]:
         "vector": shape.vector,
         "index": shape.index,
         "tokens": tuple(tuple(path.split(".")) for path in tokens),
+        "nested": shape.nested,
     }
 
 
-def lower_embeddings(lw: Lowering, shape: s.Embeddings) -> dict[str, object]:
+# The embeddings call as OpenAI's API makes it (spec.Embeddings' defaults).
+OPENAI_EMBEDDING = embedding_shape(s.Embeddings())
+
+
+def lower_embeddings(lw: Lowering, shape: s.Embeddings, loc: tuple = ("api", "embeddings")) -> dict[str, object]:
     """The embeddings shape, checked so that a request and an answer can match it: body keys distinct
     from each other and from the keys the call sets itself, paths of keys, distinct row keys."""
-    loc = ("api", "embeddings")
-    for key in ("input", "encoding_format", "vector", "index"):
+    for key in ("input", "encoding_format", "vector", "index", "nested"):
         value = getattr(shape, key)
         ok = value is None or (key == "vector" and value == "") or bool(BODY_KEY_RE.match(value))
         lw.check(ok, loc + (key,), f"must be one JSON key (letters, digits, _ and -), got {value!r}")
@@ -359,6 +351,11 @@ def lower_embeddings(lw: Lowering, shape: s.Embeddings) -> dict[str, object]:
         not (shape.index and not shape.vector),
         loc + ("index",),
         "the items are bare vectors (vector: ''), so they have no index key: set it to null",
+    )
+    lw.check(
+        not (shape.nested and not shape.vector),
+        loc + ("nested",),
+        "a document's rows hold their vectors under a key: set `vector` (embedding)",
     )
     sent = [shape.input] + ([shape.encoding_format] if shape.encoding_format else [])
     taken = {"model", "dimensions"}

@@ -7,10 +7,11 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import spec as s
-from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body
+from compiler.lower.api import LIMITS, REQUIRED_ENDPOINTS, check_fixed_body, lower_embeddings, lower_rerank
 from compiler.lower.diagnostics import Lowering, check_unique
 from compiler.lower.identity import i18n
 from compiler.lower.parameters import VALUED_CONTROLS, Speaking, expand_sets, lower_parameter, lower_rules
@@ -130,6 +131,7 @@ def lower_model(lw: Lowering, spec: s.Spec, api: ApiInfo, index: int) -> ModelIn
         deprecated=model.deprecated,
         properties=properties(lw, loc, kind.name, fields),
         settings=settings(fields)
+        | own_calls(lw, spec, fields, lambda field: written_at(spec, index, field))
         | required_max_tokens(of(names), fields, kind.llm_fields)
         | wire_id(model)
         | protocol_setting(names, api)
@@ -216,8 +218,14 @@ def check_endpoints(
             else "is read by bedrock_converse embeddings only"
         )
         lw.check(invoked == (fields.invoke_body is not None), loc + ("invoke_body",), message)
-        asked = fields.encoding != "base64" or api.embedding["encoding_format"] is not None
-        lw.check(asked, loc + ("encoding",), "api.embeddings.encoding_format is null: no encoding is asked for")
+        keys = (fields.embeddings.model_fields_set if fields.embeddings else set()) & {"encoding_format"}
+        sent = fields.embeddings.encoding_format if keys else api.embedding["encoding_format"]
+        where = "the model's embeddings.encoding_format" if keys else "api.embeddings.encoding_format"
+        lw.check(
+            fields.encoding != "base64" or sent is not None,
+            loc + ("encoding",),
+            f"{where} is null: no encoding is asked for",
+        )
     if fields.mode == "completion":
         lw.check(api.endpoints["completions"] is not None, loc + ("mode",), "api.endpoints.completions is null")
         calls = sorted(set(fields.features or ()) & {"tool-call", "multi-tool-call", "stream-tool-call"})
@@ -271,7 +279,31 @@ def structured_output_rule(
     return [(written_at(spec, index, "features"), s.Parameter(template="json_schema"))]
 
 
-def kind_settings(spec: s.Spec, api: ApiInfo) -> dict[str, dict[str, object]]:
+ENDPOINT_RE = re.compile(r"^(/|https://)[^\s?#]*$")
+
+
+def own_calls(lw: Lowering, spec: s.Spec, fields: s.ModelFields, at: Callable[[str], tuple]) -> dict[str, object]:
+    """A model's own endpoint and call keys (config.MODEL_SETTINGS: endpoint, embedding, rerank), its
+    keys over the spec's api.embeddings or api.rerank."""
+    out: dict[str, object] = {}
+    if fields.endpoint is not None:
+        message = f"must be a path (/rerank) or a whole https URL, without query, got {fields.endpoint!r}"
+        lw.check(bool(ENDPOINT_RE.match(fields.endpoint)), at("endpoint"), message)
+        out["endpoint"] = fields.endpoint
+    if fields.embeddings is not None:
+        shape = spec.api.embeddings.model_copy(update=given(fields.embeddings))
+        out["embedding"] = lower_embeddings(lw, shape, at("embeddings"))
+    if fields.rerank is not None:
+        out["rerank"] = lower_rerank(lw, spec.api.rerank.model_copy(update=given(fields.rerank)), at("rerank"))
+    return out
+
+
+def given(shape: s.Strict) -> dict[str, object]:
+    """The keys a spec writes in a call shape (the rest are the spec's api-wide ones)."""
+    return {key: getattr(shape, key) for key in shape.model_fields_set}
+
+
+def kind_settings(lw: Lowering, spec: s.Spec, api: ApiInfo) -> dict[str, dict[str, object]]:
     """What a model the spec does not list (user-added, or any id a MaiBot user sets) is sent with:
     its kind's defaults (config.KIND_SETTINGS), for each kind whose defaults set anything."""
     found = {}
@@ -281,6 +313,7 @@ def kind_settings(spec: s.Spec, api: ApiInfo) -> dict[str, dict[str, object]]:
             names = declared(fields, api.protocol) if kind.llm_fields else (api.protocol,)
             found[kind.name] = (
                 settings(fields)
+                | own_calls(lw, spec, fields, lambda field, kind=kind.name: ("defaults", kind, field))
                 | required_max_tokens(of(names), fields, kind.llm_fields)
                 | protocol_setting(names, api)
             )

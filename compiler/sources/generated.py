@@ -19,7 +19,7 @@ CONFIG = "models/runtime/config.py"
 MARK = "by the provider compiler"
 # MODEL_SETTINGS keys that are the model's spec field of the same name, written as they are.
 SETTING_FIELDS = ("protocol", "invoke_body", "dimensions", "encoding", "body", "stream", "system_messages")
-SETTING_FIELDS += ("never_send", "send_stop", "output_modalities", "language", "prompt")
+SETTING_FIELDS += ("never_send", "send_stop", "output_modalities", "language", "prompt", "endpoint")
 
 
 def is_generated(source: Source) -> bool:
@@ -64,8 +64,12 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
     for key, name in (("MODEL_PREFIXES", "prefixes"), ("HOSTS", "hosts"), ("BODY", "body")):
         if config.get(key):
             api[name] = dict(config[key])
-    if config.get("EMBEDDING"):
-        api["embeddings"] = embeddings_of(config["EMBEDDING"])
+    embeddings = embeddings_of(config.get("EMBEDDING") or {})
+    if embeddings:
+        api["embeddings"] = embeddings
+    rerank = rerank_of(config.get("RERANK") or {})
+    if rerank:
+        api["rerank"] = rerank
     if config.get("PROFILES"):
         api["profiles"] = {wire: list(prefixes) for wire, prefixes in config["PROFILES"].items()}
     protocols = {name: protocol_api(name, entry, config) for name, entry in (config.get("PROTOCOLS") or {}).items()}
@@ -75,10 +79,22 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def embeddings_of(shape: dict[str, Any]) -> dict[str, Any]:
-    """api.embeddings from config.EMBEDDING: the keys that differ from OpenAI's call, paths dotted."""
+    """api.embeddings from config.EMBEDDING: the keys that differ from OpenAI's call, paths dotted
+    (none where the config has no such call)."""
+    if not shape:
+        return {}
     tokens = [".".join(path) for path in shape.get("tokens") or ()]
     written = shape | {"results": ".".join(shape.get("results") or ()), "tokens": tokens or None}
     defaults = s.Embeddings().model_dump()
+    return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
+
+
+def rerank_of(shape: dict[str, Any]) -> dict[str, Any]:
+    """api.rerank from config.RERANK: the keys that differ from the default call, the path dotted."""
+    if not shape:
+        return {}
+    written = shape | {"results": ".".join(shape.get("results") or ())}
+    defaults = s.Rerank().model_dump()
     return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
 
 
@@ -193,6 +209,9 @@ def apply_config(data: dict[str, Any], models: list[dict], config: dict[str, Any
         model.update({key: spec_value(own[key]) for key in SETTING_FIELDS if key in own})
         if own.get("input_type"):
             model["input_type"] = dict(zip(("send_as", "query", "document"), own["input_type"]))
+        for key, field, written in (("embedding", "embeddings", embeddings_of), ("rerank", "rerank", rerank_of)):
+            if own.get(key):
+                model[field] = written(own[key])
         if model.get("parameters"):
             records, overrides = config.get("PARAMETERS") or {}, own.get("parameters") or {}
             model["parameters"] = [with_record(r, records, overrides) for r in model["parameters"]]

@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from compiler.catalogue import FEATURES
 from compiler.load import load_spec
 from compiler.lower import lower
+from compiler.lower.api import OPENAI_EMBEDDING
 from compiler.model import CustomInfo, ModelInfo, Provider
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,7 +182,11 @@ QUIRKS: dict[str, Callable[[Provider], bool]] = {
     "model families": lambda p: any(
         rule.encoding == "control" and rule.send_as == "model" for m in p.models_of("llm") for rule in m.parameters
     ),
-    "embeddings keys": lambda p: p.api.embeddings_module == "keyed_embeddings",
+    "embeddings keys": lambda p: p.api.embeddings_module == "embeddings" and p.api.embedding != OPENAI_EMBEDDING,
+    "embedding model's own call": lambda p: any(
+        m.settings.keys() & {"endpoint", "embedding"} for m in p.models_of("text-embedding")
+    ),
+    "rerank model's own call": lambda p: any(m.settings.keys() & {"endpoint", "rerank"} for m in p.models_of("rerank")),
 }
 
 

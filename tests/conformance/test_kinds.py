@@ -14,7 +14,7 @@ from compiler.model import ModelInfo, Provider
 from compiler.runtime.kinds import transcription
 from tests.conformance.expect import assert_auth, closed_port
 from tests.conformance.hosts import KEY
-from tests.conformance.protocols import base_path, embedding_answer
+from tests.conformance.protocols import embedding_answer, embedding_of, own_call
 from tests.integration.mock_server import MockServer, Reply, form
 
 # Checks of the spec as a whole, not repeated for each protocol its chat models speak (specs.py: VIEW).
@@ -43,8 +43,8 @@ def call(dify, provider: Provider, mock: MockServer, action: str, model: ModelIn
     )
 
 
-def path(provider: Provider, kind: str) -> str:
-    return base_path(provider) + provider.endpoints[kind]
+def path(provider: Provider, kind: str, model: ModelInfo | None = None) -> str:
+    return own_call(provider, model, kind)
 
 
 # ---- rerank ------------------------------------------------------------------------------
@@ -52,9 +52,14 @@ def path(provider: Provider, kind: str) -> str:
 DOCS = ["Paris is the capital of France.", "Bananas are yellow.", "Lyon is in France.", "The sky is blue."]
 
 
-def ranking(provider: Provider, scores: list[tuple[int, float]]) -> Reply:
-    """A rerank answer in the spec's shape (api.rerank): (index, score) rows under its keys and path."""
-    shape = provider.api.rerank
+def rerank_of(provider: Provider, model: ModelInfo) -> dict:
+    """The rerank call's keys of `model`: its own, else the spec's (api.rerank)."""
+    return model.settings.get("rerank") or provider.api.rerank
+
+
+def ranking(provider: Provider, model: ModelInfo, scores: list[tuple[int, float]]) -> Reply:
+    """A rerank answer in the model's shape: (index, score) rows under its keys and path."""
+    shape = rerank_of(provider, model)
     answer: object = [{shape["index"]: index, shape["score"]: score} for index, score in scores]
     for key in reversed(shape["results"]):
         answer = {key: answer}
@@ -62,9 +67,14 @@ def ranking(provider: Provider, scores: list[tuple[int, float]]) -> Reply:
 
 
 def ranking_body(provider: Provider, model: ModelInfo, query: str, top_n: int | None) -> dict:
-    """The body the spec's rerank call sends: its keys, the model's wire id and fixed fields."""
-    shape = provider.api.rerank
-    body = {"model": model.settings.get("api_id", model.name), shape["query"]: query, shape["documents"]: DOCS}
+    """The body the model's rerank call sends: its keys, the model's wire id and fixed fields."""
+    shape = rerank_of(provider, model)
+    wrap = (lambda text: {shape["text"]: text}) if shape["text"] else (lambda text: text)
+    body = {
+        "model": model.settings.get("api_id", model.name),
+        shape["query"]: wrap(query),
+        shape["documents"]: [wrap(doc) for doc in DOCS],
+    }
     if top_n is not None and shape["top_n"]:
         body[shape["top_n"]] = top_n
     return body | dict(model.settings.get("body") or {})
@@ -72,9 +82,9 @@ def ranking_body(provider: Provider, model: ModelInfo, query: str, top_n: int | 
 
 def test_rerank_in_rank_order_with_threshold_and_top_n(dify, provider, mock):
     model = model_of(provider, "rerank")
-    if provider.api.rerank["transform"] != "none":
+    if rerank_of(provider, model)["transform"] != "none":
         pytest.skip("the provider's scores are transformed; the scores below are relevances")
-    mock.expect(ranking(provider, [(2, 0.61), (0, 0.93), (3, 0.05), (1, 0.12)]))
+    mock.expect(ranking(provider, model, [(2, 0.61), (0, 0.93), (3, 0.05), (1, 0.12)]))
     outcome = call(
         dify, provider, mock, "invoke_rerank", model, query="French cities", docs=DOCS, score_threshold=0.1, top_n=3
     )
@@ -89,14 +99,14 @@ def test_rerank_in_rank_order_with_threshold_and_top_n(dify, provider, mock):
             ],
         }
     ]
-    assert mock.last.path == path(provider, "rerank")
+    assert mock.last.path == path(provider, "rerank", model)
     assert mock.last.body == ranking_body(provider, model, "French cities", 3)
     assert_auth(provider, mock.last)
 
 
 def test_rerank_top_n_is_honoured_when_the_provider_ignores_it(dify, provider, mock):
     model = model_of(provider, "rerank")
-    mock.expect(ranking(provider, [(i, 1 - i / 10) for i in range(len(DOCS))]))
+    mock.expect(ranking(provider, model, [(i, 1 - i / 10) for i in range(len(DOCS))]))
     outcome = call(dify, provider, mock, "invoke_rerank", model, query="q", docs=DOCS, score_threshold=None, top_n=1)
     assert [d["index"] for d in outcome.items[0]["docs"]] == [0]
 
@@ -109,7 +119,7 @@ def test_rerank_without_documents_calls_nothing(dify, provider, mock):
 
 def test_rerank_result_out_of_range_is_the_servers_fault(dify, provider, mock):
     model = model_of(provider, "rerank")
-    mock.expect(ranking(provider, [(9, 0.5)]))
+    mock.expect(ranking(provider, model, [(9, 0.5)]))
     outcome = call(dify, provider, mock, "invoke_rerank", model, query="q", docs=DOCS, score_threshold=None, top_n=None)
     assert outcome.error_type == "InvokeServerUnavailableError"
     assert "malformed rerank result" in outcome.message
@@ -257,7 +267,7 @@ def embedding_with(provider: Provider, setting: str) -> ModelInfo:
 def test_base64_embeddings_dimensions_and_input_type(dify, provider, mock):
     model = embedding_with(provider, "encoding")
     vectors = [[0.25, -1.5, 3.0], [1e-3, 2.5, -0.75]]
-    shape, packed = provider.api.embedding, [base64.b64encode(struct.pack("<3f", *v)).decode() for v in vectors]
+    shape, packed = embedding_of(provider, model), [base64.b64encode(struct.pack("<3f", *v)).decode() for v in vectors]
     mock.expect(Reply(json=embedding_answer(shape, packed, 4)))
     outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a", "b"], input_type="query")
     assert outcome.error is None, outcome.message
@@ -278,20 +288,65 @@ def test_dify_input_type_goes_as_the_models_field(dify, provider, mock):
     model = embedding_with(provider, "input_type")
     key, *values = model.settings["input_type"]
     for input_type, value in zip(("query", "document"), values):
-        mock.expect(Reply(json=embedding_answer(provider.api.embedding, [[0.5, 1.0]], 2)))
+        shape = embedding_of(provider, model)
+        mock.expect(Reply(json=embedding_answer(shape, [[0.5, 1.0]], 2)))
         outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type=input_type)
         assert outcome.error is None, outcome.message
         assert outcome.items[0]["embeddings"] == [[0.5, 1.0]]
-        assert mock.last.body[key] == value and mock.last.body[provider.api.embedding["input"]] == ["a"]
+        assert mock.last.body[key] == value and mock.last.body[shape["input"]] == sent(shape, ["a"])
 
 
 def test_a_models_fixed_body_fields(dify, provider, mock):
     model = embedding_with(provider, "body")
-    mock.expect(Reply(json=embedding_answer(provider.api.embedding, [[1.0]])))
+    shape = embedding_of(provider, model)
+    mock.expect(Reply(json=embedding_answer(shape, [[1.0]])))
     outcome = call(dify, provider, mock, "invoke_text_embedding", model, texts=["a"], input_type="document")
     assert outcome.error is None, outcome.message
     assert mock.last.body | model.settings["body"] == mock.last.body
-    assert mock.last.body[provider.api.embedding["input"]] == ["a"] and mock.last.body["model"] == model.name
+    assert mock.last.body[shape["input"]] == sent(shape, ["a"]) and mock.last.body["model"] == model.name
+
+
+def sent(shape: dict, texts: list[str]) -> list:
+    """The texts as the call sends them: each a document of its own where the rows nest."""
+    return [[text] for text in texts] if shape["nested"] else texts
+
+
+# ---- models with a call of their own (endpoint, embeddings or rerank keys) ----------------------
+
+
+def own_calls(provider: Provider) -> list[ModelInfo]:
+    own = [m for m in provider.models if {"endpoint", "embedding", "rerank"} & m.settings.keys()]
+    if not own:
+        pytest.skip("no model has a call of its own")
+    return own
+
+
+def test_every_model_with_a_call_of_its_own_is_called_there_and_read_so(dify, provider, mock):
+    """Each such model through Dify: the request at its endpoint with its keys, its answer read in
+    its shape (NVIDIA's hosted reranker, Voyage's contextualized embeddings)."""
+    for model in own_calls(provider):
+        if model.type == "rerank":
+            shape = rerank_of(provider, model)
+            scores = [(1, 2.0), (0, -1.0)] if shape["transform"] == "sigmoid" else [(1, 0.9), (0, 0.1)]
+            mock.expect(ranking(provider, model, scores))
+            outcome = call(
+                dify, provider, mock, "invoke_rerank", model, query="q", docs=DOCS, score_threshold=None, top_n=2
+            )
+            assert outcome.error is None, (model.name, outcome.message)
+            assert [d["index"] for d in outcome.items[0]["docs"]] == [1, 0]
+            assert 0 < outcome.items[0]["docs"][1]["score"] < outcome.items[0]["docs"][0]["score"] <= 1
+            assert mock.last.body == ranking_body(provider, model, "q", 2)
+        else:
+            shape = embedding_of(provider, model)
+            mock.expect(Reply(json=embedding_answer(shape, [[1.0, 0.5], [2.0, -0.5]], 6)))
+            outcome = call(
+                dify, provider, mock, "invoke_text_embedding", model, texts=["a", "b"], input_type="document"
+            )
+            assert outcome.error is None, (model.name, outcome.message)
+            assert outcome.items[0]["embeddings"] == [[1.0, 0.5], [2.0, -0.5]]
+            assert mock.last.body[shape["input"]] == sent(shape, ["a", "b"])
+        assert mock.last.path == path(provider, model.kind.endpoint, model), model.name
+        assert_auth(provider, mock.last)
 
 
 # ---- every kind: schemas, credentials, typed errors ---------------------------------------
@@ -316,11 +371,11 @@ GOOD = {
 }
 
 
-def good(provider: Provider, kind: str) -> Reply:
-    """A good answer of the kind's call (rerank's and text-embedding's in the spec's shape)."""
+def good(provider: Provider, kind: str, model: ModelInfo | None = None) -> Reply:
+    """A good answer of the kind's call (rerank's and text-embedding's in the model's shape)."""
     if kind == "text-embedding":
-        return Reply(json=embedding_answer(provider.api.embedding, ["AACAPw=="]))
-    return ranking(provider, [(0, 0.5)]) if kind == "rerank" else GOOD[kind]
+        return Reply(json=embedding_answer(embedding_of(provider, model), ["AACAPw=="]))
+    return ranking(provider, model or model_of(provider, kind), [(0, 0.5)]) if kind == "rerank" else GOOD[kind]
 
 
 FAILURES = {
@@ -370,11 +425,11 @@ def test_every_kind_times_out_as_a_connection_error(dify, provider, mock):
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_checks_credentials_with_a_call_of_its_own(dify, provider, mock, kind):
     model = model_of(provider, kind)
-    mock.expect(good(provider, kind))
+    mock.expect(good(provider, kind, model))
     outcome = call(dify, provider, mock, "validate_model_credentials", model)
     assert outcome.error is None, outcome.message
     assert outcome.items == [{"result": True, "credentials": dify.credentials()}]
-    assert mock.last.path == path(provider, model.kind.endpoint)
+    assert mock.last.path == path(provider, model.kind.endpoint, model)
     mock.expect(Reply(401, {"error": {"message": "bad key"}}))
     outcome = call(dify, provider, mock, "validate_model_credentials", model)
     assert outcome.error_type == "CredentialsValidateFailedError" and "bad key" in outcome.message

@@ -123,3 +123,16 @@ def test_a_field_picks_the_base_url_below_the_override(settings) -> None:
     assert http.base_url({"intl": False}) == "https://cn.example/v1"  # a switch may arrive as a boolean
     assert http.base_url({}) == "https://api.example.invalid/v1"
     assert http.base_url({"intl": "true", "base_url": "https://proxy.example/v1/"}) == "https://proxy.example/v1"
+
+
+def test_a_whole_url_path_goes_to_its_host_or_under_the_users_override(settings) -> None:
+    """NVIDIA's reranker is on another host; an override stands for the base URL, so the reranker's
+    path goes under it less the base URL's own path (/v1), and a path outside it goes whole."""
+    url = "https://ai.api.example.invalid/v1/retrieval/reranking"
+    assert http.address("https://api.example.invalid/v1", url, {}) == url
+    proxied = {"base_url": "https://proxy.example/v1/"}
+    assert http.address("https://proxy.example/v1", url, proxied) == "https://proxy.example/v1/retrieval/reranking"
+    other = "https://agent.example.invalid/rerank"
+    assert http.address("https://proxy.example/v1", other, proxied) == "https://proxy.example/v1/rerank"
+    settings(BASE_URL="https://api.example.invalid/v10")  # a path that merely starts with the same letters
+    assert http.address("", url, proxied) == "https://proxy.example/v1/v1/retrieval/reranking"

@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from compiler.runtime.kinds import embeddings, keyed_embeddings, moderation, rerank, speech, transcription
+from compiler.runtime.kinds import embeddings, moderation, rerank, speech, transcription
 from compiler.runtime.errors import ProviderError
 
 
@@ -32,7 +32,8 @@ def test_embeddings_come_back_in_input_order_with_usage() -> None:
 @pytest.mark.parametrize(
     "payload,message",
     [
-        ({"data": []}, r"expected 1 embeddings, got \[\]"),
+        ({"data": []}, r"expected 1 embeddings \(data\), got 0"),
+        ({"data": None}, r"embeddings \(data\) are not a list: null"),
         ({"data": [{"index": 0}]}, "malformed embeddings"),
         ({"data": [{"embedding": ["x"]}]}, "malformed embeddings"),
         ({"error": {"message": "no such model"}}, "no such model"),
@@ -79,79 +80,111 @@ def test_base64_vectors_are_little_endian_float32() -> None:
 
 OPENAI = dict(input="input", encoding_format="encoding_format", results=("data",), vector="embedding", index="index")
 USAGE = (("usage", "prompt_tokens"), ("usage", "total_tokens"))
-NOMIC = dict(input="texts", encoding_format=None, results=("embeddings",), vector="", index=None, tokens=USAGE)
+NOMIC = dict(
+    input="texts", encoding_format=None, results=("embeddings",), vector="", index=None, tokens=USAGE, nested=None
+)
 
 
-def test_keyed_embeddings_with_openais_keys_match_the_openai_module(settings) -> None:
-    settings(
-        EMBEDDING=OPENAI | dict(tokens=USAGE), MODEL_SETTINGS={"v": {"dimensions": 8, "input_type": ("t", "q", "d")}}
+def test_embeddings_with_openais_keys_are_the_default_call(settings) -> None:
+    settings(EMBEDDING=OPENAI | dict(tokens=USAGE, nested=None))
+    request = embeddings.request("e", ["a"], "u", "query")
+    assert (request.path, request.body) == (
+        "/embeddings",
+        {"model": "e", "input": ["a"], "encoding_format": "float", "user": "u"},
     )
-    for model, kind in (("v", "query"), ("e", None)):
-        ours, theirs = keyed_embeddings.request(model, ["a"], "u", kind), embeddings.request(model, ["a"], "u", kind)
-        assert (ours.method, ours.path, ours.body) == (theirs.method, theirs.path, theirs.body)
     answer = {"data": [{"index": 1, "embedding": [2]}, {"index": 0, "embedding": [1]}], "usage": {"total_tokens": 3}}
-    assert keyed_embeddings.parse(answer, 2) == embeddings.parse(answer, 2) == ([[1.0], [2.0]], 3)
+    assert embeddings.parse(answer, 2) == ([[1.0], [2.0]], 3)
 
 
-def test_keyed_embeddings_nomic_shape(settings) -> None:
+def test_shaped_embeddings_nomic_shape(settings) -> None:
     settings(EMBEDDING=NOMIC, MODEL_SETTINGS={"n": {"input_type": ("task_type", "search_query", "search_document")}})
-    request = keyed_embeddings.request("n", ["a", "b"], input_type="query")
+    request = embeddings.request("n", ["a", "b"], input_type="query")
     assert (request.path, request.body) == (
         "/embeddings",
         {"model": "n", "texts": ["a", "b"], "task_type": "search_query"},
     )
-    assert keyed_embeddings.request("n", ["a"], input_type="document").body["task_type"] == "search_document"
+    assert embeddings.request("n", ["a"], input_type="document").body["task_type"] == "search_document"
     answer = {"embeddings": [[0.5, 1], [2, 3]], "usage": {"prompt_tokens": 7, "total_tokens": 7}, "model": "n"}
-    assert keyed_embeddings.parse(answer, 2) == ([[0.5, 1.0], [2.0, 3.0]], 7)
-    assert keyed_embeddings.parse({"embeddings": [[1]]}, 1) == ([[1.0]], None)
+    assert embeddings.parse(answer, 2) == ([[0.5, 1.0], [2.0, 3.0]], 7)
+    assert embeddings.parse({"embeddings": [[1]]}, 1) == ([[1.0]], None)
 
 
-def test_keyed_embeddings_bare_list_nested_rows_and_token_paths(settings) -> None:
+def test_shaped_embeddings_bare_list_nested_rows_and_token_paths(settings) -> None:
     settings(EMBEDDING=NOMIC | dict(results=(), tokens=()))
-    assert keyed_embeddings.parse([[1, 2]], 1) == ([[1.0, 2.0]], None)
+    assert embeddings.parse([[1, 2]], 1) == ([[1.0, 2.0]], None)
     rows = dict(results=("output", "vectors"), vector="values", index="n", tokens=(("meta", "billed"), ("usage", "x")))
     settings(EMBEDDING=NOMIC | rows)
     answer = {"output": {"vectors": [{"n": 1, "values": [2]}, {"n": 0, "values": [1]}]}, "meta": {"billed": 9}}
-    assert keyed_embeddings.parse(answer, 2) == ([[1.0], [2.0]], 9)
+    assert embeddings.parse(answer, 2) == ([[1.0], [2.0]], 9)
     answer["meta"] = {"billed": True}  # a boolean is no count: the next path, then none
-    assert keyed_embeddings.parse(answer | {"usage": {"x": 4}}, 2)[1] == 4
-    assert keyed_embeddings.parse(answer, 2)[1] is None
+    assert embeddings.parse(answer | {"usage": {"x": 4}}, 2)[1] == 4
+    assert embeddings.parse(answer, 2)[1] is None
 
 
 @pytest.mark.parametrize(
     "shape,payload,message",
     [
-        ({}, {"embeddings": [[1], [2]]}, r"expected 1 embeddings \(embeddings\), got \[\[1\], \[2\]\]"),
-        ({}, {"embeddings": {"0": [1]}}, r"expected 1 embeddings \(embeddings\), got \{"),
-        ({}, {"vectors": [[1]]}, r"expected 1 embeddings \(embeddings\), got null"),
+        ({}, {"embeddings": [[1], [2]]}, r"expected 1 embeddings \(embeddings\), got 2"),
+        ({}, {"embeddings": {"0": [1]}}, r"embeddings \(embeddings\) are not a list: \{"),
+        ({}, {"vectors": [[1]]}, r"embeddings \(embeddings\) are not a list: null"),
         ({}, {"embeddings": ["***"]}, "not base64"),
         ({}, {"embeddings": [[1, "x"]]}, "malformed embeddings"),
         ({}, {"error": {"message": "no such model"}}, "no such model"),
         ({"results": ()}, {"error": {"message": "quota", "code": "429"}}, "rate_limit.*quota"),
-        ({"results": ()}, "text", r"expected 1 embeddings \(the answer\)"),
+        ({"results": ()}, "text", r"embeddings \(the answer\) are not a list"),
         ({"results": ("out", "rows")}, {"out": [1]}, "expected a JSON object"),
         ({"vector": "v"}, {"embeddings": [{"w": [1]}]}, "malformed embeddings.*'v'"),
-        ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1]}]}, "malformed embeddings.*'i'"),
         ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1], "i": 1}]}, "do not number the 1 texts"),
         ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1], "i": True}]}, "do not number the 1 texts"),
         ({"vector": "v", "index": "i"}, {"embeddings": [{"v": [1], "i": "0"}]}, "do not number the 1 texts"),
     ],
 )
-def test_keyed_embeddings_that_are_wrong(settings, shape, payload, message) -> None:
+def test_shaped_embeddings_that_are_wrong(settings, shape, payload, message) -> None:
     settings(EMBEDDING=NOMIC | shape)
     with pytest.raises(ProviderError, match=message):
-        keyed_embeddings.parse(payload, 1)
+        embeddings.parse(payload, 1)
 
 
-def test_keyed_embeddings_indices_must_number_every_text_once(settings) -> None:
+def test_rows_without_their_index_keep_input_order_unless_some_have_one(settings) -> None:
+    settings(EMBEDDING=NOMIC | dict(vector="v", index="i"))
+    assert embeddings.parse({"embeddings": [{"v": [1]}, {"v": [2]}]}, 2) == ([[1.0], [2.0]], None)
+    with pytest.raises(ProviderError, match="malformed embeddings.*'i'"):
+        embeddings.parse({"embeddings": [{"v": [1]}, {"v": [2], "i": 0}]}, 2)
+
+
+VOYAGE_CONTEXT = OPENAI | dict(input="inputs", tokens=(("usage", "total_tokens"),), nested="data")
+
+
+def test_a_models_own_endpoint_and_keys_send_each_text_as_a_document_and_read_nested_rows(settings) -> None:
+    own = {"endpoint": "/contextualizedembeddings", "embedding": VOYAGE_CONTEXT, "encoding": "base64"}
+    settings(EMBEDDING=OPENAI | dict(tokens=USAGE, nested=None), MODEL_SETTINGS={"ctx": own})
+    request = embeddings.request("ctx", ["a", "b"], input_type="query")
+    assert (request.path, request.body) == (
+        "/contextualizedembeddings",
+        {"model": "ctx", "inputs": [["a"], ["b"]], "encoding_format": "base64"},
+    )
+    assert embeddings.request("plain", ["a"]).path == "/embeddings"  # the spec's call for the others
+    groups = [
+        {"index": 1, "data": [{"index": 0, "embedding": [2]}]},
+        {"index": 0, "data": [{"index": 0, "embedding": [1]}]},
+    ]
+    assert embeddings.parse({"data": groups, "usage": {"total_tokens": 6}}, 2, "ctx") == ([[1.0], [2.0]], 6)
+    with pytest.raises(ProviderError, match="malformed embeddings.*one row"):
+        embeddings.parse({"data": [{"index": 0, "data": []}]}, 1, "ctx")
+    with pytest.raises(ProviderError, match="malformed embeddings"):
+        embeddings.parse({"data": [{"index": 0, "embedding": [1]}]}, 1, "ctx")  # flat rows: not this call's
+    assert embeddings.parse({"data": [{"index": 0, "embedding": [1]}]}, 1, "plain") == ([[1.0]], None)
+
+
+def test_shaped_embeddings_indices_must_number_every_text_once(settings) -> None:
     settings(EMBEDDING=NOMIC | dict(vector="v", index="i"))
     with pytest.raises(ProviderError, match="do not number the 2 texts"):
-        keyed_embeddings.parse({"embeddings": [{"v": [1], "i": 0}, {"v": [2], "i": 0}]}, 2)
+        embeddings.parse({"embeddings": [{"v": [1], "i": 0}, {"v": [2], "i": 0}]}, 2)
 
 
 # ---- rerank shapes -----------------------------------------------------------------------
 
-JINA = dict(query="query", documents="documents", top_n="top_n", results=("results",), index="index")
+JINA = dict(query="query", documents="documents", top_n="top_n", results=("results",), index="index", text=None)
 
 
 def test_rerank_default_shape_is_jina_and_cohere() -> None:
@@ -198,6 +231,34 @@ def test_rerank_nested_results_and_errors(settings) -> None:
     for bad in ({"index": True, "relevance_score": 1}, {"index": 0, "relevance_score": "1"}, {"index": 0}):
         with pytest.raises(ProviderError, match="malformed rerank result"):
             rerank.parse({"output": {"results": [bad]}}, 1)
+
+
+NVIDIA = JINA | dict(documents="passages", top_n=None, results=("rankings",), score="logit", transform="sigmoid")
+
+
+def test_a_rerank_models_own_url_and_keys_wrap_each_text(settings) -> None:
+    url = "https://ai.api.nvidia.com/v1/retrieval/nvidia/reranking"
+    own = {"endpoint": url, "rerank": NVIDIA | dict(text="text")}
+    settings(
+        MODEL_SETTINGS={"nv-rerank-qa-mistral-4b:1": own}, RERANK=JINA | dict(score="relevance_score", transform="none")
+    )
+    request = rerank.request("nv-rerank-qa-mistral-4b:1", "q", ["a", "b"], top_n=1)
+    assert (request.path, request.body) == (
+        url,
+        {"model": "nv-rerank-qa-mistral-4b:1", "query": {"text": "q"}, "passages": [{"text": "a"}, {"text": "b"}]},
+    )
+    ranked = rerank.parse(
+        {"rankings": [{"index": 1, "logit": 2.0}, {"index": 0, "logit": -1.0}]}, 2, "nv-rerank-qa-mistral-4b:1"
+    )
+    assert ranked == [(1, pytest.approx(1 / (1 + math.exp(-2.0)))), (0, pytest.approx(1 / (1 + math.exp(1.0))))]
+    assert rerank.request("other", "q", ["a"], top_n=1).body == {
+        "model": "other",
+        "query": "q",
+        "documents": ["a"],
+        "top_n": 1,
+    }
+    with pytest.raises(ProviderError, match=r"rerank results \(results\) are not a list"):
+        rerank.parse({"rankings": []}, 1, "other")  # the spec's shape for a model without its own
 
 
 # ---- speech, moderation, audio sniffing --------------------------------------------------

@@ -95,7 +95,7 @@ def test_only_the_protocols_the_models_speak_are_shipped(plugin: Path) -> None:
 @pytest.mark.parametrize("plugin", SAMPLED)
 def test_config_has_the_test_configs_shape(plugin: Path) -> None:
     rendered, expected = settings(shipped(plugin) / "config.py"), settings(Path(test_config.__file__))
-    if rendered["EMBEDDINGS"] != "keyed_embeddings":  # the embeddings call's keys ship with their module only
+    if rendered["EMBEDDINGS"] != "embeddings":  # the embeddings call's keys ship with that module only
         del expected["EMBEDDING"]
     assert rendered.keys() == expected.keys()
     # A setting that may be None (BASE_URL_REWRITE) has its type only where a spec sets it.

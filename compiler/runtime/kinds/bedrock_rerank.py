@@ -47,6 +47,6 @@ def model_arn(model: str, region: str) -> str:
     return f"arn:{partition}:bedrock:{region}::foundation-model/{model}"
 
 
-def parse(payload: Any, count: int) -> list[tuple[int, float]]:
+def parse(payload: Any, count: int, model: str = "") -> list[tuple[int, float]]:
     """(document index, relevance) of every result, best first (Bedrock's scores are 0-1 already)."""
     return ranked(errors.json_object(payload).get("results"), count, "index", "relevanceScore")

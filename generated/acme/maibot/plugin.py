@@ -34,7 +34,7 @@ class AcmePlugin(MaiBotPlugin):
         "acme_ai",
         name="Acme AI",
         description="Chat, vision and embedding models from Acme AI.",
-        version="0.2.2",
+        version="0.2.3",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class AihubmixPlugin(MaiBotPlugin):
         "aihubmix",
         name="Aihubmix",
         description="OpenAI, Claude, Gemini, DeepSeek, Qwen and hundreds more models through one Aihubmix key.",
-        version="0.1.3",
+        version="0.1.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class AlibabaCnPlugin(MaiBotPlugin):
         "alibaba-cn",
         name="Alibaba Cloud Bailian (China)",
         description="Qwen and other models on Alibaba Cloud Bailian (China), over DashScope's OpenAI-compatible mode.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

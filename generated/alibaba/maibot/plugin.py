@@ -34,7 +34,7 @@ class AlibabaPlugin(MaiBotPlugin):
         "alibaba",
         name="Alibaba Cloud Model Studio",
         description="Qwen models from Alibaba Cloud Model Studio (international), over DashScope's OpenAI-compatible mode.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

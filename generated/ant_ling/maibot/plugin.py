@@ -34,7 +34,7 @@ class AntLingPlugin(MaiBotPlugin):
         "ant_ling",
         name="Ant Ling",
         description="Ant Group's Ling and Ring models (Ling-3.0-flash, Ring-2.6-1T, Ling-2.6-1T).",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

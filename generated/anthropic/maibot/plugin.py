@@ -34,7 +34,7 @@ class AnthropicPlugin(MaiBotPlugin):
         "anthropic",
         name="Anthropic",
         description="Anthropic's Claude models over the Messages API.",
-        version="0.1.3",
+        version="0.1.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

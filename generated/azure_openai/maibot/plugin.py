@@ -34,7 +34,7 @@ class AzureOpenaiPlugin(MaiBotPlugin):
         "azure_openai_plugin",
         name="Azure OpenAI",
         description="OpenAI models deployed in your Azure OpenAI resource.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class BaichuanPlugin(MaiBotPlugin):
         "baichuan",
         name="Baichuan",
         description="Baichuan AI's Baichuan chat models and text embeddings.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

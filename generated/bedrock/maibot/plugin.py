@@ -34,7 +34,7 @@ class BedrockPlugin(MaiBotPlugin):
         "bedrock",
         name="Amazon Bedrock",
         description="Models on Amazon Bedrock, signed with AWS SigV4 or a Bedrock API key.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

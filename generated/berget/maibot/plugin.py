@@ -34,7 +34,7 @@ class BergetPlugin(MaiBotPlugin):
         "berget",
         name="Berget AI",
         description="Open models from Berget AI, hosted in Sweden.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

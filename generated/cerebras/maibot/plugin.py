@@ -34,7 +34,7 @@ class CerebrasPlugin(MaiBotPlugin):
         "cerebras",
         name="Cerebras",
         description="Open models served on Cerebras hardware, at very high token rates.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class ChatglmPlugin(MaiBotPlugin):
         "chatglm",
         name="ChatGLM",
         description="ChatGLM2 and ChatGLM3 served by your own ChatGLM deployment (its OpenAI-style API).",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class ChutesPlugin(MaiBotPlugin):
         "chutes",
         name="Chutes",
         description="Open models on Chutes, run inside trusted execution environments.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class CloudflareWorkersAiPlugin(MaiBotPlugin):
         "cloudflare-workers-ai",
         name="Cloudflare Workers AI",
         description="Open models served by Workers AI on Cloudflare's network, with a daily free allowance.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class DeepinfraPlugin(MaiBotPlugin):
         "deepinfra",
         name="Deep Infra",
         description="Open-weight models (DeepSeek, Qwen, Llama, GLM, Kimi…) on Deep Infra's serverless inference.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class DeepseekAnthropicPlugin(MaiBotPlugin):
         "deepseek-anthropic",
         name="DeepSeek (Anthropic API)",
         description="DeepSeek's models through its Anthropic-compatible Messages API.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class DeepseekPlugin(MaiBotPlugin):
         "deepseek",
         name="DeepSeek",
         description="Models provided by DeepSeek, such as deepseek-v4-flash and deepseek-v4-pro.",
-        version="0.2.3",
+        version="0.2.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class DeerapiPlugin(MaiBotPlugin):
         "deerapi",
         name="DeerAPI",
         description="Claude, GPT, Gemini, DeepSeek, Qwen, Llama and Grok models, embeddings, speech and transcription through one DeerAPI key.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class FireworksPlugin(MaiBotPlugin):
         "fireworks",
         name="Fireworks AI",
         description="Open models served by Fireworks AI.",
-        version="0.1.3",
+        version="0.1.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

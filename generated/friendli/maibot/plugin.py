@@ -34,7 +34,7 @@ class FriendliPlugin(MaiBotPlugin):
         "friendli",
         name="FriendliAI",
         description="Open models on FriendliAI serverless endpoints.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

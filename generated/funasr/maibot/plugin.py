@@ -34,7 +34,7 @@ class FunasrPlugin(MaiBotPlugin):
         "funasr",
         name="FunASR",
         description="Speech recognition on your own FunASR server, through its OpenAI-compatible API.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class GeminiPlugin(MaiBotPlugin):
         "google_gemini",
         name="Gemini",
         description="Google's Gemini models over the Gemini API.",
-        version="0.2.4",
+        version="0.2.5",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

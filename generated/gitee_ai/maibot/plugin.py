@@ -34,7 +34,7 @@ class GiteeAiPlugin(MaiBotPlugin):
         "gitee_ai",
         name="Gitee AI",
         description="Chat, embedding, rerank, speech-to-text and text-to-speech models served by Gitee AI.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

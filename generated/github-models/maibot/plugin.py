@@ -34,7 +34,7 @@ class GithubModelsPlugin(MaiBotPlugin):
         "github-models",
         name="GitHub Models",
         description="Models from the GitHub Models catalogue, used with a GitHub token.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class GmicloudPlugin(MaiBotPlugin):
         "gmicloud",
         name="GMI Cloud",
         description="Open and frontier models on GMI Cloud's GPU inference service.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

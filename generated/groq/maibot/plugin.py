@@ -34,7 +34,7 @@ class GroqPlugin(MaiBotPlugin):
         "groq",
         name="GroqCloud",
         description="Open models served at low latency by GroqCloud, with Whisper speech recognition.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class HuaweicloudMaasPlugin(MaiBotPlugin):
         "huaweicloud_maas",
         name="Huawei Cloud MaaS",
         description="Chat, embedding and rerank models on Huawei Cloud's ModelArts MaaS.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

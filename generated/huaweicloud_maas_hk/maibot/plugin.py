@@ -34,7 +34,7 @@ class HuaweicloudMaasHkPlugin(MaiBotPlugin):
         "huaweicloud_maas_hk",
         name="Huawei Cloud MaaS - HK",
         description="DeepSeek and Qwen models on Huawei Cloud's ModelArts MaaS, Hong Kong region.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

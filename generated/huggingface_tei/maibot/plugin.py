@@ -34,7 +34,7 @@ class HuggingfaceTeiPlugin(MaiBotPlugin):
         "huggingface_tei",
         name="Text Embedding Inference",
         description="Embedding and reranking models on your own Hugging Face Text Embeddings Inference server.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class IflowcnPlugin(MaiBotPlugin):
         "iflowcn",
         name="iFlow",
         description="Qwen, DeepSeek, Kimi and GLM models from the iFlow open platform, free of charge.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class InceptionPlugin(MaiBotPlugin):
         "inception",
         name="Inception",
         description="Inception's Mercury models, fast diffusion-based language models.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

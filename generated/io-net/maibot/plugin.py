@@ -34,7 +34,7 @@ class IoNetPlugin(MaiBotPlugin):
         "io-net",
         name="IO Intelligence",
         description="Open models from IO Intelligence on io.net's GPU network.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class JinaPlugin(MaiBotPlugin):
         "jina",
         name="Jina",
         description="Jina AI's embedding and reranking models.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class LemonadePlugin(MaiBotPlugin):
         "lemonade",
         name="Lemonade",
         description="Local models on your NPU and GPU, served by Lemonade Server.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

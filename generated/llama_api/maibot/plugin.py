@@ -34,7 +34,7 @@ class LlamaApiPlugin(MaiBotPlugin):
         "llama_api",
         name="Llama API",
         description="Meta's Llama models served by the Llama API.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class LmstudioPlugin(MaiBotPlugin):
         "lmstudio",
         name="LM Studio",
         description="Models running in LM Studio on your own machine, through its local server.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class LocalaiPlugin(MaiBotPlugin):
         "localai",
         name="LocalAI",
         description="Models you run on your own LocalAI server.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

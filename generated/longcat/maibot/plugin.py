@@ -34,7 +34,7 @@ class LongcatPlugin(MaiBotPlugin):
         "longcat",
         name="LongCat",
         description="Meituan's LongCat models, such as LongCat-2.0.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

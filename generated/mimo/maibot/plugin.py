@@ -34,7 +34,7 @@ class MimoPlugin(MaiBotPlugin):
         "mimo",
         name="Xiaomi MiMo",
         description="Xiaomi's MiMo models (mimo-v2.5-pro, mimo-v2.5, mimo-v2-flash), paid per use or through a Token Plan.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class MinimaxPlugin(MaiBotPlugin):
         "minimax",
         name="Minimax",
         description="MiniMax's chat models, over its Anthropic-compatible API.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

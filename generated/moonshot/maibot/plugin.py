@@ -34,7 +34,7 @@ class MoonshotPlugin(MaiBotPlugin):
         "moonshot",
         name="Moonshot",
         description="Models provided by Moonshot AI, such as Kimi K2 and moonshot-v1.",
-        version="0.2.3",
+        version="0.2.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class NebiusPlugin(MaiBotPlugin):
         "nebius",
         name="Nebius Token Factory",
         description="Open models (Qwen, DeepSeek, Llama, GLM, Nemotron…) on Nebius Token Factory.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class NomicPlugin(MaiBotPlugin):
         "nomic",
         name="Nomic Atlas",
         description="Nomic's text embedding models, served by the Nomic Atlas API.",
-        version="0.1.0",
+        version="0.1.1",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class NovitaPlugin(MaiBotPlugin):
         "novita",
         name="Novita AI",
         description="Open models served by Novita AI at low prices.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class NvidiaPlugin(MaiBotPlugin):
         "nvidia",
         name="API Catalog",
         description="Models served by NVIDIA NIM on NVIDIA's API catalog.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

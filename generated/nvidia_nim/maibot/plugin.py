@@ -34,7 +34,7 @@ class NvidiaNimPlugin(MaiBotPlugin):
         "nvidia_nim",
         name="NVIDIA NIM",
         description="Models served by your own NVIDIA NIM inference microservices.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class OpenaiPlugin(MaiBotPlugin):
         "openai_plugin",
         name="OpenAI",
         description="OpenAI's GPT, reasoning, embedding, speech, transcription and moderation models.",
-        version="0.1.3",
+        version="0.1.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class OpenaiApiCompatiblePlugin(MaiBotPlugin):
         "openai_api_compatible",
         name="OpenAI-API-compatible",
         description="Models served by any endpoint that speaks the OpenAI API, such as LM Studio, llama.cpp or vLLM.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class OpenllmPlugin(MaiBotPlugin):
         "openllm",
         name="OpenLLM",
         description="Open models you serve with OpenLLM.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

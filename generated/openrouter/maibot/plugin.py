@@ -34,7 +34,7 @@ class OpenrouterPlugin(MaiBotPlugin):
         "openrouter",
         name="OpenRouter",
         description="Hundreds of commercial and open models through one OpenRouter key.",
-        version="0.2.3",
+        version="0.2.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

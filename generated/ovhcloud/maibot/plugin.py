@@ -34,7 +34,7 @@ class OvhcloudPlugin(MaiBotPlugin):
         "ovhcloud",
         name="OVHcloud AI Endpoints",
         description="Open models from OVHcloud AI Endpoints, hosted in Europe.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class PerfxcloudPlugin(MaiBotPlugin):
         "perfxcloud",
         name="PerfXCloud",
         description="Chat and embedding models served by PerfXCloud.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

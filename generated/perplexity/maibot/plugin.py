@@ -34,7 +34,7 @@ class PerplexityPlugin(MaiBotPlugin):
         "perplexity",
         name="Perplexity",
         description="Perplexity's Sonar models, which answer from a live web search.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class PoePlugin(MaiBotPlugin):
         "poe",
         name="Poe",
         description="Claude, GPT, Gemini, Grok and open models through Poe, paid from your Poe points.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

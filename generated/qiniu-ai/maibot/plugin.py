@@ -34,7 +34,7 @@ class QiniuAiPlugin(MaiBotPlugin):
         "qiniu-ai",
         name="Qiniu AI",
         description="Models on Qiniu Cloud's AI inference service, Chinese and overseas, under one key.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

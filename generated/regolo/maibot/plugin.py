@@ -34,7 +34,7 @@ class RegoloPlugin(MaiBotPlugin):
         "regolo",
         name="Regolo.ai",
         description="Open models served from Italian data centres by Regolo.ai.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class RequestyPlugin(MaiBotPlugin):
         "requesty",
         name="Requesty",
         description="OpenAI, Anthropic, Google and xAI models through the Requesty router, under one key.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class SambanovaPlugin(MaiBotPlugin):
         "sambanova",
         name="SambaCloud",
         description="Open models on SambaNova's dataflow chips, served by SambaCloud.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

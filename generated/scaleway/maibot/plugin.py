@@ -34,7 +34,7 @@ class ScalewayPlugin(MaiBotPlugin):
         "scaleway",
         name="Scaleway",
         description="Open models from Scaleway Generative APIs, hosted in Europe.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class SiliconflowPlugin(MaiBotPlugin):
         "siliconflow",
         name="SiliconFlow",
         description="Chat, embedding, rerank, speech-to-text and text-to-speech models hosted by SiliconFlow.",
-        version="0.1.5",
+        version="0.1.6",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

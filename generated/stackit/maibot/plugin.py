@@ -34,7 +34,7 @@ class StackitPlugin(MaiBotPlugin):
         "stackit",
         name="STACKIT AI Model Serving",
         description="Open models from STACKIT AI Model Serving, hosted in Germany.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class StepfunPlugin(MaiBotPlugin):
         "stepfun",
         name="StepFun",
         description="StepFun's Step models, such as Step 3.7 Flash, in China or internationally.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class TinfoilPlugin(MaiBotPlugin):
         "tinfoil",
         name="Tinfoil",
         description="Open models from Tinfoil, run in attested secure enclaves for private inference.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

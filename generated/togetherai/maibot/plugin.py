@@ -34,7 +34,7 @@ class TogetheraiPlugin(MaiBotPlugin):
         "togetherai",
         name="together.ai",
         description="Open models served by together.ai.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

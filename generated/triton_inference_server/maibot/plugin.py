@@ -34,7 +34,7 @@ class TritonInferenceServerPlugin(MaiBotPlugin):
         "triton_inference_server",
         name="Triton Inference Server",
         description="LLMs you serve with NVIDIA Triton Inference Server, through its OpenAI-compatible frontend.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

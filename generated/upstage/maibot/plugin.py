@@ -34,7 +34,7 @@ class UpstagePlugin(MaiBotPlugin):
         "upstage",
         name="Upstage",
         description="Upstage's Solar chat and embedding models.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

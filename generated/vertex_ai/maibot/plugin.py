@@ -34,7 +34,7 @@ class VertexAiPlugin(MaiBotPlugin):
         "vertex_ai",
         name="Vertex AI | Google Cloud Platform",
         description="Gemini, Claude and Mistral models and Google's embeddings on Google Cloud's Vertex AI.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

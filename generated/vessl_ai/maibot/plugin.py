@@ -34,7 +34,7 @@ class VesslAiPlugin(MaiBotPlugin):
         "vessl_ai",
         name="VESSL AI",
         description="LLM endpoints you deploy on VESSL AI.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

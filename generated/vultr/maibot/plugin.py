@@ -34,7 +34,7 @@ class VultrPlugin(MaiBotPlugin):
         "vultr",
         name="Vultr Serverless Inference",
         description="Open models from Vultr Serverless Inference.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class WenxinPlugin(MaiBotPlugin):
         "wenxin",
         name="WenXin",
         description="Baidu's ERNIE chat models with embedding and rerank models, on Qianfan.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class XPlugin(MaiBotPlugin):
         "xai",
         name="xAI",
         description="Grok models from xAI, with live search.",
-        version="0.1.3",
+        version="0.1.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

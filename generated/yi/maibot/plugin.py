@@ -34,7 +34,7 @@ class YiPlugin(MaiBotPlugin):
         "yi",
         name="01.AI",
         description="The Yi chat and vision models of 01.AI.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class ZhinaoPlugin(MaiBotPlugin):
         "zhinao",
         name="360 AI",
         description="The 360gpt chat models of 360 AI.",
-        version="0.1.1",
+        version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -34,7 +34,7 @@ class ZhipuaiPlugin(MaiBotPlugin):
         "zhipuai",
         name="ZHIPU AI",
         description="GLM models from Zhipu AI (BigModel).",
-        version="0.1.3",
+        version="0.1.4",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         return await self.provider.dispatch(operation, request)

@@ -16,6 +16,7 @@ from importlib import import_module
 from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
+from compiler.lower.api import OPENAI_EMBEDDING
 from compiler.model import Provider
 from tests.integration.mock_server import Recorded
 
@@ -196,7 +197,7 @@ def adapter_for(provider: Provider) -> Adapter:
     name = provider.api.protocol
     if name == "gemini" and str(provider.api.endpoints.get("embeddings") or "").endswith(":predict"):
         name = "vertex_gemini"
-    if provider.api.embeddings_module == "keyed_embeddings":
+    if provider.api.embeddings_module == "embeddings" and provider.api.embedding != OPENAI_EMBEDDING:
         return KeyedEmbeddings(adapter(name), provider.api.embedding)  # type: ignore[return-value]
     return adapter(name)
 
@@ -227,6 +228,9 @@ def embedding_answer(shape: dict[str, Any], vectors: list[Any], tokens: int | No
         {shape["vector"]: v} | ({shape["index"]: n} if shape["index"] else {}) if shape["vector"] else v
         for n, v in enumerate(vectors)
     ]
+    if shape.get("nested"):  # each text a document of one chunk: its row holds that chunk's row
+        rows = [{shape["nested"]: [row | {shape["index"]: 0} if shape["index"] else row]} for row in rows]
+        rows = [row | ({shape["index"]: n} if shape["index"] else {}) for n, row in enumerate(rows)]
     answer: Any = rows[::-1] if shape["index"] else rows
     for key in reversed(shape["results"]):
         answer = {key: answer}
@@ -254,6 +258,22 @@ def filled_path(provider: Provider, template: str, model: str) -> str:
         return quote(model, safe="@") if names == ["model"] else next(values[n] for n in names if n in values)
 
     return re.sub(r"\{([^{}]*)\}", value, template)
+
+
+def own_call(provider: Provider, model: Any, kind: str) -> str:
+    """The path the mock sees for `model`'s call of `kind` (embeddings, rerank, ...): the model's own
+    endpoint where it has one (a whole URL's path under the override less the base URL's path, as
+    runtime/http.py: address), else the kind's."""
+    endpoint = str(model.settings.get("endpoint") or provider.endpoints[kind]) if model else provider.endpoints[kind]
+    if "://" in endpoint:
+        endpoint, prefix = urlsplit(endpoint).path, base_path(provider)
+        endpoint = endpoint[len(prefix) :] if prefix and endpoint.startswith(prefix + "/") else endpoint
+    return base_path(provider) + endpoint
+
+
+def embedding_of(provider: Provider, model: Any) -> dict[str, Any]:
+    """The embeddings call's keys of `model`: its own, else the spec's."""
+    return (model.settings.get("embedding") if model else None) or provider.api.embedding
 
 
 def base_path(provider: Provider) -> str:

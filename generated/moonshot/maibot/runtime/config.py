@@ -120,13 +120,16 @@ BODY = {}
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
 # never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
-# key, query value, document value) and base64 encoding; a transcription's language and prompt.
+# key, query value, document value) and base64 encoding; an embedding or rerank model's own endpoint
+# (a path, or a whole URL) and call keys (`embedding`, `rerank`: as EMBEDDING and RERANK); a
+# transcription's language and prompt.
 MODEL_SETTINGS = {}
 # Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
 # model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
 KIND_SETTINGS = {}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
-# the answer is the list), each result's index and score keys, and the score transform.
+# the answer is the list), each result's index and score keys, the score transform, and the key the
+# query and each document are wrapped under (None: plain strings). A model's own: MODEL_SETTINGS.
 RERANK = {
     "query": "query",
     "documents": "documents",
@@ -135,6 +138,21 @@ RERANK = {
     "index": "index",
     "score": "relevance_score",
     "transform": "none",
+    "text": None,
+}
+# The embeddings call's keys (kinds/embeddings.py): the texts' and encoding's body keys (None: not
+# sent), the keys leading to the list of rows (empty: the answer is the list), a row's vector key ("":
+# the item is the vector) and index key (None: input order), the paths tried for the tokens used, and
+# the key of a document's rows when each text goes as a document of its own (None: flat). A model's
+# own: MODEL_SETTINGS.
+EMBEDDING = {
+    "input": "input",
+    "encoding_format": "encoding_format",
+    "results": ("data",),
+    "vector": "embedding",
+    "index": "index",
+    "tokens": (("usage", "prompt_tokens"), ("usage", "total_tokens")),
+    "nested": None,
 }
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties
 # before the user's values, an llm's parameter rules (and those added when the user says it reasons),

@@ -480,7 +480,9 @@ BODY = {}
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
 # never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
-# key, query value, document value) and base64 encoding; a transcription's language and prompt.
+# key, query value, document value) and base64 encoding; an embedding or rerank model's own endpoint
+# (a path, or a whole URL) and call keys (`embedding`, `rerank`: as EMBEDDING and RERANK); a
+# transcription's language and prompt.
 MODEL_SETTINGS = {
     "claude-3-haiku@20240307": {"max_output_tokens": 4096, "protocol": "anthropic_messages"},
     "claude-3-opus@20240229": {"max_output_tokens": 4096, "protocol": "anthropic_messages"},
@@ -506,7 +508,8 @@ MODEL_SETTINGS = {
 # model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
 KIND_SETTINGS = {"text-embedding": {"input_type": ("task_type", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT")}}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
-# the answer is the list), each result's index and score keys, and the score transform.
+# the answer is the list), each result's index and score keys, the score transform, and the key the
+# query and each document are wrapped under (None: plain strings). A model's own: MODEL_SETTINGS.
 RERANK = {
     "query": "query",
     "documents": "documents",
@@ -515,6 +518,7 @@ RERANK = {
     "index": "index",
     "score": "relevance_score",
     "transform": "none",
+    "text": None,
 }
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties
 # before the user's values, an llm's parameter rules (and those added when the user says it reasons),

@@ -65,7 +65,7 @@ def nova(texts: list[str], settings: dict[str, Any]) -> dict[str, Any]:
 BODIES = {"titan": titan, "cohere": cohere, "nova": nova}
 
 
-def parse(payload: Any, expected: int) -> tuple[list[list[float]], int | None]:
+def parse(payload: Any, expected: int, model: str = "") -> tuple[list[list[float]], int | None]:
     """Vectors in input order (each family's answer known by its keys) and the tokens reported."""
     payload = errors.json_object(payload)
     found = payload.get("embeddings", [payload.get("embedding")] if "embedding" in payload else None)

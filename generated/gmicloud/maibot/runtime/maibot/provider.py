@@ -88,7 +88,7 @@ class Provider(LLMProviderBase):
         call = embeddings.request(model, [str(request.get("embedding_input") or "")])
         call.body.update(extra_body)
         to = transport.target(api_provider(request), headers, query)
-        vectors, tokens = embeddings.parse(await self.http.call_json(to, call), 1)
+        vectors, tokens = embeddings.parse(await self.http.call_json(to, call), 1, model)
         result: dict[str, Any] = {"embedding": vectors[0]}
         if tokens is not None:
             result["usage"] = {"prompt_tokens": tokens, "completion_tokens": 0, "total_tokens": tokens}

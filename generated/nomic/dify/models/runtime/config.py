@@ -6,7 +6,7 @@ PROVIDER = "nomic"
 # settings name another (PROTOCOLS below).
 PROTOCOL = "openai_chat"
 # The module text-embedding models use (runtime/protocols.py: embedding()).
-EMBEDDINGS = "keyed_embeddings"
+EMBEDDINGS = "embeddings"
 # The module rerank models use (runtime/kinds/__init__.py: reranker()).
 RERANKER = "rerank"
 BASE_URL = "https://api-atlas.nomic.ai/v1"
@@ -92,13 +92,16 @@ BODY = {}
 # messages ("drop", "as_user"); send_stop and stream False for chat models that refuse them;
 # never_send: declared parameters the model's API refuses; parameters: parameter -> the fields of its
 # record this model's rule has otherwise (values, omit_when); embedding dimensions, input type (body
-# key, query value, document value) and base64 encoding; a transcription's language and prompt.
+# key, query value, document value) and base64 encoding; an embedding or rerank model's own endpoint
+# (a path, or a whole URL) and call keys (`embedding`, `rerank`: as EMBEDDING and RERANK); a
+# transcription's language and prompt.
 MODEL_SETTINGS = {}
 # Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
 # model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
 KIND_SETTINGS = {"text-embedding": {"input_type": ("task_type", "search_query", "search_document")}}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
-# the answer is the list), each result's index and score keys, and the score transform.
+# the answer is the list), each result's index and score keys, the score transform, and the key the
+# query and each document are wrapped under (None: plain strings). A model's own: MODEL_SETTINGS.
 RERANK = {
     "query": "query",
     "documents": "documents",
@@ -107,11 +110,13 @@ RERANK = {
     "index": "index",
     "score": "relevance_score",
     "transform": "none",
+    "text": None,
 }
-# The embeddings call's keys (kinds/keyed_embeddings.py; rendered only where that module ships): the
-# texts' and encoding's body keys (None: not sent), the keys leading to the list of rows (empty: the
-# answer is the list), a row's vector key ("": the item is the vector) and index key (None: input
-# order), and the paths tried for the tokens used.
+# The embeddings call's keys (kinds/embeddings.py): the texts' and encoding's body keys (None: not
+# sent), the keys leading to the list of rows (empty: the answer is the list), a row's vector key ("":
+# the item is the vector) and index key (None: input order), the paths tried for the tokens used, and
+# the key of a document's rows when each text goes as a document of its own (None: flat). A model's
+# own: MODEL_SETTINGS.
 EMBEDDING = {
     "input": "texts",
     "encoding_format": None,
@@ -119,6 +124,7 @@ EMBEDDING = {
     "vector": "",
     "index": None,
     "tokens": (("usage", "prompt_tokens"), ("usage", "total_tokens")),
+    "nested": None,
 }
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties
 # before the user's values, an llm's parameter rules (and those added when the user says it reasons),

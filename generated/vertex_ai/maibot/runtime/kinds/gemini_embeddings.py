@@ -53,7 +53,7 @@ def predict_request(
     return Request("POST", path, http.fixed_body(body, settings))
 
 
-def parse(payload: Any, expected: int) -> tuple[list[list[float]], int | None]:
+def parse(payload: Any, expected: int, model: str = "") -> tuple[list[list[float]], int | None]:
     """Vectors in input order; the token count when the API reports one (Vertex's :predict)."""
     payload = errors.json_object(payload)
     if "predictions" in payload:

@@ -41,15 +41,24 @@ def address(base: str, path: str, credentials: dict[str, Any], protocol: str = "
     under `base` (route: under a native path, the protocol's own path), where the auth scheme routes
     it (google.routed: an express-mode key's calls). A path that is a whole URL of its own (a call
     served on another host of the same service: Bedrock's rerank on bedrock-agent-runtime) is that
-    URL, filled in as a base URL is; a user's override (a gateway) takes that call's path too."""
+    URL, filled in as a base URL is; a user's override (a gateway) takes that call's path too, less the
+    spec's base-URL path where it starts with it (NVIDIA's reranker: /v1/retrieval/... under an
+    override ending /v1 is /retrieval/... there)."""
     if "://" in path:
         override = overridden(credentials)
-        return rewritten(override) + urlsplit(path).path if override else filled(path, credentials)
+        return rewritten(override) + under_base(urlsplit(path).path) if override else filled(path, credentials)
     if apis.auth(protocol)[0] == "google_service_account":
         from . import google  # shipped only with the google_service_account scheme
 
         base, path, credentials = google.routed(base, path, credentials)
     return route(base, filled(path, credentials))
+
+
+def under_base(path: str) -> str:
+    """A whole URL's path as a path under the base URL: less the spec's base-URL path when it starts
+    with it."""
+    prefix = urlsplit(config.BASE_URL).path.rstrip("/")
+    return path[len(prefix) :] if prefix and path.startswith(prefix + "/") else path
 
 
 def aliased(url: str) -> str:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import import_module
 from typing import Any, Protocol
 
-from .. import config
+from .. import config, errors
 from ..errors import ProviderError, describe
 from ..types import Request
 
@@ -33,8 +33,9 @@ class EmbeddingProtocol(Protocol):
         """One call embedding `texts`; `input_type` is "query" or "document" when the host says."""
         ...
 
-    def parse(self, payload: Any, expected: int) -> tuple[list[list[float]], int | None]:
-        """The vectors in input order and the prompt tokens reported (None: not reported)."""
+    def parse(self, payload: Any, expected: int, model: str = "") -> tuple[list[list[float]], int | None]:
+        """The vectors in input order and the prompt tokens reported (None: not reported), as `model`'s
+        call answers."""
         ...
 
 
@@ -53,8 +54,8 @@ class RerankProtocol(Protocol):
         """One call ranking `documents` against `query`; `region` is where it goes (AWS's ARNs)."""
         ...
 
-    def parse(self, payload: Any, count: int) -> list[tuple[int, float]]:
-        """(document index, relevance) of every result, best first."""
+    def parse(self, payload: Any, count: int, model: str = "") -> list[tuple[int, float]]:
+        """(document index, relevance) of every result, best first, as `model`'s call answers."""
         ...
 
 
@@ -62,6 +63,20 @@ class RerankProtocol(Protocol):
 def reranker() -> RerankProtocol:
     """The module this plugin's rerank models speak."""
     return import_module(f"{__package__}.{config.RERANKER}")  # type: ignore[return-value]
+
+
+def listed(payload: Any, path: tuple[str, ...], what: str) -> list[Any]:
+    """The list at `path` (keys) in an answer, the answer itself when `path` is empty; an error object
+    inside a 2xx answer raises as the error it is."""
+    if not path and isinstance(payload, dict):
+        errors.json_object(payload)
+    found = payload
+    for key in path:
+        found = errors.json_object(found).get(key)
+    if not isinstance(found, list):
+        where = ".".join(path) or "the answer"
+        raise ProviderError("server_unavailable", f"{what} ({where}) are not a list: {describe(found)}")
+    return found
 
 
 def ranked(

@@ -28,7 +28,7 @@ class Reranker(base.ProviderModel):
         rerank = kinds.reranker()
         with base.failures(credentials):
             payload = transport.call_json(credentials, rerank.request(model, query, docs, top_n, where(credentials)))
-            ranked = rerank.parse(payload, len(docs))
+            ranked = rerank.parse(payload, len(docs), model)
         kept = [
             RerankDocument(index=index, text=docs[index], score=score)
             for index, score in ranked
@@ -39,9 +39,8 @@ class Reranker(base.ProviderModel):
     def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """One query against one document."""
         rerank = kinds.reranker()
-        rerank.parse(
-            transport.call_json(credentials, rerank.request(model, "ping", ["ping"], 1, where(credentials))), 1
-        )
+        call = rerank.request(model, "ping", ["ping"], 1, where(credentials))
+        rerank.parse(transport.call_json(credentials, call), 1, model)
 
 
 def where(credentials: dict) -> str:

@@ -29,7 +29,7 @@ class EmbeddingModel(base.ProviderModel):
             for start in range(0, len(texts), batch):
                 chunk = texts[start : start + batch]
                 call = kinds.embedding().request(model, chunk, user, input_type.value)
-                found, used = kinds.embedding().parse(transport.call_json(credentials, call), len(chunk))
+                found, used = kinds.embedding().parse(transport.call_json(credentials, call), len(chunk), model)
                 vectors.extend(found)
                 tokens += used if used is not None else sum(estimate.text(t) for t in chunk)
         return TextEmbeddingResult(model=model, embeddings=vectors, usage=self._usage(model, credentials, tokens))
@@ -49,7 +49,7 @@ class EmbeddingModel(base.ProviderModel):
     def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """One embedding of one word."""
         embeddings = kinds.embedding()
-        embeddings.parse(transport.call_json(credentials, embeddings.request(model, ["ping"])), 1)
+        embeddings.parse(transport.call_json(credentials, embeddings.request(model, ["ping"])), 1, model)
 
     def get_num_tokens(self, model: str, credentials: dict, texts: list[str]) -> list[int]:
         """Offline estimates, one per text."""
