@@ -223,6 +223,7 @@ class ApiInfo:
     prompt_cache: bool  # config.PROMPT_CACHE
     rerank: dict[str, object]  # the rerank call's shape (spec.Rerank; config.RERANK)
     embedding: dict[str, object]  # the embeddings call's shape (spec.Embeddings; config.EMBEDDING)
+    speech: dict[str, object]  # the speech call's shape (spec.Speech; config.SPEECH)
     body: dict[str, object]  # fixed fields of every chat request (config.BODY)
     messages: dict[str, bool]  # how the conversation is tidied (config.MESSAGES)
     api_key_variable: str
@@ -373,6 +374,7 @@ NOT_CUSTOMIZABLE = {
 class ErrorMap:
     status: dict[int, str]
     codes: dict[str, str]
+    in_body: tuple | None = None  # config.BODY_STATUS
 
 
 @dataclass(frozen=True)
@@ -434,6 +436,7 @@ class Provider:
         urls = [self.api.base_url] + [url for urls in self.api.base_url_choices.values() for url in urls.values()]
         # An endpoint of the kinds served that is a whole URL of its own (Bedrock's rerank host).
         urls += [str(path) for k in self.kinds if "://" in str(path := self.api.endpoints.get(k.endpoint) or "")]
+        urls += [str(m.settings["endpoint"]) for m in self.models if "://" in str(m.settings.get("endpoint", ""))]
         urls += [str(entry["base_url"]) for entry in self.api.protocols.values() if entry.get("base_url")]
         auth = {host for scheme in self.api.schemes for host in AUTH_HOSTS.get(scheme, ())}
         return tuple(sorted(set().union(auth, *(self.api.hosts(url) for url in urls))))

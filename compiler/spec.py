@@ -256,6 +256,29 @@ class Embeddings(Strict):
     )
 
 
+class Speech(Strict):
+    """The text-to-speech call's shape. The default is OpenAI's: `{model, input, voice, response_format}` ->
+    the audio bytes."""
+
+    input: str = Field("input", description="Body key of the text (dots nest).", examples=["input", "text"])
+    voice: str = Field(
+        "voice", description="Body key of the voice id (dots nest).", examples=["voice", "voice_setting.voice_id"]
+    )
+    format: str | None = Field(
+        "response_format",
+        description="Body key of the audio format (the model's audio_type; dots nest); null: never sent.",
+        examples=["response_format", "audio_setting.format"],
+    )
+    audio: str | None = Field(
+        None,
+        description="Where a JSON answer holds the audio (dotted keys); null: the answer is the audio itself.",
+        examples=["data.audio", None],
+    )
+    encoding: Literal["base64", "hex"] = Field(
+        "base64", description="How the JSON answer's audio is written (with `audio`).", examples=["hex"]
+    )
+
+
 class Timeouts(Strict):
     connect: float = Field(10.0, gt=0, description="Seconds to open a connection.", examples=[10])
     read: float = Field(300.0, gt=0, description="Seconds to wait for the next bytes of a response.", examples=[300])
@@ -403,6 +426,11 @@ class Api(Strict):
         default_factory=Embeddings,
         description="The embeddings call's body keys and answer shape (text-embedding models; openai_chat).",
         examples=[{"input": "texts", "encoding_format": None, "results": "embeddings", "vector": "", "index": None}],
+    )
+    speech: Speech = Field(
+        default_factory=Speech,
+        description="The text-to-speech call's body keys and answer shape (tts models; openai_chat).",
+        examples=[{"input": "text", "voice": "voice_setting.voice_id", "audio": "data.audio", "encoding": "hex"}],
     )
     rerank: Rerank = Field(
         default_factory=Rerank,
@@ -593,7 +621,25 @@ class Credentials(Strict):
     )
 
 
+class BodyStatus(Strict):
+    """Where an answer sent with a 2xx status says it failed (MiniMax's `base_resp`)."""
+
+    code: str = Field(description="Dotted keys of the status code in the answer.", examples=["base_resp.status_code"])
+    ok: list[int | str] = Field(
+        default_factory=lambda: [0], description="The codes that mean success (default [0]).", examples=[[0]]
+    )
+    message: str | None = Field(
+        None, description="Dotted keys of the failure's message.", examples=["base_resp.status_msg"]
+    )
+
+
 class Errors(Strict):
+    in_body: BodyStatus | None = Field(
+        None,
+        description="Where a 2xx answer reports a failure in its body: an answer whose code there is not one of `ok` "
+        "fails, classified by `codes` (MiniMax: base_resp.status_code 1004 is a bad key).",
+        examples=[{"code": "base_resp.status_code", "ok": [0], "message": "base_resp.status_msg"}],
+    )
     status: dict[int, ErrorKind] = Field(
         default_factory=dict,
         description="HTTP status → error kind, on top of the defaults (401/403, 429, 4xx, 5xx).",

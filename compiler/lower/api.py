@@ -114,6 +114,7 @@ def lower_api(lw: Lowering, spec: s.Spec) -> ApiInfo:
         prompt_cache=api.prompt_cache,
         profiles=lower_profiles(lw, api.profiles),
         rerank=lower_rerank(lw, api.rerank),
+        speech=lower_speech(lw, api.speech),
         body=dict(api.body),
         messages=api.messages.model_dump(),
         api_key_variable=spec.credentials.api_key.variable,
@@ -291,6 +292,44 @@ def lower_rerank(lw: Lowering, shape: s.Rerank, loc: tuple = ("api", "rerank")) 
         "transform": shape.transform,
         "text": shape.text,
     }
+
+
+def speech_shape(shape: s.Speech) -> dict[str, object]:
+    """The speech shape as config.SPEECH holds it: the answer's audio path as a tuple of keys."""
+    return {
+        "input": shape.input,
+        "voice": shape.voice,
+        "format": shape.format,
+        "audio": tuple(shape.audio.split(".")) if shape.audio else None,
+        "encoding": shape.encoding,
+    }
+
+
+# The speech call as OpenAI's API makes it (spec.Speech's defaults).
+OPENAI_SPEECH = speech_shape(s.Speech())
+
+
+def lower_speech(lw: Lowering, shape: s.Speech) -> dict[str, object]:
+    """The speech call's shape (config.SPEECH): body keys as dotted keys, none inside another, and
+    where a JSON answer holds the audio."""
+    loc = ("api", "speech")
+    for key in ("input", "voice", "format", "audio"):
+        value = getattr(shape, key)
+        ok = value is None or (bool(value) and bool(RESULT_PATH_RE.match(value)))
+        lw.check(ok, loc + (key,), f"must be keys joined by dots (voice_setting.voice_id), got {value!r}")
+    sent = [shape.input, shape.voice] + ([shape.format] if shape.format else [])
+    clash = [(a, b) for a in sent for b in sent + ["model"] if a != b and (a + ".").startswith(b + ".")]
+    lw.check(
+        len(set(sent) | {"model"}) == len(sent) + 1 and not clash,
+        loc,
+        f"body keys must differ and not nest in each other or 'model': {sent}",
+    )
+    lw.check(
+        shape.audio is not None or "encoding" not in shape.model_fields_set,
+        loc + ("encoding",),
+        "the answer is the audio itself (no `audio` key): it has no encoding",
+    )
+    return speech_shape(shape)
 
 
 def embeddings_module(lw: Lowering, api: s.Api, protocol: Protocol) -> str:
@@ -497,7 +536,21 @@ def lower_errors(lw: Lowering, spec: s.Spec) -> ErrorMap:
     status = DEFAULT_STATUS_KINDS | dict(spec.errors.status)
     codes = {code: kind for name in spoken(spec) for code, kind in PROTOCOLS[name].codes.items()}
     codes |= PROTOCOLS[spec.api.protocol].codes | dict(spec.errors.codes)
-    return ErrorMap(status=dict(sorted(status.items())), codes=codes)
+    return ErrorMap(status=dict(sorted(status.items())), codes=codes, in_body=lower_in_body(lw, spec.errors.in_body))
+
+
+def lower_in_body(lw: Lowering, found: s.BodyStatus | None) -> tuple | None:
+    """config.BODY_STATUS: (keys of the code, the codes that mean success as text, keys of the message)."""
+    if found is None:
+        return None
+    loc = ("errors", "in_body")
+    for key in ("code", "message"):
+        value = getattr(found, key)
+        ok = value is None or (bool(value) and bool(RESULT_PATH_RE.match(value)))
+        lw.check(ok, loc + (key,), f"must be keys joined by dots (base_resp.status_code), got {value!r}")
+    lw.check(bool(found.ok), loc + ("ok",), "must name at least one code that means success")
+    message = tuple(found.message.split(".")) if found.message else ()
+    return tuple(found.code.split(".")), tuple(str(code) for code in found.ok), message
 
 
 PATH_RE = re.compile(r"^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$")

@@ -70,6 +70,9 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
     rerank = rerank_of(config.get("RERANK") or {})
     if rerank:
         api["rerank"] = rerank
+    speech = speech_of(config.get("SPEECH") or {})
+    if speech:
+        api["speech"] = speech
     if config.get("PROFILES"):
         api["profiles"] = {wire: list(prefixes) for wire, prefixes in config["PROFILES"].items()}
     protocols = {name: protocol_api(name, entry, config) for name, entry in (config.get("PROTOCOLS") or {}).items()}
@@ -95,6 +98,15 @@ def rerank_of(shape: dict[str, Any]) -> dict[str, Any]:
         return {}
     written = shape | {"results": ".".join(shape.get("results") or ())}
     defaults = s.Rerank().model_dump()
+    return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
+
+
+def speech_of(shape: dict[str, Any]) -> dict[str, Any]:
+    """api.speech from config.SPEECH: the keys that differ from OpenAI's call, the audio path dotted."""
+    if not shape:
+        return {}
+    written = shape | {"audio": ".".join(shape["audio"]) if shape.get("audio") else None}
+    defaults = s.Speech().model_dump()
     return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
 
 

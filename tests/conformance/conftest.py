@@ -17,7 +17,7 @@ from tests.conformance.backing import entries, feature_of, featured
 from tests.conformance.hosts import DifySide, MaiBotSide
 from tests.conformance.pool import Pool
 from tests.conformance.protocols import Adapter, adapter_for
-from tests.conformance.specs import ADDED_ONLY, APART_FOR_ADDED, grouped, lowered, spec_of_view
+from tests.conformance.specs import ADDED_ONLY, APART_FOR_ADDED, chat_models, grouped, lowered, spec_of_view
 from tests.integration.mock_server import MockServer
 
 POOL = pytest.StashKey[Pool]()
@@ -63,8 +63,11 @@ def provider(request: pytest.FixtureRequest, spec_name: str) -> Provider:
     """The spec's lowered model; a check of chat models (a module without WHOLE_SPEC) skips a spec of
     other kinds only (embeddings, rerank, audio)."""
     lowered_spec = lowered(spec_name)
-    if not getattr(request.module, "WHOLE_SPEC", False) and not lowered_spec.models_of("llm"):
-        pytest.skip("the spec has no chat models")
+    if not getattr(request.module, "WHOLE_SPEC", False):
+        if not lowered_spec.models_of("llm"):
+            pytest.skip("the spec has no chat models")
+        if not chat_models(lowered_spec):
+            pytest.skip(f"no chat model speaks {lowered_spec.api.protocol}: each protocol's view checks its own")
     return lowered_spec
 
 

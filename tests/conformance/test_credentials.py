@@ -15,8 +15,10 @@ WHOLE_SPEC = True
 
 def test_a_good_key(dify, provider, api, mock):
     checked = checked_llm(provider)
-    if checked is not None:  # a one-token chat with that model, in the protocol it speaks
-        provider = view(provider, speaks(provider, checked), whole=speaks(provider, checked) == provider.api.protocol)
+    speaker = checked or next(iter(provider.models_of("llm")), None)  # the model the plugin validates with
+    if speaker is not None:  # checked in the protocol it speaks (a one-token chat, when `check` names it)
+        spoken = speaks(provider, speaker)
+        provider = view(provider, spoken, whole=spoken == provider.api.protocol)
         api = adapter_for(provider)
     models = None if checked else provider.api.endpoints.get("models")
     mock.expect(Reply(json=api.models([first_llm(provider)]) if models else api.answer(Text("pong"))))

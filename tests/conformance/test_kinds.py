@@ -12,6 +12,7 @@ import pytest
 
 from compiler.model import ModelInfo, Provider
 from compiler.runtime.kinds import transcription
+from compiler.runtime.parameters import merged, put
 from tests.conformance.expect import assert_auth, closed_port
 from tests.conformance.hosts import KEY
 from tests.conformance.protocols import embedding_answer, embedding_of, own_call
@@ -159,26 +160,47 @@ def test_speech2text_names_mp3_audio_by_its_bytes(dify, provider, mock):
 SENTENCES = " ".join(f"Sentence number {i} is here to be spoken aloud." for i in range(30))
 
 
+def speech_answer(provider: Provider, audio: bytes, gap: float = 0.0) -> Reply:
+    """An answer of the spec's speech call: the audio itself in pieces of at most 700 bytes, or a JSON
+    answer holding it where api.speech says (MiniMax's hex under data.audio)."""
+    shape = provider.api.speech
+    if not shape["audio"]:
+        return Reply(audio=[audio[i : i + 700] for i in range(0, len(audio), 700)], gap=gap)
+    answer: object = audio.hex() if shape["encoding"] == "hex" else base64.b64encode(audio).decode()
+    for key in reversed(shape["audio"]):
+        answer = {key: answer}
+    return Reply(json=answer)
+
+
+def said(body: dict, key: str | None) -> object:
+    """The value at a dotted body key (None: the key is not sent)."""
+    for part in (key or "").split("."):
+        body = body.get(part) if isinstance(body, dict) else None
+    return body
+
+
 def test_tts_streams_audio_as_it_arrives_in_parts_under_the_word_limit(dify, provider, mock):
     model = model_of(provider, "tts")
-    limit = model.properties["word_limit"]
-    expected_parts = -(-len(SENTENCES) // limit)  # at least this many requests
-    pieces = [[bytes([n]) * 700, bytes([n + 100]) * 300] for n in range(expected_parts + 3)]
-    mock.expect(*(Reply(audio=p, gap=0.05) for p in pieces))
-    outcome = call(
-        dify, provider, mock, "invoke_tts", model, content_text=SENTENCES, voice="no-such-voice", tenant_id="t1"
-    )
+    shape, limit = provider.api.speech, model.properties["word_limit"]
+    text = " ".join([SENTENCES] * (1 + 2 * limit // len(SENTENCES)))  # at least three parts
+    expected_parts = -(-len(text) // limit)  # at least this many requests
+    pieces = [bytes([n]) * 700 + bytes([n + 100]) * 300 for n in range(expected_parts + 3)]
+    mock.expect(*(speech_answer(provider, p, gap=0.05) for p in pieces))
+    outcome = call(dify, provider, mock, "invoke_tts", model, content_text=text, voice="no-such-voice", tenant_id="t1")
     assert outcome.error is None, outcome.message
-    sent = [r.body["input"] for r in mock.requests]
-    assert len(sent) >= expected_parts and all(len(text) <= limit for text in sent)
-    assert all(text.endswith(".") for text in sent)
-    assert " ".join(sent) == SENTENCES
-    assert {r.body["voice"] for r in mock.requests} == {model.properties["default_voice"]}
-    assert {r.body["response_format"] for r in mock.requests} == {model.properties["audio_type"]}
+    sent = [said(r.body, shape["input"]) for r in mock.requests]
+    assert len(sent) >= expected_parts and all(len(part) <= limit for part in sent)
+    assert all(part.endswith(".") for part in sent)
+    assert " ".join(sent) == text
+    assert {said(r.body, shape["voice"]) for r in mock.requests} == {model.properties["default_voice"]}
+    assert {said(r.body, shape["format"]) for r in mock.requests} == {
+        model.properties["audio_type"] if shape["format"] else None
+    }
     assert {r.body["model"] for r in mock.requests} == {model.name}
     audio = b"".join(binascii.unhexlify(item["result"]) for item in outcome.items)
-    assert audio == b"".join(b"".join(p) for p in pieces[: len(sent)])
-    assert len(outcome.items) >= 2 * len(sent)  # each piece passed on, never the whole file at once
+    assert audio == b"".join(pieces[: len(sent)])
+    # each piece passed on as it comes, never the whole text's audio at once (a JSON answer: each part's)
+    assert len(outcome.items) >= (1 if shape["audio"] else 2) * len(sent)
     assert {item["mime_type"] for item in outcome.items} == {"audio/mpeg"}
     assert mock.last.path == path(provider, "speech")
     assert_auth(provider, mock.last)
@@ -186,11 +208,16 @@ def test_tts_streams_audio_as_it_arrives_in_parts_under_the_word_limit(dify, pro
 
 def test_tts_uses_the_voice_asked_for(dify, provider, mock):
     model = model_of(provider, "tts")
-    voice = model.properties["voices"][-1]["mode"]
-    mock.expect(Reply(audio=[b"\xff\xfb" + bytes(100)]))
+    shape, voice = provider.api.speech, model.properties["voices"][-1]["mode"]
+    mock.expect(speech_answer(provider, b"\xff\xfb" + bytes(100)))
     outcome = call(dify, provider, mock, "invoke_tts", model, content_text="Hi.", voice=voice, tenant_id="t1")
     assert outcome.error is None, outcome.message
-    assert mock.last.body == {"model": model.name, "input": "Hi.", "voice": voice, "response_format": "mp3"}
+    assert binascii.unhexlify(outcome.items[0]["result"]) == b"\xff\xfb" + bytes(100)
+    expected: dict = {"model": model.name}
+    for key, value in ((shape["input"], "Hi."), (shape["voice"], voice), (shape["format"], "mp3")):
+        if key:
+            put(expected, key, value)
+    assert mock.last.body == merged(model.settings.get("body") or {}, expected)
 
 
 def test_tts_json_instead_of_audio_is_an_error(dify, provider, mock):
@@ -372,7 +399,9 @@ GOOD = {
 
 
 def good(provider: Provider, kind: str, model: ModelInfo | None = None) -> Reply:
-    """A good answer of the kind's call (rerank's and text-embedding's in the model's shape)."""
+    """A good answer of the kind's call (rerank's, text-embedding's and tts's in the model's shape)."""
+    if kind == "tts":
+        return speech_answer(provider, b"\xff\xfb" + bytes(32))
     if kind == "text-embedding":
         return Reply(json=embedding_answer(embedding_of(provider, model), ["AACAPw=="]))
     return ranking(provider, model or model_of(provider, kind), [(0, 0.5)]) if kind == "rerank" else GOOD[kind]
@@ -444,3 +473,35 @@ def test_every_kind_has_its_schema(dify, provider, mock, kind):
     assert schema["model"] == model.name and schema["model_type"] == kind
     expected = model.properties or {"context_size": model.context_size, "max_chunks": model.max_chunks}
     assert schema["model_properties"] == expected
+
+
+# ---- failures a 2xx answer reports in its body (errors.in_body) ----------------------------------
+
+DIFY_ERRORS = {
+    "authorization": "InvokeAuthorizationError",
+    "rate_limit": "InvokeRateLimitError",
+    "bad_request": "InvokeBadRequestError",
+    "server_unavailable": "InvokeServerUnavailableError",
+}
+
+
+@pytest.mark.parametrize("kind", ["text-embedding", "rerank", "tts"])
+def test_a_failure_a_2xx_answer_reports_in_its_body_is_typed_by_its_code(dify, provider, mock, kind):
+    """MiniMax answers 200 with base_resp.status_code 1004 for a bad key: each such code, as its kind."""
+    if provider.errors.in_body is None:
+        pytest.skip("the spec's answers report no failure in their body")
+    model = model_of(provider, kind)
+    code_at, _, message_at = provider.errors.in_body
+    action, data = invocation(kind)
+    for code, error_kind in provider.errors.codes.items():
+        if not code.isdigit():
+            continue
+        answer: dict = {}
+        put(answer, ".".join(code_at), int(code))
+        if message_at:
+            put(answer, ".".join(message_at), f"failure {code}")
+        mock.expect(Reply(json=answer))
+        outcome = call(dify, provider, mock, action, model, **data)
+        assert outcome.error_type == DIFY_ERRORS[error_kind], (code, outcome.error)
+        if message_at and error_kind != "authorization":  # Dify words an authorization failure itself
+            assert f"failure {code}" in outcome.message, outcome.message

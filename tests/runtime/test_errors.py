@@ -132,3 +132,36 @@ def test_retry_after_is_passed_on() -> None:
 def test_invalid_utf8_in_an_error_body() -> None:
     error = errors.from_response(400, b'{"error": {"message": "bad \xff byte"}}')
     assert error.message == "bad \ufffd byte"
+
+
+MINIMAX = (("base_resp", "status_code"), ("0",), ("base_resp", "status_msg"))
+
+
+@pytest.mark.parametrize(
+    "payload,kind,code,message",
+    [
+        (
+            {"vectors": None, "base_resp": {"status_code": 1004, "status_msg": "login fail"}},
+            "authorization",
+            "1004",
+            "login fail",
+        ),
+        ({"base_resp": {"status_code": 1002, "status_msg": "rpm limit"}}, "rate_limit", "1002", "rpm limit"),
+        ({"base_resp": {"status_code": 2013}}, "bad_request", "2013", "the answer reports status 2013"),
+        ({"base_resp": {"status_code": 9999, "status_msg": ""}}, "server_unavailable", "9999", "reports status 9999"),
+    ],
+)
+def test_a_failure_reported_in_a_2xx_body_raises_as_its_code_says(settings, payload, kind, code, message) -> None:
+    settings(BODY_STATUS=MINIMAX, CODE_KINDS={"1004": "authorization", "1002": "rate_limit", "2013": "bad_request"})
+    with pytest.raises(ProviderError) as caught:
+        errors.json_object(payload)
+    assert (caught.value.kind, caught.value.code) == (kind, code) and message in caught.value.message
+
+
+def test_a_2xx_body_reporting_success_or_no_status_is_the_answer(settings) -> None:
+    settings(BODY_STATUS=MINIMAX)
+    for payload in ({"vectors": [[1]], "base_resp": {"status_code": 0, "status_msg": "success"}}, {"vectors": []}):
+        assert errors.json_object(payload) is payload
+    assert errors.json_object({"base_resp": {"status_code": "0"}})  # the code compared as text
+    settings(BODY_STATUS=None)
+    assert errors.json_object({"base_resp": {"status_code": 1004}})  # a spec that says nothing of it

@@ -274,6 +274,49 @@ def test_speech_splits_at_sentence_ends_under_the_limit() -> None:
     assert speech.split("  ", 10) == []
 
 
+def test_speech_default_call_is_openais_and_the_answer_is_the_audio() -> None:
+    request = speech.request("tts-1", "Hi.", "alloy", "mp3")
+    assert (request.path, request.body) == (
+        "/audio/speech",
+        {"model": "tts-1", "input": "Hi.", "voice": "alloy", "response_format": "mp3"},
+    )
+    assert request.headers == {"Accept": "audio/*, application/json"} and not speech.in_json()
+
+
+MINIMAX_SPEECH = {
+    "input": "text",
+    "voice": "voice_setting.voice_id",
+    "format": "audio_setting.format",
+    "audio": ("data", "audio"),
+    "encoding": "hex",
+}
+
+
+def test_speech_under_the_specs_keys_with_the_audio_in_json(settings) -> None:
+    fixed = {
+        "stream": False,
+        "voice_setting": {"speed": 1, "vol": 1, "pitch": 0},
+        "audio_setting": {"sample_rate": 32000},
+    }
+    settings(SPEECH=MINIMAX_SPEECH, MODEL_SETTINGS={"speech-02-hd": {"body": fixed}})
+    request = speech.request("speech-02-hd", "你好。", "male-qn-qingse", "mp3")
+    assert request.body == {
+        "model": "speech-02-hd",
+        "text": "你好。",
+        "stream": False,
+        "voice_setting": {"voice_id": "male-qn-qingse", "speed": 1, "vol": 1, "pitch": 0},
+        "audio_setting": {"format": "mp3", "sample_rate": 32000},
+    }
+    assert request.headers == {"Accept": "application/json"} and speech.in_json()
+    answer = {"data": {"audio": b"\xff\xfb\x00ID3".hex(), "status": 2}, "base_resp": {"status_code": 0}}
+    assert speech.parse(answer) == b"\xff\xfb\x00ID3"
+    for bad, message in (({"data": {}}, "no audio at data.audio"), ({"data": {"audio": "xyz"}}, "not hex")):
+        with pytest.raises(ProviderError, match=message):
+            speech.parse(bad)
+    settings(SPEECH=MINIMAX_SPEECH | {"encoding": "base64"})
+    assert speech.parse({"data": {"audio": "//s="}}) == b"\xff\xfb"
+
+
 def test_moderation_flags_any_category() -> None:
     assert moderation.chunks("abcdefg", 3) == ["abc", "def", "g"] and moderation.chunks("", 3) == [""]
     assert moderation.request("m", ["a"]).body == {"model": "m", "input": ["a"]}

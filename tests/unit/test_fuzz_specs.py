@@ -121,7 +121,9 @@ def write(tmp: Path, data: dict) -> Path:
     # JSON is YAML; characters YAML reads as line breaks (NEL, LS, PS) or refuses raw are escaped.
     # (ruamel's own emitter writes NEL raw inside quotes, and reading it back folds it to a space.)
     text = re.sub(
-        "[\x7f-\x9f\u2028\u2029\ufeff]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False)
+        "[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        json.dumps(data, ensure_ascii=False),
     )
     path.write_text(text, encoding="utf-8")
     return path

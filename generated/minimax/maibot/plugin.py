@@ -2,7 +2,7 @@
 """Minimax for MaiBot: registers the `minimax` LLM client type.
 
 Point a MaiBot `api_providers` entry at it with `client_type = 'minimax'`;
-the handler below serves these operations: response."""
+the handler below serves these operations: response, embedding."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class MinimaxPlugin(MaiBotPlugin):
     @LLMProvider(
         "minimax",
         name="Minimax",
-        description="MiniMax's chat models, over its Anthropic-compatible API.",
+        description="MiniMax's chat models over its Anthropic-compatible API, with its embedding and speech models.",
         version="0.1.2",
     )
     async def handle(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:

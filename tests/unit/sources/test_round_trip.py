@@ -94,3 +94,16 @@ def test_a_generated_plugins_embeddings_keys_come_back() -> None:
         "tokens": ["meta.tokens"],
     }
     assert embeddings_of(shape | {"index": "index", "tokens": ()})["tokens"] is None
+
+
+def test_a_generated_plugins_speech_keys_come_back() -> None:
+    """config.SPEECH gives api.speech back as the spec writes it: only what is not OpenAI's."""
+    imported = import_plugin(ROOT / "generated" / "minimax" / "dify")
+    assert imported.data["api"]["speech"] == {
+        "input": "text",
+        "voice": "voice_setting.voice_id",
+        "format": "audio_setting.format",
+        "audio": "data.audio",
+        "encoding": "hex",
+    }
+    assert "speech" not in import_plugin(ROOT / "generated" / "acme" / "dify").data["api"]

@@ -63,6 +63,9 @@ STATUS_KINDS = {
     504: "server_unavailable",
 }
 CODE_KINDS = {}
+# Where a 2xx answer says it failed: (keys of its status code, the codes that mean success, keys of
+# the message); None: a 2xx answer fails only with an `error` object (errors.json_object).
+BODY_STATUS = None
 # Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
 # key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
 # protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
@@ -127,6 +130,9 @@ RERANK = {
     "transform": "none",
     "text": None,
 }
+# The speech call: the body keys (dots nest) of the text, the voice and the audio format (None: not
+# sent), where a JSON answer holds the audio (None: the answer is the audio) and how it is written.
+SPEECH = {"input": "input", "voice": "voice", "format": "response_format", "audio": None, "encoding": "base64"}
 # The embeddings call's keys (kinds/embeddings.py): the texts' and encoding's body keys (None: not
 # sent), the keys leading to the list of rows (empty: the answer is the list), a row's vector key ("":
 # the item is the vector) and index key (None: input order), the paths tried for the tokens used, and

@@ -82,6 +82,9 @@ CODE_KINDS = {
     "ServiceUnavailableException": "server_unavailable",
     "InternalServerException": "server_unavailable",
 }
+# Where a 2xx answer says it failed: (keys of its status code, the codes that mean success, keys of
+# the message); None: a 2xx answer fails only with an `error` object (errors.json_object).
+BODY_STATUS = None
 # Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
 # key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
 # protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
@@ -391,6 +394,9 @@ RERANK = {
     "transform": "none",
     "text": None,
 }
+# The speech call: the body keys (dots nest) of the text, the voice and the audio format (None: not
+# sent), where a JSON answer holds the audio (None: the answer is the audio) and how it is written.
+SPEECH = {"input": "input", "voice": "voice", "format": "response_format", "audio": None, "encoding": "base64"}
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties
 # before the user's values, an llm's parameter rules (and those added when the user says it reasons),
 # the max_tokens bound when the user gives none, and the (currency, unit) of the prices users enter

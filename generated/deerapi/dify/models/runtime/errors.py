@@ -170,11 +170,34 @@ def timed_out(url: str, seconds: float, what: str) -> ProviderError:
 
 
 def json_object(payload: Any, fields: FieldsReader = error_fields) -> dict[str, Any]:
-    """A JSON object answer; an error body sent with a 2xx status raises."""
+    """A JSON object answer; an error body sent with a 2xx status raises, as does a failure the body
+    reports where the spec says (config.BODY_STATUS)."""
     if not isinstance(payload, dict):
         raise ProviderError("server_unavailable", f"expected a JSON object, got {describe(payload)}")
     if payload.get("error"):
         raise from_payload(payload, fields=fields)
+    if config.BODY_STATUS is not None:
+        failed = body_failure(payload, *config.BODY_STATUS)
+        if failed is not None:
+            raise failed
+    return payload
+
+
+def body_failure(payload: dict[str, Any], code_at: tuple, ok: tuple, message_at: tuple) -> ProviderError | None:
+    """The failure an answer reports in its body (MiniMax: base_resp.status_code other than 0); None
+    when it reports success or no code at all."""
+    code, message = dig(payload, code_at), dig(payload, message_at) if message_at else None
+    if code is None or isinstance(code, (dict, list)) or str(code) in ok:
+        return None
+    code = str(code).lower() if isinstance(code, bool) else str(code)
+    said = message if isinstance(message, str) and message else f"the answer reports status {code}"
+    return ProviderError(kind_of(None, [code]), said, code=code)
+
+
+def dig(payload: Any, keys: tuple) -> Any:
+    """The value at `keys` in nested objects (None where any is missing)."""
+    for key in keys:
+        payload = payload.get(key) if isinstance(payload, dict) else None
     return payload
 
 

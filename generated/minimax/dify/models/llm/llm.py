@@ -7,4 +7,4 @@ from models.runtime.dify.chat import ChatModel
 
 
 class MinimaxLargeLanguageModel(ChatModel, LargeLanguageModel):
-    """Chat in the anthropic_messages protocol against https://api.minimaxi.com/anthropic/v1/messages."""
+    """Chat in the openai_chat protocol against https://api.minimaxi.com/chat/completions."""

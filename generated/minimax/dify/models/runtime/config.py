@@ -4,20 +4,26 @@
 PROVIDER = "minimax"
 # The spec's wire protocol (runtime/protocols/): every kind's, and the chat models' unless their own
 # settings name another (PROTOCOLS below).
-PROTOCOL = "anthropic_messages"
+PROTOCOL = "openai_chat"
 # The module text-embedding models use (runtime/protocols.py: embedding()).
 EMBEDDINGS = "embeddings"
 # The module rerank models use (runtime/kinds/__init__.py: reranker()).
 RERANKER = "rerank"
-BASE_URL = "https://api.minimaxi.com/anthropic"
+BASE_URL = "https://api.minimaxi.com"
 # Endpoint key -> path appended to the base URL; None where the provider has no such endpoint.
-ENDPOINTS = {"chat": "/v1/messages", "models": "/v1/models"}
+ENDPOINTS = {"chat": "/chat/completions", "models": None, "embeddings": "/v1/embeddings", "speech": "/v1/t2a_v2"}
 # How the API key is sent: ("header", name, prefix), ("query", name, ""), ("aws_sigv4", service, "")
 # (a signature over the finished request: aws.py), ("entra_id", header, prefix) (the key in that header,
 # or an Entra ID token: entra.py) or ("none", None, "").
-AUTH = ("header", "x-api-key", "")
+AUTH = ("header", "Authorization", "Bearer ")
 # The other protocols the models speak -> their endpoints, auth (as AUTH) and static headers.
-PROTOCOLS = {}
+PROTOCOLS = {
+    "anthropic_messages": {
+        "endpoints": {"chat": "/anthropic/v1/messages", "models": "/anthropic/v1/models"},
+        "auth": ("header", "x-api-key", ""),
+        "headers": {"anthropic-version": "2023-06-01"},
+    }
+}
 # Credential field -> its value ("" when empty) -> the protocol it picks for a model that speaks several.
 PROTOCOL_CHOICES = {}
 # Credential variables holding the API key and the optional base-URL override (None: no override).
@@ -33,13 +39,13 @@ MODEL_PREFIXES = {}
 BASE_URL_CHOICES = {}
 # How a user's base-URL override is normalised (never BASE_URL): ("append", path) unless its path
 # already ends with it, ("keep", "origin") for scheme and host only; None: used as given.
-BASE_URL_REWRITE = ("append", "/anthropic")
+BASE_URL_REWRITE = ("keep", "origin")
 # Credential variables whose values are masked in every message and log line (secret fields).
 SECRET_VARIABLES = ("minimax_api_key",)
-STATIC_HEADERS = {"anthropic-version": "2023-06-01"}
+STATIC_HEADERS = {}
 # Credential fields forwarded as request headers / query parameters when filled in.
 CREDENTIAL_HEADERS = {}
-CREDENTIAL_QUERY = {}
+CREDENTIAL_QUERY = {"minimax_group_id": "GroupId"}
 # A base-URL path under which the protocols' own APIs are served (Azure OpenAI's /openai/v1), and each
 # endpoint path of the spec -> the protocol's own path there (http.route); None: no such path.
 NATIVE = None
@@ -69,7 +75,16 @@ CODE_KINDS = {
     "rate_limit_error": "rate_limit",
     "api_error": "server_unavailable",
     "overloaded_error": "server_unavailable",
+    "1000": "server_unavailable",
+    "1001": "server_unavailable",
+    "1002": "rate_limit",
+    "1004": "authorization",
+    "1008": "authorization",
+    "2013": "bad_request",
 }
+# Where a 2xx answer says it failed: (keys of its status code, the codes that mean success, keys of
+# the message); None: a 2xx answer fails only with an `error` object (errors.json_object).
+BODY_STATUS = (("base_resp", "status_code"), ("0",), ("base_resp", "status_msg"))
 # Declared parameter -> its record; anything else is never sent. Where the value goes: "key" (a body
 # key, dots nest), "tool" (the built-in tool a boolean adds to `tools` while on), "control" (the
 # protocol setting it steers) or "format" (the answer's format: response_format, json_schema); "parse":
@@ -194,7 +209,7 @@ MODEL_PARAMETERS = {
 # ("strip", or "reasoning_content": sent back beside the answer).
 SEND_USER = True
 # How the end user's id is sent: (body key, cut to this many characters or None, SHA-256 of it).
-USER = ("metadata.user_id", None, False)
+USER = ("user", None, False)
 STREAM_USAGE = True
 REASONING_HISTORY = "strip"
 # Mark the system prompt and the tools as a prompt-cache prefix (anthropic_messages: cache_control).
@@ -214,88 +229,118 @@ BODY = {}
 # (a path, or a whole URL) and call keys (`embedding`, `rerank`: as EMBEDDING and RERANK); a
 # transcription's language and prompt.
 MODEL_SETTINGS = {
-    "minimax-m3": {"max_output_tokens": 128000, "api_id": "MiniMax-M3"},
+    "minimax-m3": {"max_output_tokens": 128000, "api_id": "MiniMax-M3", "protocol": "anthropic_messages"},
     "minimax-m1": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 131072,
         "api_id": "MiniMax-M2.5",
+        "protocol": "anthropic_messages",
     },
     "minimax-m2-her": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 128000,
         "api_id": "MiniMax-M2",
+        "protocol": "anthropic_messages",
     },
     "minimax-m2": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 128000,
         "api_id": "MiniMax-M2",
+        "protocol": "anthropic_messages",
     },
     "minimax-m2.1-lightning": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 204800,
         "api_id": "MiniMax-M2.1-highspeed",
+        "protocol": "anthropic_messages",
     },
     "minimax-m2.1": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 131072,
         "api_id": "MiniMax-M2.1",
+        "protocol": "anthropic_messages",
     },
     "minimax-m2.7": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 131072,
         "api_id": "MiniMax-M2.7",
+        "protocol": "anthropic_messages",
     },
     "minimax-m2.7-highspeed": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 131072,
         "api_id": "MiniMax-M2.7-highspeed",
+        "protocol": "anthropic_messages",
     },
     "abab5-chat": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 6144,
+        "protocol": "anthropic_messages",
     },
     "abab5.5-chat": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info", "plugin_web_search"),
         "max_output_tokens": 16384,
+        "protocol": "anthropic_messages",
     },
     "abab5.5s-chat": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 8192,
+        "protocol": "anthropic_messages",
     },
     "abab6-chat": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 32768,
+        "protocol": "anthropic_messages",
     },
     "abab6.5-chat": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 8192,
+        "protocol": "anthropic_messages",
     },
     "abab6.5s-chat": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 245760,
+        "protocol": "anthropic_messages",
     },
     "abab6.5t-chat": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 8192,
+        "protocol": "anthropic_messages",
     },
     "abab7-chat-preview": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 245760,
+        "protocol": "anthropic_messages",
     },
     "MiniMax-M2.5lightning": {
         "never_send": ("presence_penalty", "frequency_penalty"),
         "max_output_tokens": 131072,
         "api_id": "MiniMax-M2.5-highspeed",
+        "protocol": "anthropic_messages",
     },
-    "MiniMax-M2.5": {"never_send": ("presence_penalty", "frequency_penalty"), "max_output_tokens": 131072},
+    "MiniMax-M2.5": {
+        "never_send": ("presence_penalty", "frequency_penalty"),
+        "max_output_tokens": 131072,
+        "protocol": "anthropic_messages",
+    },
     "minimax-text-01": {
         "never_send": ("presence_penalty", "frequency_penalty", "mask_sensitive_info"),
         "max_output_tokens": 1000192,
+        "protocol": "anthropic_messages",
     },
 }
 # Kind -> the settings of its models that MODEL_SETTINGS does not list, from the spec's defaults: what a
 # model a Dify user adds, or any id a MaiBot user sets, is sent with (runtime/http.py: model_settings).
-KIND_SETTINGS = {}
+KIND_SETTINGS = {
+    "llm": {"protocol": "anthropic_messages"},
+    "text-embedding": {"input_type": ("type", "query", "db")},
+    "tts": {
+        "body": {
+            "voice_setting": {"speed": 1.0, "vol": 1.0, "pitch": 0},
+            "audio_setting": {"sample_rate": 32000, "bitrate": 128000, "channel": 1},
+        }
+    },
+}
 # The rerank call: body keys (top_n None: not sent), the keys leading to the results list (empty:
 # the answer is the list), each result's index and score keys, the score transform, and the key the
 # query and each document are wrapped under (None: plain strings). A model's own: MODEL_SETTINGS.
@@ -309,18 +354,27 @@ RERANK = {
     "transform": "none",
     "text": None,
 }
+# The speech call: the body keys (dots nest) of the text, the voice and the audio format (None: not
+# sent), where a JSON answer holds the audio (None: the answer is the audio) and how it is written.
+SPEECH = {
+    "input": "text",
+    "voice": "voice_setting.voice_id",
+    "format": "audio_setting.format",
+    "audio": ("data", "audio"),
+    "encoding": "hex",
+}
 # The embeddings call's keys (kinds/embeddings.py): the texts' and encoding's body keys (None: not
 # sent), the keys leading to the list of rows (empty: the answer is the list), a row's vector key ("":
 # the item is the vector) and index key (None: input order), the paths tried for the tokens used, and
 # the key of a document's rows when each text goes as a document of its own (None: flat). A model's
 # own: MODEL_SETTINGS.
 EMBEDDING = {
-    "input": "input",
-    "encoding_format": "encoding_format",
-    "results": ("data",),
-    "vector": "embedding",
-    "index": "index",
-    "tokens": (("usage", "prompt_tokens"), ("usage", "total_tokens")),
+    "input": "texts",
+    "encoding_format": None,
+    "results": ("vectors",),
+    "vector": "",
+    "index": None,
+    "tokens": (("total_tokens",),),
     "nested": None,
 }
 # Models Dify users add by id: the types, the form's field variables, each type's model_properties

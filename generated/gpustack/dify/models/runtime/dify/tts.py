@@ -35,6 +35,9 @@ class Speaker(base.ProviderModel):
     def audio(self, model: str, credentials: dict, parts: list[str], voice: str, audio_type: str) -> Iterator[bytes]:
         with base.failures(credentials):
             for part in parts:
+                if speech.in_json():  # the audio inside a JSON answer (MiniMax's hex)
+                    yield speech.parse(transport.call_json(credentials, speech.request(model, part, voice, audio_type)))
+                    continue
                 response = transport.send(credentials, speech.request(model, part, voice, audio_type))
                 if http.is_json(response.headers.get("Content-Type")):
                     payload = errors.json_object(transport.read_json(response))
@@ -44,7 +47,9 @@ class Speaker(base.ProviderModel):
     def check(self, model: str, credentials: dict, call_model: bool = False) -> None:
         """A one-word text spoken, reading only the first bytes of its audio."""
         found = self.properties(model, credentials)
-        voice = found.get("default_voice") or ""
-        response = transport.send(credentials, speech.request(model, "Hi", voice, found.get("audio_type") or "mp3"))
-        with closing(transport.pieces(response)) as audio:
+        call = speech.request(model, "Hi", found.get("default_voice") or "", found.get("audio_type") or "mp3")
+        if speech.in_json():
+            speech.parse(transport.call_json(credentials, call))
+            return
+        with closing(transport.pieces(transport.send(credentials, call))) as audio:
             next(audio, b"")
