@@ -77,7 +77,8 @@ quick: $(VENV)/.installed
 # mostly waits on plugin processes. `--dist loadgroup` (pyproject.toml) runs each spec's checks on one
 # worker, so its Dify plugin and MaiBot host start once; `pytest` alone runs serially.
 # The conformance suite runs over the fewest specs that have every protocol, kind and quirk it checks
-# (CONFORMANCE_SPECS=cover, tests/conformance/specs.py: nine of the 16 specs and one protocol view today, 3:40);
+# (CONFORMANCE_SPECS=cover, tests/conformance/cover.txt: 13 of the 83 specs and two protocol views today; make
+# test takes about 2:40);
 # CI runs it over every spec (.ci/run: CONFORMANCE_SPECS=all).
 CONFORMANCE_SPECS ?= cover
 test: $(VENV)/.installed
