@@ -309,14 +309,18 @@ def speech_shape(shape: s.Speech) -> dict[str, object]:
 OPENAI_SPEECH = speech_shape(s.Speech())
 
 
+def check_keys(lw: Lowering, at: tuple, value: str | None, example: str) -> None:
+    """A dotted key path the spec gives (None: not given) is keys joined by dots."""
+    ok = value is None or (bool(value) and bool(RESULT_PATH_RE.match(value)))
+    lw.check(ok, at, f"must be keys joined by dots ({example}), got {value!r}")
+
+
 def lower_speech(lw: Lowering, shape: s.Speech) -> dict[str, object]:
     """The speech call's shape (config.SPEECH): body keys as dotted keys, none inside another, and
     where a JSON answer holds the audio."""
     loc = ("api", "speech")
     for key in ("input", "voice", "format", "audio"):
-        value = getattr(shape, key)
-        ok = value is None or (bool(value) and bool(RESULT_PATH_RE.match(value)))
-        lw.check(ok, loc + (key,), f"must be keys joined by dots (voice_setting.voice_id), got {value!r}")
+        check_keys(lw, loc + (key,), getattr(shape, key), "voice_setting.voice_id")
     sent = [shape.input, shape.voice] + ([shape.format] if shape.format else [])
     clash = [(a, b) for a in sent for b in sent + ["model"] if a != b and (a + ".").startswith(b + ".")]
     lw.check(
@@ -379,8 +383,7 @@ def lower_embeddings(lw: Lowering, shape: s.Embeddings, loc: tuple = ("api", "em
     tokens = [shape.tokens] if isinstance(shape.tokens, str) else shape.tokens or []
     for n, path in enumerate(tokens):
         where = loc + ("tokens",) + ((n,) if isinstance(shape.tokens, list) else ())
-        ok = bool(path) and bool(RESULT_PATH_RE.match(path))
-        lw.check(ok, where, f"must be keys joined by dots (usage.total_tokens), got {path!r}")
+        check_keys(lw, where, path, "usage.total_tokens")
     lw.check(
         shape.index is None or shape.index != shape.vector,
         loc + ("index",),
@@ -545,9 +548,7 @@ def lower_in_body(lw: Lowering, found: s.BodyStatus | None) -> tuple | None:
         return None
     loc = ("errors", "in_body")
     for key in ("code", "message"):
-        value = getattr(found, key)
-        ok = value is None or (bool(value) and bool(RESULT_PATH_RE.match(value)))
-        lw.check(ok, loc + (key,), f"must be keys joined by dots (base_resp.status_code), got {value!r}")
+        check_keys(lw, loc + (key,), getattr(found, key), "base_resp.status_code")
     lw.check(bool(found.ok), loc + ("ok",), "must name at least one code that means success")
     message = tuple(found.message.split(".")) if found.message else ()
     return tuple(found.code.split(".")), tuple(str(code) for code in found.ok), message

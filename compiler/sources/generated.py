@@ -82,32 +82,28 @@ def api_of(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def embeddings_of(shape: dict[str, Any]) -> dict[str, Any]:
-    """api.embeddings from config.EMBEDDING: the keys that differ from OpenAI's call, paths dotted
-    (none where the config has no such call)."""
-    if not shape:
-        return {}
+    """api.embeddings from config.EMBEDDING: the keys that differ from OpenAI's call, paths dotted."""
     tokens = [".".join(path) for path in shape.get("tokens") or ()]
-    written = shape | {"results": ".".join(shape.get("results") or ()), "tokens": tokens or None}
-    defaults = s.Embeddings().model_dump()
-    return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
+    return written_over(shape, s.Embeddings, results=".".join(shape.get("results") or ()), tokens=tokens or None)
 
 
 def rerank_of(shape: dict[str, Any]) -> dict[str, Any]:
     """api.rerank from config.RERANK: the keys that differ from the default call, the path dotted."""
-    if not shape:
-        return {}
-    written = shape | {"results": ".".join(shape.get("results") or ())}
-    defaults = s.Rerank().model_dump()
-    return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
+    return written_over(shape, s.Rerank, results=".".join(shape.get("results") or ()))
 
 
 def speech_of(shape: dict[str, Any]) -> dict[str, Any]:
     """api.speech from config.SPEECH: the keys that differ from OpenAI's call, the audio path dotted."""
+    return written_over(shape, s.Speech, audio=".".join(shape["audio"]) if shape.get("audio") else None)
+
+
+def written_over(shape: dict[str, Any], call: type[s.Strict], **dotted: Any) -> dict[str, Any]:
+    """A call's keys as a spec writes them (`dotted`: the paths config holds as tuples) where they differ
+    from `call`'s defaults; none where the config has no such call."""
     if not shape:
         return {}
-    written = shape | {"audio": ".".join(shape["audio"]) if shape.get("audio") else None}
-    defaults = s.Speech().model_dump()
-    return {key: value for key, value in written.items() if key in defaults and value != defaults[key]}
+    defaults = call().model_dump()
+    return {key: value for key, value in (shape | dotted).items() if key in defaults and value != defaults[key]}
 
 
 def protocol_api(name: str, entry: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:

@@ -72,10 +72,8 @@ def relative(module: str) -> str:
 
 
 def kind_module(p: Provider, runtime: str) -> str:
-    """The module of runtime/kinds/ a kind's calls use: text-embedding models the one the spec's api
-    gives (config.EMBEDDINGS), any other kind its protocol's module of that name, or the kind's own."""
-    if runtime == "embeddings":
-        return p.api.embeddings_module
+    """The module of runtime/kinds/ a kind's calls use: its protocol's module of that name (Gemini's
+    and Bedrock's embeddings, Bedrock's rerank), or the kind's own (config.EMBEDDINGS, RERANKER)."""
     return PROTOCOLS[p.api.protocol].runtimes.get(runtime, runtime)
 
 

@@ -80,9 +80,7 @@ def only(rows: Any) -> Any:
 def tokens(payload: Any, paths: tuple[tuple[str, ...], ...]) -> int | None:
     """The first of the paths that leads to a number in the answer."""
     for path in paths:
-        found = payload
-        for key in path:
-            found = found.get(key) if isinstance(found, dict) else None
+        found = errors.dig(payload, path)
         if isinstance(found, (int, float)) and not isinstance(found, bool):
             return int(found)
     return None
